@@ -1,0 +1,89 @@
+"""The `ehp` command line: options in, one call to a command module, its exit status out. The only module that imports
+typer."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="ehp",
+    help="Porteføljestyring for nasjonal e-helseportefølje: inclusion, segments and checks for initiatives in YAML.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Lang(str, Enum):
+    nb = "nb"
+    en = "en"
+
+
+class AssessFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class SegmentFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+LangOption = Annotated[
+    Lang, typer.Option("--lang", envvar="EHP_LANG", help="Language of the output: nb (Norwegian bokmål) or en.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"ehp {version('ehportfolio')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Porteføljestyring 2.0 for the national e-health portfolio."""
+
+
+@app.command()
+def assess(
+    file: Annotated[Path, typer.Argument(help="An initiative file (YAML).", show_default=False)],
+    fmt: Annotated[AssessFormat, typer.Option("--format", "-f", help="Output format.")] = AssessFormat.text,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Explain one proposal: is it in the portfolio, in which segment, and which answer decided each step.
+
+    Exit status: 0 decided (in or out), 1 undecided, 2 input that cannot be read.
+    """
+    from .commands import assess as command
+
+    raise typer.Exit(command.run(str(file), fmt.value, lang.value))
+
+
+@app.command()
+def segment(
+    path: Annotated[
+        Path, typer.Argument(help="A portfolio directory (portfolio.yaml and initiatives/) or a directory of initiative files.")
+    ] = Path("portfolio"),
+    fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help="Output format.")] = SegmentFormat.text,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Classify the whole portfolio, grouped by segment, and flag recorded segments that differ without a reason.
+
+    Exit status: 0 all decided, 1 some undecided or files with problems, 2 some file could not be read.
+    """
+    from .commands import segment as command
+
+    raise typer.Exit(command.run(str(path), fmt.value, lang.value))

@@ -1,0 +1,18 @@
+"""One module per command: each maps its arguments to core calls and returns the exit status."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+
+from ..messages import problem_line
+from ..problems import Problem
+
+OK = 0
+FINDINGS = 1  # undecided initiatives, or files read with problems
+UNREADABLE = 2  # input that could not be read
+
+
+def report_problems(problems: Iterable[Problem], lang: str) -> None:
+    for problem in problems:
+        print(problem_line(problem, lang), file=sys.stderr)

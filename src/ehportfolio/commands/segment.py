@@ -1,0 +1,33 @@
+"""`ehp segment [PATH]`: classify every initiative of a portfolio."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..assessment import assess
+from ..formats import render_portfolio
+from ..messages import text
+from ..portfolio import load_portfolio
+from ..problems import InputError, Problem
+from . import FINDINGS, OK, UNREADABLE, report_problems
+
+
+def run(path: str, fmt: str, lang: str) -> int:
+    if not os.path.isdir(path):
+        report_problems([Problem(path, "unreadable", {"reason": "not a directory"})], lang)
+        return UNREADABLE
+    try:
+        portfolio = load_portfolio(path)
+    except InputError as exc:
+        report_problems(exc.problems, lang)
+        return UNREADABLE
+    assessments = [assess(entry, portfolio.checklist) for entry in portfolio.entries]
+    sys.stdout.write(render_portfolio(fmt, assessments, portfolio.checklist.version, lang))
+    report_problems(portfolio.problems, lang)
+    unreadable = portfolio.unreadable
+    if unreadable:
+        print(text(lang, "summary.unreadable", count=len(unreadable)), file=sys.stderr)
+        return UNREADABLE
+    undecided = any(not a.decision.decided for a in assessments)
+    return FINDINGS if undecided or portfolio.problems else OK

@@ -1,0 +1,50 @@
+"""Reusable field types for the data models: checklist answers, segments, ids and codes, each accepting exactly what the
+README documents."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic_core import PydanticCustomError
+
+YES = frozenset(("ja", "yes", "true"))
+NO = frozenset(("nei", "no", "false"))
+ALLOWED_ANSWERS = "ja, nei, yes, no, true, false"
+
+SEGMENTS = ("samstyre", "koordinere", "observere", "inspirere")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX = 80
+
+
+def parse_answer(value: Any) -> bool | None:
+    """`ja`/`nei` (and yes/no/true/false, any case) to a bool; no value means unanswered. Anything else is an error."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in YES:
+            return True
+        if word in NO:
+            return False
+    raise PydanticCustomError("answer", "not an allowed answer", {"allowed": ALLOWED_ANSWERS, "value": str(value)})
+
+
+def _lower(value: Any) -> Any:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def check_slug(value: str) -> str:
+    """An id is a lowercase slug: letters a-z, digits and single hyphens, as a file name on any system allows."""
+    if len(value) > SLUG_MAX or not SLUG.match(value):
+        raise PydanticCustomError("slug", "not a valid id", {"value": value})
+    return value
+
+
+Answer = Annotated[bool | None, BeforeValidator(parse_answer)]
+Segment = Annotated[Literal["samstyre", "koordinere", "observere", "inspirere"], BeforeValidator(_lower)]
+Strength = Annotated[Literal["strong", "weak"], BeforeValidator(_lower)]
+Slug = Annotated[str, AfterValidator(check_slug)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]

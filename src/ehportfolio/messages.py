@@ -1,0 +1,205 @@
+"""Everything the tool says to people, in Norwegian bokmål (nb, the default) and English (en)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .problems import Problem
+
+LANGUAGES = ("nb", "en")
+
+SEGMENT_NAMES = {"samstyre": "Samstyre", "koordinere": "Koordinere", "observere": "Observere", "inspirere": "Inspirere"}
+
+TEXT: dict[str, dict[str, str]] = {
+    "nb": {
+        "yes": "ja",
+        "no": "nei",
+        "unanswered": "ubesvart",
+        "owner": "Eier",
+        "focus_area": "Innsatsområde",
+        "checklist": "Sjekkliste",
+        "inclusion": "E-helsetiltak av nasjonal betydning",
+        "segment": "Segment",
+        "effect.met": "kriteriet er oppfylt",
+        "effect.failed": "kriteriet «{criterion}» er ikke oppfylt, så tiltaket hører ikke hjemme i porteføljen",
+        "effect.not_alone": "ikke avgjørende alene: det andre spørsmålet i kriteriet avgjør",
+        "effect.unanswered": "svaret trengs for å avgjøre",
+        "effect.not_needed": "trengs ikke: et annet svar oppfyller kriteriet",
+        "effect.segment": "gir {segment}",
+        "effect.next": "videre til neste spørsmål",
+        "effect.otherwise": "nei på alle segmentspørsmålene gir {segment}",
+        "result": "Resultat",
+        "result.in": "med i nasjonal e-helseportefølje, segment {segment}",
+        "result.out": "ikke med i nasjonal e-helseportefølje",
+        "result.undecided": "uavklart",
+        "missing": "Mangler svar på",
+        "recorded": "Registrert segment",
+        "recorded.reason": "begrunnelse",
+        "flag.unexplained": "registrert som {recorded} uten begrunnelse (segment_reason)",
+        "flag.explained": "registrert som {recorded}: {reason}",
+        "group.out": "Utenfor porteføljen",
+        "group.undecided": "Uavklart",
+        "col.id": "Id",
+        "col.name": "Navn",
+        "col.owner": "Eier",
+        "col.focus": "Innsatsområde",
+        "col.note": "Merknad",
+        "note.missing": "mangler svar: {keys}",
+        "count": "{count} tiltak",
+        "summary": "{total} tiltak klassifisert med sjekkliste {version}: {counts}.",
+        "summary.flagged": "{count} tiltak har et registrert segment som avviker fra sjekklisten uten begrunnelse.",
+        "summary.unreadable": "{count} filer kunne ikke leses.",
+        "problems": "Problemer",
+    },
+    "en": {
+        "yes": "yes",
+        "no": "no",
+        "unanswered": "unanswered",
+        "owner": "Owner",
+        "focus_area": "Focus area",
+        "checklist": "Checklist",
+        "inclusion": "E-health initiative of national significance",
+        "segment": "Segment",
+        "effect.met": "the criterion holds",
+        "effect.failed": "the criterion \"{criterion}\" does not hold, so the initiative does not belong in the portfolio",
+        "effect.not_alone": "not decisive alone: the criterion's other question decides",
+        "effect.unanswered": "the answer is needed to decide",
+        "effect.not_needed": "not needed: another answer meets the criterion",
+        "effect.segment": "gives {segment}",
+        "effect.next": "on to the next question",
+        "effect.otherwise": "no to every segment question gives {segment}",
+        "result": "Result",
+        "result.in": "in the national e-health portfolio, segment {segment}",
+        "result.out": "not in the national e-health portfolio",
+        "result.undecided": "undecided",
+        "missing": "Answers missing",
+        "recorded": "Recorded segment",
+        "recorded.reason": "reason",
+        "flag.unexplained": "recorded as {recorded} without a reason (segment_reason)",
+        "flag.explained": "recorded as {recorded}: {reason}",
+        "group.out": "Outside the portfolio",
+        "group.undecided": "Undecided",
+        "col.id": "Id",
+        "col.name": "Name",
+        "col.owner": "Owner",
+        "col.focus": "Focus area",
+        "col.note": "Note",
+        "note.missing": "answers missing: {keys}",
+        "count": "{count} initiatives",
+        "summary": "{total} initiatives classified with checklist {version}: {counts}.",
+        "summary.flagged": "{count} initiatives have a recorded segment that differs from the checklist without a reason.",
+        "summary.unreadable": "{count} files could not be read.",
+        "problems": "Problems",
+    },
+}
+
+PROBLEMS: dict[str, dict[str, str]] = {
+    "nb": {
+        "unreadable": "filen kan ikke leses: {reason}",
+        "not_regular_file": "er ikke en vanlig fil (for eksempel en FIFO eller en mappe) og blir ikke lest",
+        "file_too_large": "filen er {size} byte, over grensen på {limit} byte; den blir ikke lest",
+        "utf16": "filen er lagret som UTF-16; lagre den som UTF-8",
+        "not_utf8": "byte 0x{byte} er ikke gyldig UTF-8; lagre filen som UTF-8",
+        "line_separator": "tegnet {char} deler linjen i YAML; fjern det eller bytt det med et vanlig linjeskift",
+        "nbsp_indent": "hardt mellomrom (U+00A0) i innrykket, ofte limt inn fra Word; bruk vanlige mellomrom",
+        "empty_file": "filen er tom",
+        "not_mapping": "filen må inneholde nøkler og verdier (en mapping), ikke {kind}",
+        "multiple_documents": "filen inneholder flere YAML-dokumenter; bare ett er tillatt",
+        "alias": "ankere og aliaser (& og *) er ikke tillatt",
+        "tag": "YAML-tagger er ikke tillatt: {tag}",
+        "too_deep": "strukturen er nestet dypere enn {limit} nivåer",
+        "complex_key": "en nøkkel må være tekst",
+        "duplicate_key": "nøkkelen «{key}» står to ganger; første gang på linje {first_line}",
+        "tab_indent": "tabulator i innrykket; YAML krever mellomrom",
+        "yaml_syntax": "ugyldig YAML: {problem}",
+        "unknown_key": "ukjent nøkkel «{key}»",
+        "unknown_key.suggest": "ukjent nøkkel «{key}»; mente du «{suggestion}»?",
+        "missing_key": "påkrevd nøkkel «{key}» mangler",
+        "bad_answer": "«{value}» er ikke et gyldig svar; tillatt: {allowed}, eller ingen verdi for ubesvart",
+        "bad_slug": "«{value}» er ikke en gyldig id (små bokstaver a–z, sifre og bindestrek)",
+        "bad_choice": "ugyldig verdi; tillatt: {allowed}",
+        "wrong_type": "feil type; forventet {expected}",
+        "empty_value": "verdien kan ikke være tom",
+        "invalid_value": "ugyldig verdi: {detail}",
+        "bad_id": "filnavnet gir id «{id}», som ikke er gyldig: bruk små bokstaver a–z, sifre og bindestrek",
+        "unknown_focus_area": "innsatsområdet «{code}» finnes ikke i porteføljens strategi (kjente: {known})",
+        "unknown_focus_area.suggest": "innsatsområdet «{code}» finnes ikke i porteføljens strategi; mente du «{suggestion}»?",
+        "bad_checklist": "{detail}",
+        "no_initiatives_dir": "fant ikke mappen {dir}/ ved siden av portfolio.yaml",
+    },
+    "en": {
+        "unreadable": "the file cannot be read: {reason}",
+        "not_regular_file": "is not a regular file (a FIFO or a directory, say) and is not read",
+        "file_too_large": "the file is {size} bytes, above the limit of {limit} bytes; it is not read",
+        "utf16": "the file is saved as UTF-16; save it as UTF-8",
+        "not_utf8": "byte 0x{byte} is not valid UTF-8; save the file as UTF-8",
+        "line_separator": "the character {char} splits the line in YAML; remove it or use a plain line break",
+        "nbsp_indent": "a no-break space (U+00A0) in the indentation, often pasted from Word; use plain spaces",
+        "empty_file": "the file is empty",
+        "not_mapping": "the file must hold keys and values (a mapping), not a {kind}",
+        "multiple_documents": "the file holds several YAML documents; only one is allowed",
+        "alias": "anchors and aliases (& and *) are not allowed",
+        "tag": "YAML tags are not allowed: {tag}",
+        "too_deep": "the structure is nested deeper than {limit} levels",
+        "complex_key": "a key must be text",
+        "duplicate_key": "the key \"{key}\" appears twice; first on line {first_line}",
+        "tab_indent": "a tab in the indentation; YAML needs spaces",
+        "yaml_syntax": "invalid YAML: {problem}",
+        "unknown_key": "unknown key \"{key}\"",
+        "unknown_key.suggest": "unknown key \"{key}\"; did you mean \"{suggestion}\"?",
+        "missing_key": "required key \"{key}\" is missing",
+        "bad_answer": "\"{value}\" is not an allowed answer; allowed: {allowed}, or no value for unanswered",
+        "bad_slug": "\"{value}\" is not a valid id (lowercase a-z, digits and hyphens)",
+        "bad_choice": "invalid value; allowed: {allowed}",
+        "wrong_type": "wrong type; expected {expected}",
+        "empty_value": "the value cannot be empty",
+        "invalid_value": "invalid value: {detail}",
+        "bad_id": "the file name gives the id \"{id}\", which is not valid: use lowercase a-z, digits and hyphens",
+        "unknown_focus_area": "focus area \"{code}\" is not in the portfolio's strategy (known: {known})",
+        "unknown_focus_area.suggest": "focus area \"{code}\" is not in the portfolio's strategy; did you mean \"{suggestion}\"?",
+        "bad_checklist": "{detail}",
+        "no_initiatives_dir": "no {dir}/ directory beside portfolio.yaml",
+    },
+}
+
+_KINDS = {"nb": {"list": "en liste", "scalar": "en enkelt verdi"}, "en": {"list": "list", "scalar": "single value"}}
+_TYPES = {
+    "nb": {"text": "tekst", "mapping": "nøkler og verdier", "list": "en liste", "integer": "et heltall", "boolean": "ja/nei"},
+    "en": {"text": "text", "mapping": "a mapping", "list": "a list", "integer": "an integer", "boolean": "true/false"},
+}
+
+
+def text(lang: str, key: str, **args: Any) -> str:
+    return TEXT[lang][key].format(**args)
+
+
+def segment_name(segment: str | None) -> str:
+    return SEGMENT_NAMES.get(segment or "", "–")
+
+
+def answer_word(lang: str, answer: bool | None) -> str:
+    return text(lang, "yes" if answer else "no") if answer is not None else text(lang, "unanswered")
+
+
+def problem_message(problem: Problem, lang: str) -> str:
+    """The problem's message alone, without its place."""
+    args = dict(problem.args)
+    code = problem.code
+    if args.get("suggestion"):
+        code += ".suggest"
+    if "kind" in args:
+        args["kind"] = _KINDS[lang].get(args["kind"], args["kind"])
+    if "expected" in args:
+        args["expected"] = _TYPES[lang].get(args["expected"], args["expected"])
+    return PROBLEMS[lang][code].format(**args)
+
+
+def problem_line(problem: Problem, lang: str) -> str:
+    """`file:line:col: field: message`, the form editors and CI logs recognise."""
+    place = problem.path
+    if problem.line is not None:
+        place += f":{problem.line}"
+        if problem.column is not None:
+            place += f":{problem.column}"
+    field = f"{problem.field_path}: " if problem.field_path else ""
+    return f"{place}: {field}{problem_message(problem, lang)}"

@@ -1,0 +1,82 @@
+"""The data models of the files people write: an initiative and the portfolio's settings.
+
+They are strict and frozen: an unknown key is an error, never ignored. The field names here are the file format the
+README documents.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .fieldtypes import Answer, Code, Segment, Slug, Strength, Text
+
+CHECKLIST_KEYS = (
+    "digitalisation_essential",
+    "multiple_care_providers",
+    "reuse_potential",
+    "health_information_access",
+    "broad_collaboration",
+    "strong_samstyre_dependencies",
+    "exploratory",
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+
+
+class Answers(_Strict):
+    """The checklist answers; None is unanswered."""
+
+    digitalisation_essential: Answer = None
+    multiple_care_providers: Answer = None
+    reuse_potential: Answer = None
+    health_information_access: Answer = None
+    broad_collaboration: Answer = None
+    strong_samstyre_dependencies: Answer = None
+    exploratory: Answer = None
+
+
+class Dependency(_Strict):
+    """A dependency on another initiative of the portfolio."""
+
+    id: Slug
+    strength: Strength
+
+
+class Initiative(_Strict):
+    """One initiative file. Its id is the file's stem, not a field."""
+
+    name: Text
+    owner: Text
+    checklist: Answers
+    segment: Segment | None = None
+    segment_reason: Text | None = None
+    focus_area: Code | None = None
+    description: str | None = None
+    dependencies: tuple[Dependency, ...] = ()
+    evidence: str | None = None
+
+
+class FocusArea(_Strict):
+    """A focus area (innsatsområde) of a strategy; `truncated` marks a name known only in part."""
+
+    code: Code
+    name: Text
+    truncated: bool = False
+
+
+class Taxonomy(_Strict):
+    """The strategy whose focus areas the initiatives refer to."""
+
+    name: Text
+    focus_areas: tuple[FocusArea, ...] = Field(min_length=1)
+
+
+class Settings(_Strict):
+    """The portfolio file, portfolio.yaml."""
+
+    name: Text
+    year: int = Field(ge=2000, le=2100)
+    checklist_version: Code = "2020"
+    taxonomy: Taxonomy | None = None

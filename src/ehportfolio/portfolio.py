@@ -1,0 +1,130 @@
+"""Find and load a portfolio: its settings, its checklist and every initiative file, collecting problems on the way.
+
+One bad file never stops the others: each file's problems are collected and the rest are loaded.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checklist import DEFAULT_VERSION, Checklist, ChecklistError, load_checklist
+from .fieldtypes import SLUG, SLUG_MAX
+from .loader import load_file
+from .models import Initiative, Settings
+from .problems import InputError, Problem
+from .validation import validate
+
+SETTINGS_FILE = "portfolio.yaml"
+INITIATIVES_DIR = "initiatives"
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An initiative read from its file; `id` is the file's stem."""
+
+    id: str
+    path: str
+    initiative: Initiative
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """What was loaded from a portfolio directory, and what could not be."""
+
+    root: str
+    settings: Settings | None
+    checklist: Checklist
+    entries: tuple[Entry, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def unreadable(self) -> list[str]:
+        """The files that could not be read at all, as opposed to files read with lesser problems."""
+        read = {entry.path for entry in self.entries}
+        return sorted({p.path for p in self.problems} - read)
+
+
+def initiative_id(path: str) -> str:
+    return Path(path).stem
+
+
+def load_initiative(path: str, focus_codes: frozenset[str] | None = None) -> tuple[Entry, list[Problem]]:
+    """Read one initiative file. Raises InputError when it cannot be read; returns lesser problems beside the entry."""
+    ident = initiative_id(path)
+    if len(ident) > SLUG_MAX or not SLUG.match(ident):
+        raise InputError([Problem(path, "bad_id", {"id": ident})])
+    data, positions = load_file(path)
+    initiative = validate(Initiative, data, path, positions)
+    problems = []
+    code = initiative.focus_area
+    if focus_codes is not None and code is not None and code not in focus_codes:
+        line, column = positions.get(("focus_area",), (1, 1))
+        close = difflib.get_close_matches(code, sorted(focus_codes), n=1, cutoff=0.5)
+        args = {"code": code, "suggestion": close[0] if close else "", "known": ", ".join(sorted(focus_codes))}
+        problems.append(Problem(path, "unknown_focus_area", args, line, column, "focus_area"))
+    return Entry(ident, path, initiative), problems
+
+
+def load_settings(path: str) -> Settings:
+    data, positions = load_file(path)
+    return validate(Settings, data, path, positions)
+
+
+def find_root(file: str) -> str | None:
+    """The portfolio directory an initiative file belongs to, if any: where portfolio.yaml sits beside initiatives/."""
+    folder = Path(file).resolve().parent
+    for candidate in (folder, folder.parent) if folder.name == INITIATIVES_DIR else (folder,):
+        if (candidate / SETTINGS_FILE).is_file():
+            return str(candidate)
+    return None
+
+
+def checklist_for(settings: Settings | None, settings_path: str) -> Checklist:
+    """The checklist version the settings name, or the default; an unknown version is an InputError on the file."""
+    version = settings.checklist_version if settings else DEFAULT_VERSION
+    try:
+        return load_checklist(version)
+    except ChecklistError as exc:
+        raise InputError([Problem(settings_path, "bad_checklist", {"detail": str(exc)})]) from None
+
+
+def initiative_files(directory: str) -> list[str]:
+    """The YAML files directly in a directory, sorted by name."""
+    with os.scandir(directory) as listing:
+        names = sorted(e.name for e in listing if e.name.endswith(SUFFIXES) and not e.name.startswith("."))
+    return [os.path.join(directory, name) for name in names]
+
+
+def load_portfolio(path: str) -> Portfolio:
+    """Load a portfolio directory (portfolio.yaml and initiatives/) or a plain directory of initiative files.
+
+    Raises InputError only when nothing can be classified: an unreadable portfolio.yaml or an unknown checklist.
+    """
+    settings_path = os.path.join(path, SETTINGS_FILE)
+    settings = None
+    folder = path
+    if os.path.isfile(settings_path):
+        settings = load_settings(settings_path)
+        folder = os.path.join(path, INITIATIVES_DIR)
+    checklist = checklist_for(settings, settings_path)
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    if not os.path.isdir(folder):
+        problems.append(Problem(path, "no_initiatives_dir", {"dir": INITIATIVES_DIR}))
+        return Portfolio(path, settings, checklist, (), tuple(problems))
+    focus_codes = None
+    if settings and settings.taxonomy:
+        focus_codes = frozenset(area.code for area in settings.taxonomy.focus_areas)
+    for file in initiative_files(folder):
+        try:
+            entry, found = load_initiative(file, focus_codes)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        entries.append(entry)
+        problems.extend(found)
+    return Portfolio(path, settings, checklist, tuple(entries), tuple(problems))

@@ -1,0 +1,32 @@
+"""Problems found in user files: what went wrong, where, as data the output layer can word in either language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file.
+
+    `code` names the kind of problem (see `messages.PROBLEMS`); `args` fills in its message. `line` and `column` are
+    1-based and None where the problem has no place in the file (a file that is too large, say). `field_path` is the
+    dotted path of the value concerned, if any.
+    """
+
+    path: str
+    code: str
+    args: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None
+    column: int | None = None
+    field_path: str = ""
+    severity: str = "error"
+
+
+class InputError(Exception):
+    """A file could not be read; carries the problems that say why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems[0].code if problems else "input")
+        self.problems = problems
