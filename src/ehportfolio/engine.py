@@ -18,7 +18,7 @@ SEGMENT = "segment"  # yes in the segment tree: this segment
 NEXT = "next"  # no in the segment tree: on to the next question
 OTHERWISE = "otherwise"  # no to every question of the tree: the default segment
 UNANSWERED = "unanswered"  # the answer is needed and missing
-NOT_NEEDED = "not_needed"  # missing, but another answer decided without it
+NOT_NEEDED = "not_needed"  # missing, but other answers decided without it
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,9 @@ def decide(answers: Mapping[str, bool | None], checklist: Checklist) -> Decision
     included: bool | None = True
     for criterion in checklist.criteria:
         held = _criterion(criterion.id, criterion.questions, answers, trace, missing)
-        if held is False:
-            return Decision(False, None, (), tuple(trace), checklist.version)
+        if held is False:  # one no decides out: nothing missing is needed any more
+            steps = (replace(s, effect=NOT_NEEDED) if s.effect == UNANSWERED else s for s in trace)
+            return Decision(False, None, (), tuple(steps), checklist.version)
         if held is None:
             included = None
     segment = _segment(answers, checklist, trace, missing)

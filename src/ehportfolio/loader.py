@@ -50,13 +50,16 @@ def read_bytes(path: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         raise InputError([Problem(path, "unreadable", {"reason": exc.strerror or str(exc)})]) from None
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise InputError([Problem(path, "not_regular_file")])
         if info.st_size > MAX_BYTES:
             raise InputError([Problem(path, "file_too_large", {"size": info.st_size, "limit": MAX_BYTES})])
-        data = handle.read(MAX_BYTES + 1)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_BYTES + 1)
+    finally:
+        os.close(fd)
     if len(data) > MAX_BYTES:  # the file grew after fstat
         raise InputError([Problem(path, "file_too_large", {"size": len(data), "limit": MAX_BYTES})])
     return data
@@ -194,4 +197,6 @@ class _Builder:
         lines = self.text.split("\n")
         if mark.line < len(lines) and TAB_INDENT.match(lines[mark.line]):
             return InputError([Problem(self.path, "tab_indent", {}, mark.line + 1, mark.column + 1)])
+        if exc.problem and "nesting depth" in exc.problem:  # libyaml's own cap, met before our events arrive
+            return InputError([Problem(self.path, "too_deep", {"limit": MAX_DEPTH}, mark.line + 1, mark.column + 1)])
         return InputError([Problem(self.path, "yaml_syntax", {"problem": exc.problem or ""}, mark.line + 1, mark.column + 1)])

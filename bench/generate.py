@@ -1,0 +1,258 @@
+"""Generate a synthetic portfolio of any size, in the format of portfolio/ (portfolio.yaml and initiatives/<id>.yaml).
+
+    python bench/generate.py OUTDIR --count N [--seed S]
+
+The output is reproducible: the same count and seed give byte-identical files. Segments are mixed, some answers are
+left out so that some initiatives are undecided, and the recorded `segment` is what the 2020 checklist gives (no
+`segment` key when the initiative is out of the portfolio or undecided).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+CHECKLIST_KEYS = (
+    "digitalisation_essential",
+    "multiple_care_providers",
+    "reuse_potential",
+    "health_information_access",
+    "broad_collaboration",
+    "strong_samstyre_dependencies",
+    "exploratory",
+)
+INCLUSION = (("digitalisation_essential",), ("multiple_care_providers",), ("reuse_potential", "health_information_access"))
+SEGMENT_TREE = (("broad_collaboration", "samstyre"), ("strong_samstyre_dependencies", "koordinere"), ("exploratory", "inspirere"))
+OTHERWISE = "observere"
+
+FOCUS_AREAS = (
+    ("1.1", "Modernisere journal- og samhandlingsløsning", False),
+    ("1.2", "Digitalisere legemiddel-kjeden innenfor hver", True),
+    ("2.1", "Sikre planlegging og kontinuitet i ansvars-ove", True),
+    ("2.2", "Dele oppdaterte legemiddelopplysninger", False),
+    ("3.1", "Bedre behandling med bedre utnyttelse av helse", True),
+    ("3.2", "Bedre bruk av helsedata til sekundærformål", False),
+    ("4.1", "Mobilisere innbyggeren som ressurs", False),
+    ("4.3", "Helsehjelp og omsorg på avstand", False),
+    ("5.1", "Utvikle felles byggeklosser som legger til rette", True),
+)
+OWNERS = (
+    "Direktoratet for e-helse",
+    "Helsedirektoratet",
+    "Folkehelseinstituttet",
+    "Helse Sør-Øst RHF",
+    "Helse Midt-Norge RHF",
+    "Helse Vest RHF",
+    "Helse Nord RHF",
+    "Norsk Helsenett",
+    "Oslo kommune",
+    "Bergen kommune",
+    "Trondheim kommune",
+    "KS",
+    "Akson journal AS",
+)
+NAME_FIRST = (
+    "Digital", "Felles", "Nasjonal", "Regional", "Helhetlig", "Trygg", "Moderne", "Samordnet", "Enklere", "Sikker",
+    "Interregional", "Kommunal",
+)
+NAME_SECOND = (
+    "pasientjournal", "legemiddelliste", "helsestasjon", "samhandling", "behandlingsplan", "innbyggertjenester",
+    "patologi", "velferdsteknologi", "hjemmeoppfølging", "henvisning", "timebestilling", "helsedataplattform",
+    "kjernejournal", "meldingsutveksling", "pleie- og omsorgsplan", "videokonsultasjon", "screening", "registerdata",
+)
+NAME_SUFFIX = ("", "", "", " fase 2", " – pilot", " – innføring", " i Nord", " i Vest", " 2.0", " – utredning")
+EVIDENCE_CLAIMS = (
+    "Samarbeid stat, kommune, sykehus, fastleger",
+    "Avhengig av flere samstyringstiltak",
+    "Innføring tjenester på Helsenorge",
+    "Utprøving av ny teknologi",
+    "Regional løsning med nasjonal overføringsverdi",
+    "Felles plattform for kommunene",
+    "Forskningsprosjekt i samarbeid med universitet",
+)
+DESCRIPTION_SENTENCES = (
+    "Tiltaket skal gi helsepersonell bedre tilgang til oppdatert informasjon om pasienten.",
+    "Løsningen bygger på nasjonale felleskomponenter og standarder for samhandling.",
+    "Innbyggerne får digitale tjenester for innsyn, dialog og egenbehandling.",
+    "Tiltaket gjennomføres i samarbeid mellom kommuner, helseforetak og fastleger.",
+    "Erfaringene fra piloten skal danne grunnlag for en nasjonal innføring.",
+    "Målet er færre manuelle rutiner og mindre dobbeltregistrering i journalen.",
+    "Arbeidet omfatter utredning av juridiske, tekniske og organisatoriske forutsetninger.",
+    "Data skal kunne gjenbrukes til kvalitetsforbedring, styring og forskning.",
+)
+ANSWER_WORDS = {True: "ja", False: "nei"}
+
+
+def decide(answers: dict[str, bool]) -> tuple[bool | None, str | None]:
+    """(included, segment) as the 2020 checklist gives them: None while undecided, segment None when out."""
+    included: bool | None = True
+    for questions in INCLUSION:
+        values = [answers.get(q) for q in questions]
+        if True in values:
+            continue
+        if None in values:
+            included = None
+            continue
+        return False, None  # every question of the criterion answered nei: out
+    undecided = False
+    for question, segment in SEGMENT_TREE:
+        answer = answers.get(question)
+        if answer is True:
+            return included, (None if undecided or included is None else segment)
+        if answer is None:
+            undecided = True
+    if undecided or included is None:
+        return included, None
+    return True, OTHERWISE
+
+
+def _profile(rng: random.Random) -> dict[str, bool]:
+    """A full set of answers aimed at a segment, in roughly the real portfolio's proportions."""
+    target = rng.choices(("samstyre", "koordinere", "inspirere", "observere", "out"), (40, 20, 14, 14, 12))[0]
+    answers = dict.fromkeys(CHECKLIST_KEYS, False)
+    if target == "out":
+        answers.update({k: rng.random() < 0.6 for k in CHECKLIST_KEYS})
+        failing = rng.choice(INCLUSION)
+        for question in failing:
+            answers[question] = False
+        return answers
+    answers["digitalisation_essential"] = True
+    answers["multiple_care_providers"] = True
+    answers["reuse_potential"] = rng.random() < 0.7
+    answers["health_information_access"] = (not answers["reuse_potential"]) or rng.random() < 0.5
+    order = [q for q, _ in SEGMENT_TREE]
+    stop = {"samstyre": 0, "koordinere": 1, "inspirere": 2, "observere": 3}[target]
+    if stop < len(order):
+        answers[order[stop]] = True
+        for later in order[stop + 1 :]:
+            answers[later] = rng.random() < 0.4
+    return answers
+
+
+def _written(answers: dict[str, bool], rng: random.Random) -> dict[str, bool]:
+    """The answers a file writes: like the real files, usually up to the deciding one; sometimes one more, sometimes one
+    left out (which may leave the initiative undecided)."""
+    included, segment = decide(answers)
+    if included is True and segment is not None and rng.random() < 0.7:
+        # stop after the deciding question of the segment tree, and skip the unneeded inclusion alternative
+        keep = ["digitalisation_essential", "multiple_care_providers"]
+        keep.append("reuse_potential" if answers["reuse_potential"] else "health_information_access")
+        if not answers["reuse_potential"] or rng.random() < 0.3:
+            keep.append("health_information_access")
+        for question, seg in SEGMENT_TREE:
+            keep.append(question)
+            if seg == segment:
+                break
+        written = {k: answers[k] for k in CHECKLIST_KEYS if k in keep}
+    else:
+        written = dict(answers)
+    if rng.random() < 0.08:  # an answer left out: often undecided
+        del written[rng.choice(list(written))]
+    return written
+
+
+def _name(rng: random.Random) -> str:
+    return f"{rng.choice(NAME_FIRST)} {rng.choice(NAME_SECOND)}{rng.choice(NAME_SUFFIX)}"
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _folded(text: str, indent: str = "  ", width: int = 100) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(indent + line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(indent + line)
+    return lines
+
+
+def initiative_text(number: int, count: int, rng: random.Random) -> str:
+    answers = _profile(rng)
+    written = _written(answers, rng)
+    included, segment = decide(written)
+    out = [
+        f"name: {_name(rng)}",
+        f"owner: {rng.choice(OWNERS)}",
+        f'focus_area: "{rng.choice(FOCUS_AREAS)[0]}"',
+    ]
+    if segment is not None:
+        out.append(f"segment: {segment}")
+    out.append("checklist:")
+    out.extend(f"  {key}: {ANSWER_WORDS[value]}" for key, value in written.items())
+    if rng.random() < 0.4:
+        out.append("description: >-")
+        out.extend(_folded(" ".join(rng.sample(DESCRIPTION_SENTENCES, rng.randint(2, 4)))))
+    others = set()
+    if count > 1 and rng.random() < 0.3:
+        others = {rng.randrange(count) for _ in range(rng.randint(1, 3))} - {number}
+    if others:
+        out.append("dependencies:")
+        for other in sorted(others):
+            out.append(f"  - id: {initiative_id(other)}")
+            out.append(f"    strength: {rng.choice(('strong', 'weak'))}")
+    claim = rng.choice(EVIDENCE_CLAIMS)
+    verdict = segment.capitalize() if segment else ("utenfor porteføljen" if included is False else "ikke avgjort")
+    out.append(
+        "evidence: "
+        + _quoted(f"Tabell 5.2: «{claim}». Svarene i sjekklisten er hentet fra innmeldingen, dvs. {verdict}.")
+    )
+    return "\n".join(out) + "\n"
+
+
+def initiative_id(number: int) -> str:
+    return f"tiltak-{number:05d}"
+
+
+def portfolio_text(count: int) -> str:
+    out = [
+        f"name: Syntetisk e-helseportefølje ({count} tiltak)",
+        "year: 2020",
+        'checklist_version: "2020"',
+        "taxonomy:",
+        "  name: Nasjonal e-helsestrategi 2017–2022",
+        "  focus_areas:",
+    ]
+    for code, name, truncated in FOCUS_AREAS:
+        out.append(f'    - code: "{code}"')
+        out.append(f"      name: {name}")
+        if truncated:
+            out.append("      truncated: true")
+    return "\n".join(out) + "\n"
+
+
+def generate(outdir: Path, count: int, seed: int = 1) -> None:
+    """Write outdir/portfolio.yaml and outdir/initiatives/tiltak-NNNNN.yaml for NNNNN in 0..count-1."""
+    outdir = Path(outdir)
+    folder = outdir / "initiatives"
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("tiltak-*.yaml"):  # a smaller count must not leave files of an earlier, larger run
+        stale.unlink()
+    (outdir / "portfolio.yaml").write_text(portfolio_text(count), encoding="utf-8")
+    rng = random.Random(seed)
+    for number in range(count):
+        (folder / f"{initiative_id(number)}.yaml").write_text(initiative_text(number, count, rng), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--count", type=int, required=True, help="number of initiative files")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    args = parser.parse_args(argv)
+    if args.count < 0:
+        parser.error("--count must be >= 0")
+    generate(args.outdir, args.count, args.seed)
+    print(f"wrote {args.count} initiatives to {args.outdir / 'initiatives'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
