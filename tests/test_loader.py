@@ -128,3 +128,8 @@ def test_fifo_does_not_hang(tmp_path: Path) -> None:
 def test_directory_named_like_yaml_is_refused(tmp_path: Path) -> None:
     (tmp_path / "dir.yaml").mkdir()
     assert problem_of(tmp_path / "dir.yaml").code in ("not_regular_file", "unreadable")
+
+
+def test_control_character_is_refused_with_its_place(tmp_path: Path) -> None:
+    problem = problem_of(write(tmp_path, "name: x\nowner: a\x00b\n"))
+    assert (problem.code, problem.line, problem.column) == ("control_char", 2, 9)

@@ -14,7 +14,8 @@ import re
 import stat
 from typing import Any
 
-from yaml import MarkedYAMLError
+from yaml import MarkedYAMLError, YAMLError
+from yaml.reader import ReaderError
 from yaml._yaml import CParser
 from yaml.events import (
     AliasEvent,
@@ -119,6 +120,11 @@ class _Builder:
             return self._document(), self.positions
         except MarkedYAMLError as exc:
             raise self._syntax_error(exc) from None
+        except ReaderError as exc:  # a character YAML does not allow anywhere, such as a NUL or a control character
+            char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+            raise InputError([_at_offset(self.path, self.text, exc.position, "control_char", {"char": char})]) from None
+        except YAMLError as exc:  # any other complaint of the parser, without a place
+            raise InputError([Problem(self.path, "yaml_syntax", {"problem": str(exc)})]) from None
         finally:
             self.parser.dispose()
 
