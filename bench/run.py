@@ -159,10 +159,11 @@ def main(argv: list[str] | None = None) -> int:
         generated = time.perf_counter() - started
         one_file = str(folder / "initiatives" / f"{initiative_id(0)}.yaml")
 
-        print(f"ehp benchmark: {args.count} initiatives (seed {args.seed}) in {folder}, generated in {generated:.1f} s")
+        print(f"ehp benchmark: {args.count} initiatives (seed {args.seed}) in {folder}, generated in {generated:.1f} s", flush=True)
         print(
             f"python {platform.python_version()} at {python}; {os.cpu_count()} CPUs; "
-            f"git {git_state()}; segment x{args.repeat}, assess x{args.assess_repeat}, median wall time"
+            f"git {git_state()}; segment x{args.repeat}, assess x{args.assess_repeat}, median wall time",
+            flush=True,
         )
 
         seg_text = Series("ehp segment", [ehp, "segment", str(folder)], (0, 1))
