@@ -23,8 +23,16 @@ CHECKLIST_KEYS = (
     "strong_samstyre_dependencies",
     "exploratory",
 )
-INCLUSION = (("digitalisation_essential",), ("multiple_care_providers",), ("reuse_potential", "health_information_access"))
-SEGMENT_TREE = (("broad_collaboration", "samstyre"), ("strong_samstyre_dependencies", "koordinere"), ("exploratory", "inspirere"))
+INCLUSION = (
+    ("digitalisation_essential",),
+    ("multiple_care_providers",),
+    ("reuse_potential", "health_information_access"),
+)
+SEGMENT_TREE = (
+    ("broad_collaboration", "samstyre"),
+    ("strong_samstyre_dependencies", "koordinere"),
+    ("exploratory", "inspirere"),
+)
 OTHERWISE = "observere"
 
 FOCUS_AREAS = (

@@ -2,10 +2,10 @@
 
     python bench/run.py [--count 10000] [--repeat 3] [--assess-repeat 10] [--out DIR] [--seed S]
 
-Run it with the virtual environment's python (`make bench` does): the baselines use that python and the `ehp` entry point
-beside it. Every measurement is a fresh subprocess, so start-up and imports count. Times are wall-clock medians; peak
-memory is the child's own maximum resident set size, from os.wait4. The runs of the different commands are interleaved
-so that drift on the machine affects them alike.
+Run it with the virtual environment's python (`make bench` does): the baselines use that python, and ehp is the
+entry point beside it. Every measurement is a fresh subprocess, so start-up and imports count. Times are wall-clock
+medians; peak memory is the child's own maximum resident set size, from os.wait4. The runs of the different commands
+are interleaved so that drift on the machine affects them alike.
 
 Measured:
   a. `ehp segment DIR` (text, and --format json) against a bare loop that parses every initiative file with
@@ -116,6 +116,14 @@ def fmt_seconds(value: float | None) -> str:
     return f"{value:.2f} s" if value >= 1 else f"{value * 1000:.0f} ms"
 
 
+def fmt_mb(value: float | None) -> str:
+    return "-" if value is None else f"{value / MB:.1f} MB"
+
+
+def fmt_ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}x"
+
+
 def ratio(a: float | None, b: float | None) -> float | None:
     return a / b if a is not None and b else None
 
@@ -128,11 +136,36 @@ def verdict(value: float | None, limit: float, strict: bool = False) -> str:
 
 def git_state() -> str:
     try:
-        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=BENCH, capture_output=True, text=True, check=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=BENCH.parent, capture_output=True, text=True)
+        run = {"cwd": BENCH.parent, "capture_output": True, "text": True, "check": True}
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], **run)  # type: ignore[call-overload]
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], **run)  # type: ignore[call-overload]
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return rev.stdout.strip() + (" (src/ modified)" if dirty.stdout.strip() else "")
+
+
+def time_row(label: str, ehp: Series, base: Series, limit: float) -> tuple[str, ...]:
+    value = ratio(ehp.time, base.time)
+    goal = f"<= {limit:g}x"
+    return (label, fmt_seconds(ehp.time), fmt_seconds(base.time), fmt_ratio(value), goal, verdict(value, limit))
+
+
+def rss_row(label: str, ehp: Series, base: Series, limit_mb: float, info: bool = False) -> tuple[str, ...]:
+    result = verdict(None if ehp.rss is None else ehp.rss / MB, limit_mb, strict=True)
+    goal = f"< {limit_mb:g} MB"
+    if info:  # shown for comparison, not a goal of its own
+        goal, result = f"({goal})", result if result == "FAIL" else f"({result})"
+    return (label, fmt_mb(ehp.rss), fmt_mb(base.rss), fmt_ratio(ratio(ehp.rss, base.rss)), goal, result)
+
+
+def print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    print()
+    for number, row in enumerate(rows):
+        cells = [cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))]
+        print("  ".join(cells))
+        if number == 0:
+            print("  ".join("-" * width for width in widths))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each segment measurement (default 3)")
     parser.add_argument("--assess-repeat", type=int, default=10, help="runs of each assess measurement (default 10)")
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
-    parser.add_argument("--out", type=Path, help="generate here and keep it (bench/out/ is git-ignored); default: a temp dir")
+    parser.add_argument("--out", type=Path, help="generate here and keep it (bench/out/ is git-ignored); default: tmp")
     args = parser.parse_args(argv)
     if args.count < 1 or args.repeat < 1 or args.assess_repeat < 1:
         parser.error("--count, --repeat and --assess-repeat must be at least 1")
@@ -159,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         generated = time.perf_counter() - started
         one_file = str(folder / "initiatives" / f"{initiative_id(0)}.yaml")
 
-        print(f"ehp benchmark: {args.count} initiatives (seed {args.seed}) in {folder}, generated in {generated:.1f} s", flush=True)
+        print(f"ehp benchmark: {args.count} initiatives (seed {args.seed}) in {folder}, generated in {generated:.1f} s")
         print(
             f"python {platform.python_version()} at {python}; {os.cpu_count()} CPUs; "
             f"git {git_state()}; segment x{args.repeat}, assess x{args.assess_repeat}, median wall time",
@@ -184,36 +217,21 @@ def main(argv: list[str] | None = None) -> int:
                 series.run()
         total = time.perf_counter() - started
 
-    mb = lambda value: "-" if value is None else f"{value / MB:.1f} MB"  # noqa: E731
-    times = lambda value: "-" if value is None else f"{value:.2f}x"  # noqa: E731
-    text_ratio = ratio(seg_text.time, parse.time)
-    json_ratio = ratio(seg_json.time, parse.time)
-    assess_ratio = ratio(assess.time, imports.time)
     rows = [
-        ("measurement", "ehp", "baseline", "ratio", "goal", "result"),
-        (f"segment {args.count} files (text)", fmt_seconds(seg_text.time), fmt_seconds(parse.time), times(text_ratio),
-         "<= 2.5x", verdict(text_ratio, 2.5)),
-        (f"segment {args.count} files (--format json)", fmt_seconds(seg_json.time), fmt_seconds(parse.time),
-         times(json_ratio), "<= 2.5x", verdict(json_ratio, 2.5)),
-        ("segment peak RSS (text)", mb(seg_text.rss), mb(parse.rss), times(ratio(seg_text.rss, parse.rss)),
-         "< 150 MB", verdict(None if seg_text.rss is None else seg_text.rss / MB, 150, strict=True)),
-        ("segment peak RSS (--format json)", mb(seg_json.rss), mb(parse.rss), times(ratio(seg_json.rss, parse.rss)),
-         "(info)", "-" if seg_json.rss else "FAIL"),
-        ("assess one file", fmt_seconds(assess.time), fmt_seconds(imports.time), times(assess_ratio), "<= 3x",
-         verdict(assess_ratio, 3)),
+        time_row(f"segment {args.count} files (text)", seg_text, parse, 2.5),
+        time_row(f"segment {args.count} files (--format json)", seg_json, parse, 2.5),
+        rss_row("segment peak RSS (text)", seg_text, parse, 150),
+        rss_row("segment peak RSS (--format json)", seg_json, parse, 150, info=True),
+        time_row("assess one file", assess, imports, 3),
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    print()
-    for number, row in enumerate(rows):
-        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))))
-        if number == 0:
-            print("  ".join("-" * width for width in widths))
+    print_table([("measurement", "ehp", "baseline", "ratio", "goal", "result"), *rows])
     print()
     print("baselines: segment = python -c <read every initiatives/*.yaml, yaml.load(data, Loader=yaml.CSafeLoader)>;")
     print("           assess  = python -c 'import yaml, pydantic'")
     for series in (seg_text, seg_json, parse, assess, imports):
         print(f"  {series.label:<28} {series.spread()}")
-    print(f"total {total:.0f} s; MB = 2**20 bytes; ratios use medians; peak RSS is the largest of the runs")
+    print(f"total {total:.0f} s; MB = 2**20 bytes; ratios use medians; peak RSS is the largest of the runs;")
+    print("results in parentheses are for information: the goal is set for text output")
     return 0
 
 

@@ -49,12 +49,19 @@ def test_assess_json_has_the_documented_keys() -> None:
     assert {"id", "included", "segment", "missing", "trace", "checklist_version"} <= set(record)
     assert (record["id"], record["included"], record["segment"]) == ("legemiddelprogrammet", True, "samstyre")
     assert record["checklist_version"] == "2020" and record["missing"] == []
-    assert record["trace"][-1] == {"phase": "segment", "question": "broad_collaboration", "answer": True,
-                                   "effect": "segment", "segment": "samstyre"}
+    assert record["trace"][-1] == {
+        "phase": "segment",
+        "question": "broad_collaboration",
+        "answer": True,
+        "effect": "segment",
+        "segment": "samstyre",
+    }
 
 
 def test_assess_undecided_exits_1_and_names_the_missing_answers(tmp_path: Path) -> None:
-    build_file_tree(tmp_path, {"forslag.yaml": "name: Forslag\nowner: KS\nchecklist:\n  digitalisation_essential: ja\n"})
+    build_file_tree(
+        tmp_path, {"forslag.yaml": "name: Forslag\nowner: KS\nchecklist:\n  digitalisation_essential: ja\n"}
+    )
     code, out, _ = invoke("assess", str(tmp_path / "forslag.yaml"), "--format", "json")
     record = json.loads(out)
     assert code == 1
@@ -86,20 +93,46 @@ def test_assess_missing_file_exits_2() -> None:
 
 BAD_INPUTS = {
     "malformed.yaml": ("name: [\n", "malformed.yaml:2:1: ugyldig YAML"),
-    "duplicate.yaml": (VALID + "name: Igjen\n", "duplicate.yaml:10:1: nøkkelen «name» står to ganger; første gang på linje 1"),
+    "duplicate.yaml": (
+        VALID + "name: Igjen\n",
+        "duplicate.yaml:10:1: nøkkelen «name» står to ganger; første gang på linje 1",
+    ),
     "tab.yaml": (VALID + "\tsegment: samstyre\n", "tab.yaml:10:1: tabulator i innrykket"),
     "empty.yaml": ("", "empty.yaml: filen er tom"),
     "list.yaml": ("- a\n", "list.yaml:1:1: filen må inneholde nøkler og verdier (en mapping), ikke en liste"),
-    "scalar.yaml": ("tekst\n", "scalar.yaml:1:1: filen må inneholde nøkler og verdier (en mapping), ikke en enkelt verdi"),
+    "scalar.yaml": (
+        "tekst\n",
+        "scalar.yaml:1:1: filen må inneholde nøkler og verdier (en mapping), ikke en enkelt verdi",
+    ),
     "documents.yaml": (VALID + "---\n" + VALID, "documents.yaml:10:1: filen inneholder flere YAML-dokumenter"),
-    "latin1.yaml": (VALID.replace("Helse Vest RHF", "B\xe6rum").encode("latin-1"), "latin1.yaml:2:9: byte 0xe6 er ikke gyldig UTF-8"),
+    "latin1.yaml": (
+        VALID.replace("Helse Vest RHF", "B\xe6rum").encode("latin-1"),
+        "latin1.yaml:2:9: byte 0xe6 er ikke gyldig UTF-8",
+    ),
     "bomb.yaml": ('a: &a ["lol","lol"]\nb: &b [*a,*a]\nc: [*b,*b]\n', "bomb.yaml:1:4: ankere og aliaser"),
     "deep.yaml": ("a: " + "[" * 100 + "]" * 100 + "\n", "deep.yaml:1:23: strukturen er nestet dypere enn 20 nivåer"),
-    "unknown-key.yaml": (VALID + "segmnet: samstyre\n", "unknown-key.yaml:10:1: segmnet: ukjent nøkkel «segmnet»; mente du «segment»?"),
-    "nested-unknown.yaml": (VALID.replace("reuse_potential", "reuse_potentail"), "nested-unknown.yaml:7:3: checklist.reuse_potentail: ukjent nøkkel «reuse_potentail»; mente du «reuse_potential»?"),
-    "wrong-type.yaml": (VALID.replace("name: Nytt tiltak", "name: [a, b]"), "wrong-type.yaml:1:1: name: feil type; forventet tekst"),
-    "bad-answer.yaml": (VALID.replace("reuse_potential: ja", "reuse_potential: kanskje"), "bad-answer.yaml:7:3: checklist.reuse_potential: «kanskje» er ikke et gyldig svar; tillatt: ja, nei, yes, no, true, false"),
-    "missing-name.yaml": (VALID.replace("name: Nytt tiltak\n", ""), "missing-name.yaml:1:1: name: påkrevd nøkkel «name» mangler"),
+    "unknown-key.yaml": (
+        VALID + "segmnet: samstyre\n",
+        "unknown-key.yaml:10:1: segmnet: ukjent nøkkel «segmnet»; mente du «segment»?",
+    ),
+    "nested-unknown.yaml": (
+        VALID.replace("reuse_potential", "reuse_potentail"),
+        "nested-unknown.yaml:7:3: checklist.reuse_potentail: ukjent nøkkel «reuse_potentail»; "
+        "mente du «reuse_potential»?",
+    ),
+    "wrong-type.yaml": (
+        VALID.replace("name: Nytt tiltak", "name: [a, b]"),
+        "wrong-type.yaml:1:1: name: feil type; forventet tekst",
+    ),
+    "bad-answer.yaml": (
+        VALID.replace("reuse_potential: ja", "reuse_potential: kanskje"),
+        "bad-answer.yaml:7:3: checklist.reuse_potential: «kanskje» er ikke et gyldig svar; "
+        "tillatt: ja, nei, yes, no, true, false",
+    ),
+    "missing-name.yaml": (
+        VALID.replace("name: Nytt tiltak\n", ""),
+        "missing-name.yaml:1:1: name: påkrevd nøkkel «name» mangler",
+    ),
     "Ikke_Slug.yaml": (VALID, "Ikke_Slug.yaml: filnavnet gir id «Ikke_Slug», som ikke er gyldig"),
 }
 
@@ -130,9 +163,17 @@ def test_oversized_file_is_refused_and_named(tmp_path: Path) -> None:
 
 
 def test_answers_accept_every_documented_spelling(tmp_path: Path) -> None:
-    answers = "\n".join(f"  {k}: {v}" for k, v in [("digitalisation_essential", "JA"), ("multiple_care_providers", "Yes"),
-                                                    ("reuse_potential", "true"), ("broad_collaboration", "No"),
-                                                    ("strong_samstyre_dependencies", "FALSE"), ("exploratory", "nei")])
+    answers = "\n".join(
+        f"  {k}: {v}"
+        for k, v in [
+            ("digitalisation_essential", "JA"),
+            ("multiple_care_providers", "Yes"),
+            ("reuse_potential", "true"),
+            ("broad_collaboration", "No"),
+            ("strong_samstyre_dependencies", "FALSE"),
+            ("exploratory", "nei"),
+        ]
+    )
     build_file_tree(tmp_path, {"a.yaml": f"name: A\nowner: KS\nchecklist:\n{answers}\n"})
     code, out, _ = invoke("assess", str(tmp_path / "a.yaml"), "--format", "json")
     assert code == 0 and json.loads(out)["segment"] == "observere"
@@ -157,10 +198,13 @@ def test_segment_text_groups_by_segment_with_counts() -> None:
 
 
 def test_segment_flags_a_recorded_segment_that_differs_without_reason(tmp_path: Path) -> None:
-    build_file_tree(tmp_path, {
-        "uten.yaml": VALID + "segment: samstyre\n",
-        "med.yaml": VALID + "segment: observere\nsegment_reason: Besluttet i NUIT sak 12/21\n",
-    })
+    build_file_tree(
+        tmp_path,
+        {
+            "uten.yaml": VALID + "segment: samstyre\n",
+            "med.yaml": VALID + "segment: observere\nsegment_reason: Besluttet i NUIT sak 12/21\n",
+        },
+    )
     code, out, _ = invoke("segment", str(tmp_path), "--lang", "en")
     assert "⚠ recorded as Samstyre without a reason (segment_reason)" in out
     assert "recorded as Observere: Besluttet i NUIT sak 12/21" in out
@@ -184,7 +228,9 @@ def test_segment_on_a_plain_directory_uses_the_default_checklist(tmp_path: Path)
     code, out, _ = invoke("segment", str(tmp_path), "--format", "json")
     assert code == 0
     assert [(r["id"], r["segment"], r["checklist_version"]) for r in json.loads(out)] == [
-        ("a", "koordinere", "2020"), ("b", "koordinere", "2020")]
+        ("a", "koordinere", "2020"),
+        ("b", "koordinere", "2020"),
+    ]
 
 
 def test_segment_undecided_exits_1(tmp_path: Path) -> None:
@@ -194,8 +240,9 @@ def test_segment_undecided_exits_1(tmp_path: Path) -> None:
 
 
 def test_unknown_checklist_version_is_an_error_on_the_portfolio_file(tmp_path: Path) -> None:
-    build_file_tree(tmp_path, {"portfolio.yaml": "name: X\nyear: 2026\nchecklist_version: '1999'\n",
-                               "initiatives/a.yaml": VALID})
+    build_file_tree(
+        tmp_path, {"portfolio.yaml": "name: X\nyear: 2026\nchecklist_version: '1999'\n", "initiatives/a.yaml": VALID}
+    )
     code, _, err = invoke("segment", str(tmp_path))
     assert code == 2 and "portfolio.yaml" in err and "1999" in err
 

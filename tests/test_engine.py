@@ -16,13 +16,20 @@ VALUES = (True, False, None)
 
 def oracle(a: dict[str, bool | None]) -> tuple[bool | None, str | None, set[str]]:
     """The rules of appendix 5.1 written out by hand, independently of the engine and the checklist file."""
-    d, m, r, h = (a["digitalisation_essential"], a["multiple_care_providers"], a["reuse_potential"],
-                  a["health_information_access"])
+    d, m, r, h = (
+        a["digitalisation_essential"],
+        a["multiple_care_providers"],
+        a["reuse_potential"],
+        a["health_information_access"],
+    )
     c3: bool | None = True if (r or h) else (False if (r is False and h is False) else None)
     if d is False or m is False or c3 is False:
         return False, None, set()
-    tree = [("broad_collaboration", "samstyre"), ("strong_samstyre_dependencies", "koordinere"),
-            ("exploratory", "inspirere")]
+    tree = [
+        ("broad_collaboration", "samstyre"),
+        ("strong_samstyre_dependencies", "koordinere"),
+        ("exploratory", "inspirere"),
+    ]
     seg_missing: set[str] = set()
     segment: str | None = "observere"
     for key, name in tree:
@@ -48,7 +55,7 @@ ALL = list(itertools.product(VALUES, repeat=len(CHECKLIST_KEYS)))
 def test_every_combination_of_answers_matches_the_report() -> None:
     assert len(ALL) == 3**7
     for combo in ALL:
-        answers = dict(zip(CHECKLIST_KEYS, combo))
+        answers = dict(zip(CHECKLIST_KEYS, combo, strict=True))
         decision = decide(answers, CHECKLIST)
         included, segment, missing = oracle(answers)
         assert (decision.included, decision.segment, set(decision.missing)) == (included, segment, missing), answers
@@ -57,7 +64,7 @@ def test_every_combination_of_answers_matches_the_report() -> None:
 
 def test_every_combination_traces_each_answer_it_read() -> None:
     for combo in ALL:
-        answers = dict(zip(CHECKLIST_KEYS, combo))
+        answers = dict(zip(CHECKLIST_KEYS, combo, strict=True))
         decision = decide(answers, CHECKLIST)
         for step in decision.trace:
             if step.question is not None:
@@ -82,8 +89,12 @@ def test_both_halves_of_criterion_three_must_be_nei_to_decide_out() -> None:
 
 
 def test_samstyre_trace_reads_the_criteria_then_the_first_yes() -> None:
-    answers = {"digitalisation_essential": True, "multiple_care_providers": True, "health_information_access": True,
-               "broad_collaboration": True}
+    answers = {
+        "digitalisation_essential": True,
+        "multiple_care_providers": True,
+        "health_information_access": True,
+        "broad_collaboration": True,
+    }
     decision = decide(answers, CHECKLIST)
     assert (decision.included, decision.segment) == (True, "samstyre")
     effects = [(s.question, s.effect) for s in decision.trace]
@@ -97,8 +108,14 @@ def test_samstyre_trace_reads_the_criteria_then_the_first_yes() -> None:
 
 
 def test_all_nei_in_the_tree_gives_observere_with_a_final_step() -> None:
-    answers = {"digitalisation_essential": True, "multiple_care_providers": True, "reuse_potential": True,
-               "broad_collaboration": False, "strong_samstyre_dependencies": False, "exploratory": False}
+    answers = {
+        "digitalisation_essential": True,
+        "multiple_care_providers": True,
+        "reuse_potential": True,
+        "broad_collaboration": False,
+        "strong_samstyre_dependencies": False,
+        "exploratory": False,
+    }
     decision = decide(answers, CHECKLIST)
     assert decision.segment == "observere"
     assert decision.trace[-1].effect == OTHERWISE and decision.trace[-1].segment == "observere"
@@ -109,8 +126,15 @@ def test_all_nei_in_the_tree_gives_observere_with_a_final_step() -> None:
     [
         ({}, CHECKLIST_KEYS[:4] + CHECKLIST_KEYS[4:]),
         ({"broad_collaboration": True}, CHECKLIST_KEYS[:4]),
-        ({"digitalisation_essential": True, "multiple_care_providers": True, "reuse_potential": True,
-          "strong_samstyre_dependencies": True}, ("broad_collaboration",)),
+        (
+            {
+                "digitalisation_essential": True,
+                "multiple_care_providers": True,
+                "reuse_potential": True,
+                "strong_samstyre_dependencies": True,
+            },
+            ("broad_collaboration",),
+        ),
     ],
 )
 def test_missing_names_the_answers_still_needed(answers: dict[str, bool], missing: tuple[str, ...]) -> None:

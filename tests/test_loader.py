@@ -103,8 +103,20 @@ def test_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 def test_yaml_1_1_surprises_stay_the_text_written(tmp_path: Path) -> None:
     content = "a: no\nb: NO\nc: off\nd: 0123\ne: 1.10\nf: 2020-02-30\ng: 12:30\nh: yes\non: 1\ni: ~\nj:\nk: 'null'\n"
     data, _ = load_file(str(write(tmp_path, content)))
-    assert data == {"a": "no", "b": "NO", "c": "off", "d": "0123", "e": "1.10", "f": "2020-02-30", "g": "12:30",
-                    "h": "yes", "on": "1", "i": None, "j": None, "k": "null"}
+    assert data == {
+        "a": "no",
+        "b": "NO",
+        "c": "off",
+        "d": "0123",
+        "e": "1.10",
+        "f": "2020-02-30",
+        "g": "12:30",
+        "h": "yes",
+        "on": "1",
+        "i": None,
+        "j": None,
+        "k": "null",
+    }
 
 
 def test_positions_point_at_keys_and_items(tmp_path: Path) -> None:

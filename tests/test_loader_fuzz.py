@@ -11,8 +11,38 @@ from ehportfolio.problems import InputError
 from ehportfolio.validation import validate
 
 YAML_BITS = st.sampled_from(
-    ["name: ", "owner: ", "checklist:\n", "  ", "- ", "&a ", "*a", "[", "]", "{", "}", ": ", "\n", "\t", "'", '"',
-     "ja", "nei", "~", "!!str ", "!!binary ", "---\n", "...\n", "# c\n", "\u00a0", "\u2028", "%YAML 1.1\n", "? ", "|\n", ">-\n"]
+    [
+        "name: ",
+        "owner: ",
+        "checklist:\n",
+        "  ",
+        "- ",
+        "&a ",
+        "*a",
+        "[",
+        "]",
+        "{",
+        "}",
+        ": ",
+        "\n",
+        "\t",
+        "'",
+        '"',
+        "ja",
+        "nei",
+        "~",
+        "!!str ",
+        "!!binary ",
+        "---\n",
+        "...\n",
+        "# c\n",
+        "\u00a0",
+        "\u2028",
+        "%YAML 1.1\n",
+        "? ",
+        "|\n",
+        ">-\n",
+    ]
 )
 
 

@@ -22,8 +22,15 @@ def table_rows() -> list[dict[str, str]]:
     rows = []
     for line in lines:
         focus, name, owner, letter, comment = line.split("\t")
-        rows.append({"focus": focus.split()[0], "name": name, "owner": OWNER_FIXES.get(owner, owner),
-                     "segment": LETTERS[letter], "comment": comment})
+        rows.append(
+            {
+                "focus": focus.split()[0],
+                "name": name,
+                "owner": OWNER_FIXES.get(owner, owner),
+                "segment": LETTERS[letter],
+                "comment": comment,
+            }
+        )
     return rows
 
 

@@ -1,4 +1,4 @@
-"""The checklist as versioned data: its questions, inclusion criteria and segment decision tree, read from a shipped file.
+"""The checklist as versioned data: questions, inclusion criteria and segment tree, read from a shipped file.
 
 The engine takes a `Checklist`; nothing about the 2020 rules is written in code.
 """

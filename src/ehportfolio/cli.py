@@ -3,7 +3,7 @@ typer."""
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,18 +18,18 @@ app = typer.Typer(
 )
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     nb = "nb"
     en = "en"
 
 
-class AssessFormat(str, Enum):
+class AssessFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
 
 
-class SegmentFormat(str, Enum):
+class SegmentFormat(StrEnum):
     text = "text"
     json = "json"
     csv = "csv"
@@ -75,7 +75,10 @@ def assess(
 @app.command()
 def segment(
     path: Annotated[
-        Path, typer.Argument(help="A portfolio directory (portfolio.yaml and initiatives/) or a directory of initiative files.")
+        Path,
+        typer.Argument(
+            help="A portfolio directory (portfolio.yaml and initiatives/) or a directory of initiative files."
+        ),
     ] = Path("portfolio"),
     fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help="Output format.")] = SegmentFormat.text,
     lang: LangOption = Lang.nb,

@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from typing import Any
 
 from yaml import MarkedYAMLError, YAMLError
-from yaml.reader import ReaderError
 from yaml._yaml import CParser
 from yaml.events import (
     AliasEvent,
@@ -26,6 +26,7 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
+from yaml.reader import ReaderError
 
 from .problems import InputError, Problem
 
@@ -79,7 +80,9 @@ def decode(path: str, data: bytes) -> str:
         raise InputError([Problem(path, "not_utf8", {"byte": byte}, line, column)]) from None
     for separator in LINE_SEPARATORS:
         if separator in text:
-            raise InputError([_at_offset(path, text, text.index(separator), "line_separator", {"char": f"U+{ord(separator):04X}"})])
+            raise InputError(
+                [_at_offset(path, text, text.index(separator), "line_separator", {"char": f"U+{ord(separator):04X}"})]
+            )
     if "\u00a0" in text:
         match = NBSP_INDENT.search(text)
         if match:
@@ -129,7 +132,7 @@ class _Builder:
             self.parser.dispose()
 
     def _document(self) -> dict[str, Any]:
-        get = self.parser.get_event
+        get: Callable[[], Any] = self.parser.get_event
         get()  # StreamStartEvent
         event = get()
         if type(event) is StreamEndEvent:
@@ -162,7 +165,7 @@ class _Builder:
             return value
         if depth > MAX_DEPTH:
             raise self.fail("too_deep", event.start_mark, {"limit": MAX_DEPTH})
-        get = self.parser.get_event
+        get: Callable[[], Any] = self.parser.get_event
         positions = self.positions
         if kind is SequenceStartEvent:
             items: list[Any] = []
@@ -174,7 +177,7 @@ class _Builder:
                 event = get()
             return items
         mapping: dict[str, Any] = {}
-        key_event = get()
+        key_event: Any = get()
         while type(key_event) is not MappingEndEvent:
             if type(key_event) is not ScalarEvent:
                 code = "alias" if type(key_event) is AliasEvent else "complex_key"
@@ -185,7 +188,8 @@ class _Builder:
             if key in mapping:
                 first_line = positions[key_path][0]
                 raise self.fail("duplicate_key", key_event.start_mark, {"key": key, "first_line": first_line})
-            positions[key_path] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            mark: Any = key_event.start_mark
+            positions[key_path] = (mark.line + 1, mark.column + 1)
             mapping[key] = self._value(get(), depth + 1, key_path)
             key_event = get()
         return mapping
@@ -197,7 +201,7 @@ class _Builder:
             raise self.fail("tag", event.start_mark, {"tag": event.tag})
 
     def _syntax_error(self, exc: MarkedYAMLError) -> InputError:
-        mark = exc.problem_mark or exc.context_mark
+        mark: Any = exc.problem_mark or exc.context_mark
         if mark is None:  # pragma: no cover - libyaml always marks its errors
             return InputError([Problem(self.path, "yaml_syntax", {"problem": str(exc)})])
         lines = self.text.split("\n")
@@ -205,4 +209,6 @@ class _Builder:
             return InputError([Problem(self.path, "tab_indent", {}, mark.line + 1, mark.column + 1)])
         if exc.problem and "nesting depth" in exc.problem:  # libyaml's own cap, met before our events arrive
             return InputError([Problem(self.path, "too_deep", {"limit": MAX_DEPTH}, mark.line + 1, mark.column + 1)])
-        return InputError([Problem(self.path, "yaml_syntax", {"problem": exc.problem or ""}, mark.line + 1, mark.column + 1)])
+        return InputError(
+            [Problem(self.path, "yaml_syntax", {"problem": exc.problem or ""}, mark.line + 1, mark.column + 1)]
+        )

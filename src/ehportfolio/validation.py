@@ -52,7 +52,9 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
     if kind == "missing":
         return Problem(path, "missing_key", {"key": str(loc[-1])}, line, column, where)
     if kind == "answer":
-        return Problem(path, "bad_answer", {"value": ctx.get("value", ""), "allowed": ctx["allowed"]}, line, column, where)
+        return Problem(
+            path, "bad_answer", {"value": ctx.get("value", ""), "allowed": ctx["allowed"]}, line, column, where
+        )
     if kind == "slug":
         return Problem(path, "bad_slug", {"value": ctx.get("value", "")}, line, column, where)
     if kind == "literal_error":

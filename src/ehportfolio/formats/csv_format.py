@@ -40,7 +40,18 @@ def render_portfolio(assessments: Sequence[Assessment], version: str, lang: str)
     for a in sorted(assessments, key=lambda a: a.entry.id):
         i = a.entry.initiative
         d = a.decision
-        row = (a.entry.id, i.name, i.owner, i.focus_area, d.included, d.segment, i.segment, i.segment_reason,
-               a.unexplained, " ".join(d.missing), d.checklist_version)
+        row = (
+            a.entry.id,
+            i.name,
+            i.owner,
+            i.focus_area,
+            d.included,
+            d.segment,
+            i.segment,
+            i.segment_reason,
+            a.unexplained,
+            " ".join(d.missing),
+            d.checklist_version,
+        )
         writer.writerow([_cell(value) for value in row])
     return out.getvalue()

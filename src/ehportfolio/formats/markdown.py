@@ -23,7 +23,20 @@ def render_assessment(assessment: Assessment, lang: str) -> str:
         for step in decision.trace
     ]
     context = {
-        "t": {key: text(lang, key) for key in ("owner", "focus_area", "checklist", "inclusion", "segment", "result", "missing", "recorded", "recorded.reason")},
+        "t": {
+            key: text(lang, key)
+            for key in (
+                "owner",
+                "focus_area",
+                "checklist",
+                "inclusion",
+                "segment",
+                "result",
+                "missing",
+                "recorded",
+                "recorded.reason",
+            )
+        },
         "id": entry.id,
         "initiative": entry.initiative,
         "recorded": segment_name(entry.initiative.segment) if entry.initiative.segment else "",
@@ -31,6 +44,8 @@ def render_assessment(assessment: Assessment, lang: str) -> str:
         "steps": steps,
         "result": result_line(assessment, lang),
         "missing": [{"key": key, "text": question_text(assessment, key, lang)} for key in decision.missing],
-        "flag": text(lang, "flag.unexplained", recorded=segment_name(entry.initiative.segment)) if assessment.unexplained else "",
+        "flag": text(lang, "flag.unexplained", recorded=segment_name(entry.initiative.segment))
+        if assessment.unexplained
+        else "",
     }
     return environment().get_template("assessment.md.j2").render(context)

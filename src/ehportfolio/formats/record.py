@@ -9,7 +9,12 @@ from ..engine import Step
 
 
 def step_record(step: Step) -> dict[str, Any]:
-    record: dict[str, Any] = {"phase": step.phase, "question": step.question, "answer": step.answer, "effect": step.effect}
+    record: dict[str, Any] = {
+        "phase": step.phase,
+        "question": step.question,
+        "answer": step.answer,
+        "effect": step.effect,
+    }
     if step.criterion:
         record["criterion"] = step.criterion
     if step.segment:

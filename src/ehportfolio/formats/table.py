@@ -38,7 +38,9 @@ def note(assessment: Assessment, lang: str) -> Text:
     if assessment.unexplained:
         return Text("⚠ " + text(lang, "flag.unexplained", recorded=segment_name(initiative.segment)), style="bold red")
     if assessment.differs:
-        return Text(text(lang, "flag.explained", recorded=segment_name(initiative.segment), reason=initiative.segment_reason))
+        return Text(
+            text(lang, "flag.explained", recorded=segment_name(initiative.segment), reason=initiative.segment_reason)
+        )
     return Text("")
 
 
@@ -53,7 +55,13 @@ def render_portfolio(assessments: Sequence[Assessment], version: str, lang: str,
     for assessment in sorted(assessments, key=lambda a: a.entry.id):
         groups[group_of(assessment)].append(assessment)
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width or shutil.get_terminal_size((160, 24)).columns, force_terminal=False, color_system=None, highlight=False)
+    console = Console(
+        file=buffer,
+        width=width or shutil.get_terminal_size((160, 24)).columns,
+        force_terminal=False,
+        color_system=None,
+        highlight=False,
+    )
     table = Table()
     for column in ("col.id", "col.name", "col.owner", "col.focus", "col.note"):
         table.add_column(text(lang, column), overflow="fold")
