@@ -62,13 +62,38 @@ OWNERS = (
     "Akson journal AS",
 )
 NAME_FIRST = (
-    "Digital", "Felles", "Nasjonal", "Regional", "Helhetlig", "Trygg", "Moderne", "Samordnet", "Enklere", "Sikker",
-    "Interregional", "Kommunal",
+    "Digital",
+    "Felles",
+    "Nasjonal",
+    "Regional",
+    "Helhetlig",
+    "Trygg",
+    "Moderne",
+    "Samordnet",
+    "Enklere",
+    "Sikker",
+    "Interregional",
+    "Kommunal",
 )
 NAME_SECOND = (
-    "pasientjournal", "legemiddelliste", "helsestasjon", "samhandling", "behandlingsplan", "innbyggertjenester",
-    "patologi", "velferdsteknologi", "hjemmeoppfølging", "henvisning", "timebestilling", "helsedataplattform",
-    "kjernejournal", "meldingsutveksling", "pleie- og omsorgsplan", "videokonsultasjon", "screening", "registerdata",
+    "pasientjournal",
+    "legemiddelliste",
+    "helsestasjon",
+    "samhandling",
+    "behandlingsplan",
+    "innbyggertjenester",
+    "patologi",
+    "velferdsteknologi",
+    "hjemmeoppfølging",
+    "henvisning",
+    "timebestilling",
+    "helsedataplattform",
+    "kjernejournal",
+    "meldingsutveksling",
+    "pleie- og omsorgsplan",
+    "videokonsultasjon",
+    "screening",
+    "registerdata",
 )
 NAME_SUFFIX = ("", "", "", " fase 2", " – pilot", " – innføring", " i Nord", " i Vest", " 2.0", " – utredning")
 EVIDENCE_CLAIMS = (

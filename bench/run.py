@@ -87,7 +87,7 @@ class Series:
             return f"FAILED: {self.failure}"
         times = sorted(s.seconds for s in self.samples)
         shown = ", ".join(fmt_seconds(t) for t in times)
-        return f"median {fmt_seconds(self.time)} of {len(times)} [{shown}], peak RSS {self.rss / MB:.1f} MB"
+        return f"median {fmt_seconds(self.time)} of {len(times)} [{shown}], peak RSS {fmt_mb(self.rss)}"
 
 
 def measure(argv: list[str]) -> Sample:
@@ -134,11 +134,14 @@ def verdict(value: float | None, limit: float, strict: bool = False) -> str:
     return "PASS" if (value < limit if strict else value <= limit) else "MISS"
 
 
+def git(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=BENCH.parent, capture_output=True, text=True, check=True)
+
+
 def git_state() -> str:
     try:
-        run = {"cwd": BENCH.parent, "capture_output": True, "text": True, "check": True}
-        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], **run)  # type: ignore[call-overload]
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], **run)  # type: ignore[call-overload]
+        rev = git("rev-parse", "--short", "HEAD")
+        dirty = git("status", "--porcelain", "--", "src")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return rev.stdout.strip() + (" (src/ modified)" if dirty.stdout.strip() else "")
@@ -162,7 +165,10 @@ def print_table(rows: list[tuple[str, ...]]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     print()
     for number, row in enumerate(rows):
-        cells = [cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))]
+        cells = [
+            cell.ljust(width) if i == 0 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
         print("  ".join(cells))
         if number == 0:
             print("  ".join("-" * width for width in widths))

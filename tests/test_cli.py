@@ -250,3 +250,13 @@ def test_unknown_checklist_version_is_an_error_on_the_portfolio_file(tmp_path: P
 def test_segment_on_a_missing_directory_exits_2() -> None:
     code, _, err = invoke("segment", "no/such/dir")
     assert code == 2 and "no/such/dir" in err
+
+
+def test_a_fifo_named_like_yaml_does_not_hang_the_run(tmp_path: Path) -> None:
+    import os
+
+    build_file_tree(tmp_path, {"a.yaml": VALID})
+    os.mkfifo(tmp_path / "pipe.yaml")
+    code, out, err = invoke("segment", str(tmp_path), "--format", "json")
+    assert code == 2 and "pipe.yaml: er ikke en vanlig fil" in err
+    assert [r["id"] for r in json.loads(out)] == ["a"]

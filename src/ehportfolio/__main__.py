@@ -1,3 +1,22 @@
-from .cli import app
+"""The process entry point of `ehp` (and of `python -m ehportfolio`)."""
 
-app(prog_name="ehp")
+from __future__ import annotations
+
+import gc
+
+
+def main() -> None:
+    # A run of ehp is short and builds mostly long-lived objects (modules, models, loaded files): collect less often
+    # while it runs, and freeze everything at the end so that interpreter exit does not walk it all once more. This
+    # trims about a quarter of the start-up and exit time of `ehp assess` (see bench/).
+    gc.set_threshold(50_000, 20, 100)
+    from .cli import app
+
+    try:
+        app(prog_name="ehp")
+    finally:
+        gc.freeze()
+
+
+if __name__ == "__main__":
+    main()

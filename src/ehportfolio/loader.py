@@ -58,8 +58,16 @@ def read_bytes(path: str) -> bytes:
             raise InputError([Problem(path, "not_regular_file")])
         if info.st_size > MAX_BYTES:
             raise InputError([Problem(path, "file_too_large", {"size": info.st_size, "limit": MAX_BYTES})])
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_BYTES + 1)
+        # Ask for one byte more than the size, so that a file that grew since fstat is still caught by the cap.
+        chunks = []
+        size = 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, min(info.st_size + 1, MAX_BYTES + 1 - size) or 1)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        data = b"".join(chunks)
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:  # the file grew after fstat

@@ -5,7 +5,6 @@ One bad file never stops the others: each file's problems are collected and the 
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,7 @@ from .fieldtypes import SLUG, SLUG_MAX
 from .loader import load_file
 from .models import Initiative, Settings
 from .problems import InputError, Problem
-from .validation import validate
+from .validation import closest, validate
 
 SETTINGS_FILE = "portfolio.yaml"
 INITIATIVES_DIR = "initiatives"
@@ -63,8 +62,8 @@ def load_initiative(path: str, focus_codes: frozenset[str] | None = None) -> tup
     code = initiative.focus_area
     if focus_codes is not None and code is not None and code not in focus_codes:
         line, column = positions.get(("focus_area",), (1, 1))
-        close = difflib.get_close_matches(code, sorted(focus_codes), n=1, cutoff=0.5)
-        args = {"code": code, "suggestion": close[0] if close else "", "known": ", ".join(sorted(focus_codes))}
+        close = closest(code, sorted(focus_codes))
+        args = {"code": code, "suggestion": close, "known": ", ".join(sorted(focus_codes))}
         problems.append(Problem(path, "unknown_focus_area", args, line, column, "focus_area"))
     return Entry(ident, path, initiative), problems
 

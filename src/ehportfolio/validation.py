@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, TypeVar
@@ -46,8 +45,8 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
     if kind == "extra_forbidden":
         key = str(loc[-1])
         known = _known_keys(model, loc[:-1])
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        args = {"key": key, "suggestion": close[0] if close else "", "known": ", ".join(known)}
+        close = closest(key, known)
+        args = {"key": key, "suggestion": close, "known": ", ".join(known)}
         return Problem(path, "unknown_key", args, line, column, where)
     if kind == "missing":
         return Problem(path, "missing_key", {"key": str(loc[-1])}, line, column, where)
@@ -64,6 +63,14 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
     if kind in ("string_too_short", "too_short"):
         return Problem(path, "empty_value", {}, line, column, where)
     return Problem(path, "invalid_value", {"detail": error["msg"]}, line, column, where)
+
+
+def closest(word: str, candidates: list[str]) -> str:
+    """The candidate nearest to a misspelt word, or "" when none is near; for did-you-mean hints."""
+    import difflib  # only on the error path
+
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.5)
+    return matches[0] if matches else ""
 
 
 def _place(loc: tuple[Any, ...], positions: Positions) -> tuple[int | None, int | None]:

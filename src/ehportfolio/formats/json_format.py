@@ -14,5 +14,9 @@ def render_assessment(assessment: Assessment, lang: str) -> str:
 
 
 def render_portfolio(assessments: Sequence[Assessment], version: str, lang: str) -> str:
-    records = [assessment_record(a) for a in sorted(assessments, key=lambda a: a.entry.id)]
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    # One record per line: valid JSON, easy to diff, and encoded by the C encoder (indent= falls back to Python's,
+    # which costs five times the time and twice the memory on a large portfolio).
+    lines = [
+        json.dumps(assessment_record(a), ensure_ascii=False) for a in sorted(assessments, key=lambda a: a.entry.id)
+    ]
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
