@@ -239,12 +239,23 @@ def test_segment_undecided_exits_1(tmp_path: Path) -> None:
     assert code == 1 and "Uavklart – 1 tiltak" in out
 
 
-def test_unknown_checklist_version_is_an_error_on_the_portfolio_file(tmp_path: Path) -> None:
+def test_unknown_checklist_version_is_reported_and_the_rest_still_classified(tmp_path: Path) -> None:
     build_file_tree(
         tmp_path, {"portfolio.yaml": "name: X\nyear: 2026\nchecklist_version: '1999'\n", "initiatives/a.yaml": VALID}
     )
-    code, _, err = invoke("segment", str(tmp_path))
-    assert code == 2 and "portfolio.yaml" in err and "1999" in err
+    code, out, err = invoke("segment", str(tmp_path), "--format", "json")
+    assert code == 2
+    assert "portfolio.yaml:3:1: checklist_version: ukjent sjekklisteversjon «1999» (kjente: 2020)" in err
+    assert [(r["id"], r["checklist_version"]) for r in json.loads(out)] == [("a", "2020")]
+
+
+def test_a_broken_portfolio_file_does_not_stop_the_initiatives(tmp_path: Path) -> None:
+    build_file_tree(tmp_path, {"portfolio.yaml": "name: X\nyear: tjuetjueseks\n", "initiatives/a.yaml": VALID})
+    code, out, err = invoke("segment", str(tmp_path), "--format", "json")
+    assert code == 2 and "portfolio.yaml:2:1: year:" in err
+    assert [r["id"] for r in json.loads(out)] == ["a"]
+    code, out, err = invoke("assess", str(tmp_path / "initiatives" / "a.yaml"), "--format", "json")
+    assert code == 2 and "portfolio.yaml:2:1: year:" in err and json.loads(out)["segment"] == "koordinere"
 
 
 def test_segment_on_a_missing_directory_exits_2() -> None:

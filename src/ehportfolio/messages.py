@@ -96,6 +96,8 @@ TEXT: dict[str, dict[str, str]] = {
 PROBLEMS: dict[str, dict[str, str]] = {
     "nb": {
         "unreadable": "filen kan ikke leses: {reason}",
+        "not_found": "finnes ikke",
+        "not_a_directory": "er ikke en mappe",
         "not_regular_file": "er ikke en vanlig fil (for eksempel en FIFO eller en mappe) og blir ikke lest",
         "file_too_large": "filen er {size} byte, over grensen på {limit} byte; den blir ikke lest",
         "utf16": "filen er lagret som UTF-16; lagre den som UTF-8",
@@ -125,11 +127,13 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "bad_id": "filnavnet gir id «{id}», som ikke er gyldig: bruk små bokstaver a–z, sifre og bindestrek",
         "unknown_focus_area": "innsatsområdet «{code}» finnes ikke i porteføljens strategi (kjente: {known})",
         "unknown_focus_area.suggest": "innsatsområdet «{code}» finnes ikke i strategien; mente du «{suggestion}»?",
-        "bad_checklist": "{detail}",
+        "unknown_checklist": "ukjent sjekklisteversjon «{version}» (kjente: {known}); sjekkliste {default} er brukt",
         "no_initiatives_dir": "fant ikke mappen {dir}/ ved siden av portfolio.yaml",
     },
     "en": {
         "unreadable": "the file cannot be read: {reason}",
+        "not_found": "does not exist",
+        "not_a_directory": "is not a directory",
         "not_regular_file": "is not a regular file (a FIFO or a directory, say) and is not read",
         "file_too_large": "the file is {size} bytes, above the limit of {limit} bytes; it is not read",
         "utf16": "the file is saved as UTF-16; save it as UTF-8",
@@ -159,7 +163,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "bad_id": 'the file name gives the id "{id}", which is not valid: use lowercase a-z, digits and hyphens',
         "unknown_focus_area": 'focus area "{code}" is not in the portfolio\'s strategy (known: {known})',
         "unknown_focus_area.suggest": 'focus area "{code}" is not in the strategy; did you mean "{suggestion}"?',
-        "bad_checklist": "{detail}",
+        "unknown_checklist": 'unknown checklist version "{version}" (known: {known}); checklist {default} was used',
         "no_initiatives_dir": "no {dir}/ directory beside portfolio.yaml",
     },
 }

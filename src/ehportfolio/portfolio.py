@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checklist import DEFAULT_VERSION, Checklist, ChecklistError, load_checklist
+from .checklist import DEFAULT_VERSION, Checklist, available_versions, load_checklist
 from .fieldtypes import SLUG, SLUG_MAX
 from .loader import load_file
 from .models import Initiative, Settings
@@ -68,11 +68,6 @@ def load_initiative(path: str, focus_codes: frozenset[str] | None = None) -> tup
     return Entry(ident, path, initiative), problems
 
 
-def load_settings(path: str) -> Settings:
-    data, positions = load_file(path)
-    return validate(Settings, data, path, positions)
-
-
 def find_root(file: str) -> str | None:
     """The portfolio directory an initiative file belongs to, if any: where portfolio.yaml sits beside initiatives/."""
     folder = Path(file).resolve().parent
@@ -82,13 +77,42 @@ def find_root(file: str) -> str | None:
     return None
 
 
-def checklist_for(settings: Settings | None, settings_path: str) -> Checklist:
-    """The checklist version the settings name, or the default; an unknown version is an InputError on the file."""
-    version = settings.checklist_version if settings else DEFAULT_VERSION
+@dataclass(frozen=True)
+class Context:
+    """What a portfolio's settings decide for its initiatives: the checklist and the focus areas allowed."""
+
+    settings: Settings | None
+    checklist: Checklist
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def focus_codes(self) -> frozenset[str] | None:
+        if self.settings is None or self.settings.taxonomy is None:
+            return None
+        return frozenset(area.code for area in self.settings.taxonomy.focus_areas)
+
+
+def load_context(root: str | None) -> Context:
+    """The settings of the portfolio at root (None for a file outside any portfolio) and the checklist they name.
+
+    A broken portfolio.yaml or an unknown checklist version is reported, and the defaults apply, so that the
+    initiatives are still read and checked.
+    """
+    if root is None:
+        return Context(None, load_checklist(DEFAULT_VERSION))
+    path = os.path.join(root, SETTINGS_FILE)
     try:
-        return load_checklist(version)
-    except ChecklistError as exc:
-        raise InputError([Problem(settings_path, "bad_checklist", {"detail": str(exc)})]) from None
+        data, positions = load_file(path)
+        settings = validate(Settings, data, path, positions)
+    except InputError as exc:
+        return Context(None, load_checklist(DEFAULT_VERSION), tuple(exc.problems))
+    known = available_versions()
+    if settings.checklist_version not in known:
+        line, column = positions.get(("checklist_version",), (1, 1))
+        args = {"version": settings.checklist_version, "known": ", ".join(known), "default": DEFAULT_VERSION}
+        problem = Problem(path, "unknown_checklist", args, line, column, "checklist_version")
+        return Context(settings, load_checklist(DEFAULT_VERSION), (problem,))
+    return Context(settings, load_checklist(settings.checklist_version))
 
 
 def initiative_files(directory: str) -> list[str]:
@@ -99,31 +123,22 @@ def initiative_files(directory: str) -> list[str]:
 
 
 def load_portfolio(path: str) -> Portfolio:
-    """Load a portfolio directory (portfolio.yaml and initiatives/) or a plain directory of initiative files.
-
-    Raises InputError only when nothing can be classified: an unreadable portfolio.yaml or an unknown checklist.
-    """
-    settings_path = os.path.join(path, SETTINGS_FILE)
-    settings = None
-    folder = path
-    if os.path.isfile(settings_path):
-        settings = load_settings(settings_path)
-        folder = os.path.join(path, INITIATIVES_DIR)
-    checklist = checklist_for(settings, settings_path)
-    problems: list[Problem] = []
+    """Load a portfolio directory (portfolio.yaml and initiatives/) or a plain directory of initiative files."""
+    is_portfolio = os.path.isfile(os.path.join(path, SETTINGS_FILE))
+    context = load_context(path if is_portfolio else None)
+    folder = os.path.join(path, INITIATIVES_DIR) if is_portfolio else path
+    problems = list(context.problems)
     entries: list[Entry] = []
     if not os.path.isdir(folder):
         problems.append(Problem(path, "no_initiatives_dir", {"dir": INITIATIVES_DIR}))
-        return Portfolio(path, settings, checklist, (), tuple(problems))
-    focus_codes = None
-    if settings and settings.taxonomy:
-        focus_codes = frozenset(area.code for area in settings.taxonomy.focus_areas)
-    for file in initiative_files(folder):
-        try:
-            entry, found = load_initiative(file, focus_codes)
-        except InputError as exc:
-            problems.extend(exc.problems)
-            continue
-        entries.append(entry)
-        problems.extend(found)
-    return Portfolio(path, settings, checklist, tuple(entries), tuple(problems))
+    else:
+        focus_codes = context.focus_codes
+        for file in initiative_files(folder):
+            try:
+                entry, found = load_initiative(file, focus_codes)
+            except InputError as exc:
+                problems.extend(exc.problems)
+                continue
+            entries.append(entry)
+            problems.extend(found)
+    return Portfolio(path, context.settings, context.checklist, tuple(entries), tuple(problems))

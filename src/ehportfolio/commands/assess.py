@@ -7,28 +7,25 @@ import sys
 
 from ..assessment import assess
 from ..formats import render_assessment
-from ..portfolio import SETTINGS_FILE, checklist_for, find_root, load_initiative, load_settings
+from ..portfolio import find_root, load_context, load_initiative
 from ..problems import InputError, Problem
 from . import FINDINGS, OK, UNREADABLE, report_problems
 
 
 def run(file: str, fmt: str, lang: str) -> int:
     if not os.path.exists(file):
-        report_problems([Problem(file, "unreadable", {"reason": "no such file"})], lang)
+        report_problems([Problem(file, "not_found")], lang)
         return UNREADABLE
-    root = find_root(file)
+    context = load_context(find_root(file))
+    report_problems(context.problems, lang)
     try:
-        settings_path = os.path.join(root, SETTINGS_FILE) if root else SETTINGS_FILE
-        settings = load_settings(settings_path) if root else None
-        checklist = checklist_for(settings, settings_path)
-        focus_codes = None
-        if settings and settings.taxonomy:
-            focus_codes = frozenset(area.code for area in settings.taxonomy.focus_areas)
-        entry, problems = load_initiative(file, focus_codes)
+        entry, problems = load_initiative(file, context.focus_codes)
     except InputError as exc:
         report_problems(exc.problems, lang)
         return UNREADABLE
-    assessment = assess(entry, checklist)
+    assessment = assess(entry, context.checklist)
     sys.stdout.write(render_assessment(fmt, assessment, lang))
     report_problems(problems, lang)
+    if context.problems:
+        return UNREADABLE
     return OK if assessment.decision.decided and not problems else FINDINGS

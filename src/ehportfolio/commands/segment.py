@@ -9,19 +9,15 @@ from ..assessment import assess
 from ..formats import render_portfolio
 from ..messages import text
 from ..portfolio import load_portfolio
-from ..problems import InputError, Problem
+from ..problems import Problem
 from . import FINDINGS, OK, UNREADABLE, report_problems
 
 
 def run(path: str, fmt: str, lang: str) -> int:
     if not os.path.isdir(path):
-        report_problems([Problem(path, "unreadable", {"reason": "not a directory"})], lang)
+        report_problems([Problem(path, "not_found" if not os.path.exists(path) else "not_a_directory")], lang)
         return UNREADABLE
-    try:
-        portfolio = load_portfolio(path)
-    except InputError as exc:
-        report_problems(exc.problems, lang)
-        return UNREADABLE
+    portfolio = load_portfolio(path)
     assessments = [assess(entry, portfolio.checklist) for entry in portfolio.entries]
     sys.stdout.write(render_portfolio(fmt, assessments, portfolio.checklist.version, lang))
     report_problems(portfolio.problems, lang)
