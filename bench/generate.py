@@ -14,26 +14,13 @@ import random
 import sys
 from pathlib import Path
 
-CHECKLIST_KEYS = (
-    "digitalisation_essential",
-    "multiple_care_providers",
-    "reuse_potential",
-    "health_information_access",
-    "broad_collaboration",
-    "strong_samstyre_dependencies",
-    "exploratory",
-)
-INCLUSION = (
-    ("digitalisation_essential",),
-    ("multiple_care_providers",),
-    ("reuse_potential", "health_information_access"),
-)
-SEGMENT_TREE = (
-    ("broad_collaboration", "samstyre"),
-    ("strong_samstyre_dependencies", "koordinere"),
-    ("exploratory", "inspirere"),
-)
-OTHERWISE = "observere"
+from ehportfolio.checklist import load_checklist
+from ehportfolio.engine import decide as engine_decide
+from ehportfolio.models import CHECKLIST_KEYS
+
+CHECKLIST = load_checklist("2020")
+INCLUSION = tuple(criterion.questions for criterion in CHECKLIST.criteria)
+SEGMENT_TREE = tuple((branch.question, branch.segment) for branch in CHECKLIST.segment_tree)
 
 FOCUS_AREAS = (
     ("1.1", "Modernisere journal- og samhandlingsløsning", False),
@@ -119,26 +106,9 @@ ANSWER_WORDS = {True: "ja", False: "nei"}
 
 
 def decide(answers: dict[str, bool]) -> tuple[bool | None, str | None]:
-    """(included, segment) as the 2020 checklist gives them: None while undecided, segment None when out."""
-    included: bool | None = True
-    for questions in INCLUSION:
-        values = [answers.get(q) for q in questions]
-        if True in values:
-            continue
-        if None in values:
-            included = None
-            continue
-        return False, None  # every question of the criterion answered nei: out
-    undecided = False
-    for question, segment in SEGMENT_TREE:
-        answer = answers.get(question)
-        if answer is True:
-            return included, (None if undecided or included is None else segment)
-        if answer is None:
-            undecided = True
-    if undecided or included is None:
-        return included, None
-    return True, OTHERWISE
+    """(included, segment) as the 2020 checklist gives them, from ehp's own engine."""
+    decision = engine_decide(answers, CHECKLIST)
+    return decision.included, decision.segment
 
 
 def _profile(rng: random.Random) -> dict[str, bool]:
