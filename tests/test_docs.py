@@ -56,3 +56,10 @@ def test_data_format_tables_list_every_model_field() -> None:
             assert f"| `{field}` |" in README, field
     for key in CHECKLIST_KEYS:
         assert f"| `{key}` |" in README, key
+
+
+def test_every_rule_is_in_the_readme() -> None:
+    from ehportfolio.rules import RULES
+
+    for rule_id in RULES:
+        assert f"| `{rule_id}` |" in README, rule_id

@@ -65,8 +65,8 @@ def test_shipped_files_carry_owner_focus_area_and_evidence_from_the_table() -> N
 
 def test_shipped_taxonomy_marks_the_cut_off_names() -> None:
     portfolio = load_portfolio(str(ROOT / "portfolio"))
-    assert portfolio.settings is not None and portfolio.settings.taxonomy is not None
-    areas = {a.code: a for a in portfolio.settings.taxonomy.focus_areas}
+    assert portfolio.context.taxonomy is not None
+    areas = {a.code: a for a in portfolio.context.taxonomy.focus_areas}
     assert set(areas) == {"1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "4.3", "5.1"}
     assert areas["2.1"].truncated and areas["2.1"].name == "Sikre planlegging og kontinuitet i ansvars-ove"
     assert not areas["4.1"].truncated
@@ -77,20 +77,3 @@ def test_a_bad_file_does_not_stop_the_rest(tmp_path: Path) -> None:
     portfolio = load_portfolio(str(tmp_path))
     assert [e.id for e in portfolio.entries] == ["good"]
     assert portfolio.unreadable == sorted([str(tmp_path / "Bad_Id.yaml"), str(tmp_path / "bad.yaml")])
-
-
-def test_focus_area_outside_the_taxonomy_is_a_problem_with_a_suggestion(tmp_path: Path) -> None:
-    settings = """\
-        name: Test
-        year: 2026
-        taxonomy:
-          name: Strategi
-          focus_areas:
-            - code: "2.1"
-              name: Noe
-    """
-    build_file_tree(tmp_path, {"portfolio.yaml": settings, "initiatives/a.yaml": VALID.replace('"2.1"', "2.11")})
-    portfolio = load_portfolio(str(tmp_path))
-    assert [e.id for e in portfolio.entries] == ["a"]
-    (problem,) = portfolio.problems
-    assert (problem.code, problem.line, problem.args["suggestion"]) == ("unknown_focus_area", 3, "2.1")

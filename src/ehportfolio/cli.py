@@ -29,6 +29,14 @@ class AssessFormat(StrEnum):
     markdown = "markdown"
 
 
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+    sarif = "sarif"
+
+
 class SegmentFormat(StrEnum):
     text = "text"
     json = "json"
@@ -90,3 +98,26 @@ def segment(
     from .commands import segment as command
 
     raise typer.Exit(command.run(str(path), fmt.value, lang.value))
+
+
+@app.command()
+def check(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The portfolio directory; default portfolio/ if there is one, else the current directory.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Validate every file and rule of a portfolio, as CI does on a pull request, and print each finding.
+
+    Exit status: 0 clean (warnings allowed unless --strict), 1 findings that fail, 2 when it could not run.
+    """
+    from .commands import check as command
+    from .portfolio import default_root
+
+    raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, strict, lang.value))

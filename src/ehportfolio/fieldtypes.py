@@ -42,9 +42,18 @@ def check_slug(value: str) -> str:
     return value
 
 
+def check_local_file(value: str) -> str:
+    """A file named relative to the portfolio directory, which may not leave it."""
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith(("/", "~")) or ".." in parts or not value.endswith((".yaml", ".yml")):
+        raise PydanticCustomError("local_file", "not a file inside the portfolio", {"value": value})
+    return value
+
+
 Answer = Annotated[bool | None, BeforeValidator(parse_answer)]
 Segment = Annotated[Literal["samstyre", "koordinere", "observere", "inspirere"], BeforeValidator(_lower)]
 Strength = Annotated[Literal["strong", "weak"], BeforeValidator(_lower)]
 Slug = Annotated[str, AfterValidator(check_slug)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+LocalFile = Annotated[str, AfterValidator(check_local_file)]
 Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]

@@ -50,6 +50,10 @@ TEXT: dict[str, dict[str, str]] = {
         "summary.flagged": "Tiltak med registrert segment som avviker fra sjekklisten uten begrunnelse: {count}.",
         "summary.unreadable": "Filer som ikke kunne leses: {count}.",
         "problems": "Problemer",
+        "severity.error": "feil",
+        "severity.warning": "advarsel",
+        "check.summary": "{errors} feil og {warnings} advarsler i {files} filer; {checked} tiltak sjekket.",
+        "check.clean": "Ingen funn; {checked} tiltak sjekket.",
     },
     "en": {
         "yes": "yes",
@@ -90,6 +94,10 @@ TEXT: dict[str, dict[str, str]] = {
         "summary.flagged": "Initiatives whose recorded segment differs from the checklist without a reason: {count}.",
         "summary.unreadable": "Files that could not be read: {count}.",
         "problems": "Problems",
+        "severity.error": "error",
+        "severity.warning": "warning",
+        "check.summary": "{errors} errors and {warnings} warnings in {files} files; {checked} initiatives checked.",
+        "check.clean": "No findings; {checked} initiatives checked.",
     },
 }
 
@@ -128,7 +136,24 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "unknown_focus_area": "innsatsområdet «{code}» finnes ikke i porteføljens strategi (kjente: {known})",
         "unknown_focus_area.suggest": "innsatsområdet «{code}» finnes ikke i strategien; mente du «{suggestion}»?",
         "unknown_checklist": "ukjent sjekklisteversjon «{version}» (kjente: {known}); sjekkliste {default} er brukt",
+        "unknown_dependency": "avhengigheten «{id}» finnes ikke i porteføljen",
+        "unknown_dependency.suggest": "avhengigheten «{id}» finnes ikke i porteføljen; mente du «{suggestion}»?",
+        "self_dependency": "tiltaket «{id}» avhenger av seg selv",
+        "dependency_cycle": "avhengighetene går i ring: {cycle}",
+        "unknown_owner": "eieren «{owner}» står ikke i aktørregisteret",
+        "unknown_owner.suggest": "eieren «{owner}» står ikke i aktørregisteret; mente du «{suggestion}»?",
+        "segment_unexplained": "registrert segment {recorded} avviker fra sjekklistens {result} uten begrunnelse (segment_reason)",
+        "segment_missing": "sjekklisten gir {result}, men tiltaket har ikke noe registrert segment",
+        "segment_on_excluded": "tiltaket er utenfor porteføljen etter sjekklisten, men har segmentet {recorded}",
+        "undecided": "sjekklisten mangler svar som trengs: {keys}",
+        "samstyre_dependency_mismatch.yes": "svaret er ja på sterke avhengigheter til samstyringstiltak, men ingen sterk avhengighet til et Samstyre-tiltak er registrert",
+        "samstyre_dependency_mismatch.no": "svaret er nei på sterke avhengigheter til samstyringstiltak, men en sterk avhengighet til Samstyre-tiltaket «{id}» er registrert",
+        "koordinere_without_dependency": "Koordinere-tiltaket har ingen registrerte avhengigheter",
         "no_initiatives_dir": "fant ikke mappen {dir}/ ved siden av portfolio.yaml",
+        "missing_file": "filen {file} finnes ikke",
+        "bad_local_file": "«{value}» må være en .yaml-fil i porteføljemappen",
+        "symlink_outside": "symbolsk lenke ut av porteføljen (til {target}); den blir ikke fulgt",
+        "case_collision": "id-en skiller seg bare i store/små bokstaver fra {other}; filene kolliderer på macOS og Windows",
     },
     "en": {
         "unreadable": "the file cannot be read: {reason}",
@@ -164,9 +189,63 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "unknown_focus_area": 'focus area "{code}" is not in the portfolio\'s strategy (known: {known})',
         "unknown_focus_area.suggest": 'focus area "{code}" is not in the strategy; did you mean "{suggestion}"?',
         "unknown_checklist": 'unknown checklist version "{version}" (known: {known}); checklist {default} was used',
+        "unknown_dependency": 'the dependency "{id}" is not in the portfolio',
+        "unknown_dependency.suggest": 'the dependency "{id}" is not in the portfolio; did you mean "{suggestion}"?',
+        "self_dependency": 'the initiative "{id}" depends on itself',
+        "dependency_cycle": "the dependencies go round in a cycle: {cycle}",
+        "unknown_owner": 'the owner "{owner}" is not in the actors register',
+        "unknown_owner.suggest": 'the owner "{owner}" is not in the actors register; did you mean "{suggestion}"?',
+        "segment_unexplained": "the recorded segment {recorded} differs from the checklist's {result} without a reason (segment_reason)",
+        "segment_missing": "the checklist gives {result}, but the initiative records no segment",
+        "segment_on_excluded": "the checklist leaves the initiative out of the portfolio, but it records the segment {recorded}",
+        "undecided": "the checklist lacks answers it needs: {keys}",
+        "samstyre_dependency_mismatch.yes": "strong dependencies on Samstyre initiatives is answered yes, but no strong dependency on a Samstyre initiative is recorded",
+        "samstyre_dependency_mismatch.no": 'strong dependencies on Samstyre initiatives is answered no, but a strong dependency on the Samstyre initiative "{id}" is recorded',
+        "koordinere_without_dependency": "the Koordinere initiative records no dependencies",
         "no_initiatives_dir": "no {dir}/ directory beside portfolio.yaml",
+        "missing_file": "the file {file} does not exist",
+        "bad_local_file": '"{value}" must be a .yaml file inside the portfolio directory',
+        "symlink_outside": "a symbolic link out of the portfolio (to {target}); it is not followed",
+        "case_collision": "the id differs only in case from {other}; the files collide on macOS and Windows",
     },
 }
+
+WHY: dict[str, dict[str, str]] = {
+    "nb": {
+        "file": "Filen må kunne leses og følge dataformatet; ellers blir tiltaket ikke vurdert.",
+        "unknown_dependency": "En avhengighet må peke på et tiltak i porteføljen for å kunne følges opp.",
+        "self_dependency": "Et tiltak kan ikke avhenge av seg selv.",
+        "dependency_cycle": "Avhengigheter i ring kan ikke planlegges: ingen av tiltakene kan bli ferdig først.",
+        "unknown_owner": "Eieren må være en aktør i registeret, så oversikter og rapporter samler tiltakene riktig.",
+        "unknown_focus_area": "Innsatsområdet knytter tiltaket til strategien; en ukjent kode faller ut av oversiktene.",
+        "segment_unexplained": "Avgjort segment er normalt sjekklistens resultat; et avvik må begrunnes.",
+        "segment_missing": "Segmentet bestemmer hvor ofte og om hva tiltaket rapporterer.",
+        "segment_on_excluded": "Et tiltak utenfor porteføljen rapporterer ikke og skal ikke ha segment.",
+        "undecided": "Uten disse svarene kan sjekklisten ikke avgjøre om og hvor tiltaket hører hjemme.",
+        "samstyre_dependency_mismatch": "Svaret på sjekklisten og de registrerte avhengighetene bør fortelle det samme.",
+        "koordinere_without_dependency": "Koordinere-tiltak rapporterer om avhengigheter; uten dem er det ingenting å følge opp.",
+    },
+    "en": {
+        "file": "The file must be readable and follow the data format; otherwise the initiative is not assessed.",
+        "unknown_dependency": "A dependency must point at an initiative of the portfolio to be followed up.",
+        "self_dependency": "An initiative cannot depend on itself.",
+        "dependency_cycle": "Dependencies in a cycle cannot be planned: none of the initiatives can finish first.",
+        "unknown_owner": "The owner must be an actor of the register, so that overviews and reports group correctly.",
+        "unknown_focus_area": "The focus area ties the initiative to the strategy; an unknown code falls out of overviews.",
+        "segment_unexplained": "The decided segment is normally the checklist's result; a difference needs a reason.",
+        "segment_missing": "The segment decides how often and on what the initiative reports.",
+        "segment_on_excluded": "An initiative outside the portfolio does not report and has no segment.",
+        "undecided": "Without these answers the checklist cannot decide whether and where the initiative belongs.",
+        "samstyre_dependency_mismatch": "The checklist answer and the recorded dependencies should tell the same story.",
+        "koordinere_without_dependency": "Koordinere initiatives report on dependencies; without any there is nothing to follow.",
+    },
+}
+
+
+def why(code: str, lang: str) -> str:
+    """Why a rule matters; problems met while reading a file share one reason."""
+    return WHY[lang].get(code, WHY[lang]["file"])
+
 
 _KINDS = {"nb": {"list": "en liste", "scalar": "en enkelt verdi"}, "en": {"list": "list", "scalar": "single value"}}
 _TYPES = {
@@ -199,6 +278,8 @@ def problem_message(problem: Problem, lang: str) -> str:
     code = problem.code
     if args.get("suggestion"):
         code += ".suggest"
+    elif "variant" in args:
+        code += "." + args["variant"]
     if "kind" in args:
         args["kind"] = _KINDS[lang].get(args["kind"], args["kind"])
     if "expected" in args:

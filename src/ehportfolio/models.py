@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fieldtypes import Answer, Code, Segment, Slug, Strength, Text
+from .fieldtypes import Answer, Code, LocalFile, Segment, Slug, Strength, Text
 
 CHECKLIST_KEYS = (
     "digitalisation_essential",
@@ -67,16 +67,30 @@ class FocusArea(_Strict):
 
 
 class Taxonomy(_Strict):
-    """The strategy whose focus areas the initiatives refer to."""
+    """A taxonomy file: the strategy whose focus areas the initiatives refer to."""
 
     name: Text
     focus_areas: tuple[FocusArea, ...] = Field(min_length=1)
 
 
+class Actor(_Strict):
+    """An actor (aktør) that may own initiatives."""
+
+    name: Text
+    short_name: Text | None = None
+
+
+class Actors(_Strict):
+    """The actors register: every owner of an initiative must be named here."""
+
+    actors: tuple[Actor, ...] = Field(min_length=1)
+
+
 class Settings(_Strict):
-    """The portfolio file, portfolio.yaml."""
+    """The portfolio file, portfolio.yaml. `taxonomy` and `actors` name files beside it."""
 
     name: Text
     year: int = Field(ge=2000, le=2100)
     checklist_version: Code = "2020"
-    taxonomy: Taxonomy | None = None
+    taxonomy: LocalFile | None = None
+    actors: LocalFile | None = None

@@ -1,4 +1,4 @@
-"""Find and load a portfolio: its settings, its checklist and every initiative file, collecting problems on the way.
+"""Find and load a portfolio: its settings, checklist, taxonomy, actors and every initiative file, collecting problems.
 
 One bad file never stops the others: each file's problems are collected and the rest are loaded.
 """
@@ -8,26 +8,51 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from .checklist import DEFAULT_VERSION, Checklist, available_versions, load_checklist
 from .fieldtypes import SLUG, SLUG_MAX
-from .loader import load_file
-from .models import Initiative, Settings
+from .loader import Positions, load_file
+from .models import Actor, Actors, Initiative, Settings, Taxonomy
 from .problems import InputError, Problem
-from .validation import closest, validate
+from .validation import validate
 
 SETTINGS_FILE = "portfolio.yaml"
 INITIATIVES_DIR = "initiatives"
 SUFFIXES = (".yaml", ".yml")
 
+M = TypeVar("M", bound=BaseModel)
+
 
 @dataclass(frozen=True)
 class Entry:
-    """An initiative read from its file; `id` is the file's stem."""
+    """An initiative read from its file; `id` is the file's stem, `positions` where each value sits in it."""
 
     id: str
     path: str
     initiative: Initiative
+    positions: Positions
+
+    def place(self, *path: str | int) -> tuple[int, int]:
+        """The line and column of a value, or of the nearest enclosing key; (1, 1) for the file as a whole."""
+        for end in range(len(path), 0, -1):
+            found = self.positions.get(path[:end])
+            if found:
+                return found
+        return (1, 1)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a portfolio's settings decide for its initiatives: the checklist, the taxonomy and the actors."""
+
+    settings: Settings | None
+    checklist: Checklist
+    taxonomy: Taxonomy | None = None
+    actors: tuple[Actor, ...] | None = None
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,10 +60,13 @@ class Portfolio:
     """What was loaded from a portfolio directory, and what could not be."""
 
     root: str
-    settings: Settings | None
-    checklist: Checklist
+    context: Context
     entries: tuple[Entry, ...]
     problems: tuple[Problem, ...]
+
+    @property
+    def checklist(self) -> Checklist:
+        return self.context.checklist
 
     @property
     def unreadable(self) -> list[str]:
@@ -51,21 +79,13 @@ def initiative_id(path: str) -> str:
     return Path(path).stem
 
 
-def load_initiative(path: str, focus_codes: frozenset[str] | None = None) -> tuple[Entry, list[Problem]]:
-    """Read one initiative file. Raises InputError when it cannot be read; returns lesser problems beside the entry."""
+def load_initiative(path: str) -> Entry:
+    """Read one initiative file; raises InputError when it cannot be read."""
     ident = initiative_id(path)
     if len(ident) > SLUG_MAX or not SLUG.match(ident):
         raise InputError([Problem(path, "bad_id", {"id": ident})])
     data, positions = load_file(path)
-    initiative = validate(Initiative, data, path, positions)
-    problems = []
-    code = initiative.focus_area
-    if focus_codes is not None and code is not None and code not in focus_codes:
-        line, column = positions.get(("focus_area",), (1, 1))
-        close = closest(code, sorted(focus_codes))
-        args = {"code": code, "suggestion": close, "known": ", ".join(sorted(focus_codes))}
-        problems.append(Problem(path, "unknown_focus_area", args, line, column, "focus_area"))
-    return Entry(ident, path, initiative), problems
+    return Entry(ident, path, validate(Initiative, data, path, positions), positions)
 
 
 def find_root(file: str) -> str | None:
@@ -77,42 +97,83 @@ def find_root(file: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a portfolio's settings decide for its initiatives: the checklist and the focus areas allowed."""
+def default_root() -> str:
+    """Where commands look when given no directory: `portfolio/` if there is one, else the current directory."""
+    return "portfolio" if os.path.isdir("portfolio") else "."
 
-    settings: Settings | None
-    checklist: Checklist
-    problems: tuple[Problem, ...] = ()
 
-    @property
-    def focus_codes(self) -> frozenset[str] | None:
-        if self.settings is None or self.settings.taxonomy is None:
-            return None
-        return frozenset(area.code for area in self.settings.taxonomy.focus_areas)
+def _load_model(model: type[M], path: str) -> tuple[M, Positions]:
+    data, positions = load_file(path)
+    return validate(model, data, path, positions), positions
 
 
 def load_context(root: str | None) -> Context:
-    """The settings of the portfolio at root (None for a file outside any portfolio) and the checklist they name.
+    """The settings of the portfolio at root (None for a file outside any portfolio) and what they name.
 
-    A broken portfolio.yaml or an unknown checklist version is reported, and the defaults apply, so that the
-    initiatives are still read and checked.
+    A broken portfolio.yaml, taxonomy or actors file, or an unknown checklist version, is reported and the defaults
+    apply, so that the initiatives are still read and checked.
     """
+    default = load_checklist(DEFAULT_VERSION)
     if root is None:
-        return Context(None, load_checklist(DEFAULT_VERSION))
+        return Context(None, default)
     path = os.path.join(root, SETTINGS_FILE)
     try:
-        data, positions = load_file(path)
-        settings = validate(Settings, data, path, positions)
+        settings, positions = _load_model(Settings, path)
     except InputError as exc:
-        return Context(None, load_checklist(DEFAULT_VERSION), tuple(exc.problems))
-    known = available_versions()
-    if settings.checklist_version not in known:
+        return Context(None, default, problems=tuple(exc.problems))
+    problems: list[Problem] = []
+    checklist = default
+    if settings.checklist_version in available_versions():
+        checklist = load_checklist(settings.checklist_version)
+    else:
         line, column = positions.get(("checklist_version",), (1, 1))
-        args = {"version": settings.checklist_version, "known": ", ".join(known), "default": DEFAULT_VERSION}
-        problem = Problem(path, "unknown_checklist", args, line, column, "checklist_version")
-        return Context(settings, load_checklist(DEFAULT_VERSION), (problem,))
-    return Context(settings, load_checklist(settings.checklist_version))
+        args = {
+            "version": settings.checklist_version,
+            "known": ", ".join(available_versions()),
+            "default": default.version,
+        }
+        problems.append(Problem(path, "unknown_checklist", args, line, column, "checklist_version"))
+    taxonomy = _referenced(Taxonomy, root, settings.taxonomy, path, positions, "taxonomy", problems)
+    actors = _referenced(Actors, root, settings.actors, path, positions, "actors", problems)
+    return Context(settings, checklist, taxonomy, actors.actors if actors else None, tuple(problems))
+
+
+def _referenced(
+    model: type[M],
+    root: str,
+    name: str | None,
+    settings_path: str,
+    positions: Positions,
+    key: str,
+    problems: list[Problem],
+) -> M | None:
+    """A file that portfolio.yaml names, such as the taxonomy; its problems are collected, not raised."""
+    if name is None:
+        return None
+    path = os.path.join(root, name)
+    if not os.path.lexists(path):
+        line, column = positions.get((key,), (1, 1))
+        problems.append(Problem(settings_path, "missing_file", {"file": name}, line, column, key))
+        return None
+    outside = _outside(root, path)
+    if outside:
+        problems.append(outside)
+        return None
+    try:
+        return _load_model(model, path)[0]
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _outside(root: str, path: str) -> Problem | None:
+    """A problem when path is a symlink that leads out of the portfolio directory."""
+    if not os.path.islink(path):
+        return None
+    target = os.path.realpath(path)
+    if os.path.commonpath([os.path.realpath(root), target]) == os.path.realpath(root):
+        return None
+    return Problem(path, "symlink_outside", {"target": target})
 
 
 def initiative_files(directory: str) -> list[str]:
@@ -120,6 +181,19 @@ def initiative_files(directory: str) -> list[str]:
     with os.scandir(directory) as listing:
         names = sorted(e.name for e in listing if e.name.endswith(SUFFIXES) and not e.name.startswith("."))
     return [os.path.join(directory, name) for name in names]
+
+
+def _case_collisions(files: list[str]) -> list[Problem]:
+    """Files whose ids differ only in case collide on macOS and Windows: each one after the first is refused."""
+    seen: dict[str, str] = {}
+    problems = []
+    for file in files:
+        key = initiative_id(file).casefold()
+        if key in seen:
+            problems.append(Problem(file, "case_collision", {"other": os.path.basename(seen[key])}))
+        else:
+            seen[key] = file
+    return problems
 
 
 def load_portfolio(path: str) -> Portfolio:
@@ -131,14 +205,16 @@ def load_portfolio(path: str) -> Portfolio:
     entries: list[Entry] = []
     if not os.path.isdir(folder):
         problems.append(Problem(path, "no_initiatives_dir", {"dir": INITIATIVES_DIR}))
-    else:
-        focus_codes = context.focus_codes
-        for file in initiative_files(folder):
-            try:
-                entry, found = load_initiative(file, focus_codes)
-            except InputError as exc:
-                problems.extend(exc.problems)
-                continue
-            entries.append(entry)
-            problems.extend(found)
-    return Portfolio(path, context.settings, context.checklist, tuple(entries), tuple(problems))
+        return Portfolio(path, context, (), tuple(problems))
+    files = initiative_files(folder)
+    refused = {p.path: p for p in _case_collisions(files)}
+    for file in files:
+        problem: Any = refused.get(file) or _outside(path, file)
+        if problem:
+            problems.append(problem)
+            continue
+        try:
+            entries.append(load_initiative(file))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    return Portfolio(path, context, tuple(entries), tuple(problems))

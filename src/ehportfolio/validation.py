@@ -56,6 +56,8 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         )
     if kind == "slug":
         return Problem(path, "bad_slug", {"value": ctx.get("value", "")}, line, column, where)
+    if kind == "local_file":
+        return Problem(path, "bad_local_file", {"value": ctx.get("value", "")}, line, column, where)
     if kind == "literal_error":
         return Problem(path, "bad_choice", {"allowed": ctx.get("expected", "")}, line, column, where)
     if kind in _TYPE_NAMES:

@@ -19,13 +19,12 @@ def run(file: str, fmt: str, lang: str) -> int:
     context = load_context(find_root(file))
     report_problems(context.problems, lang)
     try:
-        entry, problems = load_initiative(file, context.focus_codes)
+        entry = load_initiative(file)
     except InputError as exc:
         report_problems(exc.problems, lang)
         return UNREADABLE
     assessment = assess(entry, context.checklist)
     sys.stdout.write(render_assessment(fmt, assessment, lang))
-    report_problems(problems, lang)
     if context.problems:
         return UNREADABLE
-    return OK if assessment.decision.decided and not problems else FINDINGS
+    return OK if assessment.decision.decided else FINDINGS

@@ -1,4 +1,7 @@
-"""The portfolio as rich tables grouped by segment, with counts. The only module that imports rich."""
+"""What rich renders: the portfolio table grouped by segment, and check findings grouped by file.
+
+The only module that imports rich.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from rich.text import Text
 
 from ..assessment import Assessment
 from ..fieldtypes import SEGMENTS
-from ..messages import segment_name, text
+from ..messages import problem_message, segment_name, text, why
+from ..problems import Problem
 
 OUT = "out"
 UNDECIDED = "undecided"
@@ -50,18 +54,17 @@ def _row(assessment: Assessment, lang: str) -> list[Text]:
     return [Text(cell) for cell in cells] + [note(assessment, lang)]
 
 
+def _console(buffer: io.StringIO, width: int | None) -> Console:
+    columns = width or shutil.get_terminal_size((160, 24)).columns
+    return Console(file=buffer, width=columns, force_terminal=False, color_system=None, highlight=False)
+
+
 def render_portfolio(assessments: Sequence[Assessment], version: str, lang: str, width: int | None = None) -> str:
     groups: dict[str, list[Assessment]] = {group: [] for group in (*SEGMENTS, OUT, UNDECIDED)}
     for assessment in sorted(assessments, key=lambda a: a.entry.id):
         groups[group_of(assessment)].append(assessment)
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width or shutil.get_terminal_size((160, 24)).columns,
-        force_terminal=False,
-        color_system=None,
-        highlight=False,
-    )
+    console = _console(buffer, width)
     table = Table()
     for column in ("col.id", "col.name", "col.owner", "col.focus", "col.note"):
         table.add_column(text(lang, column), overflow="fold")
@@ -78,4 +81,36 @@ def render_portfolio(assessments: Sequence[Assessment], version: str, lang: str,
     flagged = sum(1 for a in assessments if a.unexplained)
     if flagged:
         console.print("⚠ " + text(lang, "summary.flagged", count=flagged))
+    return buffer.getvalue()
+
+
+def render_findings(findings: Sequence[Problem], checked: int, lang: str, width: int | None = None) -> str:
+    """Findings grouped by file: place, severity, rule and message, with the rule's reason beneath."""
+    buffer = io.StringIO()
+    console = _console(buffer, width)
+    by_file: dict[str, list[Problem]] = {}
+    for finding in findings:
+        by_file.setdefault(finding.path, []).append(finding)
+    for path, group in by_file.items():
+        console.print(Text(path, style="bold underline"))
+        grid = Table.grid(padding=(0, 2))
+        for _ in range(3):
+            grid.add_column()
+        grid.add_column(ratio=1, overflow="fold")
+        for f in group:
+            place = f"{f.line}:{f.column}" if f.line is not None else "–"
+            severity = text(lang, f"severity.{f.severity}")
+            message = Text(problem_message(f, lang))
+            message.append("\n" + why(f.code, lang), style="dim")
+            grid.add_row(place, Text(severity, style="red" if f.severity == "error" else "yellow"), f.code, message)
+        console.print(grid)
+        console.print()
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    if findings:
+        console.print(
+            text(lang, "check.summary", errors=errors, warnings=warnings, files=len(by_file), checked=checked)
+        )
+    else:
+        console.print(text(lang, "check.clean", checked=checked))
     return buffer.getvalue()

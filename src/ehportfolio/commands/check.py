@@ -1,0 +1,33 @@
+"""`ehp check [DIR]`: validate a whole portfolio for a pull request and print every finding."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..portfolio import load_portfolio
+from ..problems import Problem
+from ..rules import run_rules
+from . import FINDINGS, OK, UNREADABLE, report_problems
+
+FORMATS = ("text", "json", "github", "junit", "sarif")
+
+
+def run(path: str, fmt: str, strict: bool, lang: str) -> int:
+    if not os.path.isdir(path):
+        report_problems([Problem(path, "not_found" if not os.path.exists(path) else "not_a_directory")], lang)
+        return UNREADABLE
+    portfolio = load_portfolio(path)
+    findings = run_rules(portfolio)
+    checked = len(portfolio.entries) + len(portfolio.unreadable)
+    if fmt == "text":
+        from ..formats.rich_text import render_findings
+
+        output = render_findings(findings, checked, lang)
+    else:
+        from ..formats import findings as machine
+
+        output = getattr(machine, f"render_{fmt}")(findings, checked, lang)
+    sys.stdout.write(output)
+    failing = [f for f in findings if f.severity == "error" or strict]
+    return FINDINGS if failing else OK

@@ -1,0 +1,57 @@
+"""The rules of `ehp check`: pure functions over a loaded portfolio, each yielding findings under its own id.
+
+A finding is a `Problem` whose code is the rule's id. The registry below is the whole list; each rule's docstring says
+what it checks, and `messages.WHY` says why it matters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from ..assessment import Assessment, assess
+from ..portfolio import Portfolio
+from ..problems import Problem
+from . import consistency, references
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What the rules read: the portfolio and each initiative's assessment, by id."""
+
+    portfolio: Portfolio
+    assessments: dict[str, Assessment]
+
+    def effective_segment(self, ident: str) -> str | None:
+        """The segment an initiative is in: the recorded one, or else the checklist's."""
+        assessment = self.assessments[ident]
+        return assessment.entry.initiative.segment or assessment.decision.segment
+
+
+Rule = Callable[[Subject], Iterable[Problem]]
+
+RULES: dict[str, tuple[str, Rule]] = {
+    "unknown_dependency": (ERROR, references.unknown_dependency),
+    "self_dependency": (ERROR, references.self_dependency),
+    "dependency_cycle": (ERROR, references.dependency_cycle),
+    "unknown_owner": (ERROR, references.unknown_owner),
+    "unknown_focus_area": (ERROR, references.unknown_focus_area),
+    "segment_unexplained": (ERROR, consistency.segment_unexplained),
+    "segment_missing": (ERROR, consistency.segment_missing),
+    "segment_on_excluded": (ERROR, consistency.segment_on_excluded),
+    "undecided": (WARNING, consistency.undecided),
+    "samstyre_dependency_mismatch": (WARNING, consistency.samstyre_dependency_mismatch),
+    "koordinere_without_dependency": (WARNING, consistency.koordinere_without_dependency),
+}
+
+
+def run_rules(portfolio: Portfolio) -> list[Problem]:
+    """Every finding of every rule, after the problems met while loading, sorted by file and line."""
+    subject = Subject(portfolio, {e.id: assess(e, portfolio.checklist) for e in portfolio.entries})
+    findings = list(portfolio.problems)
+    for rule_id, (severity, rule) in RULES.items():
+        findings.extend(replace(finding, code=rule_id, severity=severity) for finding in rule(subject))
+    return sorted(findings, key=lambda f: (f.path, f.line or 0, f.column or 0, f.code))

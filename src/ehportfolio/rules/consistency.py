@@ -1,0 +1,78 @@
+"""Rules on whether what a file records agrees with its checklist answers and its dependencies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..messages import segment_name
+from ..problems import Problem
+
+if TYPE_CHECKING:
+    from . import Subject
+
+
+def segment_unexplained(subject: Subject) -> Iterator[Problem]:
+    """A recorded segment that differs from the checklist's result has a segment_reason."""
+    for assessment in subject.assessments.values():
+        decision = assessment.decision
+        if assessment.unexplained and decision.included and decision.segment:
+            entry = assessment.entry
+            line, column = entry.place("segment")
+            args = {"recorded": segment_name(entry.initiative.segment), "result": segment_name(decision.segment)}
+            yield Problem(entry.path, "", args, line, column, "segment")
+
+
+def segment_missing(subject: Subject) -> Iterator[Problem]:
+    """An initiative the checklist includes has a recorded segment."""
+    for assessment in subject.assessments.values():
+        decision = assessment.decision
+        if decision.included and decision.segment and assessment.entry.initiative.segment is None:
+            yield Problem(assessment.entry.path, "", {"result": segment_name(decision.segment)}, 1, 1)
+
+
+def segment_on_excluded(subject: Subject) -> Iterator[Problem]:
+    """An initiative the checklist leaves out of the portfolio has no segment."""
+    for assessment in subject.assessments.values():
+        entry = assessment.entry
+        if assessment.decision.included is False and entry.initiative.segment is not None:
+            line, column = entry.place("segment")
+            yield Problem(entry.path, "", {"recorded": segment_name(entry.initiative.segment)}, line, column, "segment")
+
+
+def undecided(subject: Subject) -> Iterator[Problem]:
+    """The checklist has every answer its decision needs."""
+    for assessment in subject.assessments.values():
+        if not assessment.decision.decided:
+            entry = assessment.entry
+            line, column = entry.place("checklist")
+            args = {"keys": ", ".join(assessment.decision.missing)}
+            yield Problem(entry.path, "", args, line, column, "checklist")
+
+
+def samstyre_dependency_mismatch(subject: Subject) -> Iterator[Problem]:
+    """The answer to strong_samstyre_dependencies agrees with the strong dependencies recorded on Samstyre ones."""
+    for assessment in subject.assessments.values():
+        entry = assessment.entry
+        answer = entry.initiative.checklist.strong_samstyre_dependencies
+        strong = [
+            (index, d.id)
+            for index, d in enumerate(entry.initiative.dependencies)
+            if d.strength == "strong" and d.id in subject.assessments and subject.effective_segment(d.id) == "samstyre"
+        ]
+        if answer is True and not strong:
+            line, column = entry.place("checklist", "strong_samstyre_dependencies")
+            yield Problem(entry.path, "", {"variant": "yes"}, line, column, "checklist.strong_samstyre_dependencies")
+        elif answer is False and strong:
+            index, target = strong[0]
+            line, column = entry.place("dependencies", index, "id")
+            yield Problem(entry.path, "", {"variant": "no", "id": target}, line, column, f"dependencies.{index}.id")
+
+
+def koordinere_without_dependency(subject: Subject) -> Iterator[Problem]:
+    """A Koordinere initiative records at least one dependency: its reports are about them."""
+    for ident, assessment in subject.assessments.items():
+        entry = assessment.entry
+        if subject.effective_segment(ident) == "koordinere" and not entry.initiative.dependencies:
+            line, column = entry.place("segment")
+            yield Problem(entry.path, "", {}, line, column, "dependencies")

@@ -1,0 +1,138 @@
+"""Rules on what initiatives refer to: other initiatives, actors and focus areas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..problems import Problem
+from ..validation import closest
+
+if TYPE_CHECKING:
+    from . import Subject
+
+
+def unknown_dependency(subject: Subject) -> Iterator[Problem]:
+    """Every dependency names an initiative of the portfolio."""
+    ids = sorted(e.id for e in subject.portfolio.entries)
+    known = set(ids)
+    for entry in subject.portfolio.entries:
+        for index, dependency in enumerate(entry.initiative.dependencies):
+            if dependency.id not in known:
+                line, column = entry.place("dependencies", index, "id")
+                args = {"id": dependency.id, "suggestion": closest(dependency.id, ids)}
+                yield Problem(entry.path, "", args, line, column, f"dependencies.{index}.id")
+
+
+def self_dependency(subject: Subject) -> Iterator[Problem]:
+    """No initiative depends on itself."""
+    for entry in subject.portfolio.entries:
+        for index, dependency in enumerate(entry.initiative.dependencies):
+            if dependency.id == entry.id:
+                line, column = entry.place("dependencies", index, "id")
+                yield Problem(entry.path, "", {"id": entry.id}, line, column, f"dependencies.{index}.id")
+
+
+def dependency_cycle(subject: Subject) -> Iterator[Problem]:
+    """No chain of dependencies leads back to where it started (a dependency on itself is its own rule)."""
+    entries = {e.id: e for e in subject.portfolio.entries}
+    graph = {
+        i: sorted({d.id for d in e.initiative.dependencies if d.id in entries and d.id != i})
+        for i, e in entries.items()
+    }
+    for component in _cycles(graph):
+        start = min(component)
+        path = _path_back(graph, start, set(component))
+        entry = entries[start]
+        index = next(n for n, d in enumerate(entry.initiative.dependencies) if d.id == path[1])
+        line, column = entry.place("dependencies", index, "id")
+        yield Problem(entry.path, "", {"cycle": " → ".join(path)}, line, column, f"dependencies.{index}.id")
+
+
+def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one member (Tarjan's algorithm, iteratively)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    counter = 0
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            if child < len(graph[node]):
+                work.append((node, child + 1))
+                nxt = graph[node][child]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return found
+
+
+def _path_back(graph: dict[str, list[str]], start: str, members: set[str]) -> list[str]:
+    """A shortest path from start back to start inside one cycle, for the message."""
+    previous: dict[str, str] = {}
+    queue = [start]
+    while queue:
+        node = queue.pop(0)
+        for nxt in graph[node]:
+            if nxt == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(previous[path[-1]])
+                return [*reversed(path), start]
+            if nxt in members and nxt not in previous:
+                previous[nxt] = node
+                queue.append(nxt)
+    return [start, start]  # unreachable for a real cycle
+
+
+def unknown_owner(subject: Subject) -> Iterator[Problem]:
+    """Every owner is an actor of the actors register, when the portfolio keeps one."""
+    actors = subject.portfolio.context.actors
+    if actors is None:
+        return
+    names = sorted(a.name for a in actors)
+    known = set(names)
+    for entry in subject.portfolio.entries:
+        owner = entry.initiative.owner
+        if owner not in known:
+            line, column = entry.place("owner")
+            yield Problem(entry.path, "", {"owner": owner, "suggestion": closest(owner, names)}, line, column, "owner")
+
+
+def unknown_focus_area(subject: Subject) -> Iterator[Problem]:
+    """Every focus area is a code of the portfolio's taxonomy, when it names one."""
+    taxonomy = subject.portfolio.context.taxonomy
+    if taxonomy is None:
+        return
+    codes = sorted(area.code for area in taxonomy.focus_areas)
+    for entry in subject.portfolio.entries:
+        code = entry.initiative.focus_area
+        if code is not None and code not in codes:
+            line, column = entry.place("focus_area")
+            args = {"code": code, "suggestion": closest(code, codes), "known": ", ".join(codes)}
+            yield Problem(entry.path, "", args, line, column, "focus_area")
