@@ -121,3 +121,99 @@ def check(
     from .portfolio import default_root
 
     raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, strict, lang.value))
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def diff(
+    base: Annotated[str, typer.Argument(help="The git revision to compare from, such as main or HEAD~1.")],
+    head: Annotated[
+        str | None, typer.Argument(help="The git revision to compare to; default the working tree.", show_default=False)
+    ] = None,
+    path: Annotated[
+        Path | None,
+        typer.Option(
+            "--path", help="The portfolio directory; default portfolio/ if there is one, else the current one."
+        ),
+    ] = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Compare two git revisions of the portfolio: initiatives added and removed, inclusion, segments and answers.
+
+    Exit status: 0 compared, 2 when a revision or the repository cannot be read.
+    """
+    from .commands import diff as command
+    from .portfolio import default_root
+
+    raise typer.Exit(command.run(base, head, str(path) if path else default_root(), fmt.value, lang.value))
+
+
+class SchemaKind(StrEnum):
+    initiative = "initiative"
+    portfolio = "portfolio"
+    taxonomy = "taxonomy"
+    actors = "actors"
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        SchemaKind | None,
+        typer.Argument(help="Which file's schema; default initiative, or every kind with --out.", show_default=False),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write <kind>.schema.json files into this directory.", show_default=False),
+    ] = None,
+    checklist_version: Annotated[
+        str, typer.Option("--checklist", help="The checklist version whose questions to use.")
+    ] = "2020",
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Print or write JSON Schemas for initiative, portfolio, taxonomy and actors files, for editors.
+
+    With the YAML language server, a file starting with `# yaml-language-server: $schema=…` is checked and completed
+    while it is typed; each checklist key shows its question.
+    """
+    from .commands import schema as command
+
+    raise typer.Exit(
+        command.run(kind.value if kind else None, str(out) if out else None, checklist_version, lang.value)
+    )
+
+
+class Strategy(StrEnum):
+    s2023 = "2023-2030"
+    s2017 = "2017-2022"
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="The directory of the new portfolio repository.")],
+    name: Annotated[str, typer.Option("--name", help="The portfolio's name.")] = "Nasjonal e-helseportefølje",
+    year: Annotated[int, typer.Option("--year", help="The portfolio year; default next year.", show_default=False)] = 0,
+    strategy: Annotated[
+        Strategy, typer.Option("--strategy", help="The e-health strategy for the taxonomy.")
+    ] = Strategy.s2023,
+    requirement: Annotated[
+        str, typer.Option("--requirement", help="What CI installs with pip to get ehp.")
+    ] = "ehportfolio",
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Scaffold a portfolio repository: settings, actors, taxonomy, schemas, and CI that checks every pull request.
+
+    Writes portfolio.yaml, initiatives/, actors.yaml, taxonomy.yaml, schema/, a GitHub Actions workflow, a GitLab CI
+    job and a pre-commit configuration. It refuses to overwrite a file that exists.
+    """
+    import datetime
+
+    from .commands import init as command
+
+    chosen = year or datetime.date.today().year + 1
+    raise typer.Exit(command.run(str(directory), name, chosen, strategy.value, requirement, lang.value))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 YES = frozenset(("ja", "yes", "true"))
@@ -50,10 +50,20 @@ def check_local_file(value: str) -> str:
     return value
 
 
-Answer = Annotated[bool | None, BeforeValidator(parse_answer)]
+# What editors see through the JSON Schema (ehp schema). An editor reads YAML 1.2, where `true` is a boolean and an
+# unquoted 2.1 a number; ehp keeps both as the text written, so the schema allows either.
+_ANSWER_PATTERN = "^(?:[Jj][Aa]|[Nn][Ee][Ii]|[Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"
+_ANSWER_SCHEMA = {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": _ANSWER_PATTERN}, {"type": "null"}]}
+_CODE_SCHEMA = {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 20}, {"type": "number"}]}
+_SLUG_SCHEMA = {"type": "string", "pattern": SLUG.pattern, "maxLength": SLUG_MAX}
+_FILE_SCHEMA = {"type": "string", "pattern": "^(?!/)(?!.*\\.\\.).*\\.ya?ml$"}
+
+Answer = Annotated[bool | None, BeforeValidator(parse_answer), WithJsonSchema(_ANSWER_SCHEMA)]
 Segment = Annotated[Literal["samstyre", "koordinere", "observere", "inspirere"], BeforeValidator(_lower)]
 Strength = Annotated[Literal["strong", "weak"], BeforeValidator(_lower)]
-Slug = Annotated[str, AfterValidator(check_slug)]
+Slug = Annotated[str, AfterValidator(check_slug), WithJsonSchema(_SLUG_SCHEMA)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-LocalFile = Annotated[str, AfterValidator(check_local_file)]
-Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
+LocalFile = Annotated[str, AfterValidator(check_local_file), WithJsonSchema(_FILE_SCHEMA)]
+_CODE = StringConstraints(strip_whitespace=True, min_length=1, max_length=20)
+Code = Annotated[str, _CODE, WithJsonSchema(_CODE_SCHEMA)]
+Year = Annotated[int, Field(ge=2000, le=2100), WithJsonSchema({"type": ["integer", "string"], "pattern": "^[0-9]{4}$"})]

@@ -54,6 +54,8 @@ TEXT: dict[str, dict[str, str]] = {
         "severity.warning": "advarsel",
         "check.summary": "{errors} feil og {warnings} advarsler i {files} filer; {checked} tiltak sjekket.",
         "check.clean": "Ingen funn; {checked} tiltak sjekket.",
+        "wrote": "skrev {path}",
+        "init.done": "Ny portefølje i {dir}: {count} filer. Neste steg: legg til tiltak i initiatives/ og kjør ehp check.",
     },
     "en": {
         "yes": "yes",
@@ -98,6 +100,8 @@ TEXT: dict[str, dict[str, str]] = {
         "severity.warning": "warning",
         "check.summary": "{errors} errors and {warnings} warnings in {files} files; {checked} initiatives checked.",
         "check.clean": "No findings; {checked} initiatives checked.",
+        "wrote": "wrote {path}",
+        "init.done": "New portfolio in {dir}: {count} files. Next: add initiatives to initiatives/ and run ehp check.",
     },
 }
 
@@ -151,6 +155,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "koordinere_without_dependency": "Koordinere-tiltaket har ingen registrerte avhengigheter",
         "no_initiatives_dir": "fant ikke mappen {dir}/ ved siden av portfolio.yaml",
         "missing_file": "filen {file} finnes ikke",
+        "exists": "finnes fra før og blir ikke overskrevet",
         "bad_local_file": "«{value}» må være en .yaml-fil i porteføljemappen",
         "symlink_outside": "symbolsk lenke ut av porteføljen (til {target}); den blir ikke fulgt",
         "case_collision": "id-en skiller seg bare i store/små bokstaver fra {other}; filene kolliderer på macOS og Windows",
@@ -204,6 +209,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "koordinere_without_dependency": "the Koordinere initiative records no dependencies",
         "no_initiatives_dir": "no {dir}/ directory beside portfolio.yaml",
         "missing_file": "the file {file} does not exist",
+        "exists": "exists already and is not overwritten",
         "bad_local_file": '"{value}" must be a .yaml file inside the portfolio directory',
         "symlink_outside": "a symbolic link out of the portfolio (to {target}); it is not followed",
         "case_collision": "the id differs only in case from {other}; the files collide on macOS and Windows",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fieldtypes import Answer, Code, LocalFile, Segment, Slug, Strength, Text
+from .fieldtypes import Answer, Code, LocalFile, Segment, Slug, Strength, Text, Year
 
 CHECKLIST_KEYS = (
     "digitalisation_essential",
@@ -90,7 +90,7 @@ class Settings(_Strict):
     """The portfolio file, portfolio.yaml. `taxonomy` and `actors` name files beside it."""
 
     name: Text
-    year: int = Field(ge=2000, le=2100)
+    year: Year
     checklist_version: Code = "2020"
     taxonomy: LocalFile | None = None
     actors: LocalFile | None = None

@@ -1,0 +1,75 @@
+"""The exported JSON Schemas agree with the models: every shipped file validates, and the schemas refuse what ehp does."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+from typer.testing import CliRunner
+
+from ehportfolio.checklist import load_checklist
+from ehportfolio.cli import app
+from ehportfolio.schema import KINDS, build_schema, file_name
+
+ROOT = Path(__file__).parents[1]
+PORTFOLIO = ROOT / "portfolio"
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
+
+
+def shipped_files() -> list[Path]:
+    return sorted(PORTFOLIO.glob("*.yaml")) + sorted((PORTFOLIO / "initiatives").glob("*.yaml"))
+
+
+def validator_for(path: Path) -> Draft202012Validator:
+    match = SCHEMA_LINE.match(path.read_text(encoding="utf-8"))
+    assert match, f"{path} lacks the yaml-language-server line"
+    schema_path = (path.parent / match.group(1)).resolve()
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+@pytest.mark.parametrize("path", shipped_files(), ids=lambda p: p.name)
+def test_every_shipped_file_validates_against_its_exported_schema(path: Path) -> None:
+    errors = list(validator_for(path).iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    assert not errors, [e.message for e in errors]
+
+
+def test_shipped_schemas_are_what_ehp_schema_writes_now(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["schema", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    for kind in KINDS:
+        assert (tmp_path / file_name(kind)).read_text(encoding="utf-8") == (
+            PORTFOLIO / "schema" / file_name(kind)
+        ).read_text(encoding="utf-8"), f"run: ehp schema --out portfolio/schema ({kind} has drifted)"
+
+
+def test_checklist_keys_carry_the_norwegian_questions() -> None:
+    schema = build_schema("initiative", load_checklist("2020"))
+    answers = schema["$defs"]["Answers"]["properties"]
+    assert answers["exploratory"]["description"] == "Er tiltakets formål primært undersøkende eller utforskende?"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"segmnet": "samstyre"},
+        {"checklist": {"reuse_potential": "kanskje"}},
+        {"segment": "annet"},
+        {"dependencies": [{"id": "Ikke Slug", "strength": "strong"}]},
+        {"dependencies": [{"id": "a", "strength": "middels"}]},
+        {"name": ""},
+    ],
+)
+def test_the_schema_refuses_what_the_models_refuse(change: dict[str, object]) -> None:
+    validator = Draft202012Validator(build_schema("initiative", load_checklist("2020")))
+    good = {"name": "A", "owner": "KS", "checklist": {"digitalisation_essential": "ja", "exploratory": True}}
+    assert not list(validator.iter_errors(good))
+    bad = {**good, **change}
+    if "checklist" in change:
+        bad["checklist"] = {**good["checklist"], **change["checklist"]}  # type: ignore[dict-item]
+    assert list(validator.iter_errors(bad))
