@@ -83,11 +83,13 @@ def assess(
 @app.command()
 def segment(
     path: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
-            help="A portfolio directory (portfolio.yaml and initiatives/) or a directory of initiative files."
+            help="A portfolio directory (portfolio.yaml and initiatives/) or a directory of initiative files; "
+            "default portfolio/ if there is one, else the current directory.",
+            show_default=False,
         ),
-    ] = Path("portfolio"),
+    ] = None,
     fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help="Output format.")] = SegmentFormat.text,
     lang: LangOption = Lang.nb,
 ) -> None:
@@ -96,8 +98,9 @@ def segment(
     Exit status: 0 all decided, 1 some undecided or files with problems, 2 some file could not be read.
     """
     from .commands import segment as command
+    from .portfolio import default_root
 
-    raise typer.Exit(command.run(str(path), fmt.value, lang.value))
+    raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, lang.value))
 
 
 @app.command()

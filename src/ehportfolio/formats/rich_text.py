@@ -75,7 +75,8 @@ def render_portfolio(assessments: Sequence[Assessment], version: str, lang: str,
         table.add_row(Text(heading, style="bold"), end_section=True)
         for number, a in enumerate(members, start=1):
             table.add_row(*_row(a, lang), end_section=number == len(members))
-    console.print(table)
+    if assessments:
+        console.print(table)
     counts = ", ".join(f"{group_title(g, lang)} {len(m)}" for g, m in groups.items() if m or g in SEGMENTS)
     console.print(text(lang, "summary", total=len(assessments), version=version, counts=counts))
     flagged = sum(1 for a in assessments if a.unexplained)
