@@ -1,4 +1,4 @@
-"""The exported JSON Schemas agree with the models: every shipped file validates, and the schemas refuse what ehp does."""
+"""The exported JSON Schemas agree with the models: shipped files validate, and the schemas refuse what ehp does."""
 
 from __future__ import annotations
 

@@ -1,0 +1,382 @@
+"""Read a portfolio as it was at a git revision, with git itself, into the same `Portfolio` the working tree gives.
+
+git finds the repository and resolves the revision; `git ls-tree` lists the portfolio's files at that commit, with
+their sizes, and one `git cat-file --batch` reads all the blobs needed. The bytes then go through the loader and the
+models exactly as files on disk do, so a file reads the same at a revision as in the working tree. A problem names the
+file as `REVISION:path`, the form `git show` accepts. Files above `loader.MAX_BYTES` are refused from the size git
+reports, before they are read; a symbolic link is followed inside the portfolio and refused when it leads out.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import subprocess
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from .checklist import DEFAULT_VERSION, available_versions, load_checklist
+from .fieldtypes import SLUG, SLUG_MAX
+from .loader import MAX_BYTES, Positions, decode, parse_mapping
+from .models import Actors, Initiative, Settings, Taxonomy
+from .portfolio import (
+    INITIATIVES_DIR,
+    SETTINGS_FILE,
+    SUFFIXES,
+    Context,
+    Entry,
+    Portfolio,
+    _case_collisions,
+    initiative_id,
+    load_portfolio,
+)
+from .problems import InputError, Problem
+from .validation import validate
+
+M = TypeVar("M", bound=BaseModel)
+
+SYMLINK = "120000"
+MAX_LINKS = 40  # as the kernel's limit on following symbolic links
+CHUNK_BYTES = 32 * MAX_BYTES  # about as much as one `git cat-file --batch` reads, to bound memory
+
+# git's environment: messages in English whatever the locale, never a prompt, paths taken literally, and the repository
+# found from --path alone (a GIT_DIR left by a hook would otherwise point elsewhere).
+_UNSET = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+    "GIT_PREFIX",
+)
+_SET = {"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_LITERAL_PATHSPECS": "1", "GIT_PAGER": "cat"}
+
+
+class GitError(Exception):
+    """The comparison cannot run: no git, no repository, an unknown revision, no portfolio at a revision.
+
+    `key` names the message in `messages.TEXT`; `values` fill it in.
+    """
+
+    def __init__(self, key: str, **args: str) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = args
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A portfolio as read at one revision (`revision` None: the working tree).
+
+    `unreadable` holds the ids of initiative files that exist but could not be read, so that a comparison does not take
+    a broken file for a removed initiative.
+    """
+
+    revision: str | None
+    commit: str | None
+    portfolio: Portfolio
+    unreadable: frozenset[str] = frozenset()
+
+
+def _env() -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in _UNSET}
+    env.update(_SET)
+    return env
+
+
+def _git(cwd: str, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            input=stdin,
+            stdin=None if stdin is not None else subprocess.DEVNULL,
+            capture_output=True,
+            env=_env(),
+            check=False,
+        )
+    except FileNotFoundError:
+        raise GitError("diff.no_git") from None
+    except OSError as exc:
+        raise GitError("diff.git_failed", detail=exc.strerror or str(exc)) from None
+
+
+def _detail(result: subprocess.CompletedProcess[bytes]) -> str:
+    """git's own complaint: its first `fatal:` or `error:` line (advice may follow it), else its first line."""
+    lines = [line.strip() for line in result.stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    for line in lines:
+        for prefix in ("fatal: ", "error: "):
+            if line.startswith(prefix):
+                return line.removeprefix(prefix)
+    return lines[0] if lines else f"exit status {result.returncode}"
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One entry of `git ls-tree`: mode, type (blob, tree or commit), object id and size (None for a tree)."""
+
+    mode: str
+    kind: str
+    oid: str
+    size: int | None
+
+
+class Repository:
+    """The git repository holding a portfolio directory, and where that directory sits in it."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.parsed: dict[str, tuple[Initiative, Positions]] = {}
+        """Initiative files read so far, by blob id: a file unchanged between two revisions is parsed once."""
+        existing, rest = _existing_ancestor(path)
+        result = _git(existing, "rev-parse", "--show-toplevel", "--show-prefix")
+        if result.returncode != 0:
+            detail = _detail(result)
+            if "not a git repository" in detail:
+                raise GitError("diff.not_a_repository", path=path)
+            raise GitError("diff.git_failed", detail=detail)
+        lines = os.fsdecode(result.stdout).split("\n")
+        self.top = lines[0]
+        prefix = posixpath.normpath(posixpath.join(lines[1] if len(lines) > 1 else "", *rest))
+        self.prefix = "" if prefix == "." else prefix
+        """The portfolio directory's path from the top of the repository, "" for the top itself."""
+
+    def commit(self, revision: str) -> str:
+        """The commit a revision names; GitError naming the revision when there is none."""
+        if revision.startswith("-") or "\n" in revision or not revision:
+            raise GitError("diff.unknown_revision", revision=revision)
+        result = _git(self.top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+        if result.returncode != 0:
+            raise GitError("diff.unknown_revision", revision=revision)
+        return result.stdout.decode("ascii").strip()
+
+    def snapshot(self, revision: str, commit: str | None = None) -> Snapshot:
+        """The portfolio at a revision; GitError when the revision or the portfolio directory does not exist there."""
+        commit = commit or self.commit(revision)
+        items = self._list(commit)
+        if not items:
+            raise GitError("diff.path_missing", path=self.path, revision=revision)
+        return _Reader(self, revision, commit, items).snapshot()
+
+    def _list(self, commit: str) -> dict[str, _Item]:
+        """Every file and directory below the portfolio directory at a commit, by its path relative to it."""
+        args = ["ls-tree", "-r", "-t", "-l", "-z", "--full-tree", commit]
+        if self.prefix:
+            args += ["--", self.prefix]
+        result = _git(self.top, *args)
+        if result.returncode != 0:
+            raise GitError("diff.git_failed", detail=_detail(result))
+        start = self.prefix + "/" if self.prefix else ""
+        items: dict[str, _Item] = {}
+        for record in result.stdout.split(b"\0"):
+            if not record:
+                continue
+            meta, _, name = record.partition(b"\t")
+            path = os.fsdecode(name)
+            if not path.startswith(start):
+                continue
+            mode, kind, oid, size = meta.decode("ascii").split()
+            items[path[len(start) :]] = _Item(mode, kind, oid, int(size) if size.isdigit() else None)
+        return items
+
+    def read_blobs(self, oids: list[str]) -> dict[str, bytes]:
+        """The content of each blob, read in one `git cat-file --batch`."""
+        unique = list(dict.fromkeys(oids))
+        if not unique:
+            return {}
+        result = _git(self.top, "cat-file", "--batch", stdin="".join(f"{oid}\n" for oid in unique).encode("ascii"))
+        if result.returncode != 0:
+            raise GitError("diff.git_failed", detail=_detail(result))
+        out = result.stdout
+        blobs: dict[str, bytes] = {}
+        position = 0
+        for oid in unique:
+            end = out.index(b"\n", position)
+            header = out[position:end].decode("ascii").split()
+            position = end + 1
+            if len(header) == 3:
+                size = int(header[2])
+                blobs[oid] = out[position : position + size]
+                position += size + 1
+        return blobs
+
+
+def _chunks(items: list[tuple[str, _Item]]) -> list[list[tuple[str, _Item]]]:
+    """The files in runs of at most CHUNK_BYTES, so that memory stays bounded however many large files there are."""
+    chunks: list[list[tuple[str, _Item]]] = [[]]
+    size = 0
+    for name, item in items:
+        if chunks[-1] and size + (item.size or 0) > CHUNK_BYTES:
+            chunks.append([])
+            size = 0
+        chunks[-1].append((name, item))
+        size += item.size or 0
+    return chunks
+
+
+def _existing_ancestor(path: str) -> tuple[str, list[str]]:
+    """The nearest existing directory at or above path, and the names below it that do not exist (yet, or any more)."""
+    current = os.path.abspath(path)
+    rest: list[str] = []
+    while not os.path.isdir(current):
+        parent = os.path.dirname(current)
+        if parent == current:
+            break
+        rest.insert(0, os.path.basename(current))
+        current = parent
+    return current, rest
+
+
+class _Reader:
+    """Builds a Portfolio from the listing of one commit, as `portfolio.load_portfolio` does from a directory."""
+
+    def __init__(self, repo: Repository, revision: str, commit: str, items: dict[str, _Item]) -> None:
+        self.repo = repo
+        self.revision = revision
+        self.commit = commit
+        self.items = items
+
+    def display(self, relative: str) -> str:
+        """How a problem names a file: `REVISION:path from the top of the repository`."""
+        return f"{self.revision}:{posixpath.join(self.repo.prefix, relative) if relative else self.repo.prefix or '.'}"
+
+    def snapshot(self) -> Snapshot:
+        is_portfolio = SETTINGS_FILE in self.items
+        context = self._context() if is_portfolio else Context(None, load_checklist(DEFAULT_VERSION))
+        root = self.display("")
+        problems = list(context.problems)
+        folder = INITIATIVES_DIR if is_portfolio else ""
+        if folder and (folder not in self.items or self.items[folder].kind != "tree"):
+            problems.append(Problem(root, "no_initiatives_dir", {"dir": INITIATIVES_DIR}))
+            return Snapshot(self.revision, self.commit, Portfolio(root, context, (), tuple(problems)))
+        names = sorted(
+            relative
+            for relative in self.items
+            if posixpath.dirname(relative) == folder
+            and relative.endswith(SUFFIXES)
+            and not posixpath.basename(relative).startswith(".")
+        )
+        refused = {p.path: p for p in _case_collisions([self.display(name) for name in names])}
+        wanted: dict[str, _Item] = {}
+        for name in names:
+            problem = refused.get(self.display(name))
+            item: _Item | Problem = problem or self._resolve(name)
+            if isinstance(item, Problem):
+                problems.append(item)
+            else:
+                wanted[name] = item
+        entries: list[Entry] = []
+        for chunk in _chunks(list(wanted.items())):
+            blobs = self.repo.read_blobs([item.oid for _, item in chunk if item.oid not in self.repo.parsed])
+            for name, item in chunk:
+                try:
+                    entries.append(self._initiative(name, blobs, item))
+                except InputError as exc:
+                    problems.extend(exc.problems)
+        read = {entry.path for entry in entries}
+        unreadable = frozenset(initiative_id(self.display(name)) for name in names if self.display(name) not in read)
+        portfolio = Portfolio(root, context, tuple(entries), tuple(problems))
+        return Snapshot(self.revision, self.commit, portfolio, unreadable)
+
+    def _initiative(self, name: str, blobs: dict[str, bytes], item: _Item) -> Entry:
+        path = self.display(name)
+        ident = initiative_id(name)
+        if len(ident) > SLUG_MAX or not SLUG.match(ident):
+            raise InputError([Problem(path, "bad_id", {"id": ident})])
+        known = self.repo.parsed.get(item.oid)
+        if known:  # the same bytes at the other revision: read once
+            return Entry(ident, path, *known)
+        data, positions = self._parse(path, blobs, item)
+        initiative = validate(Initiative, data, path, positions)
+        self.repo.parsed[item.oid] = (initiative, positions)
+        return Entry(ident, path, initiative, positions)
+
+    def _parse(self, path: str, blobs: dict[str, bytes], item: _Item) -> tuple[dict[str, Any], Positions]:
+        if item.oid not in blobs:
+            raise InputError([Problem(path, "unreadable", {"reason": f"git object {item.oid} is missing"})])
+        return parse_mapping(path, decode(path, blobs[item.oid]))
+
+    def _resolve(self, relative: str) -> _Item | Problem:
+        """The blob a file name leads to, following symbolic links inside the portfolio; a problem otherwise."""
+        path = self.display(relative)
+        current = relative
+        for _ in range(MAX_LINKS):
+            item = self.items.get(current)
+            if item is None:
+                return Problem(path, "unreadable", {"reason": "No such file or directory"})
+            if item.kind != "blob":
+                return Problem(path, "not_regular_file")
+            if item.size is not None and item.size > MAX_BYTES:
+                return Problem(path, "file_too_large", {"size": item.size, "limit": MAX_BYTES})
+            if item.mode != SYMLINK:
+                return item
+            target = os.fsdecode(self.repo.read_blobs([item.oid]).get(item.oid, b""))
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(current), target))
+            if target.startswith("/") or joined == ".." or joined.startswith("../"):
+                return Problem(path, "symlink_outside", {"target": target})
+            current = joined
+        return Problem(path, "unreadable", {"reason": "Too many levels of symbolic links"})
+
+    def _load_model(self, model: type[M], relative: str) -> tuple[M, Positions]:
+        path = self.display(relative)
+        item = self._resolve(relative)
+        if isinstance(item, Problem):
+            raise InputError([item])
+        data, positions = self._parse(path, self.repo.read_blobs([item.oid]), item)
+        return validate(model, data, path, positions), positions
+
+    def _context(self) -> Context:
+        """As `portfolio.load_context`: a broken portfolio.yaml, taxonomy or actors file is reported, defaults apply."""
+        default = load_checklist(DEFAULT_VERSION)
+        path = self.display(SETTINGS_FILE)
+        try:
+            settings, positions = self._load_model(Settings, SETTINGS_FILE)
+        except InputError as exc:
+            return Context(None, default, problems=tuple(exc.problems))
+        problems: list[Problem] = []
+        checklist = default
+        if settings.checklist_version in available_versions():
+            checklist = load_checklist(settings.checklist_version)
+        else:
+            line, column = positions.get(("checklist_version",), (1, 1))
+            args = {
+                "version": settings.checklist_version,
+                "known": ", ".join(available_versions()),
+                "default": default.version,
+            }
+            problems.append(Problem(path, "unknown_checklist", args, line, column, "checklist_version"))
+        taxonomy = self._referenced(Taxonomy, settings.taxonomy, positions, "taxonomy", problems)
+        actors = self._referenced(Actors, settings.actors, positions, "actors", problems)
+        return Context(settings, checklist, taxonomy, actors.actors if actors else None, tuple(problems))
+
+    def _referenced(
+        self, model: type[M], name: str | None, positions: Positions, key: str, problems: list[Problem]
+    ) -> M | None:
+        if name is None:
+            return None
+        relative = posixpath.normpath(name.replace("\\", "/"))
+        if relative not in self.items:
+            line, column = positions.get((key,), (1, 1))
+            problems.append(Problem(self.display(SETTINGS_FILE), "missing_file", {"file": name}, line, column, key))
+            return None
+        try:
+            return self._load_model(model, relative)[0]
+        except InputError as exc:
+            problems.extend(exc.problems)
+            return None
+
+
+def working_tree(path: str) -> Snapshot:
+    """The portfolio as it is on disk now, read by `portfolio.load_portfolio`."""
+    portfolio = load_portfolio(path)
+    folder = os.path.join(path, INITIATIVES_DIR) if os.path.isfile(os.path.join(path, SETTINGS_FILE)) else path
+    unreadable = frozenset(
+        initiative_id(file)
+        for file in portfolio.unreadable
+        if os.path.dirname(file) == folder and file.endswith(SUFFIXES)
+    )
+    return Snapshot(None, None, portfolio, unreadable)
