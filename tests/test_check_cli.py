@@ -7,8 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from helpers import build_file_tree
-from test_rules import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY
+from helpers import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY, build_file_tree
 from typer.testing import CliRunner
 
 from ehportfolio.cli import app

@@ -8,42 +8,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import build_file_tree
+from helpers import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY, build_file_tree
 from typer.testing import CliRunner
 
 from ehportfolio.cli import app
 from ehportfolio.loader import MAX_BYTES
 
 runner = CliRunner()
-
-SETTINGS = "name: Test\nyear: 2026\ntaxonomy: taxonomy.yaml\nactors: actors.yaml\n"
-TAXONOMY = 'name: Strategi\nfocus_areas:\n  - code: "2.1"\n    name: Noe\n  - code: "5.1"\n    name: Annet\n'
-ACTORS = "actors:\n  - name: Helsedirektoratet\n  - name: Helse Vest RHF\n"
-
-SAMSTYRE = """\
-name: Felles
-owner: Helsedirektoratet
-focus_area: "5.1"
-segment: samstyre
-checklist:
-  digitalisation_essential: ja
-  multiple_care_providers: ja
-  reuse_potential: ja
-  broad_collaboration: ja
-"""
-
-KOORDINERE = """\
-name: Avhengig
-owner: Helse Vest RHF
-focus_area: "2.1"
-segment: koordinere
-checklist:
-  digitalisation_essential: ja
-  multiple_care_providers: ja
-  reuse_potential: ja
-  broad_collaboration: nei
-  strong_samstyre_dependencies: ja
-"""
 
 OBSERVERE = """\
 name: Innføring | region

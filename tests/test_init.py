@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import yaml
+from helpers import SAMSTYRE
 from jsonschema import Draft202012Validator
-from test_rules import SAMSTYRE
 from typer.testing import CliRunner
 
 from ehportfolio.cli import app
@@ -54,8 +54,13 @@ def test_scaffold_files_validate_against_the_scaffolded_schemas(tmp_path: Path) 
         schema = json.loads((repo / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         assert not list(Draft202012Validator(schema).iter_errors(yaml.safe_load(text)))
     settings = yaml.safe_load((repo / "portfolio.yaml").read_text(encoding="utf-8"))
-    assert settings == {"name": "Testportefølje", "year": 2027, "checklist_version": "2020",
-                        "taxonomy": "taxonomy.yaml", "actors": "actors.yaml"}
+    assert settings == {
+        "name": "Testportefølje",
+        "year": 2027,
+        "checklist_version": "2020",
+        "taxonomy": "taxonomy.yaml",
+        "actors": "actors.yaml",
+    }
 
 
 def test_ci_runs_check_uploads_sarif_and_comments_the_diff(tmp_path: Path) -> None:

@@ -6,15 +6,17 @@ One bad file never stops the others: each file's problems are collected and the 
 from __future__ import annotations
 
 import os
+import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Protocol, TypeVar
 
 from pydantic import BaseModel
 
 from .checklist import DEFAULT_VERSION, Checklist, available_versions, load_checklist
 from .fieldtypes import SLUG, SLUG_MAX
-from .loader import Positions, load_file
+from .loader import Positions, decode, parse_mapping, read_bytes
 from .models import Actor, Actors, Initiative, Settings, Taxonomy
 from .problems import InputError, Problem
 from .validation import validate
@@ -63,6 +65,8 @@ class Portfolio:
     context: Context
     entries: tuple[Entry, ...]
     problems: tuple[Problem, ...]
+    unread: frozenset[str] = frozenset()
+    """The ids of initiative files that are there but could not be read."""
 
     @property
     def checklist(self) -> Checklist:
@@ -81,11 +85,7 @@ def initiative_id(path: str) -> str:
 
 def load_initiative(path: str) -> Entry:
     """Read one initiative file; raises InputError when it cannot be read."""
-    ident = initiative_id(path)
-    if len(ident) > SLUG_MAX or not SLUG.match(ident):
-        raise InputError([Problem(path, "bad_id", {"id": ident})])
-    data, positions = load_file(path)
-    return Entry(ident, path, validate(Initiative, data, path, positions), positions)
+    return _initiative(path, os.path.basename(path), read_bytes(path))
 
 
 def find_root(file: str) -> str | None:
@@ -102,68 +102,56 @@ def default_root() -> str:
     return "portfolio" if os.path.isdir("portfolio") else "."
 
 
-def _load_model(model: type[M], path: str) -> tuple[M, Positions]:
-    data, positions = load_file(path)
-    return validate(model, data, path, positions), positions
+class Source(Protocol):
+    """Where a portfolio's files come from: a directory on disk, or a git revision (see revisions.py).
 
-
-def load_context(root: str | None) -> Context:
-    """The settings of the portfolio at root (None for a file outside any portfolio) and what they name.
-
-    A broken portfolio.yaml, taxonomy or actors file, or an unknown checklist version, is reported and the defaults
-    apply, so that the initiatives are still read and checked.
+    Files are named relative to the portfolio directory, with "/" between parts.
     """
-    default = load_checklist(DEFAULT_VERSION)
-    if root is None:
-        return Context(None, default)
-    path = os.path.join(root, SETTINGS_FILE)
-    try:
-        settings, positions = _load_model(Settings, path)
-    except InputError as exc:
-        return Context(None, default, problems=tuple(exc.problems))
-    problems: list[Problem] = []
-    checklist = default
-    if settings.checklist_version in available_versions():
-        checklist = load_checklist(settings.checklist_version)
-    else:
-        line, column = positions.get(("checklist_version",), (1, 1))
-        args = {
-            "version": settings.checklist_version,
-            "known": ", ".join(available_versions()),
-            "default": default.version,
-        }
-        problems.append(Problem(path, "unknown_checklist", args, line, column, "checklist_version"))
-    taxonomy = _referenced(Taxonomy, root, settings.taxonomy, path, positions, "taxonomy", problems)
-    actors = _referenced(Actors, root, settings.actors, path, positions, "actors", problems)
-    return Context(settings, checklist, taxonomy, actors.actors if actors else None, tuple(problems))
+
+    def display(self, relative: str) -> str:
+        """How problems name a file."""
+
+    def kind(self, relative: str) -> str | None:
+        """ "file", "dir", or None when nothing is there."""
+
+    def yaml_files(self, folder: str) -> list[str]:
+        """The YAML files directly in a folder, sorted by name."""
+
+    def read(self, relatives: list[str]) -> Iterator[tuple[str, bytes | Problem, str | None]]:
+        """Each file's bytes, or the problem that kept them from being read, and a key that names identical content
+        (None where the source has no such key)."""
 
 
-def _referenced(
-    model: type[M],
-    root: str,
-    name: str | None,
-    settings_path: str,
-    positions: Positions,
-    key: str,
-    problems: list[Problem],
-) -> M | None:
-    """A file that portfolio.yaml names, such as the taxonomy; its problems are collected, not raised."""
-    if name is None:
-        return None
-    path = os.path.join(root, name)
-    if not os.path.lexists(path):
-        line, column = positions.get((key,), (1, 1))
-        problems.append(Problem(settings_path, "missing_file", {"file": name}, line, column, key))
-        return None
-    outside = _outside(root, path)
-    if outside:
-        problems.append(outside)
-        return None
-    try:
-        return _load_model(model, path)[0]
-    except InputError as exc:
-        problems.extend(exc.problems)
-        return None
+class DiskSource:
+    """A portfolio directory on disk."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+
+    def display(self, relative: str) -> str:
+        return os.path.join(self.root, relative) if relative else self.root
+
+    def kind(self, relative: str) -> str | None:
+        path = self.display(relative)
+        return "file" if os.path.isfile(path) else "dir" if os.path.isdir(path) else None
+
+    def yaml_files(self, folder: str) -> list[str]:
+        directory = self.display(folder)
+        with os.scandir(directory) as listing:
+            names = sorted(e.name for e in listing if e.name.endswith(SUFFIXES) and not e.name.startswith("."))
+        return [f"{folder}/{name}" if folder else name for name in names]
+
+    def read(self, relatives: list[str]) -> Iterator[tuple[str, bytes | Problem, str | None]]:
+        for relative in relatives:
+            path = self.display(relative)
+            outside = _outside(self.root, path)
+            if outside:
+                yield relative, outside, None
+                continue
+            try:
+                yield relative, read_bytes(path), None
+            except InputError as exc:
+                yield relative, exc.problems[0], None
 
 
 def _outside(root: str, path: str) -> Problem | None:
@@ -176,11 +164,63 @@ def _outside(root: str, path: str) -> Problem | None:
     return Problem(path, "symlink_outside", {"target": target})
 
 
-def initiative_files(directory: str) -> list[str]:
-    """The YAML files directly in a directory, sorted by name."""
-    with os.scandir(directory) as listing:
-        names = sorted(e.name for e in listing if e.name.endswith(SUFFIXES) and not e.name.startswith("."))
-    return [os.path.join(directory, name) for name in names]
+def _parse(model: type[M], path: str, content: bytes | Problem) -> tuple[M, Positions]:
+    if isinstance(content, Problem):
+        raise InputError([content])
+    data, positions = parse_mapping(path, decode(path, content))
+    return validate(model, data, path, positions), positions
+
+
+def _read_one(model: type[M], source: Source, relative: str) -> tuple[M, Positions]:
+    (_, content, _), *_ = source.read([relative])
+    return _parse(model, source.display(relative), content)
+
+
+def load_context(root: str | Source | None) -> Context:
+    """The settings of the portfolio at root (None for a file outside any portfolio) and what they name.
+
+    A broken portfolio.yaml, taxonomy or actors file, or an unknown checklist version, is reported and the defaults
+    apply, so that the initiatives are still read and checked.
+    """
+    default = load_checklist(DEFAULT_VERSION)
+    if root is None:
+        return Context(None, default)
+    source = DiskSource(root) if isinstance(root, str) else root
+    try:
+        settings, positions = _read_one(Settings, source, SETTINGS_FILE)
+    except InputError as exc:
+        return Context(None, default, problems=tuple(exc.problems))
+    path = source.display(SETTINGS_FILE)
+    problems: list[Problem] = []
+    checklist = default
+    if settings.checklist_version in available_versions():
+        checklist = load_checklist(settings.checklist_version)
+    else:
+        line, column = positions.get(("checklist_version",), (1, 1))
+        known = ", ".join(available_versions())
+        args = {"version": settings.checklist_version, "known": known, "default": default.version}
+        problems.append(Problem(path, "unknown_checklist", args, line, column, "checklist_version"))
+    taxonomy = _referenced(Taxonomy, source, settings.taxonomy, positions, "taxonomy", problems)
+    actors = _referenced(Actors, source, settings.actors, positions, "actors", problems)
+    return Context(settings, checklist, taxonomy, actors.actors if actors else None, tuple(problems))
+
+
+def _referenced(
+    model: type[M], source: Source, name: str | None, positions: Positions, key: str, problems: list[Problem]
+) -> M | None:
+    """A file that portfolio.yaml names, such as the taxonomy; its problems are collected, not raised."""
+    if name is None:
+        return None
+    relative = posixpath.normpath(name.replace("\\", "/"))
+    if source.kind(relative) is None:
+        line, column = positions.get((key,), (1, 1))
+        problems.append(Problem(source.display(SETTINGS_FILE), "missing_file", {"file": name}, line, column, key))
+        return None
+    try:
+        return _read_one(model, source, relative)[0]
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def _case_collisions(files: list[str]) -> list[Problem]:
@@ -196,25 +236,48 @@ def _case_collisions(files: list[str]) -> list[Problem]:
     return problems
 
 
-def load_portfolio(path: str) -> Portfolio:
-    """Load a portfolio directory (portfolio.yaml and initiatives/) or a plain directory of initiative files."""
-    is_portfolio = os.path.isfile(os.path.join(path, SETTINGS_FILE))
-    context = load_context(path if is_portfolio else None)
-    folder = os.path.join(path, INITIATIVES_DIR) if is_portfolio else path
+def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None) -> Portfolio:
+    """Load a portfolio directory (portfolio.yaml and initiatives/) or a plain directory of initiative files.
+
+    `cache`, keyed by the source's content keys, lets identical files at two git revisions be read once.
+    """
+    source = DiskSource(path) if isinstance(path, str) else path
+    is_portfolio = source.kind(SETTINGS_FILE) == "file"
+    context = load_context(source if is_portfolio else None)
+    folder = INITIATIVES_DIR if is_portfolio else ""
     problems = list(context.problems)
+    root = source.display("")
+    if source.kind(folder) != "dir":
+        problems.append(Problem(root, "no_initiatives_dir", {"dir": INITIATIVES_DIR}))
+        return Portfolio(root, context, (), tuple(problems))
+    files = source.yaml_files(folder)
+    refused = {p.path: p for p in _case_collisions([source.display(f) for f in files])}
+    problems.extend(refused.values())
+    wanted = [f for f in files if source.display(f) not in refused]
     entries: list[Entry] = []
-    if not os.path.isdir(folder):
-        problems.append(Problem(path, "no_initiatives_dir", {"dir": INITIATIVES_DIR}))
-        return Portfolio(path, context, (), tuple(problems))
-    files = initiative_files(folder)
-    refused = {p.path: p for p in _case_collisions(files)}
-    for file in files:
-        problem: Any = refused.get(file) or _outside(path, file)
-        if problem:
-            problems.append(problem)
-            continue
+    unread: list[str] = []
+    for relative, content, key in source.read(wanted):
+        path_shown = source.display(relative)
         try:
-            entries.append(load_initiative(file))
+            if cache is not None and key in cache:
+                known = cache[key]
+                entry = Entry(initiative_id(relative), path_shown, known.initiative, known.positions)
+            else:
+                entry = _initiative(path_shown, relative, content)
+                if cache is not None and key is not None:
+                    cache[key] = entry
         except InputError as exc:
             problems.extend(exc.problems)
-    return Portfolio(path, context, tuple(entries), tuple(problems))
+            unread.append(initiative_id(relative))
+            continue
+        entries.append(entry)
+    unread.extend(initiative_id(p.path) for p in refused.values())
+    return Portfolio(root, context, tuple(entries), tuple(problems), frozenset(unread))
+
+
+def _initiative(path: str, relative: str, content: bytes | Problem) -> Entry:
+    ident = initiative_id(relative)
+    if len(ident) > SLUG_MAX or not SLUG.match(ident):
+        raise InputError([Problem(path, "bad_id", {"id": ident})])
+    initiative, positions = _parse(Initiative, path, content)
+    return Entry(ident, path, initiative, positions)

@@ -1,8 +1,8 @@
 """Read a portfolio as it was at a git revision, with git itself, into the same `Portfolio` the working tree gives.
 
 git finds the repository and resolves the revision; `git ls-tree` lists the portfolio's files at that commit, with
-their sizes, and one `git cat-file --batch` reads all the blobs needed. The bytes then go through the loader and the
-models exactly as files on disk do, so a file reads the same at a revision as in the working tree. A problem names the
+their sizes, and `git cat-file --batch` reads the blobs needed. `GitSource` hands them to `portfolio.load_portfolio`,
+so a file reads the same at a revision as in the working tree. A problem names the
 file as `REVISION:path`, the form `git show` accepts. Files above `loader.MAX_BYTES` are refused from the size git
 reports, before they are read; a symbolic link is followed inside the portfolio and refused when it leads out.
 """
@@ -12,30 +12,12 @@ from __future__ import annotations
 import os
 import posixpath
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
-from .checklist import DEFAULT_VERSION, available_versions, load_checklist
-from .fieldtypes import SLUG, SLUG_MAX
-from .loader import MAX_BYTES, Positions, decode, parse_mapping
-from .models import Actors, Initiative, Settings, Taxonomy
-from .portfolio import (
-    INITIATIVES_DIR,
-    SETTINGS_FILE,
-    SUFFIXES,
-    Context,
-    Entry,
-    Portfolio,
-    _case_collisions,
-    initiative_id,
-    load_portfolio,
-)
-from .problems import InputError, Problem
-from .validation import validate
-
-M = TypeVar("M", bound=BaseModel)
+from .loader import MAX_BYTES
+from .portfolio import SUFFIXES, Entry, Portfolio, load_portfolio
+from .problems import Problem
 
 SYMLINK = "120000"
 MAX_LINKS = 40  # as the kernel's limit on following symbolic links
@@ -70,16 +52,11 @@ class GitError(Exception):
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A portfolio as read at one revision (`revision` None: the working tree).
-
-    `unreadable` holds the ids of initiative files that exist but could not be read, so that a comparison does not take
-    a broken file for a removed initiative.
-    """
+    """A portfolio as read at one revision (`revision` None: the working tree)."""
 
     revision: str | None
     commit: str | None
     portfolio: Portfolio
-    unreadable: frozenset[str] = frozenset()
 
 
 def _env() -> dict[str, str]:
@@ -130,7 +107,7 @@ class Repository:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.parsed: dict[str, tuple[Initiative, Positions]] = {}
+        self.cache: dict[str, Entry] = {}
         """Initiative files read so far, by blob id: a file unchanged between two revisions is parsed once."""
         existing, rest = _existing_ancestor(path)
         result = _git(existing, "rev-parse", "--show-toplevel", "--show-prefix")
@@ -160,7 +137,8 @@ class Repository:
         items = self._list(commit)
         if not items:
             raise GitError("diff.path_missing", path=self.path, revision=revision)
-        return _Reader(self, revision, commit, items).snapshot()
+        portfolio = load_portfolio(GitSource(self, revision, items), self.cache)
+        return Snapshot(revision, commit, portfolio)
 
     def _list(self, commit: str) -> dict[str, _Item]:
         """Every file and directory below the portfolio directory at a commit, by its path relative to it."""
@@ -231,74 +209,49 @@ def _existing_ancestor(path: str) -> tuple[str, list[str]]:
     return current, rest
 
 
-class _Reader:
-    """Builds a Portfolio from the listing of one commit, as `portfolio.load_portfolio` does from a directory."""
+class GitSource:
+    """The portfolio directory as it is at one commit: a `portfolio.Source` read with git."""
 
-    def __init__(self, repo: Repository, revision: str, commit: str, items: dict[str, _Item]) -> None:
+    def __init__(self, repo: Repository, revision: str, items: dict[str, _Item]) -> None:
         self.repo = repo
         self.revision = revision
-        self.commit = commit
         self.items = items
 
     def display(self, relative: str) -> str:
-        """How a problem names a file: `REVISION:path from the top of the repository`."""
+        """`REVISION:path from the top of the repository`, the form `git show` accepts."""
         return f"{self.revision}:{posixpath.join(self.repo.prefix, relative) if relative else self.repo.prefix or '.'}"
 
-    def snapshot(self) -> Snapshot:
-        is_portfolio = SETTINGS_FILE in self.items
-        context = self._context() if is_portfolio else Context(None, load_checklist(DEFAULT_VERSION))
-        root = self.display("")
-        problems = list(context.problems)
-        folder = INITIATIVES_DIR if is_portfolio else ""
-        if folder and (folder not in self.items or self.items[folder].kind != "tree"):
-            problems.append(Problem(root, "no_initiatives_dir", {"dir": INITIATIVES_DIR}))
-            return Snapshot(self.revision, self.commit, Portfolio(root, context, (), tuple(problems)))
-        names = sorted(
+    def kind(self, relative: str) -> str | None:
+        item = self.items.get(relative) if relative else _Item("040000", "tree", "", None)
+        if item is None:
+            return None
+        return "dir" if item.kind == "tree" else "file"
+
+    def yaml_files(self, folder: str) -> list[str]:
+        return sorted(
             relative
             for relative in self.items
             if posixpath.dirname(relative) == folder
             and relative.endswith(SUFFIXES)
             and not posixpath.basename(relative).startswith(".")
         )
-        refused = {p.path: p for p in _case_collisions([self.display(name) for name in names])}
-        wanted: dict[str, _Item] = {}
-        for name in names:
-            problem = refused.get(self.display(name))
-            item: _Item | Problem = problem or self._resolve(name)
+
+    def read(self, relatives: list[str]) -> Iterator[tuple[str, bytes | Problem, str | None]]:
+        resolved = [(relative, self._resolve(relative)) for relative in relatives]
+        found = [(relative, item) for relative, item in resolved if isinstance(item, _Item)]
+        blobs: dict[str, bytes] = {}
+        for chunk in _chunks(found):
+            blobs.update(self.repo.read_blobs([item.oid for _, item in chunk if item.oid not in self.repo.cache]))
+        for relative, item in resolved:
             if isinstance(item, Problem):
-                problems.append(item)
+                yield relative, item, None
+            elif item.oid in self.repo.cache:
+                yield relative, b"", item.oid  # read before, at the other revision: the cache has it
+            elif item.oid in blobs:
+                yield relative, blobs[item.oid], item.oid
             else:
-                wanted[name] = item
-        entries: list[Entry] = []
-        for chunk in _chunks(list(wanted.items())):
-            blobs = self.repo.read_blobs([item.oid for _, item in chunk if item.oid not in self.repo.parsed])
-            for name, item in chunk:
-                try:
-                    entries.append(self._initiative(name, blobs, item))
-                except InputError as exc:
-                    problems.extend(exc.problems)
-        read = {entry.path for entry in entries}
-        unreadable = frozenset(initiative_id(self.display(name)) for name in names if self.display(name) not in read)
-        portfolio = Portfolio(root, context, tuple(entries), tuple(problems))
-        return Snapshot(self.revision, self.commit, portfolio, unreadable)
-
-    def _initiative(self, name: str, blobs: dict[str, bytes], item: _Item) -> Entry:
-        path = self.display(name)
-        ident = initiative_id(name)
-        if len(ident) > SLUG_MAX or not SLUG.match(ident):
-            raise InputError([Problem(path, "bad_id", {"id": ident})])
-        known = self.repo.parsed.get(item.oid)
-        if known:  # the same bytes at the other revision: read once
-            return Entry(ident, path, *known)
-        data, positions = self._parse(path, blobs, item)
-        initiative = validate(Initiative, data, path, positions)
-        self.repo.parsed[item.oid] = (initiative, positions)
-        return Entry(ident, path, initiative, positions)
-
-    def _parse(self, path: str, blobs: dict[str, bytes], item: _Item) -> tuple[dict[str, Any], Positions]:
-        if item.oid not in blobs:
-            raise InputError([Problem(path, "unreadable", {"reason": f"git object {item.oid} is missing"})])
-        return parse_mapping(path, decode(path, blobs[item.oid]))
+                problem = Problem(self.display(relative), "unreadable", {"reason": f"git object {item.oid} is missing"})
+                yield relative, problem, None
 
     def _resolve(self, relative: str) -> _Item | Problem:
         """The blob a file name leads to, following symbolic links inside the portfolio; a problem otherwise."""
@@ -321,62 +274,7 @@ class _Reader:
             current = joined
         return Problem(path, "unreadable", {"reason": "Too many levels of symbolic links"})
 
-    def _load_model(self, model: type[M], relative: str) -> tuple[M, Positions]:
-        path = self.display(relative)
-        item = self._resolve(relative)
-        if isinstance(item, Problem):
-            raise InputError([item])
-        data, positions = self._parse(path, self.repo.read_blobs([item.oid]), item)
-        return validate(model, data, path, positions), positions
-
-    def _context(self) -> Context:
-        """As `portfolio.load_context`: a broken portfolio.yaml, taxonomy or actors file is reported, defaults apply."""
-        default = load_checklist(DEFAULT_VERSION)
-        path = self.display(SETTINGS_FILE)
-        try:
-            settings, positions = self._load_model(Settings, SETTINGS_FILE)
-        except InputError as exc:
-            return Context(None, default, problems=tuple(exc.problems))
-        problems: list[Problem] = []
-        checklist = default
-        if settings.checklist_version in available_versions():
-            checklist = load_checklist(settings.checklist_version)
-        else:
-            line, column = positions.get(("checklist_version",), (1, 1))
-            args = {
-                "version": settings.checklist_version,
-                "known": ", ".join(available_versions()),
-                "default": default.version,
-            }
-            problems.append(Problem(path, "unknown_checklist", args, line, column, "checklist_version"))
-        taxonomy = self._referenced(Taxonomy, settings.taxonomy, positions, "taxonomy", problems)
-        actors = self._referenced(Actors, settings.actors, positions, "actors", problems)
-        return Context(settings, checklist, taxonomy, actors.actors if actors else None, tuple(problems))
-
-    def _referenced(
-        self, model: type[M], name: str | None, positions: Positions, key: str, problems: list[Problem]
-    ) -> M | None:
-        if name is None:
-            return None
-        relative = posixpath.normpath(name.replace("\\", "/"))
-        if relative not in self.items:
-            line, column = positions.get((key,), (1, 1))
-            problems.append(Problem(self.display(SETTINGS_FILE), "missing_file", {"file": name}, line, column, key))
-            return None
-        try:
-            return self._load_model(model, relative)[0]
-        except InputError as exc:
-            problems.extend(exc.problems)
-            return None
-
 
 def working_tree(path: str) -> Snapshot:
-    """The portfolio as it is on disk now, read by `portfolio.load_portfolio`."""
-    portfolio = load_portfolio(path)
-    folder = os.path.join(path, INITIATIVES_DIR) if os.path.isfile(os.path.join(path, SETTINGS_FILE)) else path
-    unreadable = frozenset(
-        initiative_id(file)
-        for file in portfolio.unreadable
-        if os.path.dirname(file) == folder and file.endswith(SUFFIXES)
-    )
-    return Snapshot(None, None, portfolio, unreadable)
+    """The portfolio as it is on disk now."""
+    return Snapshot(None, None, load_portfolio(path))

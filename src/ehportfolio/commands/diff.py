@@ -34,7 +34,7 @@ def run(base: str, head: str | None, path: str, fmt: str, lang: str) -> int:
         _assessments(after),
         Revision(before.revision, before.commit),
         Revision(after.revision, after.commit),
-        before.unreadable | after.unreadable,
+        before.portfolio.unread | after.portfolio.unread,
     )
     module = import_module(f"..formats.diff_{fmt}", __package__)
     sys.stdout.write(module.render_changes(changes, lang))
