@@ -30,6 +30,7 @@ lint: $(STAMP)
 
 ## bench: speed and memory against baselines (see README)
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run.py
 
 clean:

@@ -1,10 +1,20 @@
-"""Generate a synthetic portfolio of any size, in the format of portfolio/ (portfolio.yaml and initiatives/<id>.yaml).
+"""Generate a synthetic portfolio of any size, in the format of portfolio/.
 
     python bench/generate.py OUTDIR --count N [--seed S]
 
-The output is reproducible: the same count and seed give byte-identical files. Segments are mixed, some answers are
-left out so that some initiatives are undecided, and the recorded `segment` is what the 2020 checklist gives (no
-`segment` key when the initiative is out of the portfolio or undecided).
+OUTDIR gets portfolio.yaml, taxonomy.yaml, actors.yaml, initiatives/tiltak-NNNNN.yaml and schema/ (the JSON Schemas
+`ehp schema --out` writes); every YAML file starts with its `# yaml-language-server: $schema=…` line, as the shipped
+files do.
+
+The output is reproducible: the same count and seed give byte-identical files. It is meant to be what a real portfolio
+looks like, so `ehp check` finds it mostly clean:
+- segments are mixed in roughly the real proportions, and the recorded `segment` is what the 2020 checklist gives (no
+  `segment` key when the initiative is out of the portfolio or undecided);
+- some answers are left out, so that a few percent are undecided (the `undecided` warning, and nothing else);
+- every owner is in actors.yaml and every focus area in taxonomy.yaml;
+- dependencies name lower-numbered initiatives only, so they all exist and never form a cycle;
+- an initiative answering `strong_samstyre_dependencies: ja` (every Koordinere one) depends strongly on one to three
+  earlier Samstyre initiatives, and one answering `nei` depends on Samstyre ones only weakly.
 """
 
 from __future__ import annotations
@@ -17,6 +27,7 @@ from pathlib import Path
 from ehportfolio.checklist import load_checklist
 from ehportfolio.engine import decide as engine_decide
 from ehportfolio.models import CHECKLIST_KEYS
+from ehportfolio.schema import KINDS, file_name, schema_text
 
 CHECKLIST = load_checklist("2020")
 INCLUSION = tuple(criterion.questions for criterion in CHECKLIST.criteria)
@@ -33,21 +44,28 @@ FOCUS_AREAS = (
     ("4.3", "Helsehjelp og omsorg på avstand", False),
     ("5.1", "Utvikle felles byggeklosser som legger til rette", True),
 )
-OWNERS = (
-    "Direktoratet for e-helse",
-    "Helsedirektoratet",
-    "Folkehelseinstituttet",
-    "Helse Sør-Øst RHF",
-    "Helse Midt-Norge RHF",
-    "Helse Vest RHF",
-    "Helse Nord RHF",
-    "Norsk Helsenett",
-    "Oslo kommune",
-    "Bergen kommune",
-    "Trondheim kommune",
-    "KS",
-    "Akson journal AS",
+ACTORS = (  # (name, short_name): the actors register; every owner is one of these
+    ("Akson journal AS", None),
+    ("Apotekerforeningen", None),
+    ("Bergen kommune", None),
+    ("Bodø kommune", None),
+    ("Direktoratet for e-helse", None),
+    ("Folkehelseinstituttet", "FHI"),
+    ("Helse Midt-Norge RHF", "HMN"),
+    ("Helse Nord RHF", None),
+    ("Helse Sør-Øst RHF", "HSØ"),
+    ("Helse Vest RHF", None),
+    ("Helsedirektoratet", None),
+    ("KS", None),
+    ("Kristiansand kommune", None),
+    ("Norsk Helsenett", "NHN"),
+    ("Oslo kommune", None),
+    ("Stavanger kommune", None),
+    ("Tromsø kommune", None),
+    ("Trondheim kommune", None),
 )
+OWNERS = tuple(name for name, _ in ACTORS)
+TAXONOMY_NAME = "Nasjonal e-helsestrategi 2017–2022"
 NAME_FIRST = (
     "Digital",
     "Felles",
@@ -151,7 +169,7 @@ def _written(answers: dict[str, bool], rng: random.Random) -> dict[str, bool]:
         written = {k: answers[k] for k in CHECKLIST_KEYS if k in keep}
     else:
         written = dict(answers)
-    if rng.random() < 0.08:  # an answer left out: often undecided
+    if rng.random() < 0.05:  # an answer left out: often undecided
         del written[rng.choice(list(written))]
     return written
 
@@ -177,11 +195,40 @@ def _folded(text: str, indent: str = "  ", width: int = 100) -> list[str]:
     return lines
 
 
-def initiative_text(number: int, count: int, rng: random.Random) -> str:
+def schema_line(kind: str, prefix: str = "") -> str:
+    return f"# yaml-language-server: $schema={prefix}schema/{file_name(kind)}"
+
+
+def _dependencies(
+    number: int, answer: bool | None, samstyre: list[int], samstyre_set: set[int], rng: random.Random
+) -> dict[int, str]:
+    """{earlier initiative number: strength}. Only lower numbers, so every id exists and there is no cycle."""
+    chosen: dict[int, str] = {}
+    if answer is True:  # "ja" to strong Samstyre dependencies: name them
+        wanted = rng.choices((1, 2, 3), (60, 30, 10))[0]
+        for other in rng.sample(samstyre, min(wanted, len(samstyre))):
+            chosen[other] = "strong"
+    if number > 0 and rng.random() < 0.25:  # other dependencies, on anything earlier
+        for _ in range(rng.randint(1, 2)):
+            other = rng.randrange(number)
+            strength = "strong" if rng.random() < 0.3 else "weak"
+            if answer is False and other in samstyre_set:
+                strength = "weak"  # a strong one would contradict the "nei"
+            chosen.setdefault(other, strength)
+    return chosen
+
+
+def initiative_text(
+    number: int, rng: random.Random, samstyre: list[int], samstyre_set: set[int]
+) -> tuple[str, str | None]:
+    """The text of initiative `number` and the segment it records. `samstyre` lists the earlier Samstyre initiatives."""
     answers = _profile(rng)
+    if not samstyre:  # nothing earlier to depend on yet: the first few cannot claim strong Samstyre dependencies
+        answers["strong_samstyre_dependencies"] = False
     written = _written(answers, rng)
     included, segment = decide(written)
     out = [
+        schema_line("initiative", "../"),
         f"name: {_name(rng)}",
         f"owner: {rng.choice(OWNERS)}",
         f'focus_area: "{rng.choice(FOCUS_AREAS)[0]}"',
@@ -193,21 +240,19 @@ def initiative_text(number: int, count: int, rng: random.Random) -> str:
     if rng.random() < 0.4:
         out.append("description: >-")
         out.extend(_folded(" ".join(rng.sample(DESCRIPTION_SENTENCES, rng.randint(2, 4)))))
-    others = set()
-    if count > 1 and rng.random() < 0.3:
-        others = {rng.randrange(count) for _ in range(rng.randint(1, 3))} - {number}
-    if others:
+    dependencies = _dependencies(number, written.get("strong_samstyre_dependencies"), samstyre, samstyre_set, rng)
+    if dependencies:
         out.append("dependencies:")
-        for other in sorted(others):
+        for other, strength in sorted(dependencies.items()):
             out.append(f"  - id: {initiative_id(other)}")
-            out.append(f"    strength: {rng.choice(('strong', 'weak'))}")
+            out.append(f"    strength: {strength}")
     claim = rng.choice(EVIDENCE_CLAIMS)
     verdict = segment.capitalize() if segment else ("utenfor porteføljen" if included is False else "ikke avgjort")
     out.append(
         "evidence: "
         + _quoted(f"Tabell 5.2: «{claim}». Svarene i sjekklisten er hentet fra innmeldingen, dvs. {verdict}.")
     )
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n", segment
 
 
 def initiative_id(number: int) -> str:
@@ -216,32 +261,63 @@ def initiative_id(number: int) -> str:
 
 def portfolio_text(count: int) -> str:
     out = [
+        schema_line("portfolio"),
         f"name: Syntetisk e-helseportefølje ({count} tiltak)",
         "year: 2020",
         'checklist_version: "2020"',
-        "taxonomy:",
-        "  name: Nasjonal e-helsestrategi 2017–2022",
-        "  focus_areas:",
+        "taxonomy: taxonomy.yaml",
+        "actors: actors.yaml",
     ]
-    for code, name, truncated in FOCUS_AREAS:
-        out.append(f'    - code: "{code}"')
-        out.append(f"      name: {name}")
-        if truncated:
-            out.append("      truncated: true")
     return "\n".join(out) + "\n"
 
 
+def taxonomy_text() -> str:
+    out = [schema_line("taxonomy"), f"name: {TAXONOMY_NAME}", "focus_areas:"]
+    for code, name, truncated in FOCUS_AREAS:
+        out.append(f'  - code: "{code}"')
+        out.append(f"    name: {name}")
+        if truncated:
+            out.append("    truncated: true")
+    return "\n".join(out) + "\n"
+
+
+def actors_text() -> str:
+    out = [schema_line("actors"), "actors:"]
+    for name, short_name in ACTORS:
+        out.append(f"  - name: {name}")
+        if short_name:
+            out.append(f"    short_name: {short_name}")
+    return "\n".join(out) + "\n"
+
+
+def write_schemas(folder: Path) -> None:
+    """What `ehp schema --out folder` writes, from the same functions."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind in KINDS:
+        (folder / file_name(kind)).write_text(schema_text(kind, CHECKLIST), encoding="utf-8")
+
+
 def generate(outdir: Path, count: int, seed: int = 1) -> None:
-    """Write outdir/portfolio.yaml and outdir/initiatives/tiltak-NNNNN.yaml for NNNNN in 0..count-1."""
+    """Write outdir/portfolio.yaml, taxonomy.yaml, actors.yaml, schema/ and initiatives/tiltak-NNNNN.yaml for NNNNN in
+    0..count-1."""
     outdir = Path(outdir)
     folder = outdir / "initiatives"
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("tiltak-*.yaml"):  # a smaller count must not leave files of an earlier, larger run
         stale.unlink()
     (outdir / "portfolio.yaml").write_text(portfolio_text(count), encoding="utf-8")
+    (outdir / "taxonomy.yaml").write_text(taxonomy_text(), encoding="utf-8")
+    (outdir / "actors.yaml").write_text(actors_text(), encoding="utf-8")
+    write_schemas(outdir / "schema")
     rng = random.Random(seed)
+    samstyre: list[int] = []
+    samstyre_set: set[int] = set()
     for number in range(count):
-        (folder / f"{initiative_id(number)}.yaml").write_text(initiative_text(number, count, rng), encoding="utf-8")
+        text, segment = initiative_text(number, rng, samstyre, samstyre_set)
+        (folder / f"{initiative_id(number)}.yaml").write_text(text, encoding="utf-8")
+        if segment == "samstyre":
+            samstyre.append(number)
+            samstyre_set.add(number)
 
 
 def main(argv: list[str] | None = None) -> int:

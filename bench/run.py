@@ -1,6 +1,6 @@
 """Benchmark ehp against plain baselines, measured side by side in one run, and print the ratios.
 
-    python bench/run.py [--count 10000] [--repeat 3] [--assess-repeat 10] [--out DIR] [--seed S]
+    python bench/run.py [--count 10000] [--repeat 3] [--assess-repeat 10] [--slow 60] [--out DIR] [--seed S]
 
 Run it with the virtual environment's python (`make bench` does): the baselines use that python, and ehp is the
 entry point beside it. Every measurement is a fresh subprocess, so start-up and imports count. Times are wall-clock
@@ -11,7 +11,15 @@ Measured:
   a. `ehp segment DIR` (text, and --format json) against a bare loop that parses every initiative file with
      yaml.load(data, Loader=yaml.CSafeLoader).                                                   goal: <= 2.5x
   b. the peak RSS of `ehp segment DIR`, with the baseline's beside it.                             goal: < 150 MB
-  c. `ehp assess FILE` against `python -c 'import yaml, pydantic'`.                                goal: <= 3x
+  c. `ehp check DIR` (text, and --format json) against the same bare loop.                       goal: <= 3x
+  d. `ehp check DIR` against check-jsonschema validating the same initiative files with the schema that
+     `ehp schema --out` writes (DIR/schema/initiative.schema.json): check-jsonschema / ehp check.  goal: >= 4x
+     The files are passed as arguments, in as few execs as the argument limit allows; all of them count. A run of
+     check-jsonschema that takes more than --slow seconds is not repeated, and the output says so.
+  e. `ehp assess FILE` against `python -c 'import yaml, pydantic'`.                                goal: <= 3x
+
+Before timing, check-jsonschema validates the shipped portfolio/ against portfolio/schema/ (every kind of file), and
+`ehp check --format json` runs once on the generated portfolio; both results are printed, with the findings by rule.
 
 It reports and never gates: the exit status is 0 whatever the results, unless the benchmark itself cannot run.
 """
@@ -19,6 +27,8 @@ It reports and never gates: the exit status is 0 whatever the results, unless th
 from __future__ import annotations
 
 import argparse
+import collections
+import json
 import os
 import platform
 import statistics
@@ -29,10 +39,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate, initiative_id  # noqa: E402
-
 BENCH = Path(__file__).resolve().parent
+SHIPPED = BENCH.parent / "portfolio"
 MB = 1024 * 1024  # ru_maxrss is in KiB on Linux; "MB" below means 2**20 bytes
 
 BASELINE_PARSE = """\
@@ -62,16 +70,18 @@ class Series:
     ok_codes: tuple[int, ...]
     samples: list[Sample] = field(default_factory=list)
     failure: str | None = None
+    batches: list[list[str]] | None = None  # several execs timed as one, when the arguments do not fit in one
 
     def run(self) -> None:
         if self.failure is not None:
             return
-        sample = measure(self.argv)
+        sample = measure_batches(self.batches) if self.batches else measure(self.argv)
         self.samples.append(sample)
         traceback = "Traceback (most recent call last)" in sample.stderr
         if sample.code not in self.ok_codes or traceback:
             self.failure = f"exit status {sample.code}" + (" with a traceback" if traceback else "")
-            print(f"\n!! {self.label} failed ({self.failure}): {' '.join(self.argv)}", file=sys.stderr)
+            shown = " ".join(self.argv[:8]) + (f" ... ({len(self.argv) - 8} more)" if len(self.argv) > 8 else "")
+            print(f"\n!! {self.label} failed ({self.failure}): {shown}", file=sys.stderr)
             print(tail(sample.stderr), file=sys.stderr)
 
     @property
@@ -101,6 +111,39 @@ def measure(argv: list[str]) -> Sample:
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     return Sample(elapsed, usage.ru_maxrss * 1024, proc.returncode, stderr)
+
+
+def measure_batches(batches: list[list[str]]) -> Sample:
+    """Run each argv in turn: the total wall time, the largest peak RSS, the worst exit status, every stderr."""
+    samples = [measure(argv) for argv in batches]
+    return Sample(
+        sum(s.seconds for s in samples),
+        max(s.max_rss for s in samples),
+        max(samples, key=lambda s: (s.code != 0, abs(s.code))).code,
+        "".join(s.stderr for s in samples),
+    )
+
+
+def split_argv(prefix: list[str], args: list[str]) -> list[list[str]]:
+    """prefix + args, split into as few argvs as fit under the kernel's limit on arguments plus environment."""
+    env = sum(len(k) + len(v) + 2 + 8 for k, v in os.environ.items())
+    budget = os.sysconf("SC_ARG_MAX") - env - 16 * 1024  # a margin for the auxiliary vector and the like
+
+    def cost(arg: str) -> int:
+        return len(os.fsencode(arg)) + 1 + 8  # the string, its NUL and its pointer
+
+    base = sum(cost(a) for a in prefix)
+    batches: list[list[str]] = []
+    current: list[str] = []
+    used = base
+    for arg in args:
+        if current and used + cost(arg) > budget:
+            batches.append(prefix + current)
+            current, used = [], base
+        current.append(arg)
+        used += cost(arg)
+    batches.append(prefix + current)
+    return batches
 
 
 def tail(text: str, lines: int = 40) -> str:
@@ -153,12 +196,59 @@ def time_row(label: str, ehp: Series, base: Series, limit: float) -> tuple[str, 
     return (label, fmt_seconds(ehp.time), fmt_seconds(base.time), fmt_ratio(value), goal, verdict(value, limit))
 
 
+def speedup_row(label: str, ehp: Series, other: Series, limit: float) -> tuple[str, ...]:
+    """A row where ehp must be at least `limit` times faster: the ratio is other / ehp."""
+    value = ratio(other.time, ehp.time)
+    result = "FAIL" if value is None else ("PASS" if value >= limit else "MISS")
+    return (label, fmt_seconds(ehp.time), fmt_seconds(other.time), fmt_ratio(value), f">= {limit:g}x", result)
+
+
+def for_information(row: tuple[str, ...]) -> tuple[str, ...]:
+    """A row shown for comparison, without a goal of its own: goal and result in parentheses."""
+    *head, goal, result = row
+    return (*head, f"({goal})", result if result == "FAIL" else f"({result})")
+
+
+def check_findings(ehp: str, folder: Path) -> str:
+    """One `ehp check --format json` run (not timed): its exit status and its findings, counted by rule."""
+    proc = subprocess.run([ehp, "check", str(folder), "--format", "json"], capture_output=True, text=True)
+    try:
+        report = json.loads(proc.stdout)
+        summary = report["summary"]
+        by_rule = collections.Counter(f"{f['rule']} ({f['severity']})" for f in report["findings"])
+    except (ValueError, KeyError, TypeError):
+        return f"exit status {proc.returncode}, output not the expected JSON\n{tail(proc.stderr)}"
+    counts = ", ".join(f"{rule} {n}" for rule, n in sorted(by_rule.items(), key=lambda item: (-item[1], item[0])))
+    return (
+        f"exit {proc.returncode}; {summary['checked']} checked, {summary['errors']} errors, "
+        f"{summary['warnings']} warnings" + (f": {counts}" if counts else "")
+    )
+
+
+def shipped_schema_check(validator: str) -> str:
+    """check-jsonschema on the shipped portfolio/, every kind of file against its schema in portfolio/schema/."""
+    if not (SHIPPED / "schema").is_dir():
+        return "skipped: no portfolio/schema/"
+    groups = {"initiative": sorted(str(p) for p in (SHIPPED / "initiatives").glob("*.y*ml"))}
+    for kind in ("portfolio", "taxonomy", "actors"):
+        if (SHIPPED / f"{kind}.yaml").is_file():
+            groups[kind] = [str(SHIPPED / f"{kind}.yaml")]
+    refused = []
+    for kind, files in groups.items():
+        schema = str(SHIPPED / "schema" / f"{kind}.schema.json")
+        proc = subprocess.run([validator, "--schemafile", schema, *files], capture_output=True, text=True)
+        if proc.returncode != 0:
+            refused.append(f"{kind} (exit {proc.returncode}):\n{tail(proc.stdout + proc.stderr, 20)}")
+    total = sum(len(files) for files in groups.values())
+    if refused:
+        return "REFUSED " + "; ".join(refused)
+    return f"ok, all {total} files ({len(groups['initiative'])} initiatives, {', '.join(list(groups)[1:])})"
+
+
 def rss_row(label: str, ehp: Series, base: Series, limit_mb: float, info: bool = False) -> tuple[str, ...]:
     result = verdict(None if ehp.rss is None else ehp.rss / MB, limit_mb, strict=True)
-    goal = f"< {limit_mb:g} MB"
-    if info:  # shown for comparison, not a goal of its own
-        goal, result = f"({goal})", result if result == "FAIL" else f"({result})"
-    return (label, fmt_mb(ehp.rss), fmt_mb(base.rss), fmt_ratio(ratio(ehp.rss, base.rss)), goal, result)
+    row = (label, fmt_mb(ehp.rss), fmt_mb(base.rss), fmt_ratio(ratio(ehp.rss, base.rss)), f"< {limit_mb:g} MB", result)
+    return for_information(row) if info else row
 
 
 def print_table(rows: list[tuple[str, ...]]) -> None:
@@ -177,8 +267,11 @@ def print_table(rows: list[tuple[str, ...]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="initiative files to generate (default 10000)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each segment measurement (default 3)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each segment and check measurement (default 3)")
     parser.add_argument("--assess-repeat", type=int, default=10, help="runs of each assess measurement (default 10)")
+    parser.add_argument(
+        "--slow", type=float, default=60, help="check-jsonschema is not repeated after a run this slow (default 60 s)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--out", type=Path, help="generate here and keep it (bench/out/ is git-ignored); default: tmp")
     args = parser.parse_args(argv)
@@ -194,29 +287,59 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="ehp-bench-") as scratch:
         folder = args.out or Path(scratch) / "portfolio"
         started = time.perf_counter()
-        generate(folder, args.count, args.seed)
+        # In a child, so that this process stays small: on Linux a child's ru_maxrss starts from its parent's RSS at
+        # the fork, and importing ehportfolio here would raise every baseline's peak memory to about 38 MB.
+        gen = [python, str(BENCH / "generate.py"), str(folder), "--count", str(args.count), "--seed", str(args.seed)]
+        if subprocess.run(gen).returncode != 0:
+            print(f"the generator failed: {' '.join(gen)}", file=sys.stderr)
+            return 2
         generated = time.perf_counter() - started
-        one_file = str(folder / "initiatives" / f"{initiative_id(0)}.yaml")
+        files = sorted(str(p) for p in (folder / "initiatives").glob("*.yaml"))
+        one_file = files[0]
 
         print(f"ehp benchmark: {args.count} initiatives (seed {args.seed}) in {folder}, generated in {generated:.1f} s")
         print(
-            f"python {platform.python_version()} at {python}; {os.cpu_count()} CPUs; "
-            f"git {git_state()}; segment x{args.repeat}, assess x{args.assess_repeat}, median wall time",
+            f"python {platform.python_version()} at {python}; {os.cpu_count()} CPUs; git {git_state()}; "
+            f"segment and check x{args.repeat}, assess x{args.assess_repeat}, median wall time",
             flush=True,
         )
 
+        validator = str(Path(python).parent / "check-jsonschema")
+        has_validator = os.access(validator, os.X_OK)
+        if has_validator:
+            print(f"check-jsonschema on the shipped portfolio/: {shipped_schema_check(validator)}")
+        else:
+            print(
+                f"no check-jsonschema beside {python}: pip install -e '.[bench]' (make bench does); its row is skipped"
+            )
+        print(f"ehp check on the generated portfolio: {check_findings(ehp, folder)}", flush=True)
+
         seg_text = Series("ehp segment", [ehp, "segment", str(folder)], (0, 1))
         seg_json = Series("ehp segment --format json", [ehp, "segment", str(folder), "--format", "json"], (0, 1))
+        check_text = Series("ehp check", [ehp, "check", str(folder)], (0, 1))
+        check_json = Series("ehp check --format json", [ehp, "check", str(folder), "--format", "json"], (0, 1))
         parse = Series("yaml CSafeLoader loop", [python, "-c", BASELINE_PARSE, str(folder)], (0,))
         assess = Series("ehp assess", [ehp, "assess", one_file], (0, 1))
         imports = Series("import yaml, pydantic", [python, "-c", BASELINE_IMPORT], (0,))
+        schema = str(folder / "schema" / "initiative.schema.json")
+        prefix = [validator, "--schemafile", schema]
+        batches = split_argv(prefix, files)
+        schema_check = Series("check-jsonschema", prefix + files, (0, 1), batches=batches)
 
         measure([python, "-c", BASELINE_PARSE, str(folder)])  # warm the page cache and .pyc files; not counted
         measure([ehp, "assess", one_file])
+        slow_note = ""
         for round_ in range(args.repeat):
-            print(f"  segment round {round_ + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
-            for series in (parse, seg_text, seg_json):
+            print(f"  segment and check round {round_ + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
+            for series in (parse, seg_text, seg_json, check_text, check_json):
                 series.run()
+            if not has_validator:
+                continue
+            last = schema_check.samples[-1].seconds if schema_check.samples else 0.0
+            if last > args.slow:
+                slow_note = f"check-jsonschema ran once only: its run took {fmt_seconds(last)} (over {args.slow:g} s)"
+                continue
+            schema_check.run()
         print(f"  assess x{args.assess_repeat} ...", file=sys.stderr, flush=True)
         for _ in range(args.assess_repeat):
             for series in (imports, assess):
@@ -228,16 +351,32 @@ def main(argv: list[str] | None = None) -> int:
         time_row(f"segment {args.count} files (--format json)", seg_json, parse, 2.5),
         rss_row("segment peak RSS (text)", seg_text, parse, 150),
         rss_row("segment peak RSS (--format json)", seg_json, parse, 150, info=True),
-        time_row("assess one file", assess, imports, 3),
+        time_row(f"check {args.count} files (text)", check_text, parse, 3),
+        for_information(time_row(f"check {args.count} files (--format json)", check_json, parse, 3)),
     ]
+    if has_validator:
+        rows.append(speedup_row("check-jsonschema / ehp check", check_text, schema_check, 4))
+    rows.append(time_row("assess one file", assess, imports, 3))
     print_table([("measurement", "ehp", "baseline", "ratio", "goal", "result"), *rows])
     print()
-    print("baselines: segment = python -c <read every initiatives/*.yaml, yaml.load(data, Loader=yaml.CSafeLoader)>;")
-    print("           assess  = python -c 'import yaml, pydantic'")
-    for series in (seg_text, seg_json, parse, assess, imports):
+    print("baselines: segment, check = python -c <read every initiatives/*.yaml,")
+    print("                                        yaml.load(data, Loader=yaml.CSafeLoader)>")
+    print("           check-jsonschema = check-jsonschema --schemafile DIR/schema/initiative.schema.json")
+    print(f"                              DIR/initiatives/*.yaml ({len(files)} files in {len(batches)} exec(s));")
+    print("                              its ratio is check-jsonschema / ehp check (text): higher is better")
+    print("           assess = python -c 'import yaml, pydantic'")
+    shown = [seg_text, seg_json, check_text, check_json, parse]
+    shown += [schema_check] if has_validator else []
+    for series in (*shown, assess, imports):
         print(f"  {series.label:<28} {series.spread()}")
+    if has_validator and schema_check.samples and not schema_check.failure:
+        codes = {s.code for s in schema_check.samples}
+        accepted = "accepted every file" if codes == {0} else f"refused some files (exit {max(codes)})"
+        print(f"  check-jsonschema {accepted} of the generated portfolio")
+    if slow_note:
+        print(f"  {slow_note}")
     print(f"total {total:.0f} s; MB = 2**20 bytes; ratios use medians; peak RSS is the largest of the runs;")
-    print("results in parentheses are for information: the goal is set for text output")
+    print("results in parentheses are for information: the goals are set for text output")
     return 0
 
 

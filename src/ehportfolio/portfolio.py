@@ -9,6 +9,7 @@ import os
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -30,12 +31,18 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass(frozen=True)
 class Entry:
-    """An initiative read from its file; `id` is the file's stem, `positions` where each value sits in it."""
+    """An initiative read from its file; `id` is the file's stem, `text` what the file holds."""
 
     id: str
     path: str
     initiative: Initiative
-    positions: Positions
+    text: str
+
+    @cached_property
+    def positions(self) -> Positions:
+        """Where each value sits. Parsed again when a rule asks, rather than kept for every file: the text is a tenth
+        of the memory, and only files with findings need it."""
+        return parse_mapping(self.path, self.text)[1]
 
     def place(self, *path: str | int) -> tuple[int, int]:
         """The line and column of a value, or of the nearest enclosing key; (1, 1) for the file as a whole."""
@@ -164,16 +171,18 @@ def _outside(root: str, path: str) -> Problem | None:
     return Problem(path, "symlink_outside", {"target": target})
 
 
-def _parse(model: type[M], path: str, content: bytes | Problem) -> tuple[M, Positions]:
+def _parse(model: type[M], path: str, content: bytes | Problem) -> tuple[M, Positions, str]:
+    """The model, where its values sit, and the decoded text."""
     if isinstance(content, Problem):
         raise InputError([content])
-    data, positions = parse_mapping(path, decode(path, content))
-    return validate(model, data, path, positions), positions
+    text = decode(path, content)
+    data, positions = parse_mapping(path, text)
+    return validate(model, data, path, positions), positions, text
 
 
 def _read_one(model: type[M], source: Source, relative: str) -> tuple[M, Positions]:
     (_, content, _), *_ = source.read([relative])
-    return _parse(model, source.display(relative), content)
+    return _parse(model, source.display(relative), content)[:2]
 
 
 def load_context(root: str | Source | None) -> Context:
@@ -261,7 +270,7 @@ def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None) ->
         try:
             if cache is not None and key in cache:
                 known = cache[key]
-                entry = Entry(initiative_id(relative), path_shown, known.initiative, known.positions)
+                entry = Entry(initiative_id(relative), path_shown, known.initiative, known.text)
             else:
                 entry = _initiative(path_shown, relative, content)
                 if cache is not None and key is not None:
@@ -279,5 +288,5 @@ def _initiative(path: str, relative: str, content: bytes | Problem) -> Entry:
     ident = initiative_id(relative)
     if len(ident) > SLUG_MAX or not SLUG.match(ident):
         raise InputError([Problem(path, "bad_id", {"id": ident})])
-    initiative, positions = _parse(Initiative, path, content)
-    return Entry(ident, path, initiative, positions)
+    initiative, _, text = _parse(Initiative, path, content)
+    return Entry(ident, path, initiative, text)
