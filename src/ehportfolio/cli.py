@@ -220,3 +220,162 @@ def init(
 
     chosen = year or datetime.date.today().year + 1
     raise typer.Exit(command.run(str(directory), name, chosen, strategy.value, requirement, lang.value))
+
+
+class SegmentChoice(StrEnum):
+    samstyre = "samstyre"
+    koordinere = "koordinere"
+    observere = "observere"
+    inspirere = "inspirere"
+
+
+class StatusChoice(StrEnum):
+    active = "active"
+    finished = "finished"
+    withdrawn = "withdrawn"
+
+
+PathOption = Annotated[
+    Path | None,
+    typer.Option("--path", help="The portfolio directory; default portfolio/ if there is one, else the current one."),
+]
+ReasonOption = Annotated[str, typer.Option("--reason", help="Why: the reason recorded with the entry.")]
+RefOption = Annotated[str | None, typer.Option("--ref", help='The case it was decided in, such as "NUIT sak 12/21".')]
+DateOption = Annotated[
+    str | None, typer.Option("--date", help="The date of the decision, YYYY-MM-DD; default today.", show_default=False)
+]
+FutureOption = Annotated[bool, typer.Option("--allow-future", help="Accept a date after today.")]
+
+
+def _root(path: Path | None) -> str:
+    from .portfolio import default_root
+
+    return str(path) if path else default_root()
+
+
+@app.command()
+def decide(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The initiative's id.")],
+    reason: ReasonOption,
+    segment: Annotated[SegmentChoice | None, typer.Option("--segment", help="The decided segment.")] = None,
+    out: Annotated[bool, typer.Option("--out", help="Decide that it is not in the portfolio.")] = False,
+    status: Annotated[StatusChoice | None, typer.Option("--status", help="Decide a new status.")] = None,
+    ref: RefOption = None,
+    date: DateOption = None,
+    allow_future: FutureOption = False,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Record the directorate's decision on an initiative: its segment, that it is out, or a new status.
+
+    The decision is written into the initiative file as an entry of its history, keeping everything else in the file.
+    """
+    from .commands import lifecycle as command
+
+    action = "status" if status else "out" if out else "decision"
+    target = status.value if status else segment.value if segment else None
+    raise typer.Exit(command.run(_root(path), ident, action, target, reason, ref, date, allow_future, lang.value))
+
+
+@app.command()
+def move(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The initiative's id.")],
+    to: Annotated[SegmentChoice, typer.Option("--to", help="The segment it moves to.")],
+    reason: ReasonOption,
+    ref: RefOption = None,
+    date: DateOption = None,
+    allow_future: FutureOption = False,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Record a move between segments (section 4.7 of the report) as an entry of the initiative's history."""
+    from .commands import lifecycle as command
+
+    raise typer.Exit(command.run(_root(path), ident, "move", to.value, reason, ref, date, allow_future, lang.value))
+
+
+@app.command()
+def new(
+    ident: Annotated[
+        str | None, typer.Option("--id", help="The new initiative's id; default made from the name.")
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="The initiative's name.")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="The owner, an actor of the register.")] = None,
+    focus_area: Annotated[str | None, typer.Option("--focus-area", help="A focus area code of the taxonomy.")] = None,
+    description: Annotated[str | None, typer.Option("--description", help="A short description.")] = None,
+    answers: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--answer", help="A checklist answer as KEY=ja|nei; repeat for each question.", show_default=False
+        ),
+    ] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt: fail on what is missing.")] = False,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Propose a new initiative: walk through the checklist question by question and write its file.
+
+    After each answer it shows what follows, and it asks only what the decision still needs. Every prompt can be given
+    as an option, so that a script can call it with no terminal.
+    """
+    from .commands import new as command
+
+    raise typer.Exit(
+        command.run(_root(path), ident, name, owner, focus_area, description, answers or [], not no_input, lang.value)
+    )
+
+
+@app.command()
+def history(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The initiative's id.")],
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Show an initiative's life: created, answers changed, decided, moved, status changed, with date and commit."""
+    from .commands import history as command
+
+    raise typer.Exit(command.run(_root(path), ident, lang.value))
+
+
+class TableFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+
+
+@app.command(name="import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A spreadsheet with the columns of table 5.2: .xlsx or .csv.")],
+    mappings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map", help='A column of another name, as "COLUMN=FIELD"; repeat as needed.', show_default=False
+        ),
+    ] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="The worksheet to read; default the first.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite initiative files that exist.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report what would be written, and write nothing.")
+    ] = False,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Create initiative files from a spreadsheet: primært innsatsområde, navn, aktør, segment and kommentar."""
+    from .commands import importing as command
+
+    raise typer.Exit(command.run(_root(path), str(file), mappings or [], sheet, force, dry_run, lang.value))
+
+
+@app.command()
+def export(
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="The table's format.")] = TableFormat.csv,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="The file to write; default standard output (not for xlsx).")
+    ] = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Write the portfolio as one table, with each initiative's decision; the JSON suits publishing as open data."""
+    from .commands import exporting as command
+
+    raise typer.Exit(command.run(_root(path), fmt.value, str(out) if out else None, lang.value))

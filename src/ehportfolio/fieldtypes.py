@@ -14,6 +14,9 @@ NO = frozenset(("nei", "no", "false"))
 ALLOWED_ANSWERS = "ja, nei, yes, no, true, false"
 
 SEGMENTS = ("samstyre", "koordinere", "observere", "inspirere")
+STATUSES = ("active", "finished", "withdrawn")
+OUT = "out"
+"""The `to` of a decision that leaves an initiative out of the portfolio."""
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 80
 
@@ -60,6 +63,7 @@ _FILE_SCHEMA = {"type": "string", "pattern": "^(?!/)(?!.*\\.\\.).*\\.ya?ml$"}
 
 Answer = Annotated[bool | None, BeforeValidator(parse_answer), WithJsonSchema(_ANSWER_SCHEMA)]
 Segment = Annotated[Literal["samstyre", "koordinere", "observere", "inspirere"], BeforeValidator(_lower)]
+Status = Annotated[Literal["active", "finished", "withdrawn"], BeforeValidator(_lower)]
 Strength = Annotated[Literal["strong", "weak"], BeforeValidator(_lower)]
 Slug = Annotated[str, AfterValidator(check_slug), WithJsonSchema(_SLUG_SCHEMA)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

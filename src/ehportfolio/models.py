@@ -6,9 +6,13 @@ README documents.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import datetime
+from typing import Literal
 
-from .fieldtypes import Answer, Code, LocalFile, Segment, Slug, Strength, Text, Year
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .fieldtypes import OUT, SEGMENTS, STATUSES, Answer, Code, LocalFile, Segment, Slug, Status, Strength, Text, Year
 
 CHECKLIST_KEYS = (
     "digitalisation_essential",
@@ -44,6 +48,31 @@ class Dependency(_Strict):
     strength: Strength
 
 
+class HistoryEntry(_Strict):
+    """A recorded step in an initiative's life: a decision, a move between segments, or a change of status.
+
+    For a decision or a move, `from` and `to` are segments (a decision's `to` may be `out`, and the first decision's
+    `from` is empty); for a status change they are statuses.
+    """
+
+    date: datetime.date
+    kind: Literal["decision", "move", "status"]
+    from_: str | None = Field(default=None, alias="from")
+    to: Text
+    reason: Text
+    ref: Text | None = None
+
+    @model_validator(mode="after")
+    def _values_fit_the_kind(self) -> HistoryEntry:
+        allowed = STATUSES if self.kind == "status" else (*SEGMENTS, OUT)
+        for value in (self.from_, self.to):
+            if value is not None and value not in allowed:
+                raise PydanticCustomError(
+                    "history_value", "not allowed", {"value": value, "allowed": ", ".join(allowed)}
+                )
+        return self
+
+
 class Initiative(_Strict):
     """One initiative file. Its id is the file's stem, not a field."""
 
@@ -56,6 +85,8 @@ class Initiative(_Strict):
     description: str | None = None
     dependencies: tuple[Dependency, ...] = ()
     evidence: str | None = None
+    status: Status = "active"
+    history: tuple[HistoryEntry, ...] = ()
 
 
 class FocusArea(_Strict):

@@ -92,7 +92,7 @@ def initiative_id(path: str) -> str:
 
 def load_initiative(path: str) -> Entry:
     """Read one initiative file; raises InputError when it cannot be read."""
-    return _initiative(path, os.path.basename(path), read_bytes(path))
+    return parse_initiative(path, os.path.basename(path), read_bytes(path))
 
 
 def find_root(file: str) -> str | None:
@@ -272,7 +272,7 @@ def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None) ->
                 known = cache[key]
                 entry = Entry(initiative_id(relative), path_shown, known.initiative, known.text)
             else:
-                entry = _initiative(path_shown, relative, content)
+                entry = parse_initiative(path_shown, relative, content)
                 if cache is not None and key is not None:
                     cache[key] = entry
         except InputError as exc:
@@ -284,7 +284,7 @@ def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None) ->
     return Portfolio(root, context, tuple(entries), tuple(problems), frozenset(unread))
 
 
-def _initiative(path: str, relative: str, content: bytes | Problem) -> Entry:
+def parse_initiative(path: str, relative: str, content: bytes | Problem) -> Entry:
     ident = initiative_id(relative)
     if len(ident) > SLUG_MAX or not SLUG.match(ident):
         raise InputError([Problem(path, "bad_id", {"id": ident})])

@@ -183,6 +183,33 @@ class Repository:
         return blobs
 
 
+@dataclass(frozen=True)
+class Version:
+    """A file as one commit left it: `content` None where the commit deleted it."""
+
+    commit: str
+    date: str
+    subject: str
+    content: bytes | None
+
+
+def versions(repo: Repository, relative: str) -> list[Version]:
+    """Every committed version of a portfolio file, oldest first, following renames."""
+    target = posixpath.join(repo.prefix, relative) if repo.prefix else relative
+    result = _git(repo.top, "log", "--follow", "--name-only", "-z", "--format=%x01%H%x00%as%x00%s", "--", target)
+    if result.returncode != 0:
+        raise GitError("diff.git_failed", detail=_detail(result))
+    found: list[tuple[str, str, str, str]] = []
+    for record in result.stdout.split(b"\x01")[1:]:
+        fields = [os.fsdecode(part).strip("\n") for part in record.split(b"\x00")]
+        commit, date, subject = fields[0], fields[1], fields[2]
+        names = [name for name in fields[3:] if name]
+        found.append((commit, date, subject, names[0] if names else target))
+    spec = [f"{commit}:{name}" for commit, _, _, name in found]
+    blobs = repo.read_blobs(spec) if spec else {}
+    return [Version(c, d, subj, blobs.get(f"{c}:{name}")) for c, d, subj, name in reversed(found)]
+
+
 def _chunks(items: list[tuple[str, _Item]]) -> list[list[tuple[str, _Item]]]:
     """The files in runs of at most CHUNK_BYTES, so that memory stays bounded however many large files there are."""
     chunks: list[list[tuple[str, _Item]]] = [[]]

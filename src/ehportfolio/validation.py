@@ -56,6 +56,8 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         )
     if kind == "slug":
         return Problem(path, "bad_slug", {"value": ctx.get("value", "")}, line, column, where)
+    if kind == "history_value":
+        return Problem(path, "bad_choice", {"allowed": ctx.get("allowed", "")}, line, column, where)
     if kind == "local_file":
         return Problem(path, "bad_local_file", {"value": ctx.get("value", "")}, line, column, where)
     if kind == "literal_error":
@@ -94,7 +96,7 @@ def _known_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
         if field is None:
             return []
         current = _inner_model(field.annotation)
-    return list(current.model_fields) if _is_model(current) else []
+    return [f.alias or name for name, f in current.model_fields.items()] if _is_model(current) else []
 
 
 def _is_model(tp: Any) -> bool:

@@ -6,13 +6,14 @@ what it checks, and `messages.WHY` says why it matters.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..assessment import Assessment, assess
 from ..portfolio import Portfolio
 from ..problems import Problem
-from . import consistency, references
+from . import consistency, history, references
 
 ERROR = "error"
 WARNING = "warning"
@@ -24,6 +25,7 @@ class Subject:
 
     portfolio: Portfolio
     assessments: dict[str, Assessment]
+    today: datetime.date
 
     def effective_segment(self, ident: str) -> str | None:
         """The segment an initiative is in: the recorded one, or else the checklist's."""
@@ -45,12 +47,17 @@ RULES: dict[str, tuple[str, Rule]] = {
     "undecided": (WARNING, consistency.undecided),
     "samstyre_dependency_mismatch": (WARNING, consistency.samstyre_dependency_mismatch),
     "koordinere_without_dependency": (WARNING, consistency.koordinere_without_dependency),
+    "history_order": (ERROR, history.history_order),
+    "history_chain": (ERROR, history.history_chain),
+    "history_current": (ERROR, history.history_current),
+    "history_future": (WARNING, history.history_future),
 }
 
 
-def run_rules(portfolio: Portfolio) -> list[Problem]:
+def run_rules(portfolio: Portfolio, today: datetime.date | None = None) -> list[Problem]:
     """Every finding of every rule, after the problems met while loading, sorted by file and line."""
-    subject = Subject(portfolio, {e.id: assess(e, portfolio.checklist) for e in portfolio.entries})
+    assessments = {e.id: assess(e, portfolio.checklist) for e in portfolio.entries}
+    subject = Subject(portfolio, assessments, today or datetime.date.today())
     findings = list(portfolio.problems)
     for rule_id, (severity, rule) in RULES.items():
         findings.extend(replace(finding, code=rule_id, severity=severity) for finding in rule(subject))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..fieldtypes import OUT
+from ..lifecycle import SEGMENT_KINDS, last
 from ..messages import segment_name
 from ..problems import Problem
 
@@ -27,7 +29,10 @@ def segment_missing(subject: Subject) -> Iterator[Problem]:
     """An initiative the checklist includes has a recorded segment."""
     for assessment in subject.assessments.values():
         decision = assessment.decision
-        if decision.included and decision.segment and assessment.entry.initiative.segment is None:
+        initiative = assessment.entry.initiative
+        step = last(initiative, SEGMENT_KINDS)
+        decided_out = step is not None and step.to == OUT  # the directorate decided it out: no segment is right
+        if decision.included and decision.segment and initiative.segment is None and not decided_out:
             yield Problem(assessment.entry.path, "", {"result": segment_name(decision.segment)}, 1, 1)
 
 
