@@ -53,12 +53,16 @@ def _sync_directory(path: str) -> None:
         os.close(fd)
 
 
-def write_new(path: str, text: str) -> None:
-    """Create path with text, all or nothing, never replacing a file that is there."""
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def write_new(path: str, content: str | bytes) -> None:
+    """Create path with content (text is written as UTF-8), all or nothing, never replacing a file that is there."""
     directory = os.path.dirname(path) or "."
     if _read_only(directory):
         raise _fail(path, "read_only")
-    temporary = _temporary(path, text.encode("utf-8"))
+    temporary = _temporary(path, _bytes(content))
     try:
         os.chmod(temporary, 0o644 & ~_umask())
         os.link(temporary, path)  # fails if path exists: no window in which another file could be overwritten
@@ -75,12 +79,12 @@ def _umask() -> int:
     return mask
 
 
-def replace(path: str, original: bytes, text: str) -> None:
-    """Replace path, read earlier as `original`, with text: atomically, keeping its mode, and only if unchanged."""
+def replace(path: str, original: bytes, content: str | bytes) -> None:
+    """Replace path, read earlier as `original`, with content: atomically, keeping its mode, and only if unchanged."""
     if _read_only(path):
         raise _fail(path, "read_only")
     mode = stat.S_IMODE(os.stat(path).st_mode)
-    temporary = _temporary(path, text.encode("utf-8"))
+    temporary = _temporary(path, _bytes(content))
     try:
         os.chmod(temporary, mode)
         with open(path, "rb") as handle:
@@ -93,6 +97,16 @@ def replace(path: str, original: bytes, text: str) -> None:
             os.unlink(temporary)
         raise
     _sync_directory(path)
+
+
+def write_file(path: str, content: str | bytes) -> None:
+    """Write a file the tool owns, such as an export: created whole, or replaced atomically if it is there."""
+    if not os.path.lexists(path):
+        write_new(path, content)
+        return
+    with open(path, "rb") as handle:
+        original = handle.read()
+    replace(path, original, content)
 
 
 def edit(path: str, text: str, change: Callable[[Any], None]) -> str:

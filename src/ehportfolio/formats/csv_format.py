@@ -23,7 +23,7 @@ COLUMNS = (
 )
 
 
-def _cell(value: object) -> str:
+def inert_cell(value: object) -> str:
     """Booleans as true/false, nothing as empty, and text that a spreadsheet would run as a formula made inert."""
     if value is None:
         return ""
@@ -53,5 +53,5 @@ def render_portfolio(assessments: Sequence[Assessment], version: str, lang: str)
             " ".join(d.missing),
             d.checklist_version,
         )
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([inert_cell(value) for value in row])
     return out.getvalue()
