@@ -11,20 +11,19 @@ What is written is portfolio data, in Norwegian like the shipped files, whatever
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .checklist import Checklist
-from .fieldtypes import SEGMENTS, SLUG_MAX
+from .fieldtypes import SEGMENTS
 from .models import Actor, Taxonomy
 from .portfolio import Context, parse_initiative
 from .problems import InputError, Problem
 from .spreadsheet import Cell, Table
 from .validation import closest
+from .yamltext import quoted, scalar, slug
 
 FIELDS = ("focus_area", "name", "owner", "segment", "comment")
 REQUIRED = ("name", "owner")
@@ -75,13 +74,7 @@ CHECKLIST_NOTE = (
     " tomt."
 )
 
-_TRANSLITERATE = str.maketrans(
-    {"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ł": "l"}
-)
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SPACE = re.compile(r"\s+")
-_YAML_SPECIAL = frozenset(("null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"))
-_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -124,20 +117,6 @@ class Plan:
     initiatives: tuple[Planned, ...]
     normalised: tuple[Normalised, ...]
     problems: tuple[Problem, ...]
-
-
-def slug(name: str) -> str:
-    """The id a name gives: lowercase, æ ø å as ae o a, accents dropped, every other run of characters a hyphen, at
-    most SLUG_MAX characters (cut at a hyphen where there is one). "" when nothing is left."""
-    text = unicodedata.normalize("NFKD", name.lower().translate(_TRANSLITERATE))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = _NOT_SLUG.sub("-", text).strip("-")
-    if len(text) > SLUG_MAX:
-        cut = text[:SLUG_MAX]
-        if text[SLUG_MAX] != "-" and "-" in cut:
-            cut = cut.rsplit("-", 1)[0]
-        text = cut.strip("-")
-    return text
 
 
 def header_key(text: str) -> str:
@@ -425,35 +404,14 @@ def initiative_text(
 ) -> str:
     """An initiative file: the table's values, and the checklist's keys left unanswered under their questions."""
     lines = [SCHEMA_LINE] if schema_line else []
-    lines += [f"name: {yaml_scalar(name)}", f"owner: {yaml_scalar(owner)}"]
+    lines += [f"name: {scalar(name)}", f"owner: {scalar(owner)}"]
     if focus_area is not None:
-        lines.append(f"focus_area: {yaml_quoted(focus_area)}")
+        lines.append(f"focus_area: {quoted(focus_area)}")
     if segment is not None:
         lines.append(f"segment: {segment}")
     lines += [CHECKLIST_NOTE, "checklist:"]
     for key, question in checklist.questions.items():
         lines += [f"  # {_SPACE.sub(' ', question['nb']).strip()}", f"  {key}:"]
     if comment:
-        lines.append(f"evidence: {yaml_quoted(f'Importert fra {source}: «{comment}»')}")
+        lines.append(f"evidence: {quoted(f'Importert fra {source}: «{comment}»')}")
     return "\n".join(lines) + "\n"
-
-
-def yaml_scalar(text: str) -> str:
-    """Text as a YAML value: plain where that reads back as the same text in any YAML reader, else double-quoted."""
-    plain = (
-        text[:1].isalpha()
-        and text == text.strip()
-        and text.isprintable()
-        and ": " not in text
-        and " #" not in text
-        and not text.endswith(":")
-        and text.lower() not in _YAML_SPECIAL
-    )
-    return text if plain else yaml_quoted(text)
-
-
-def yaml_quoted(text: str) -> str:
-    """Text as a double-quoted YAML scalar. JSON's escapes are YAML's; what YAML (or ehp's loader) refuses to see raw
-    is escaped too."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
