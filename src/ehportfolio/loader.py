@@ -75,17 +75,22 @@ def read_bytes(path: str) -> bytes:
     return data
 
 
-def decode(path: str, data: bytes) -> str:
-    """Decode strictly as UTF-8 (a byte-order mark is allowed) and refuse characters that change YAML's structure."""
+def decode_utf8(path: str, data: bytes, code: str = "not_utf8") -> str:
+    """Decode strictly as UTF-8, a byte-order mark allowed; a bad byte is a problem `code` at its line and column."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise InputError([Problem(path, "utf16", line=1, column=1)])
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - data.rfind(b"\n", 0, exc.start)
         byte = data[exc.start : exc.start + 1].hex()
-        raise InputError([Problem(path, "not_utf8", {"byte": byte}, line, column)]) from None
+        raise InputError([Problem(path, code, {"byte": byte}, line, column)]) from None
+
+
+def decode(path: str, data: bytes) -> str:
+    """Decode strictly as UTF-8 (a byte-order mark is allowed) and refuse characters that change YAML's structure."""
+    text = decode_utf8(path, data)
     for separator in LINE_SEPARATORS:
         if separator in text:
             raise InputError(

@@ -21,6 +21,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
+from .loader import decode_utf8
 from .problems import InputError, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -199,15 +200,7 @@ def _text(value: Any) -> str | None:
 
 def read_csv(path: str, data: bytes) -> Table:
     """A CSV file's table: UTF-8 (a byte-order mark is allowed), delimited by comma, semicolon or tab."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise InputError([Problem(path, "utf16")])
-    try:
-        content = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - data.rfind(b"\n", 0, exc.start)
-        byte = data[exc.start : exc.start + 1].hex()
-        raise InputError([Problem(path, "import.not_utf8", {"byte": byte}, line, column)]) from None
+    content = decode_utf8(path, data, "import.not_utf8")
     delimiter = _delimiter(content)
     rows: list[list[Cell]] = []
     try:
