@@ -62,3 +62,95 @@ dependencies:
   - id: felles
     strength: strong
 """
+
+OBSERVERE = """\
+name: Innføring
+owner: Helse Vest RHF
+focus_area: "2.1"
+segment: observere
+checklist:
+  digitalisation_essential: ja
+  multiple_care_providers: ja
+  reuse_potential: ja
+  broad_collaboration: nei
+  strong_samstyre_dependencies: nei
+  exploratory: nei
+"""
+
+INSPIRERE = """\
+name: Utprøving
+owner: Helsedirektoratet
+focus_area: "5.1"
+segment: inspirere
+checklist:
+  digitalisation_essential: ja
+  multiple_care_providers: ja
+  reuse_potential: ja
+  broad_collaboration: nei
+  strong_samstyre_dependencies: nei
+  exploratory: ja
+"""
+
+# The small portfolio in 2021 with a calendar: four NUIT meetings and one NUFA meeting. Meeting i (0-based) of the
+# list starts on line 6 + 3i, column 5.
+CALENDAR_SETTINGS = (
+    SETTINGS.replace("year: 2026", "year: 2021")
+    + "calendar:\n"
+    + "".join(
+        f"  - committee: {committee}\n    number: {number}\n    date: {date}\n"
+        for committee, number, date in (
+            ("NUIT", 1, "2021-02-11"),
+            ("NUFA", 1, "2021-03-17"),
+            ("NUIT", 2, "2021-05-06"),
+            ("NUIT", 3, "2021-09-16"),
+            ("NUIT", 4, "2021-11-25"),
+        )
+    )
+)
+
+# A complete status report for each segment.
+SAMSTYRE_STATUS = """\
+date: 2021-02-01
+colour: rød
+progress: Forsinket
+risks:
+  - risk: Finansieringen uteblir
+    consequence: Oppstarten utsettes
+    action: Ny søknad i mars
+"""
+
+KOORDINERE_STATUS = """\
+date: 2021-04-20
+dependencies:
+  - id: felles
+    needed: Et API for deling
+    by: 2021-09-01
+    state: I rute
+actions:
+  - Månedlige møter med Felles
+"""
+
+OBSERVERE_STATUS = """\
+date: 2021-04-22
+progress: Innført i to av fire helseforetak
+experience: Tidlig opplæring lønner seg
+obstacles: Integrasjonen er ikke ferdig
+"""
+
+INSPIRERE_STATUS = """\
+date: 2021-11-01
+purpose: Prøve ut videokonsultasjon
+progress: Piloten er halvveis
+"""
+
+
+def calendar_portfolio(root: Path, statuses: dict[str, str] | None = None, **initiatives: str) -> Path:
+    """The small 2021 portfolio with its calendar; `statuses` maps `<round>/<id>` to a status file's text."""
+    files: dict[str, str | bytes] = {
+        "portfolio.yaml": CALENDAR_SETTINGS,
+        "taxonomy.yaml": TAXONOMY,
+        "actors.yaml": ACTORS,
+    }
+    files.update({f"initiatives/{name}.yaml": text for name, text in initiatives.items()})
+    files.update({f"status/{name}.yaml": text for name, text in (statuses or {}).items()})
+    return build_file_tree(root, files)

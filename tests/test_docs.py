@@ -9,7 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from ehportfolio.cli import app
-from ehportfolio.models import CHECKLIST_KEYS, Initiative, Settings
+from ehportfolio.models import CHECKLIST_KEYS, Initiative, Meeting, Risk, Settings, StatusDependency, StatusReport
 
 ROOT = Path(__file__).parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -51,7 +51,7 @@ def test_readme_examples_are_the_real_output() -> None:
 
 
 def test_data_format_tables_list_every_model_field() -> None:
-    for model in (Initiative, Settings):
+    for model in (Initiative, Settings, Meeting, StatusReport, Risk, StatusDependency):
         for field in model.model_fields:
             assert f"| `{field}` |" in README, field
     for key in CHECKLIST_KEYS:

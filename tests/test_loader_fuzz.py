@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ehportfolio.loader import decode, parse_mapping
-from ehportfolio.models import Initiative
+from ehportfolio.messages import problem_line
+from ehportfolio.models import Initiative, Settings, StatusReport
 from ehportfolio.problems import InputError
 from ehportfolio.validation import validate
 
@@ -69,3 +70,51 @@ def test_bytes_are_read_or_refused(data: bytes) -> None:
         parse_mapping("f.yaml", decode("f.yaml", data))
     except InputError as exc:
         assert exc.problems
+
+
+KEYS = [
+    "date",
+    "colour",
+    "progress",
+    "risks",
+    "risk",
+    "consequence",
+    "action",
+    "dependencies",
+    "id",
+    "needed",
+    "by",
+    "state",
+    "actions",
+    "experience",
+    "obstacles",
+    "purpose",
+    "name",
+    "year",
+    "calendar",
+    "committee",
+    "number",
+    "segments",
+    "colur",
+]
+SCALARS = st.one_of(
+    st.none(),
+    st.text(max_size=8),
+    st.sampled_from(["2021-02-11", "2021-02-30", "rød", "Green", "blå", "NUIT", "nu it", "1", "0", "samstyre", "a-b"]),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(KEYS), inner, max_size=4)),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=6))
+def test_status_reports_and_calendars_are_read_or_refused_in_words(data: dict[str, object]) -> None:
+    for model in (StatusReport, Settings):
+        try:
+            validate(model, data, "f.yaml", {})
+        except InputError as exc:
+            for problem in exc.problems:  # every problem has its message in both languages
+                assert problem_line(problem, "nb") and problem_line(problem, "en")

@@ -31,6 +31,7 @@ def test_wheel_ships_templates_and_checklists_and_renders_from_them(tmp_path: Pa
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "ehportfolio/templates/assessment.md.j2" in names
     assert "ehportfolio/checklists/2020.yaml" in names
+    assert "ehportfolio/cadence.yaml" in names
 
     target = tmp_path / "site"
     subprocess.run(

@@ -162,6 +162,7 @@ class SchemaKind(StrEnum):
     portfolio = "portfolio"
     taxonomy = "taxonomy"
     actors = "actors"
+    status = "status"
 
 
 @app.command()
@@ -179,7 +180,7 @@ def schema(
     ] = "2020",
     lang: LangOption = Lang.nb,
 ) -> None:
-    """Print or write JSON Schemas for initiative, portfolio, taxonomy and actors files, for editors.
+    """Print or write JSON Schemas for initiative, portfolio, taxonomy, actors and status files, for editors.
 
     With the YAML language server, a file starting with `# yaml-language-server: $schema=…` is checked and completed
     while it is typed; each checklist key shows its question.
@@ -379,3 +380,66 @@ def export(
     from .commands import exporting as command
 
     raise typer.Exit(command.run(_root(path), fmt.value, str(out) if out else None, lang.value))
+
+
+class CalendarFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def calendar(
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help="The year; default the portfolio's year, or every meeting if it has none then.", min=2000
+        ),
+    ] = None,
+    fmt: Annotated[CalendarFormat, typer.Option("--format", "-f", help="Output format.")] = CalendarFormat.text,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Show the year's committee meetings, the segments that report to each, and how many have reported.
+
+    Exit status: 0 shown, 1 no meetings to show or files read with problems, 2 no portfolio.
+    """
+    from .commands import calendar as command
+
+    raise typer.Exit(command.run(_root(path), year, fmt.value, lang.value))
+
+
+status_app = typer.Typer(
+    name="status",
+    help="Status reports: one dated file per initiative per reporting round, status/<round>/<id>.yaml.",
+    no_args_is_help=True,
+)
+app.add_typer(status_app)
+
+
+@status_app.command("new")
+def status_new(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The initiative's id.")],
+    round_id: Annotated[
+        str | None,
+        typer.Option("--round", help="The round, such as 2021-nuit-2; default the next one due.", show_default=False),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="The report's date, YYYY-MM-DD, and where the search for a round starts; default today.",
+            show_default=False,
+        ),
+    ] = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Write a pre-filled status report for the next round the initiative is due at, with its segment's questions.
+
+    A status report is never overwritten: the file is created whole, and refused when it is there.
+
+    Exit status: 0 written, 1 refused (no round due, the segment does not report there, the file exists), 2 bad input.
+    """
+    from .commands import status as command
+
+    raise typer.Exit(command.new(_root(path), ident, round_id, date, lang.value))

@@ -20,6 +20,12 @@ OUT = "out"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 80
 
+COLOURS = ("grønn", "gul", "rød")
+"""The status colours, as the directorate uses them: on plan, some deviation, material deviation."""
+COLOUR_WORDS = {"grønn": "grønn", "gul": "gul", "rød": "rød", "green": "grønn", "yellow": "gul", "red": "rød"}
+ALLOWED_COLOURS = "grønn, gul, rød (green, yellow, red)"
+COMMITTEE = re.compile(r"^[A-Z][A-Z0-9]{1,19}$")
+
 
 def parse_answer(value: Any) -> bool | None:
     """`ja`/`nei` (and yes/no/true/false, any case) to a bool; no value means unanswered. Anything else is an error."""
@@ -45,6 +51,26 @@ def check_slug(value: str) -> str:
     return value
 
 
+def parse_colour(value: Any) -> Any:
+    """A status colour in Norwegian or English, any case, to its Norwegian word; anything else is an error."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().lower() in COLOUR_WORDS:
+        return COLOUR_WORDS[value.strip().lower()]
+    raise PydanticCustomError("colour", "not a status colour", {"allowed": ALLOWED_COLOURS, "value": str(value)})
+
+
+def parse_committee(value: Any) -> Any:
+    """A committee's short name, such as NUIT: letters a-z and digits, stored in capitals. It names round directories
+    in lowercase, so it may hold nothing else."""
+    if not isinstance(value, str):
+        return value
+    name = value.strip().upper()
+    if not COMMITTEE.match(name):
+        raise PydanticCustomError("committee", "not a committee name", {"value": value})
+    return name
+
+
 def check_local_file(value: str) -> str:
     """A file named relative to the portfolio directory, which may not leave it."""
     parts = value.replace("\\", "/").split("/")
@@ -61,6 +87,16 @@ _CODE_SCHEMA = {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 20}, {
 _SLUG_SCHEMA = {"type": "string", "pattern": SLUG.pattern, "maxLength": SLUG_MAX}
 _FILE_SCHEMA = {"type": "string", "pattern": "^(?!/)(?!.*\\.\\.).*\\.ya?ml$"}
 
+
+def _any_case(words: tuple[str, ...] | list[str]) -> str:
+    """A JSON Schema pattern (ECMA 262 has no case-insensitive flag) that matches the words in any case."""
+    alternatives = ("".join(f"[{c.upper()}{c}]" if c.upper() != c else c for c in word) for word in words)
+    return f"^(?:{'|'.join(alternatives)})$"
+
+
+_COLOUR_SCHEMA = {"anyOf": [{"type": "string", "pattern": _any_case(list(COLOUR_WORDS))}, {"type": "null"}]}
+_COMMITTEE_SCHEMA = {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9]{1,19}$"}
+
 Answer = Annotated[bool | None, BeforeValidator(parse_answer), WithJsonSchema(_ANSWER_SCHEMA)]
 Segment = Annotated[Literal["samstyre", "koordinere", "observere", "inspirere"], BeforeValidator(_lower)]
 Status = Annotated[Literal["active", "finished", "withdrawn"], BeforeValidator(_lower)]
@@ -70,4 +106,6 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 LocalFile = Annotated[str, AfterValidator(check_local_file), WithJsonSchema(_FILE_SCHEMA)]
 _CODE = StringConstraints(strip_whitespace=True, min_length=1, max_length=20)
 Code = Annotated[str, _CODE, WithJsonSchema(_CODE_SCHEMA)]
+Colour = Annotated[Literal["grønn", "gul", "rød"] | None, BeforeValidator(parse_colour), WithJsonSchema(_COLOUR_SCHEMA)]
+Committee = Annotated[str, BeforeValidator(parse_committee), WithJsonSchema(_COMMITTEE_SCHEMA)]
 Year = Annotated[int, Field(ge=2000, le=2100), WithJsonSchema({"type": ["integer", "string"], "pattern": "^[0-9]{4}$"})]

@@ -1,4 +1,5 @@
-"""The data models of the files people write: an initiative and the portfolio's settings.
+"""The data models of the files people write: an initiative, the portfolio's settings with its calendar, and status
+reports.
 
 They are strict and frozen: an unknown key is an error, never ignored. The field names here are the file format the
 README documents.
@@ -9,10 +10,25 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fieldtypes import OUT, SEGMENTS, STATUSES, Answer, Code, LocalFile, Segment, Slug, Status, Strength, Text, Year
+from .fieldtypes import (
+    OUT,
+    SEGMENTS,
+    STATUSES,
+    Answer,
+    Code,
+    Colour,
+    Committee,
+    LocalFile,
+    Segment,
+    Slug,
+    Status,
+    Strength,
+    Text,
+    Year,
+)
 
 CHECKLIST_KEYS = (
     "digitalisation_essential",
@@ -117,11 +133,88 @@ class Actors(_Strict):
     actors: tuple[Actor, ...] = Field(min_length=1)
 
 
+class Meeting(_Strict):
+    """A committee meeting of the calendar, and so a reporting round.
+
+    `segments` names the segments that report to it; None (the key left out) means the default cadence (see
+    reporting.py), and an empty list that none do. `round` is the meeting's id, which names its status directory.
+    """
+
+    committee: Committee
+    number: int = Field(ge=1, le=999)
+    date: datetime.date
+    segments: tuple[Segment, ...] | None = None
+
+    @property
+    def round(self) -> str:
+        """`<year>-<committee in lowercase>-<number>`, such as `2021-nuit-2`: the directory of its status reports."""
+        return round_id(self.date.year, self.committee, self.number)
+
+
+def round_id(year: int, committee: str, number: int) -> str:
+    return f"{year}-{committee.lower()}-{number}"
+
+
 class Settings(_Strict):
-    """The portfolio file, portfolio.yaml. `taxonomy` and `actors` name files beside it."""
+    """The portfolio file, portfolio.yaml. `taxonomy` and `actors` name files beside it; `calendar` lists the committee
+    meetings, each a reporting round."""
 
     name: Text
     year: Year
     checklist_version: Code = "2020"
     taxonomy: LocalFile | None = None
     actors: LocalFile | None = None
+    calendar: tuple[Meeting, ...] = ()
+
+    @field_validator("calendar")
+    @classmethod
+    def _one_meeting_per_round(cls, calendar: tuple[Meeting, ...]) -> tuple[Meeting, ...]:
+        """Two meetings of one committee with the same number in the same year would share a round directory."""
+        seen: dict[str, int] = {}
+        for index, meeting in enumerate(calendar):
+            if meeting.round in seen:
+                args = {"round": meeting.round, "index": index, "first": seen[meeting.round]}
+                raise PydanticCustomError("duplicate_meeting", "two meetings give one round", args)
+            seen[meeting.round] = index
+        return calendar
+
+
+# Status reports: one file per initiative per reporting round, status/<round>/<id>.yaml. Every field but the date may
+# be left out or empty here; which ones a report must fill in depends on the initiative's segment, and the rule
+# status_incomplete checks that (cadence.yaml lists them). A list given as [] says "none", which is an answer; a list
+# left out or empty is not.
+
+
+class Risk(_Strict):
+    """A risk: what may happen, what follows if it does, and the action that handles it."""
+
+    risk: Text | None = None
+    consequence: Text | None = None
+    action: Text | None = None
+
+
+class StatusDependency(_Strict):
+    """A dependency as a status report follows it: on which initiative, what is needed by when, and how it stands."""
+
+    id: Slug | None = None
+    needed: Text | None = None
+    by: datetime.date | None = None
+    state: Text | None = None
+
+
+class StatusReport(_Strict):
+    """A status report of one initiative for one reporting round. Its id and round are its file's name and folder.
+
+    `colour` is grønn, gul or rød (green, yellow and red are read as those); `progress` is how far the initiative has
+    come; `actions` are the actions that reduce the risk of its dependencies.
+    """
+
+    date: datetime.date
+    colour: Colour = None
+    progress: Text | None = None
+    risks: tuple[Risk, ...] | None = None
+    dependencies: tuple[StatusDependency, ...] | None = None
+    actions: tuple[Text | None, ...] | None = None
+    experience: Text | None = None
+    obstacles: Text | None = None
+    purpose: Text | None = None

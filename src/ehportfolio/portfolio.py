@@ -1,4 +1,5 @@
-"""Find and load a portfolio: its settings, checklist, taxonomy, actors and every initiative file, collecting problems.
+"""Find and load a portfolio: its settings, checklist, taxonomy, actors, every initiative file and, when asked, every
+status report, collecting problems.
 
 One bad file never stops the others: each file's problems are collected and the rest are loaded.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -18,24 +19,22 @@ from pydantic import BaseModel
 from .checklist import DEFAULT_VERSION, Checklist, available_versions, load_checklist
 from .fieldtypes import SLUG, SLUG_MAX
 from .loader import Positions, decode, parse_mapping, read_bytes
-from .models import Actor, Actors, Initiative, Settings, Taxonomy
+from .models import Actor, Actors, Initiative, Settings, StatusReport, Taxonomy
 from .problems import InputError, Problem
 from .validation import validate
 
 SETTINGS_FILE = "portfolio.yaml"
 INITIATIVES_DIR = "initiatives"
+STATUS_DIR = "status"
 SUFFIXES = (".yaml", ".yml")
 
 M = TypeVar("M", bound=BaseModel)
 
 
-@dataclass(frozen=True)
-class Entry:
-    """An initiative read from its file; `id` is the file's stem, `text` what the file holds."""
+class _Located:
+    """A file read into a model, that can say where its values sit."""
 
-    id: str
     path: str
-    initiative: Initiative
     text: str
 
     @cached_property
@@ -54,14 +53,79 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Entry(_Located):
+    """An initiative read from its file; `id` is the file's stem, `text` what the file holds."""
+
+    id: str
+    path: str
+    initiative: Initiative
+    text: str
+
+
+@dataclass(frozen=True)
+class StatusEntry(_Located):
+    """A status report read from `status/<round>/<id>.yaml`: `round` is its directory's name, `id` the file's stem."""
+
+    round: str
+    id: str
+    path: str
+    report: StatusReport
+    text: str
+
+
+@dataclass(frozen=True)
+class RoundFolder:
+    """A directory in status/: its name (a round id, if it is one), its path and its YAML files, as problems name
+    them."""
+
+    name: str
+    path: str
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Statuses:
+    """The status reports of a portfolio (`status/<round>/<id>.yaml`), and what could not be read."""
+
+    entries: tuple[StatusEntry, ...] = ()
+    rounds: tuple[RoundFolder, ...] = ()
+    """Every directory in status/."""
+    stray: tuple[str, ...] = ()
+    """YAML files directly in status/, outside any round directory, as problems name them."""
+    problems: tuple[Problem, ...] = ()
+    unread: frozenset[tuple[str, str]] = frozenset()
+    """The (round, id) of status files that are there but could not be read."""
+
+    def filed(self, round_id: str) -> set[str]:
+        """The ids with a status file for a round: read, or there but unreadable (its problem is reported)."""
+        ids = {entry.id for entry in self.entries if entry.round == round_id}
+        return ids | {ident for name, ident in self.unread if name == round_id}
+
+    def started(self) -> set[str]:
+        """The rounds for which at least one status file is there."""
+        return {entry.round for entry in self.entries} | {name for name, _ in self.unread}
+
+
+@dataclass(frozen=True)
 class Context:
-    """What a portfolio's settings decide for its initiatives: the checklist, the taxonomy and the actors."""
+    """What a portfolio's settings decide for its initiatives: the checklist, the taxonomy and the actors; and where
+    portfolio.yaml's values sit, so that findings about its calendar can point at a meeting."""
 
     settings: Settings | None
     checklist: Checklist
     taxonomy: Taxonomy | None = None
     actors: tuple[Actor, ...] | None = None
     problems: tuple[Problem, ...] = ()
+    settings_path: str = ""
+    settings_positions: Positions = field(default_factory=dict)
+
+    def settings_place(self, *path: str | int) -> tuple[int, int]:
+        """The line and column of a value of portfolio.yaml, or of its nearest enclosing key."""
+        for end in range(len(path), 0, -1):
+            found = self.settings_positions.get(path[:end])
+            if found:
+                return found
+        return (1, 1)
 
 
 @dataclass(frozen=True)
@@ -74,6 +138,8 @@ class Portfolio:
     problems: tuple[Problem, ...]
     unread: frozenset[str] = frozenset()
     """The ids of initiative files that are there but could not be read."""
+    statuses: Statuses | None = None
+    """The status reports, when they were asked for (`load_portfolio(..., statuses=True)`); None when not loaded."""
 
     @property
     def checklist(self) -> Checklist:
@@ -124,6 +190,9 @@ class Source(Protocol):
     def yaml_files(self, folder: str) -> list[str]:
         """The YAML files directly in a folder, sorted by name."""
 
+    def folders(self, folder: str) -> list[str]:
+        """The directories directly in a folder, sorted by name; hidden ones (starting with ".") left out."""
+
     def read(self, relatives: list[str]) -> Iterator[tuple[str, bytes | Problem, str | None]]:
         """Each file's bytes, or the problem that kept them from being read, and a key that names identical content
         (None where the source has no such key)."""
@@ -148,10 +217,19 @@ class DiskSource:
             names = sorted(e.name for e in listing if e.name.endswith(SUFFIXES) and not e.name.startswith("."))
         return [f"{folder}/{name}" if folder else name for name in names]
 
+    def folders(self, folder: str) -> list[str]:
+        with os.scandir(self.display(folder)) as listing:
+            names = sorted(e.name for e in listing if e.is_dir() and not e.name.startswith("."))
+        return [f"{folder}/{name}" if folder else name for name in names]
+
     def read(self, relatives: list[str]) -> Iterator[tuple[str, bytes | Problem, str | None]]:
+        linked_folders: dict[str, bool] = {}  # the folders of a read are few; ask about each once
         for relative in relatives:
             path = self.display(relative)
-            outside = _outside(self.root, path)
+            folder = posixpath.dirname(relative)
+            if folder not in linked_folders:
+                linked_folders[folder] = _linked(self.root, self.display(folder)) if folder else False
+            outside = _outside(self.root, path, linked_folders[folder])
             if outside:
                 yield relative, outside, None
                 continue
@@ -161,14 +239,29 @@ class DiskSource:
                 yield relative, exc.problems[0], None
 
 
-def _outside(root: str, path: str) -> Problem | None:
-    """A problem when path is a symlink that leads out of the portfolio directory."""
-    if not os.path.islink(path):
+def _outside(root: str, path: str, folder_linked: bool = False) -> Problem | None:
+    """A problem when path, or a directory between it and root (`folder_linked`), is a symbolic link that leads out of
+    the portfolio directory."""
+    if not folder_linked and not os.path.islink(path):
         return None
     target = os.path.realpath(path)
     if os.path.commonpath([os.path.realpath(root), target]) == os.path.realpath(root):
         return None
     return Problem(path, "symlink_outside", {"target": target})
+
+
+def _linked(root: str, path: str) -> bool:
+    """Whether path or a directory on the way up to root is a symbolic link."""
+    root = os.path.normpath(root)
+    current = os.path.normpath(path)
+    while current and current != root:
+        if os.path.islink(current):
+            return True
+        parent = os.path.dirname(current)
+        if parent == current:
+            break
+        current = parent
+    return False
 
 
 def _parse(model: type[M], path: str, content: bytes | Problem) -> tuple[M, Positions, str]:
@@ -211,7 +304,8 @@ def load_context(root: str | Source | None) -> Context:
         problems.append(Problem(path, "unknown_checklist", args, line, column, "checklist_version"))
     taxonomy = _referenced(Taxonomy, source, settings.taxonomy, positions, "taxonomy", problems)
     actors = _referenced(Actors, source, settings.actors, positions, "actors", problems)
-    return Context(settings, checklist, taxonomy, actors.actors if actors else None, tuple(problems))
+    actor_list = actors.actors if actors else None
+    return Context(settings, checklist, taxonomy, actor_list, tuple(problems), path, positions)
 
 
 def _referenced(
@@ -245,20 +339,22 @@ def _case_collisions(files: list[str]) -> list[Problem]:
     return problems
 
 
-def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None) -> Portfolio:
+def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None, *, statuses: bool = False) -> Portfolio:
     """Load a portfolio directory (portfolio.yaml and initiatives/) or a plain directory of initiative files.
 
-    `cache`, keyed by the source's content keys, lets identical files at two git revisions be read once.
+    `cache`, keyed by the source's content keys, lets identical files at two git revisions be read once. With
+    `statuses`, the status reports of a portfolio directory are read too; commands that do not need them skip them.
     """
     source = DiskSource(path) if isinstance(path, str) else path
     is_portfolio = source.kind(SETTINGS_FILE) == "file"
     context = load_context(source if is_portfolio else None)
+    reports = (load_statuses(source) if is_portfolio else Statuses()) if statuses else None
     folder = INITIATIVES_DIR if is_portfolio else ""
     problems = list(context.problems)
     root = source.display("")
     if source.kind(folder) != "dir":
         problems.append(Problem(root, "no_initiatives_dir", {"dir": INITIATIVES_DIR}))
-        return Portfolio(root, context, (), tuple(problems))
+        return Portfolio(root, context, (), tuple(problems), statuses=reports)
     files = source.yaml_files(folder)
     refused = {p.path: p for p in _case_collisions([source.display(f) for f in files])}
     problems.extend(refused.values())
@@ -281,7 +377,7 @@ def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None) ->
             continue
         entries.append(entry)
     unread.extend(initiative_id(p.path) for p in refused.values())
-    return Portfolio(root, context, tuple(entries), tuple(problems), frozenset(unread))
+    return Portfolio(root, context, tuple(entries), tuple(problems), frozenset(unread), reports)
 
 
 def parse_initiative(path: str, relative: str, content: bytes | Problem) -> Entry:
@@ -290,3 +386,39 @@ def parse_initiative(path: str, relative: str, content: bytes | Problem) -> Entr
         raise InputError([Problem(path, "bad_id", {"id": ident})])
     initiative, _, text = _parse(Initiative, path, content)
     return Entry(ident, path, initiative, text)
+
+
+def load_statuses(source: Source) -> Statuses:
+    """Every status report in status/<round>/, each file read as safely as an initiative file; a file that cannot be
+    read is a problem, and the rest are read."""
+    kind = source.kind(STATUS_DIR)
+    if kind is None:
+        return Statuses()
+    if kind != "dir":
+        return Statuses(problems=(Problem(source.display(STATUS_DIR), "not_a_directory"),))
+    entries: list[StatusEntry] = []
+    problems: list[Problem] = []
+    unread: set[tuple[str, str]] = set()
+    rounds: list[RoundFolder] = []
+    for folder in source.folders(STATUS_DIR):
+        name = posixpath.basename(folder)
+        files = source.yaml_files(folder)
+        rounds.append(RoundFolder(name, source.display(folder), tuple(source.display(f) for f in files)))
+        refused = {p.path: p for p in _case_collisions([source.display(f) for f in files])}
+        problems.extend(refused.values())
+        unread.update((name, initiative_id(shown)) for shown in refused)
+        wanted = [f for f in files if source.display(f) not in refused]
+        for relative, content, _ in source.read(wanted):
+            shown = source.display(relative)
+            ident = initiative_id(relative)
+            try:
+                if len(ident) > SLUG_MAX or not SLUG.match(ident):
+                    raise InputError([Problem(shown, "bad_id", {"id": ident})])
+                report, _, text = _parse(StatusReport, shown, content)
+            except InputError as exc:
+                problems.extend(exc.problems)
+                unread.add((name, ident))
+                continue
+            entries.append(StatusEntry(name, ident, shown, report, text))
+    stray = tuple(source.display(f) for f in source.yaml_files(STATUS_DIR))
+    return Statuses(tuple(entries), tuple(rounds), stray, tuple(problems), frozenset(unread))

@@ -131,13 +131,14 @@ class Repository:
             raise GitError("diff.unknown_revision", revision=revision)
         return result.stdout.decode("ascii").strip()
 
-    def snapshot(self, revision: str, commit: str | None = None) -> Snapshot:
-        """The portfolio at a revision; GitError when the revision or the portfolio directory does not exist there."""
+    def snapshot(self, revision: str, commit: str | None = None, *, statuses: bool = False) -> Snapshot:
+        """The portfolio at a revision, with its status reports if asked; GitError when the revision or the portfolio
+        directory does not exist there."""
         commit = commit or self.commit(revision)
         items = self._list(commit)
         if not items:
             raise GitError("diff.path_missing", path=self.path, revision=revision)
-        portfolio = load_portfolio(GitSource(self, revision, items), self.cache)
+        portfolio = load_portfolio(GitSource(self, revision, items), self.cache, statuses=statuses)
         return Snapshot(revision, commit, portfolio)
 
     def _list(self, commit: str) -> dict[str, _Item]:
@@ -210,16 +211,17 @@ def versions(repo: Repository, relative: str) -> list[Version]:
     return [Version(c, d, subj, blobs.get(f"{c}:{name}")) for c, d, subj, name in reversed(found)]
 
 
-def _chunks(items: list[tuple[str, _Item]]) -> list[list[tuple[str, _Item]]]:
+def _chunks(items: list[tuple[str, _Item | Problem]]) -> list[list[tuple[str, _Item | Problem]]]:
     """The files in runs of at most CHUNK_BYTES, so that memory stays bounded however many large files there are."""
-    chunks: list[list[tuple[str, _Item]]] = [[]]
+    chunks: list[list[tuple[str, _Item | Problem]]] = [[]]
     size = 0
     for name, item in items:
-        if chunks[-1] and size + (item.size or 0) > CHUNK_BYTES:
+        length = item.size or 0 if isinstance(item, _Item) else 0
+        if chunks[-1] and size + length > CHUNK_BYTES:
             chunks.append([])
             size = 0
         chunks[-1].append((name, item))
-        size += item.size or 0
+        size += length
     return chunks
 
 
@@ -263,22 +265,29 @@ class GitSource:
             and not posixpath.basename(relative).startswith(".")
         )
 
+    def folders(self, folder: str) -> list[str]:
+        return sorted(
+            relative
+            for relative, item in self.items.items()
+            if item.kind == "tree"
+            and posixpath.dirname(relative) == folder
+            and not posixpath.basename(relative).startswith(".")
+        )
+
     def read(self, relatives: list[str]) -> Iterator[tuple[str, bytes | Problem, str | None]]:
+        """The files in order, their blobs read a chunk at a time so that memory stays bounded; the key is the blob
+        id, which names identical content at any revision."""
         resolved = [(relative, self._resolve(relative)) for relative in relatives]
-        found = [(relative, item) for relative, item in resolved if isinstance(item, _Item)]
-        blobs: dict[str, bytes] = {}
-        for chunk in _chunks(found):
-            blobs.update(self.repo.read_blobs([item.oid for _, item in chunk if item.oid not in self.repo.cache]))
-        for relative, item in resolved:
-            if isinstance(item, Problem):
-                yield relative, item, None
-            elif item.oid in self.repo.cache:
-                yield relative, b"", item.oid  # read before, at the other revision: the cache has it
-            elif item.oid in blobs:
-                yield relative, blobs[item.oid], item.oid
-            else:
-                problem = Problem(self.display(relative), "unreadable", {"reason": f"git object {item.oid} is missing"})
-                yield relative, problem, None
+        for chunk in _chunks(resolved):
+            blobs = self.repo.read_blobs([item.oid for _, item in chunk if isinstance(item, _Item)])
+            for relative, item in chunk:
+                if isinstance(item, Problem):
+                    yield relative, item, None
+                elif item.oid in blobs:
+                    yield relative, blobs[item.oid], item.oid
+                else:
+                    reason = {"reason": f"git object {item.oid} is missing"}
+                    yield relative, Problem(self.display(relative), "unreadable", reason), None
 
     def _resolve(self, relative: str) -> _Item | Problem:
         """The blob a file name leads to, following symbolic links inside the portfolio; a problem otherwise."""

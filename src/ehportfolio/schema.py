@@ -1,7 +1,7 @@
 """JSON Schemas for the files people write, generated from the models, for editors with the YAML language server.
 
-The checklist keys carry the checklist's Norwegian questions as their descriptions, so an editor shows the question
-while the user types the answer.
+The checklist keys carry the checklist's Norwegian questions as their descriptions, and a status report's fields the
+questions of cadence.yaml, so an editor shows the question while the user types the answer.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .cadence import load_cadence
 from .checklist import Checklist
-from .models import Actors, Initiative, Settings, Taxonomy
+from .models import Actors, Initiative, Settings, StatusReport, Taxonomy
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -21,6 +22,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "portfolio": Settings,
     "taxonomy": Taxonomy,
     "actors": Actors,
+    "status": StatusReport,
 }
 
 TITLES = {
@@ -28,6 +30,7 @@ TITLES = {
     "portfolio": "Porteføljeinnstillinger (portfolio.yaml)",
     "taxonomy": "Strategiens innsatsområder",
     "actors": "Aktørregister",
+    "status": "Statusrapport fra et tiltak til ett møte (status/<runde>/<id>.yaml)",
 }
 
 DESCRIPTIONS = {
@@ -50,23 +53,32 @@ DESCRIPTIONS = {
     "code": 'Koden, for eksempel "2.1".',
     "truncated": "Navnet er bare kjent delvis (avkortet i kilden).",
     "short_name": "Kort navn, for eksempel NHN.",
+    "date": "Datoen (ÅÅÅÅ-MM-DD).",
+    "calendar": "Årets utvalgsmøter; hvert møte er en rapporteringsrunde.",
+    "committee": "Utvalget, med kortnavn: NUIT, NUFA eller et annet.",
+    "number": "Møtets nummer i året.",
+    "segments": "Segmentene som rapporterer til møtet; uten denne følger de kadensen (bare NUIT-møtene får rapporter).",
 }
 
 
 def build_schema(kind: str, checklist: Checklist) -> dict[str, Any]:
     """The JSON Schema of one kind of file."""
     schema = KINDS[kind].model_json_schema()
-    _describe(schema, checklist)
+    questions = load_cadence().questions if kind == "status" else {}
+    _describe(schema, checklist, questions)
     for definition in schema.get("$defs", {}).values():
-        _describe(definition, checklist)
+        _describe(definition, checklist, questions)
     return {"$schema": DIALECT, "title": TITLES[kind], **{k: v for k, v in schema.items() if k != "title"}}
 
 
-def _describe(schema: dict[str, Any], checklist: Checklist) -> None:
+def _describe(schema: dict[str, Any], checklist: Checklist, questions: dict[str, dict[str, str]]) -> None:
     schema.pop("description", None)  # the model's docstring is written for developers
     for key, prop in schema.get("properties", {}).items():
         prop.pop("title", None)
-        if key in checklist.questions:
+        if key in questions:
+            prop["description"] = questions[key]["nb"]
+            prop["markdownDescription"] = f"**{questions[key]['nb']}**\n\n{questions[key]['en']}"
+        elif key in checklist.questions:
             prop["description"] = checklist.questions[key]["nb"]
             prop["markdownDescription"] = f"**{checklist.questions[key]['nb']}**\n\n{checklist.questions[key]['en']}"
         elif key in DESCRIPTIONS:

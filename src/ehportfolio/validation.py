@@ -58,6 +58,16 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         return Problem(path, "bad_slug", {"value": ctx.get("value", "")}, line, column, where)
     if kind == "history_value":
         return Problem(path, "bad_choice", {"allowed": ctx.get("allowed", "")}, line, column, where)
+    if kind == "colour":
+        return Problem(path, "bad_choice", {"allowed": ctx.get("allowed", "")}, line, column, where)
+    if kind == "committee":
+        return Problem(path, "bad_committee", {"value": ctx.get("value", "")}, line, column, where)
+    if kind == "duplicate_meeting":
+        index, first = ctx["index"], ctx["first"]
+        line, column = _place((*loc, index), positions)
+        first_line = _place((*loc, first), positions)[0]
+        found = {"round": ctx["round"], "first_line": first_line}
+        return Problem(path, "duplicate_meeting", found, line, column, f"{where}.{index}")
     if kind == "local_file":
         return Problem(path, "bad_local_file", {"value": ctx.get("value", "")}, line, column, where)
     if kind == "literal_error":

@@ -17,7 +17,7 @@ def run(path: str, fmt: str, strict: bool, lang: str) -> int:
     if not os.path.isdir(path):
         report_problems([Problem(path, "not_found" if not os.path.exists(path) else "not_a_directory")], lang)
         return UNREADABLE
-    portfolio = load_portfolio(path)
+    portfolio = load_portfolio(path, statuses=True)
     findings = run_rules(portfolio)
     checked = len(portfolio.entries) + len(portfolio.unreadable)
     if fmt == "text":

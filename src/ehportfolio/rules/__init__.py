@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ..assessment import Assessment, assess
+from ..cadence import Cadence, load_cadence
 from ..portfolio import Portfolio
 from ..problems import Problem
-from . import consistency, history, references
+from ..reporting import Member, Round, RoundState, rounds, survey
+from . import consistency, history, references, status
 
 ERROR = "error"
 WARNING = "warning"
@@ -31,6 +34,29 @@ class Subject:
         """The segment an initiative is in: the recorded one, or else the checklist's."""
         assessment = self.assessments[ident]
         return assessment.entry.initiative.segment or assessment.decision.segment
+
+    @property
+    def cadence(self) -> Cadence:
+        return load_cadence()
+
+    @cached_property
+    def rounds(self) -> list[Round]:
+        """The meetings of the calendar as reporting rounds, in date order."""
+        settings = self.portfolio.context.settings
+        return rounds(settings.calendar, self.cadence) if settings else []
+
+    @cached_property
+    def members(self) -> list[Member]:
+        """Every initiative read, sorted by id, as the calendar sees it."""
+        ordered = sorted(self.assessments.items())
+        return [Member(i, a.entry.initiative, a.decision.segment) for i, a in ordered]
+
+    @cached_property
+    def round_states(self) -> list[RoundState]:
+        """Each round: who is due, who has reported, who has not."""
+        statuses = self.portfolio.statuses
+        filed = {r.id: statuses.filed(r.id) for r in self.rounds} if statuses else {}
+        return survey(self.rounds, self.members, filed)
 
 
 Rule = Callable[[Subject], Iterable[Problem]]
@@ -51,14 +77,22 @@ RULES: dict[str, tuple[str, Rule]] = {
     "history_chain": (ERROR, history.history_chain),
     "history_current": (ERROR, history.history_current),
     "history_future": (WARNING, history.history_future),
+    "report_missing": (WARNING, status.report_missing),
+    "status_unknown_initiative": (ERROR, status.status_unknown_initiative),
+    "status_unknown_round": (ERROR, status.status_unknown_round),
+    "status_incomplete": (ERROR, status.status_incomplete),
+    "status_dependency_unknown": (ERROR, status.status_dependency_unknown),
 }
 
 
 def run_rules(portfolio: Portfolio, today: datetime.date | None = None) -> list[Problem]:
-    """Every finding of every rule, after the problems met while loading, sorted by file and line."""
+    """Every finding of every rule, after the problems met while loading (status files' too, when they were loaded),
+    sorted by file and line."""
     assessments = {e.id: assess(e, portfolio.checklist) for e in portfolio.entries}
     subject = Subject(portfolio, assessments, today or datetime.date.today())
     findings = list(portfolio.problems)
+    if portfolio.statuses is not None:
+        findings.extend(portfolio.statuses.problems)
     for rule_id, (severity, rule) in RULES.items():
         findings.extend(replace(finding, code=rule_id, severity=severity) for finding in rule(subject))
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.column or 0, f.code))

@@ -1,0 +1,138 @@
+"""`ehp status new ID`: write a pre-filled status report for the next round the initiative is due at.
+
+A status report is a dated record that is never overwritten: the file is created whole, and refused when it is there.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from dataclasses import dataclass
+
+from ..cadence import load_cadence
+from ..engine import decide
+from ..lifecycle import status_on
+from ..loader import parse_mapping
+from ..messages import segment_name, text
+from ..models import StatusReport
+from ..portfolio import SETTINGS_FILE, STATUS_DIR, SUFFIXES, load_portfolio
+from ..problems import InputError, Problem
+from ..reporting import Member, Round, next_round, rounds
+from ..statusform import render
+from ..validation import closest, validate
+from ..writer import write_new
+from . import FINDINGS, OK, UNREADABLE, report_problems
+from .lifecycle import find_file
+
+
+class _Refused(Exception):
+    """The file cannot be written; `status` is the exit status, `problem` says why."""
+
+    def __init__(self, status: int, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.status = status
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class _Plan:
+    path: str
+    content: str
+    round: Round
+    segment: str
+    day: datetime.date
+
+
+def new(root: str, ident: str, round_id: str | None, date: str | None, lang: str) -> int:
+    try:
+        plan = _plan(root, ident, round_id, date)
+        os.makedirs(os.path.dirname(plan.path), exist_ok=True)
+        write_new(plan.path, plan.content)
+    except _Refused as refused:
+        report_problems([refused.problem], lang)
+        return refused.status
+    except InputError as exc:
+        report_problems(exc.problems, lang)
+        return FINDINGS if exc.problems[0].code == "exists" else UNREADABLE
+    except OSError as exc:
+        report_problems([Problem(exc.filename or root, "unreadable", {"reason": exc.strerror or str(exc)})], lang)
+        return UNREADABLE
+    meeting = f"{plan.round.label} ({plan.round.date.isoformat()})"
+    args = {"id": ident, "segment": segment_name(plan.segment), "meeting": meeting, "date": plan.day.isoformat()}
+    print(text(lang, "status.wrote", **args), file=sys.stderr)
+    print(plan.path)
+    return OK
+
+
+def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Plan:
+    """The file to write, its text, its round and the initiative's segment; _Refused or InputError otherwise."""
+    if not os.path.isdir(root):
+        raise _Refused(UNREADABLE, Problem(root, "not_found" if not os.path.exists(root) else "not_a_directory"))
+    if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
+        raise _Refused(UNREADABLE, Problem(root, "status.not_portfolio"))
+    found = find_file(root, ident)
+    if isinstance(found, Problem):
+        raise _Refused(UNREADABLE, found)
+    try:
+        day = datetime.date.fromisoformat(date) if date else datetime.date.today()
+    except ValueError:
+        raise _Refused(UNREADABLE, Problem(found, "bad_date", {"value": date})) from None
+    portfolio = load_portfolio(root, statuses=True)
+    context = portfolio.context
+    if context.settings is None:
+        raise InputError(list(context.problems))
+    entry = next((e for e in portfolio.entries if e.id == ident), None)
+    if entry is None:  # the file is there, but cannot be read
+        raise InputError([p for p in portfolio.problems if p.path == found] or list(portfolio.problems))
+    statuses = portfolio.statuses
+    assert statuses is not None
+    cadence = load_cadence()
+    calendar = rounds(context.settings.calendar, cadence)
+    settings_path = context.settings_path
+    if not calendar:
+        raise _Refused(FINDINGS, Problem(settings_path, "status.no_calendar"))
+    member = Member(entry.id, entry.initiative, decide(dict(entry.initiative.checklist), portfolio.checklist).segment)
+    filed = {r.id: statuses.filed(r.id) for r in calendar}
+    if round_id is not None:
+        wanted = round_id.strip().lower()
+        round_ = next((r for r in calendar if r.id == wanted), None)
+        if round_ is None:
+            ids = [r.id for r in calendar]
+            args = {"round": round_id, "suggestion": closest(wanted, ids), "known": ", ".join(ids)}
+            raise _Refused(UNREADABLE, Problem(settings_path, "status.unknown_round", args))
+        _reports(member, round_.date, found)
+        segment = member.segment_on(round_.date)
+        if segment not in round_.segments:
+            shown = ", ".join(segment_name(s) for s in round_.segments) or "–"
+            args = {"segment": segment_name(segment), "meeting": round_.label, "round": round_.id, "segments": shown}
+            line, column = context.settings_place("calendar", round_.index)
+            raise _Refused(FINDINGS, Problem(settings_path, "status.not_reporting", args, line, column))
+    else:
+        _reports(member, day, found)
+        next_due = next_round(member, calendar, day, filed)
+        if next_due is None:
+            args = {"date": day.isoformat(), "segment": segment_name(member.segment_on(day))}
+            raise _Refused(FINDINGS, Problem(settings_path, "status.none_due", args))
+        round_ = next_due
+    folder = os.path.join(root, STATUS_DIR, round_.id)
+    for suffix in SUFFIXES:
+        existing = os.path.join(folder, ident + suffix)
+        if os.path.lexists(existing):
+            raise _Refused(FINDINGS, Problem(existing, "status.exists"))
+    segment = member.segment_on(round_.date)
+    assert segment is not None
+    path = os.path.join(folder, f"{ident}.yaml")
+    content = render(ident, entry.initiative, segment, round_, day, cadence)
+    data, positions = parse_mapping(path, content)
+    validate(StatusReport, data, path, positions)  # what is written can be read back
+    return _Plan(path, content, round_, segment, day)
+
+
+def _reports(member: Member, day: datetime.date, path: str) -> None:
+    """Refused unless the initiative is active and in a segment on the day."""
+    status = status_on(member.initiative, day)
+    if status != "active":
+        raise _Refused(FINDINGS, Problem(path, "status.inactive", {"status": status}))
+    if member.segment_on(day) is None:
+        raise _Refused(FINDINGS, Problem(path, "status.no_segment"))
