@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -21,12 +20,12 @@ from .fieldtypes import SLUG, SLUG_MAX
 from .loader import Positions, decode, parse_mapping, read_bytes
 from .models import Actor, Actors, Initiative, Settings, StatusReport, Taxonomy
 from .problems import InputError, Problem
+from .sources import DiskSource, Source
 from .validation import validate
 
 SETTINGS_FILE = "portfolio.yaml"
 INITIATIVES_DIR = "initiatives"
 STATUS_DIR = "status"
-SUFFIXES = (".yaml", ".yml")
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -173,95 +172,6 @@ def find_root(file: str) -> str | None:
 def default_root() -> str:
     """Where commands look when given no directory: `portfolio/` if there is one, else the current directory."""
     return "portfolio" if os.path.isdir("portfolio") else "."
-
-
-class Source(Protocol):
-    """Where a portfolio's files come from: a directory on disk, or a git revision (see revisions.py).
-
-    Files are named relative to the portfolio directory, with "/" between parts.
-    """
-
-    def display(self, relative: str) -> str:
-        """How problems name a file."""
-
-    def kind(self, relative: str) -> str | None:
-        """ "file", "dir", or None when nothing is there."""
-
-    def yaml_files(self, folder: str) -> list[str]:
-        """The YAML files directly in a folder, sorted by name."""
-
-    def folders(self, folder: str) -> list[str]:
-        """The directories directly in a folder, sorted by name; hidden ones (starting with ".") left out."""
-
-    def read(self, relatives: list[str]) -> Iterator[tuple[str, bytes | Problem, str | None]]:
-        """Each file's bytes, or the problem that kept them from being read, and a key that names identical content
-        (None where the source has no such key)."""
-
-
-class DiskSource:
-    """A portfolio directory on disk."""
-
-    def __init__(self, root: str) -> None:
-        self.root = root
-
-    def display(self, relative: str) -> str:
-        return os.path.join(self.root, relative) if relative else self.root
-
-    def kind(self, relative: str) -> str | None:
-        path = self.display(relative)
-        return "file" if os.path.isfile(path) else "dir" if os.path.isdir(path) else None
-
-    def yaml_files(self, folder: str) -> list[str]:
-        directory = self.display(folder)
-        with os.scandir(directory) as listing:
-            names = sorted(e.name for e in listing if e.name.endswith(SUFFIXES) and not e.name.startswith("."))
-        return [f"{folder}/{name}" if folder else name for name in names]
-
-    def folders(self, folder: str) -> list[str]:
-        with os.scandir(self.display(folder)) as listing:
-            names = sorted(e.name for e in listing if e.is_dir() and not e.name.startswith("."))
-        return [f"{folder}/{name}" if folder else name for name in names]
-
-    def read(self, relatives: list[str]) -> Iterator[tuple[str, bytes | Problem, str | None]]:
-        linked_folders: dict[str, bool] = {}  # the folders of a read are few; ask about each once
-        for relative in relatives:
-            path = self.display(relative)
-            folder = posixpath.dirname(relative)
-            if folder not in linked_folders:
-                linked_folders[folder] = _linked(self.root, self.display(folder)) if folder else False
-            outside = _outside(self.root, path, linked_folders[folder])
-            if outside:
-                yield relative, outside, None
-                continue
-            try:
-                yield relative, read_bytes(path), None
-            except InputError as exc:
-                yield relative, exc.problems[0], None
-
-
-def _outside(root: str, path: str, folder_linked: bool = False) -> Problem | None:
-    """A problem when path, or a directory between it and root (`folder_linked`), is a symbolic link that leads out of
-    the portfolio directory."""
-    if not folder_linked and not os.path.islink(path):
-        return None
-    target = os.path.realpath(path)
-    if os.path.commonpath([os.path.realpath(root), target]) == os.path.realpath(root):
-        return None
-    return Problem(path, "symlink_outside", {"target": target})
-
-
-def _linked(root: str, path: str) -> bool:
-    """Whether path or a directory on the way up to root is a symbolic link."""
-    root = os.path.normpath(root)
-    current = os.path.normpath(path)
-    while current and current != root:
-        if os.path.islink(current):
-            return True
-        parent = os.path.dirname(current)
-        if parent == current:
-            break
-        current = parent
-    return False
 
 
 def _parse(model: type[M], path: str, content: bytes | Problem) -> tuple[M, Positions, str]:

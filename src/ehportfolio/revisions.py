@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .loader import MAX_BYTES
-from .portfolio import SUFFIXES, Entry, Portfolio, load_portfolio
+from .portfolio import Entry, Portfolio, load_portfolio
 from .problems import Problem
+from .sources import SUFFIXES
 
 SYMLINK = "120000"
 MAX_LINKS = 40  # as the kernel's limit on following symbolic links

@@ -15,8 +15,9 @@ from .. import writer
 from ..importing import Plan, Planned, plan_import
 from ..loader import read_bytes
 from ..messages import text
-from ..portfolio import INITIATIVES_DIR, SETTINGS_FILE, SUFFIXES, load_context
+from ..portfolio import INITIATIVES_DIR, SETTINGS_FILE, load_context
 from ..problems import InputError, Problem
+from ..sources import SUFFIXES
 from ..spreadsheet import Table, read_table
 from . import OK, UNREADABLE, report_problems
 

@@ -10,8 +10,9 @@ from ..assessment import assess
 from ..lifecycle import Refusal, apply, plan
 from ..loader import decode, read_bytes
 from ..messages import segment_name, text
-from ..portfolio import INITIATIVES_DIR, SETTINGS_FILE, SUFFIXES, load_context, parse_initiative
+from ..portfolio import INITIATIVES_DIR, SETTINGS_FILE, load_context, parse_initiative
 from ..problems import InputError, Problem
+from ..sources import SUFFIXES
 from ..validation import closest
 from ..writer import edit, replace
 from . import FINDINGS, OK, UNREADABLE, report_problems

@@ -17,8 +17,9 @@ from ..checklist import Checklist
 from ..engine import Decision, Step, decide
 from ..intake import DECIDES, INCLUDED, Proposal, Refusal
 from ..messages import TEXT, answer_word, segment_name, text
-from ..portfolio import INITIATIVES_DIR, SETTINGS_FILE, SUFFIXES, Context, load_context
+from ..portfolio import INITIATIVES_DIR, SETTINGS_FILE, Context, load_context
 from ..problems import InputError, Problem
+from ..sources import SUFFIXES
 from ..yamltext import slug
 from . import OK, UNREADABLE, report_problems
 

@@ -16,9 +16,10 @@ from ..lifecycle import status_on
 from ..loader import parse_mapping
 from ..messages import segment_name, text
 from ..models import StatusReport
-from ..portfolio import SETTINGS_FILE, STATUS_DIR, SUFFIXES, load_portfolio
+from ..portfolio import SETTINGS_FILE, STATUS_DIR, load_portfolio
 from ..problems import InputError, Problem
 from ..reporting import Member, Round, next_round, rounds
+from ..sources import SUFFIXES
 from ..statusform import render
 from ..validation import closest, validate
 from ..writer import write_new
