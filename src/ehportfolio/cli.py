@@ -443,3 +443,103 @@ def status_new(
     from .commands import status as command
 
     raise typer.Exit(command.new(_root(path), ident, round_id, date, lang.value))
+
+
+report_app = typer.Typer(
+    name="report",
+    help="Reports for committees and for people without an account: Markdown for the git platform, or one HTML file.",
+    no_args_is_help=True,
+)
+app.add_typer(report_app)
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
+ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
+ReportOutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out", "-o", help="Write the report into this directory; default standard output.", show_default=False
+    ),
+]
+ReportDateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="The report's date, YYYY-MM-DD, printed in its header; meetings up to it count as held. Default none: "
+        "a report never reads the clock.",
+        show_default=False,
+    ),
+]
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help="A directory of your own templates (reports/<kind>.md.j2, reports/<kind>.html.j2) that override the "
+        "shipped ones; default <portfolio>/templates/ if there is one. They render in Jinja's sandbox.",
+        show_default=False,
+    ),
+]
+
+
+def _report(
+    kind: str,
+    ident: str | None,
+    fmt: ReportFormat,
+    out: Path | None,
+    date: str | None,
+    templates: Path | None,
+    path: Path | None,
+    lang: Lang,
+) -> None:
+    from .commands import report as command
+
+    raise typer.Exit(
+        command.run(
+            _root(path),
+            kind,
+            ident,
+            fmt.value,
+            str(out) if out else None,
+            date,
+            str(templates) if templates else None,
+            lang.value,
+        )
+    )
+
+
+@report_app.command("overview")
+def report_overview(
+    fmt: ReportFormatOption = ReportFormat.markdown,
+    out: ReportOutOption = None,
+    date: ReportDateOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """The whole portfolio by segment, like table 5.2 of the report, with counts by segment, owner and focus area.
+
+    Exit status: 0 written, 1 written but files read with problems, 2 bad input (a date, a template, the portfolio).
+    """
+    _report("overview", None, fmt, out, date, templates, path, lang)
+
+
+@report_app.command("initiative")
+def report_initiative(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The initiative's id.")],
+    fmt: ReportFormatOption = ReportFormat.markdown,
+    out: ReportOutOption = None,
+    date: ReportDateOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """A fact sheet: the checklist's explanation, the status trend across rounds, dependencies both ways, and the
+    segment history.
+
+    Exit status: 0 written, 1 written but files read with problems, 2 bad input (an id, a date, a template).
+    """
+    _report("initiative", ident, fmt, out, date, templates, path, lang)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..assessment import Assessment
 from ..messages import answer_word, segment_name, text
 from .explain import question_text, result_line, step_effect
@@ -10,6 +12,12 @@ from .explain import question_text, result_line, step_effect
 def render_assessment(assessment: Assessment, lang: str) -> str:
     from ..templating import environment
 
+    return environment().get_template("assessment.md.j2").render(assessment_context(assessment, lang))
+
+
+def assessment_context(assessment: Assessment, lang: str) -> dict[str, Any]:
+    """The assessment as plain data, with the wording of `ehp assess`: what assessment.md.j2 and the fact sheet
+    show."""
     entry = assessment.entry
     decision = assessment.decision
     steps = [
@@ -22,7 +30,7 @@ def render_assessment(assessment: Assessment, lang: str) -> str:
         }
         for step in decision.trace
     ]
-    context = {
+    context: dict[str, Any] = {
         "t": {
             key: text(lang, key)
             for key in (
@@ -48,4 +56,4 @@ def render_assessment(assessment: Assessment, lang: str) -> str:
         if assessment.unexplained
         else "",
     }
-    return environment().get_template("assessment.md.j2").render(context)
+    return context

@@ -1,0 +1,134 @@
+"""Charts and dependency graphs for HTML reports, drawn with matplotlib as inline SVG.
+
+Imported only by the HTML path, so that no other command pays for matplotlib. The SVG is byte-identical between runs:
+a fixed hash salt (different per chart, so that ids do not collide in one page), text kept as text (`svg.fonttype`
+none), no date in the metadata. User text never reaches mathtext (`$` is escaped), and matplotlib escapes what it
+writes into the SVG.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from typing import Any
+
+COLOURS = {"grønn": "#2e7d32", "gul": "#f9a825", "rød": "#c62828", "reported": "#90a4ae", "not_reported": "#ffffff"}
+SEGMENT_COLOURS = ["#1f4e79", "#2e75b6", "#9dc3e6", "#c9a0dc"]
+FONT = 9
+
+
+def _plain(value: str) -> str:
+    """Text matplotlib draws as it is: a `$` would start mathtext."""
+    return value.replace("$", r"\$")
+
+
+def _svg(figure: Any, salt: str) -> str:
+    import matplotlib
+
+    with matplotlib.rc_context({"svg.hashsalt": salt, "svg.fonttype": "none", "font.size": FONT}):
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg") :]
+
+
+def _figure(width: float, height: float) -> Any:
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height))
+
+
+def segment_chart(names: list[str], counts: list[int], title: str) -> str:
+    """Initiatives per segment, as horizontal bars with their count."""
+    figure = _figure(6, 0.45 * len(names) + 0.9)
+    axes = figure.add_subplot()
+    positions = list(range(len(names)))[::-1]
+    axes.barh(positions, counts, color=SEGMENT_COLOURS[: len(names)])
+    axes.set_yticks(positions, [_plain(n) for n in names])
+    for y, count in zip(positions, counts, strict=True):
+        axes.text(count, y, f" {count}", va="center", parse_math=False)
+    axes.set_title(_plain(title))
+    axes.set_xlim(0, max(counts, default=0) * 1.15 + 1)
+    axes.spines[["top", "right"]].set_visible(False)
+    return _svg(figure, "segments")
+
+
+def trend_chart(rows: list[dict[str, Any]], title: str) -> str:
+    """The status colour at each round, one marker per round, with the state written under it."""
+    figure = _figure(max(3.0, 1.4 * len(rows) + 0.8), 1.9)
+    axes = figure.add_subplot()
+    for x, row in enumerate(rows):
+        missing = row["state"] == "not_reported"
+        axes.scatter(
+            [x], [0], s=420, color=COLOURS[row["state"]], edgecolors="#616161", linewidths=1.5 if missing else 0.5
+        )
+        if missing:
+            axes.text(x, 0, "?", ha="center", va="center", color="#616161", parse_math=False)
+        axes.text(x, -0.9, row["state_text"], ha="center", va="top", fontsize=FONT - 1, parse_math=False)
+    axes.set_xticks(range(len(rows)), [_plain(f"{r['meeting']}\n{r['date']}") for r in rows])
+    axes.xaxis.tick_top()
+    axes.set_xlim(-0.6, len(rows) - 0.4)
+    axes.set_ylim(-1.6, 0.8)
+    axes.set_yticks([])
+    axes.set_title(_plain(title), pad=28)
+    for side in ("left", "right", "bottom", "top"):
+        axes.spines[side].set_visible(False)
+    return _svg(figure, "trend")
+
+
+def _label(name: str) -> str:
+    lines = textwrap.wrap(name, 22, break_long_words=True) or [""]
+    if len(lines) > 3:
+        lines = [*lines[:2], lines[2][:20] + "…"]
+    return "\n".join(lines)
+
+
+def dependency_graph(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], highlight: str = "") -> str:
+    """A layered drawing: an initiative to the left of what it depends on; solid arrows strong, dashed weak."""
+    top = max((n["layer"] for n in nodes), default=0)
+    columns: dict[int, list[dict[str, Any]]] = {}
+    for node in nodes:
+        columns.setdefault(top - node["layer"], []).append(node)
+    rows = max((len(c) for c in columns.values()), default=1)
+    figure = _figure(2.6 * (top + 1) + 0.4, 0.75 * rows + 0.4)
+    axes = figure.add_subplot()
+    place: dict[str, tuple[float, float]] = {}
+    for x, column in columns.items():
+        offset = (rows - len(column)) / 2
+        for y, node in enumerate(column):
+            place[node["key"]] = (x * 2.6, -(y + offset) * 0.75)
+    for edge in edges:
+        axes.annotate(
+            "",
+            xy=place[edge["to"]],
+            xytext=place[edge["from"]],
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": "#444444",
+                "linestyle": "-" if edge["strength"] == "strong" else "--",
+                "shrinkA": 34,
+                "shrinkB": 34,
+            },
+        )
+    for node in nodes:
+        left, height = place[node["key"]]
+        chosen = node["id"] == highlight
+        axes.text(
+            left,
+            height,
+            _label(node["name"]),
+            ha="center",
+            va="center",
+            fontsize=FONT - 1,
+            parse_math=False,
+            bbox={
+                "boxstyle": "round,pad=0.4",
+                "facecolor": "#fff3c4" if chosen else "#eef3f8" if node["known"] else "#f5f5f5",
+                "edgecolor": "#1f4e79" if node["known"] else "#9e9e9e",
+                "linestyle": "-" if node["known"] else ":",
+            },
+        )
+    axes.set_xlim(-1.4, top * 2.6 + 1.4)
+    axes.set_ylim(-(rows - 0.5) * 0.75, 0.5)
+    axes.set_axis_off()
+    return _svg(figure, "graph")

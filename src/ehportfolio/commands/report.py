@@ -1,0 +1,122 @@
+"""`ehp report KIND`: a report of the portfolio (overview) or of one initiative (a fact sheet), in Markdown or HTML,
+to standard output or into a directory."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from typing import Any
+
+from ..cadence import load_cadence
+from ..messages import text
+from ..portfolio import SETTINGS_FILE, Portfolio, load_portfolio
+from ..problems import InputError, Problem
+from ..validation import closest
+from . import FINDINGS, OK, UNREADABLE, report_problems
+
+TEMPLATES_DIR = "templates"
+
+
+def _fail(lang: str, key: str, **args: Any) -> int:
+    print(text(lang, key, **args), file=sys.stderr)
+    return UNREADABLE
+
+
+def _date(value: str | None) -> datetime.date | None | str:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
+def template_dirs(root: str, templates: str | None) -> list[str] | str:
+    """The portfolio's own template directories: --templates, else <portfolio>/templates/ if it is there. A string
+    is a --templates directory that does not exist."""
+    if templates is not None:
+        return [templates] if os.path.isdir(templates) else templates
+    own = os.path.join(root, TEMPLATES_DIR)
+    return [own] if os.path.isdir(own) else []
+
+
+def output_path(out: str, name: str) -> str | None:
+    """Where a report named `name` goes inside `out`; None when it would land anywhere else."""
+    if not name or name in (".", "..") or os.sep in name or (os.altsep and os.altsep in name) or "\0" in name:
+        return None
+    base = os.path.realpath(out)
+    target = os.path.realpath(os.path.join(base, name))
+    return target if os.path.dirname(target) == base else None
+
+
+def run(
+    root: str,
+    kind: str,
+    ident: str | None,
+    fmt: str,
+    out: str | None,
+    date: str | None,
+    templates: str | None,
+    lang: str,
+) -> int:
+    if not os.path.isdir(root):
+        report_problems([Problem(root, "not_found" if not os.path.exists(root) else "not_a_directory")], lang)
+        return UNREADABLE
+    if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
+        report_problems([Problem(root, "status.not_portfolio")], lang)
+        return UNREADABLE
+    day = _date(date)
+    if isinstance(day, str):
+        return _fail(lang, "report.bad_date", date=day)
+    dirs = template_dirs(root, templates)
+    if isinstance(dirs, str):
+        return _fail(lang, "report.template_dir", dir=dirs)
+    portfolio = load_portfolio(root, statuses=True)
+    problems = [*portfolio.problems, *(portfolio.statuses.problems if portfolio.statuses else ())]
+    report_problems(problems, lang)
+    context = _context(portfolio, kind, ident, day, lang)
+    if isinstance(context, Problem):
+        report_problems([context], lang)
+        return UNREADABLE
+    from ..formats.report import EXTENSIONS, TemplateFailure, render
+
+    try:
+        rendered = render(kind, fmt, context, dirs)
+    except TemplateFailure as exc:
+        return _fail(lang, exc.code, **exc.args_)
+    if out is None:
+        sys.stdout.write(rendered)
+        return FINDINGS if problems else OK
+    name = f"{ident if kind == 'initiative' else kind}.{EXTENSIONS[fmt]}"
+    try:
+        os.makedirs(out, exist_ok=True)
+    except OSError as exc:
+        return _fail(lang, "report.out_failed", path=out, error=exc.strerror or str(exc))
+    path = output_path(out, name)
+    if path is None:
+        return _fail(lang, "report.out_outside", path=os.path.join(out, name), dir=out)
+    from ..writer import write_file
+
+    try:
+        write_file(path, rendered)
+    except InputError as exc:
+        report_problems(exc.problems, lang)
+        return UNREADABLE
+    print(text(lang, "report.wrote", path=os.path.join(out, name)), file=sys.stderr)
+    return FINDINGS if problems else OK
+
+
+def _context(
+    portfolio: Portfolio, kind: str, ident: str | None, day: datetime.date | None, lang: str
+) -> dict[str, Any] | Problem:
+    from .. import reports
+
+    if kind == "overview":
+        return reports.overview(portfolio, lang, day)
+    assert ident is not None
+    entry = next((e for e in portfolio.entries if e.id == ident), None)
+    if entry is None:
+        known = sorted(e.id for e in portfolio.entries)
+        return Problem(portfolio.root, "unknown_initiative", {"id": ident, "suggestion": closest(ident, known)})
+    return reports.initiative(portfolio, entry, load_cadence(), lang, day)

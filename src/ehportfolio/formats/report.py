@@ -1,0 +1,70 @@
+"""Reports rendered from templates/reports/<kind>.<md|html>.j2, with a portfolio's own templates first when it has
+them (rendered in the sandbox, see templating.report_environment). HTML gets its charts and graph as inline SVG."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+EXTENSIONS = {"markdown": "md", "html": "html"}
+
+
+@dataclass(frozen=True)
+class TemplateFailure(Exception):
+    """A template that is missing, or failed or was refused while rendering; `code` names the message."""
+
+    code: str
+    args_: dict[str, Any] = field(default_factory=dict)
+
+
+def template_name(kind: str, fmt: str) -> str:
+    return f"reports/{kind}.{EXTENSIONS[fmt]}.j2"
+
+
+def _figures(context: dict[str, Any]) -> dict[str, Any]:
+    """The SVG of each chart the context calls for, marked safe: matplotlib escapes the text it writes."""
+    from markupsafe import Markup
+
+    from .. import charts
+
+    figures: dict[str, Any] = {}
+    t = context["t"]
+    if context["kind"] == "overview":
+        segments = [s for s in context["segments"] if s["key"] in ("samstyre", "koordinere", "observere", "inspirere")]
+        figures["segments"] = Markup(
+            charts.segment_chart([s["name"] for s in segments], [s["count"] for s in segments], t["chart.segments"])
+        )
+    if context["kind"] == "initiative" and context["trend"]:
+        figures["trend"] = Markup(charts.trend_chart(context["trend"], t["chart.trend"]))
+    graph = context["graph"]
+    if graph["edges"]:
+        figures["graph"] = Markup(charts.dependency_graph(graph["nodes"], graph["edges"], context.get("id", "")))
+    return figures
+
+
+def render(kind: str, fmt: str, context: dict[str, Any], user_dirs: Sequence[str]) -> str:
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    from ..templating import report_environment
+
+    name = template_name(kind, fmt)
+    values = dict(context)
+    if fmt == "html":
+        values["figures"] = _figures(context)
+    try:
+        template = report_environment(user_dirs).get_template(name)
+        return template.render(values)
+    except TemplateNotFound as exc:
+        dirs = ", ".join(user_dirs) or "–"
+        raise TemplateFailure("report.template_missing", {"name": exc.name or name, "dirs": dirs}) from None
+    except SecurityError as exc:
+        raise TemplateFailure("report.template_unsafe", {"name": name, "error": str(exc)}) from None
+    except TemplateSyntaxError as exc:
+        where = f", {exc.filename or exc.name or name}:{exc.lineno}"
+        raise TemplateFailure("report.template_error", {"name": name, "line": where, "error": exc.message}) from None
+    except UndefinedError as exc:
+        raise TemplateFailure("report.template_error", {"name": name, "line": "", "error": str(exc)}) from None
+    except TemplateError as exc:
+        raise TemplateFailure("report.template_error", {"name": name, "line": "", "error": str(exc)}) from None
