@@ -17,6 +17,7 @@ Measured:
      The files are passed as arguments, in as few execs as the argument limit allows; all of them count. A run of
      check-jsonschema that takes more than --slow seconds is not repeated, and the output says so.
   e. `ehp assess FILE` against `python -c 'import yaml, pydantic'`.                                goal: <= 3x
+  f. `ehp report overview --format html DIR` against `ehp segment DIR` on the same files.          goal: <= 3x
 
 Before timing, check-jsonschema validates the shipped portfolio/ against portfolio/schema/ (every kind of file), and
 `ehp check --format json` runs once on the generated portfolio; both results are printed, with the findings by rule.
@@ -318,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
         seg_json = Series("ehp segment --format json", [ehp, "segment", str(folder), "--format", "json"], (0, 1))
         check_text = Series("ehp check", [ehp, "check", str(folder)], (0, 1))
         check_json = Series("ehp check --format json", [ehp, "check", str(folder), "--format", "json"], (0, 1))
+        overview = Series(
+            "ehp report overview --html", [ehp, "report", "overview", "--format", "html", "--path", str(folder)], (0, 1)
+        )
         parse = Series("yaml CSafeLoader loop", [python, "-c", BASELINE_PARSE, str(folder)], (0,))
         assess = Series("ehp assess", [ehp, "assess", one_file], (0, 1))
         imports = Series("import yaml, pydantic", [python, "-c", BASELINE_IMPORT], (0,))
@@ -331,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         slow_note = ""
         for round_ in range(args.repeat):
             print(f"  segment and check round {round_ + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
-            for series in (parse, seg_text, seg_json, check_text, check_json):
+            for series in (parse, seg_text, seg_json, check_text, check_json, overview):
                 series.run()
             if not has_validator:
                 continue
@@ -353,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         rss_row("segment peak RSS (--format json)", seg_json, parse, 150, info=True),
         time_row(f"check {args.count} files (text)", check_text, parse, 3),
         for_information(time_row(f"check {args.count} files (--format json)", check_json, parse, 3)),
+        time_row(f"report overview html / segment, {args.count}", overview, seg_text, 3),
     ]
     if has_validator:
         rows.append(speedup_row("check-jsonschema / ehp check", check_text, schema_check, 4))
@@ -364,8 +369,9 @@ def main(argv: list[str] | None = None) -> int:
     print("           check-jsonschema = check-jsonschema --schemafile DIR/schema/initiative.schema.json")
     print(f"                              DIR/initiatives/*.yaml ({len(files)} files in {len(batches)} exec(s));")
     print("                              its ratio is check-jsonschema / ehp check (text): higher is better")
+    print("           report overview = against ehp segment (text) on the same files")
     print("           assess = python -c 'import yaml, pydantic'")
-    shown = [seg_text, seg_json, check_text, check_json, parse]
+    shown = [seg_text, seg_json, check_text, check_json, overview, parse]
     shown += [schema_check] if has_validator else []
     for series in (*shown, assess, imports):
         print(f"  {series.label:<28} {series.spread()}")
