@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 
@@ -16,3 +17,8 @@ UNREADABLE = 2  # input that could not be read
 def report_problems(problems: Iterable[Problem], lang: str) -> None:
     for problem in problems:
         print(problem_line(problem, lang), file=sys.stderr)
+
+
+def not_a_directory(path: str) -> Problem:
+    """The problem with a path given as a directory that is not one."""
+    return Problem(path, "not_found" if not os.path.exists(path) else "not_a_directory")

@@ -10,12 +10,12 @@ from ..messages import text
 from ..portfolio import SETTINGS_FILE, load_portfolio
 from ..problems import Problem
 from ..reporting import members, rounds, survey
-from . import FINDINGS, OK, UNREADABLE, report_problems
+from . import FINDINGS, OK, UNREADABLE, not_a_directory, report_problems
 
 
 def run(root: str, year: int | None, fmt: str, lang: str) -> int:
     if not os.path.isdir(root):
-        report_problems([Problem(root, "not_found" if not os.path.exists(root) else "not_a_directory")], lang)
+        report_problems([not_a_directory(root)], lang)
         return UNREADABLE
     if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
         report_problems([Problem(root, "status.not_portfolio")], lang)

@@ -6,16 +6,15 @@ import os
 import sys
 
 from ..portfolio import load_portfolio
-from ..problems import Problem
 from ..rules import run_rules
-from . import FINDINGS, OK, UNREADABLE, report_problems
+from . import FINDINGS, OK, UNREADABLE, not_a_directory, report_problems
 
 FORMATS = ("text", "json", "github", "junit", "sarif")
 
 
 def run(path: str, fmt: str, strict: bool, lang: str) -> int:
     if not os.path.isdir(path):
-        report_problems([Problem(path, "not_found" if not os.path.exists(path) else "not_a_directory")], lang)
+        report_problems([not_a_directory(path)], lang)
         return UNREADABLE
     portfolio = load_portfolio(path, statuses=True)
     findings = run_rules(portfolio)

@@ -9,9 +9,8 @@ from importlib import import_module
 from ..assessment import Assessment, assess
 from ..changes import Revision, compare
 from ..messages import text
-from ..problems import Problem
 from ..revisions import GitError, Repository, Snapshot, working_tree
-from . import OK, UNREADABLE, report_problems
+from . import OK, UNREADABLE, not_a_directory, report_problems
 
 FORMATS = ("text", "markdown", "json")
 
@@ -22,7 +21,7 @@ def run(base: str, head: str | None, path: str, fmt: str, lang: str) -> int:
         base_commit = repository.commit(base)
         head_commit = repository.commit(head) if head is not None else None
         if head is None and not os.path.isdir(path):
-            report_problems([Problem(path, "not_found" if not os.path.exists(path) else "not_a_directory")], lang)
+            report_problems([not_a_directory(path)], lang)
             return UNREADABLE
         before = repository.snapshot(base, base_commit)
         after = repository.snapshot(head, head_commit) if head is not None else working_tree(path)

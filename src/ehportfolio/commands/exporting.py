@@ -17,7 +17,7 @@ from ..exporting import export_rows, metadata, render_csv, render_json, render_x
 from ..messages import text
 from ..portfolio import load_portfolio
 from ..problems import InputError, Problem
-from . import OK, UNREADABLE, report_problems
+from . import OK, UNREADABLE, not_a_directory, report_problems
 
 FORMATS = ("xlsx", "csv", "json")
 
@@ -27,7 +27,7 @@ def run(root: str, fmt: str, out: str | None, lang: str) -> int:
         print(text(lang, "export.needs_out"), file=sys.stderr)
         return UNREADABLE
     if not os.path.isdir(root):
-        report_problems([Problem(root, "not_found" if not os.path.exists(root) else "not_a_directory")], lang)
+        report_problems([not_a_directory(root)], lang)
         return UNREADABLE
     if out is not None:
         problem = _unwritable(out)

@@ -19,7 +19,7 @@ from ..portfolio import INITIATIVES_DIR, SETTINGS_FILE, load_context
 from ..problems import InputError, Problem
 from ..sources import SUFFIXES
 from ..spreadsheet import Table, read_table
-from . import OK, UNREADABLE, report_problems
+from . import OK, UNREADABLE, not_a_directory, report_problems
 
 
 @dataclasses.dataclass(frozen=True)
@@ -31,7 +31,7 @@ class _Target:
 
 def run(root: str, file: str, mappings: list[str], sheet: str | None, force: bool, dry_run: bool, lang: str) -> int:
     if not os.path.isdir(root):
-        report_problems([Problem(root, "not_found" if not os.path.exists(root) else "not_a_directory")], lang)
+        report_problems([not_a_directory(root)], lang)
         return UNREADABLE
     is_portfolio = os.path.isfile(os.path.join(root, SETTINGS_FILE))
     folder = os.path.join(root, INITIATIVES_DIR) if is_portfolio else root

@@ -21,7 +21,7 @@ from ..portfolio import INITIATIVES_DIR, SETTINGS_FILE, Context, load_context
 from ..problems import InputError, Problem
 from ..sources import SUFFIXES
 from ..yamltext import slug
-from . import OK, UNREADABLE, report_problems
+from . import OK, UNREADABLE, not_a_directory, report_problems
 
 INTERRUPTED = 130  # Ctrl-C or end of input: nothing written
 
@@ -90,7 +90,7 @@ def refusal_text(refusal: Refusal, lang: str) -> str:
 def _is_portfolio(root: str, folder: str, lang: str) -> bool:
     """A portfolio directory with its initiatives/ folder, where the new file belongs; say why when it is not."""
     if not os.path.isdir(root):
-        report_problems([Problem(root, "not_found" if not os.path.exists(root) else "not_a_directory")], lang)
+        report_problems([not_a_directory(root)], lang)
         return False
     if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
         _say(f"{root}: {text(lang, 'new.not_portfolio')}")

@@ -13,7 +13,7 @@ from ..messages import text
 from ..portfolio import SETTINGS_FILE, Portfolio, load_portfolio
 from ..problems import InputError, Problem
 from ..validation import closest
-from . import FINDINGS, OK, UNREADABLE, report_problems
+from . import FINDINGS, OK, UNREADABLE, not_a_directory, report_problems
 
 TEMPLATES_DIR = "templates"
 
@@ -61,7 +61,7 @@ def run(
     lang: str,
 ) -> int:
     if not os.path.isdir(root):
-        report_problems([Problem(root, "not_found" if not os.path.exists(root) else "not_a_directory")], lang)
+        report_problems([not_a_directory(root)], lang)
         return UNREADABLE
     if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
         report_problems([Problem(root, "status.not_portfolio")], lang)

@@ -9,13 +9,12 @@ from ..assessment import assess
 from ..formats import render_portfolio
 from ..messages import text
 from ..portfolio import load_portfolio
-from ..problems import Problem
-from . import FINDINGS, OK, UNREADABLE, report_problems
+from . import FINDINGS, OK, UNREADABLE, not_a_directory, report_problems
 
 
 def run(path: str, fmt: str, lang: str) -> int:
     if not os.path.isdir(path):
-        report_problems([Problem(path, "not_found" if not os.path.exists(path) else "not_a_directory")], lang)
+        report_problems([not_a_directory(path)], lang)
         return UNREADABLE
     portfolio = load_portfolio(path)
     assessments = [assess(entry, portfolio.checklist) for entry in portfolio.entries]

@@ -23,7 +23,7 @@ from ..sources import SUFFIXES
 from ..statusform import render
 from ..validation import closest, validate
 from ..writer import write_new
-from . import FINDINGS, OK, UNREADABLE, report_problems
+from . import FINDINGS, OK, UNREADABLE, not_a_directory, report_problems
 from .lifecycle import find_file
 
 
@@ -69,7 +69,7 @@ def new(root: str, ident: str, round_id: str | None, date: str | None, lang: str
 def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Plan:
     """The file to write, its text, its round and the initiative's segment; _Refused or InputError otherwise."""
     if not os.path.isdir(root):
-        raise _Refused(UNREADABLE, Problem(root, "not_found" if not os.path.exists(root) else "not_a_directory"))
+        raise _Refused(UNREADABLE, not_a_directory(root))
     if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
         raise _Refused(UNREADABLE, Problem(root, "status.not_portfolio"))
     found = find_file(root, ident)
