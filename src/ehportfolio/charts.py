@@ -132,3 +132,46 @@ def dependency_graph(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], h
     axes.set_ylim(-(rows - 0.5) * 0.75, 0.5)
     axes.set_axis_off()
     return _svg(figure, "graph")
+
+
+def focus_chart(names: list[str], counts: list[int], title: str) -> str:
+    """Initiatives per focus area, as horizontal bars with their count."""
+    figure = _figure(6, 0.4 * len(names) + 0.9)
+    axes = figure.add_subplot()
+    positions = list(range(len(names)))[::-1]
+    axes.barh(positions, counts, color=SEGMENT_COLOURS[1])
+    axes.set_yticks(positions, [_plain(n) for n in names])
+    for y, count in zip(positions, counts, strict=True):
+        axes.text(count, y, f" {count}", va="center", parse_math=False)
+    axes.set_title(_plain(title))
+    axes.set_xlim(0, max(counts, default=0) * 1.15 + 1)
+    axes.spines[["top", "right"]].set_visible(False)
+    return _svg(figure, "focus")
+
+
+def state_chart(segments: list[dict[str, Any]], title: str) -> str:
+    """For each segment that reports at a meeting, its initiatives by status colour, as stacked horizontal bars; "not
+    reported" is its own (white, outlined) part."""
+    figure = _figure(6, 0.5 * len(segments) + 1.3)
+    axes = figure.add_subplot()
+    positions = list(range(len(segments)))[::-1]
+    left = [0] * len(segments)
+    states = segments[0]["colours"] if segments else []
+    for index, state in enumerate(states):
+        counts = [s["colours"][index]["count"] for s in segments]
+        axes.barh(
+            positions,
+            counts,
+            left=left,
+            color=COLOURS[state["state"]],
+            edgecolor="#616161",
+            linewidth=0.5,
+            label=_plain(state["text"]),
+        )
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    axes.set_yticks(positions, [_plain(s["name"]) for s in segments])
+    axes.set_title(_plain(title))
+    axes.set_xlim(0, max(left, default=0) * 1.05 + 1)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False, fontsize=FONT - 1)
+    return _svg(figure, "states")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -494,6 +494,7 @@ def _report(
     templates: Path | None,
     path: Path | None,
     lang: Lang,
+    options: dict[str, Any] | None = None,
 ) -> None:
     from .commands import report as command
 
@@ -507,6 +508,7 @@ def _report(
             date,
             str(templates) if templates else None,
             lang.value,
+            options,
         )
     )
 
@@ -543,3 +545,60 @@ def report_initiative(
     Exit status: 0 written, 1 written but files read with problems, 2 bad input (an id, a date, a template).
     """
     _report("initiative", ident, fmt, out, date, templates, path, lang)
+
+
+class CaseType(StrEnum):
+    Orientering = "Orientering"
+    Drøfting = "Drøfting"
+    Beslutning = "Beslutning"
+    Godkjenning = "Godkjenning"
+
+
+@report_app.command("meeting")
+def report_meeting(
+    committee: Annotated[str, typer.Option("--committee", help="The committee, such as NUIT.", show_default=False)],
+    date: Annotated[
+        str, typer.Option("--date", help="The meeting's date, YYYY-MM-DD, as in the calendar.", show_default=False)
+    ],
+    case: Annotated[
+        str | None,
+        typer.Option(
+            "--case", help="The case number, N/YY; default x/YY for the secretary to fill in.", show_default=False
+        ),
+    ] = None,
+    case_type: Annotated[
+        CaseType, typer.Option("--case-type", help="The case type (sakstype).")
+    ] = CaseType.Orientering,
+    fmt: ReportFormatOption = ReportFormat.markdown,
+    out: ReportOutOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """The committee paper (saksfremlegg) for one meeting of the calendar: Formål, Bakgrunn (the portfolio in
+    numbers), the status of each segment that reports there, who has not reported, the changes since the committee's
+    previous meeting, and Forslag til vedtak.
+
+    Exit status: 0 written, 1 written but files read with problems, 2 bad input (a committee or date not in the
+    calendar, a case number, a template).
+    """
+    options = {"committee": committee, "case": case, "case_type": case_type.value}
+    _report("meeting", None, fmt, out, date, templates, path, lang, options)
+
+
+@report_app.command("definition")
+def report_definition(
+    year: Annotated[int, typer.Option("--year", help="The year the definition is made in; it defines the next.")],
+    fmt: ReportFormatOption = ReportFormat.markdown,
+    out: ReportOutOption = None,
+    date: ReportDateOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """The annual portfolio definition, following NUIT's annual cycle: strategi og satsing, prioritering,
+    balansering, planlegging for neste år, and Forslag til vedtak.
+
+    Exit status: 0 written, 1 written but files read with problems, 2 bad input (a date, a template).
+    """
+    _report("definition", None, fmt, out, date, templates, path, lang, {"year": year})

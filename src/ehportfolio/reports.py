@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from .assessment import assess
 from .cadence import Cadence
 from .fieldtypes import OUT, SEGMENTS
-from .lifecycle import SEGMENT_KINDS
+from .lifecycle import DECISION, MOVE, SEGMENT_KINDS, STATUS, status_on
 from .messages import segment_name, text
+from .models import HistoryEntry, StatusReport
 from .portfolio import Entry, Portfolio
 from .reporting import Member, Round, members, rounds
+from .validation import closest
 
 GRAPH_LIMIT = 80
 """The largest dependency graph a report draws; a bigger one is left to the fact sheets."""
@@ -333,5 +336,397 @@ def initiative(
         "depended_by": depended_by,
         "history": history,
         "graph": graph(everyone, {entry.id}),
+        "generated": text(lang, "report.generated", name=name),
+    }
+
+
+# Committee papers: the paper for one meeting, and the annual portfolio definition.
+
+CASE_TYPES = ("Orientering", "Drøfting", "Beslutning", "Godkjenning")
+STATES = ("grønn", "gul", "rød", "reported", "not_reported")
+FINISHED = ("finished", "withdrawn")
+
+
+@dataclass(frozen=True)
+class ReportRefusal(Exception):
+    """A paper that cannot be made from what was asked (an unknown committee, a date not in the calendar); `code`
+    names the message."""
+
+    code: str
+    args_: dict[str, Any] = field(default_factory=dict)
+
+
+def _state(report: StatusReport | None) -> str:
+    return "not_reported" if report is None else report.colour or "reported"
+
+
+def _entries_in(member: Member, start: datetime.date | None, end: datetime.date) -> list[HistoryEntry]:
+    """The history entries dated after `start` (all before `end` when None) and on or before `end`."""
+    return [e for e in member.initiative.history if (start is None or e.date > start) and e.date <= end]
+
+
+def _first_decision(member: Member) -> HistoryEntry | None:
+    return next((e for e in member.initiative.history if e.kind == DECISION), None)
+
+
+def _ended(entry: HistoryEntry) -> bool:
+    """A decision out of the portfolio, or a change of status to finished or withdrawn."""
+    return (entry.kind == DECISION and entry.to == OUT) or (entry.kind == STATUS and entry.to in FINISHED)
+
+
+def _step(entry: HistoryEntry, member: Member, lang: str) -> dict[str, Any]:
+    def place(value: str | None) -> str:
+        if entry.kind == STATUS:
+            return text(lang, f"report.status.{value}") if value else ""
+        return text(lang, "report.out") if value == OUT else segment_name(value) if value else ""
+
+    return {
+        "date": entry.date.isoformat(),
+        "id": member.id,
+        "name": member.initiative.name,
+        "kind": text(lang, f"report.kind.{entry.kind}"),
+        "from": place(entry.from_),
+        "to": place(entry.to),
+        "reason": entry.reason,
+        "ref": entry.ref or "",
+    }
+
+
+def _find_meeting(found: list[Round], committee: str, day: datetime.date, lang: str) -> Round:
+    name = committee.strip().upper()
+    known = sorted({r.committee for r in found})
+    if name not in known:
+        raise ReportRefusal(
+            "report.meeting.unknown_committee",
+            {"committee": committee, "known": ", ".join(known) or "–", "hint": _hint(lang, closest(name, known))},
+        )
+    same = [r for r in found if r.committee == name]
+    match = next((r for r in same if r.date == day), None)
+    if match is None:
+        nearest = min(same, key=lambda r: (abs((r.date - day).days), r.date))
+        raise ReportRefusal(
+            "report.meeting.not_in_calendar",
+            {"committee": name, "date": day.isoformat(), "nearest": nearest.date.isoformat(), "label": nearest.label},
+        )
+    return match
+
+
+def _hint(lang: str, suggestion: str) -> str:
+    return text(lang, "report.meeting.did_you_mean", suggestion=suggestion) if suggestion else ""
+
+
+def meeting(
+    portfolio: Portfolio,
+    cadence: Cadence,
+    committee: str,
+    day: datetime.date,
+    case: str | None,
+    case_type: str,
+    lang: str,
+) -> dict[str, Any]:
+    """The committee paper (saksfremlegg) for one meeting of the calendar: the portfolio in numbers on its date, the
+    status of each segment that reports there in that segment's terms, who has not reported, and the changes since
+    the committee's previous meeting (history entries after its date, up to this one; without an earlier meeting,
+    since 1 January of the meeting's year)."""
+    settings = portfolio.context.settings
+    name = settings.name if settings else portfolio.root
+    found = rounds(settings.calendar if settings else (), cadence)
+    round_ = _find_meeting(found, committee, day, lang)
+    earlier = [r for r in found if r.committee == round_.committee and r.date < round_.date]
+    previous = earlier[-1] if earlier else None
+    start = previous.date if previous else datetime.date(day.year, 1, 1) - datetime.timedelta(days=1)
+    everyone = members(portfolio)
+    focus = _focus_names(portfolio)
+    statuses = portfolio.statuses
+    reports = {e.id: e.report for e in statuses.entries if e.round == round_.id} if statuses else {}
+
+    active = [m for m in everyone if status_on(m.initiative, day) == "active" and m.segment_on(day)]
+    due = [m for m in everyone if m.due(round_)]
+    reported = [m for m in due if m.id in reports]
+    numbers = [
+        {
+            "segment": s,
+            "name": segment_name(s),
+            "count": sum(1 for m in active if m.segment_on(day) == s),
+            "reports": s in round_.segments,
+            "due": sum(1 for m in due if m.segment_on(day) == s),
+            "reported": sum(1 for m in reported if m.segment_on(day) == s),
+        }
+        for s in SEGMENTS
+    ]
+
+    def base(member: Member) -> dict[str, Any]:
+        report = reports.get(member.id)
+        state = _state(report)
+        return {
+            "id": member.id,
+            "name": member.initiative.name,
+            "owner": member.initiative.owner,
+            "state": state,
+            "state_text": text(lang, f"report.state.{state}"),
+            "progress": (report.progress or "") if report else "",
+        }
+
+    names = {m.id: m.initiative.name for m in everyone}
+    sections = []
+    for segment in round_.segments:
+        group = sorted(
+            (m for m in due if m.segment_on(day) == segment), key=lambda m: (m.initiative.name.casefold(), m.id)
+        )
+        rows = []
+        for member in group:
+            report = reports.get(member.id)
+            if report is None:
+                continue
+            row = base(member)
+            row["risks"] = [
+                {"risk": r.risk or "", "consequence": r.consequence or "", "action": r.action or ""}
+                for r in report.risks or ()
+                if r is not None
+            ]
+            row["dependencies"] = [
+                {
+                    "id": d.id or "",
+                    "name": names.get(d.id or "", ""),
+                    "known": (d.id or "") in names,
+                    "needed": d.needed or "",
+                    "by": d.by.isoformat() if d.by else "",
+                    "state": d.state or "",
+                }
+                for d in report.dependencies or ()
+                if d is not None
+            ]
+            row["actions"] = [a for a in report.actions or () if a]
+            row["experience"] = report.experience or ""
+            row["obstacles"] = report.obstacles or ""
+            row["purpose"] = report.purpose or ""
+            rows.append(row)
+        colours = Counter(_state(reports.get(m.id)) for m in group)
+        sections.append(
+            {
+                "segment": segment,
+                "name": segment_name(segment),
+                "subject": cadence.segments[segment].subject[lang],
+                "due": len(group),
+                "reported": len(rows),
+                "colours": [
+                    {"state": s, "text": text(lang, f"report.state.{s}"), "count": colours.get(s, 0)} for s in STATES
+                ],
+                "rows": rows,
+            }
+        )
+    missing = [
+        {**_row(m, focus), "segment_name": segment_name(m.segment_on(day))}
+        for m in sorted(
+            due, key=lambda m: (SEGMENTS.index(m.segment_on(day) or SEGMENTS[0]), m.initiative.name.casefold(), m.id)
+        )
+        if m.id not in reports
+    ]
+    moves: list[dict[str, Any]] = []
+    added: list[dict[str, Any]] = []
+    removed: list[dict[str, Any]] = []
+    for member in everyone:
+        first = _first_decision(member)
+        for entry in _entries_in(member, start, day):
+            if entry.kind == MOVE:
+                moves.append(_step(entry, member, lang))
+            if entry is first and entry.to != OUT:
+                added.append(_step(entry, member, lang))
+            if _ended(entry):
+                removed.append(_step(entry, member, lang))
+    for rows_ in (moves, added, removed):
+        rows_.sort(key=lambda r: (r["date"], r["name"].casefold(), r["id"]))
+    committee_names = cadence.committees.get(round_.committee, {})
+    case_number = case or f"x/{day.year % 100:02d}"
+    label = f"{round_.number}/{day.year}"
+    since = (
+        text(lang, "report.meeting.since", label=previous.label, date=previous.date.isoformat())
+        if previous
+        else text(lang, "report.meeting.since_year", year=day.year)
+    )
+    return {
+        "kind": "meeting",
+        "lang": lang,
+        "t": _texts(
+            lang,
+            [
+                *_COMMON,
+                "report.meeting.committee",
+                "report.meeting.number",
+                "report.meeting.case",
+                "report.meeting.case_type",
+                "report.meeting.purpose_heading",
+                "report.meeting.background",
+                "report.meeting.status_heading",
+                "report.meeting.colours",
+                "report.meeting.no_reports",
+                "report.meeting.not_reported",
+                "report.meeting.all_reported",
+                "report.meeting.changes",
+                "report.meeting.moves",
+                "report.meeting.added",
+                "report.meeting.removed",
+                "report.meeting.proposal_heading",
+                "report.meeting.no_segments",
+                "report.meeting.col.due",
+                "report.meeting.col.reported",
+                "report.meeting.col.reports",
+                "report.meeting.col.needed",
+                "report.meeting.col.by",
+                "report.meeting.col.dep_state",
+                "report.meeting.actions",
+                "report.meeting.experience",
+                "report.meeting.obstacles",
+                "report.meeting.purpose_field",
+                "report.meeting.risk",
+                "report.meeting.consequence",
+                "report.meeting.action",
+                "report.meeting.yes",
+                "report.meeting.no",
+                "report.chart.colours",
+                "report.col.state",
+                "report.col.progress",
+                "report.col.risks",
+                "report.col.kind",
+                "report.col.from",
+                "report.col.to",
+                "report.col.reason",
+                "report.col.ref",
+                "report.not_in_portfolio",
+                "report.depends_on",
+                "report.state.not_reported",
+            ],
+        ),
+        "title": text(lang, "report.meeting.title", committee=round_.committee, label=label),
+        "portfolio": name,
+        "date": "",
+        "committee": round_.committee,
+        "committee_name": committee_names.get(lang, ""),
+        "number": round_.number,
+        "meeting_date": day.isoformat(),
+        "round": round_.id,
+        "case": case_number,
+        "case_type": text(lang, f"report.case_type.{case_type}"),
+        "purpose": text(lang, "report.meeting.purpose", committee=round_.committee, label=label, name=name),
+        "background": text(
+            lang,
+            "report.meeting.numbers",
+            count=len(active),
+            date=day.isoformat(),
+            due=len(due),
+            reported=len(reported),
+        ),
+        "numbers": numbers,
+        "segments": sections,
+        "not_reported": missing,
+        "since": since,
+        "moves": moves,
+        "added": added,
+        "removed": removed,
+        "proposal": text(lang, f"report.meeting.proposal.{case_type}", committee=round_.committee),
+        "generated": text(lang, "report.generated", name=name),
+    }
+
+
+def definition(
+    portfolio: Portfolio, cadence: Cadence, year: int, lang: str, date: datetime.date | None
+) -> dict[str, Any]:
+    """The annual portfolio definition for the year after `year`, following NUIT's annual cycle. The portfolio is
+    taken as it stands on 31 December of `year`, by the recorded history. Samstyre initiatives are in priority order
+    by focus area, then name (the portfolio records no priority)."""
+    settings = portfolio.context.settings
+    name = settings.name if settings else portfolio.root
+    end = datetime.date(year, 12, 31)
+    start = datetime.date(year - 1, 12, 31)
+    focus = _focus_names(portfolio)
+    everyone = members(portfolio)
+    active = [m for m in everyone if status_on(m.initiative, end) == "active" and m.segment_on(end)]
+
+    def row(member: Member) -> dict[str, Any]:
+        found = _row(member, focus)
+        found["segment"] = member.segment_on(end) or ""
+        found["segment_name"] = segment_name(member.segment_on(end))
+        return found
+
+    rows = sorted((row(m) for m in active), key=lambda r: (r["focus_area"], r["name"].casefold(), r["id"]))
+    areas: dict[str, Counter[str]] = {}
+    for r in rows:
+        areas.setdefault(r["focus_area"], Counter())[r["segment"]] += 1
+    by_focus = [
+        {
+            "code": code,
+            "name": focus[code]["name"] if code in focus else "",
+            "truncated": bool(focus.get(code, {}).get("truncated")),
+            "known": code in focus,
+            "segments": [c.get(s, 0) for s in SEGMENTS],
+            "count": sum(c.values()),
+        }
+        for code, c in sorted(areas.items())
+    ]
+    by_segment = [{"name": segment_name(s), "count": sum(1 for r in rows if r["segment"] == s)} for s in SEGMENTS]
+    owners: dict[str, Counter[str]] = {}
+    for r in rows:
+        owners.setdefault(r["owner"], Counter())[r["segment"]] += 1
+    by_owner = [
+        {"owner": owner, "count": sum(c.values()), "segments": [c.get(s, 0) for s in SEGMENTS]}
+        for owner, c in sorted(owners.items(), key=lambda item: (-sum(item[1].values()), item[0].casefold()))
+    ]
+    priority = [r for r in rows if r["segment"] == "samstyre"]
+    starts: list[dict[str, Any]] = []
+    ends: list[dict[str, Any]] = []
+    for member in everyone:
+        first = _first_decision(member)
+        if first is not None and first.date.year == year and first.to != OUT:
+            starts.append(_step(first, member, lang))
+        ends.extend(_step(e, member, lang) for e in _entries_in(member, start, end) if _ended(e))
+    for found in (starts, ends):
+        found.sort(key=lambda r: (r["date"], r["name"].casefold(), r["id"]))
+    committee = cadence.portfolio_committee
+    return {
+        "kind": "definition",
+        "lang": lang,
+        "t": _texts(
+            lang,
+            [
+                *_COMMON,
+                "report.definition.strategy",
+                "report.definition.priority",
+                "report.definition.priority_rule",
+                "report.definition.balance",
+                "report.definition.planning",
+                "report.definition.continues",
+                "report.definition.starts",
+                "report.definition.ends",
+                "report.by_segment",
+                "report.by_owner",
+                "report.truncated",
+                "report.unknown_focus",
+                "report.no_focus",
+                "report.chart.focus",
+                "report.meeting.proposal_heading",
+                "report.col.kind",
+                "report.col.from",
+                "report.col.to",
+                "report.col.reason",
+                "report.col.ref",
+                "report.col.priority",
+            ],
+        ),
+        "title": text(lang, "report.definition.title", year=year + 1, name=name),
+        "portfolio": name,
+        "date": date.isoformat() if date else "",
+        "year": year,
+        "next_year": year + 1,
+        "intro": text(lang, "report.definition.intro", year=year, next=year + 1, count=len(rows), committee=committee),
+        "segment_names": [segment_name(s) for s in SEGMENTS],
+        "by_focus": by_focus,
+        "by_segment": by_segment,
+        "by_owner": by_owner,
+        "priority": priority,
+        "planning_rule": text(lang, "report.definition.planning_rule", year=year),
+        "continues": rows,
+        "starts": starts,
+        "ends": ends,
+        "proposal": text(lang, "report.definition.proposal", committee=committee, next=year + 1),
         "generated": text(lang, "report.generated", name=name),
     }

@@ -1,10 +1,12 @@
-"""`ehp report KIND`: a report of the portfolio (overview) or of one initiative (a fact sheet), in Markdown or HTML,
-to standard output or into a directory."""
+"""`ehp report KIND`: a report of the portfolio (overview), of one initiative (a fact sheet), the committee paper for
+one meeting (meeting) or the annual portfolio definition (definition), in Markdown or HTML, to standard output or into
+a directory."""
 
 from __future__ import annotations
 
 import datetime
 import os
+import re
 import sys
 from typing import Any
 
@@ -59,7 +61,10 @@ def run(
     date: str | None,
     templates: str | None,
     lang: str,
+    options: dict[str, Any] | None = None,
 ) -> int:
+    """Render one report. `options` holds what a kind asks for beyond the common options: `committee`, `case` and
+    `case_type` for a meeting paper (whose --date is the meeting's), `year` for a portfolio definition."""
     if not os.path.isdir(root):
         report_problems([not_a_directory(root)], lang)
         return UNREADABLE
@@ -69,13 +74,22 @@ def run(
     day = _date(date)
     if isinstance(day, str):
         return _fail(lang, "report.bad_date", date=day)
+    options = options or {}
+    case = options.get("case")
+    if case is not None and not re.fullmatch(r"[0-9]{1,4}/[0-9]{2}", case):
+        return _fail(lang, "report.meeting.bad_case", case=case)
     dirs = template_dirs(root, templates)
     if isinstance(dirs, str):
         return _fail(lang, "report.template_dir", dir=dirs)
     portfolio = load_portfolio(root, statuses=True)
     problems = [*portfolio.problems, *(portfolio.statuses.problems if portfolio.statuses else ())]
     report_problems(problems, lang)
-    context = _context(portfolio, kind, ident, day, lang)
+    from ..reports import ReportRefusal
+
+    try:
+        context = _context(portfolio, kind, ident, day, lang, options)
+    except ReportRefusal as exc:
+        return _fail(lang, exc.code, **exc.args_)
     if isinstance(context, Problem):
         report_problems([context], lang)
         return UNREADABLE
@@ -88,7 +102,7 @@ def run(
     if out is None:
         sys.stdout.write(rendered)
         return FINDINGS if problems else OK
-    name = f"{ident if kind == 'initiative' else kind}.{EXTENSIONS[fmt]}"
+    name = f"{_file_stem(kind, ident, context)}.{EXTENSIONS[fmt]}"
     try:
         os.makedirs(out, exist_ok=True)
     except OSError as exc:
@@ -107,13 +121,42 @@ def run(
     return FINDINGS if problems else OK
 
 
+def _file_stem(kind: str, ident: str | None, context: dict[str, Any]) -> str:
+    """`<id>` for a fact sheet, `meeting-<round>` for a meeting paper, `definition-<year>`, else the kind."""
+    if kind == "initiative":
+        return str(ident)
+    if kind == "meeting":
+        return f"meeting-{context['round']}"
+    if kind == "definition":
+        return f"definition-{context['year']}"
+    return kind
+
+
 def _context(
-    portfolio: Portfolio, kind: str, ident: str | None, day: datetime.date | None, lang: str
+    portfolio: Portfolio,
+    kind: str,
+    ident: str | None,
+    day: datetime.date | None,
+    lang: str,
+    options: dict[str, Any],
 ) -> dict[str, Any] | Problem:
     from .. import reports
 
     if kind == "overview":
         return reports.overview(portfolio, lang, day)
+    if kind == "meeting":
+        assert day is not None
+        return reports.meeting(
+            portfolio,
+            load_cadence(),
+            options["committee"],
+            day,
+            options.get("case"),
+            options.get("case_type", "Orientering"),
+            lang,
+        )
+    if kind == "definition":
+        return reports.definition(portfolio, load_cadence(), options["year"], lang, day)
     assert ident is not None
     entry = next((e for e in portfolio.entries if e.id == ident), None)
     if entry is None:

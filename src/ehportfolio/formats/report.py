@@ -37,8 +37,14 @@ def _figures(context: dict[str, Any]) -> dict[str, Any]:
         )
     if context["kind"] == "initiative" and context["trend"]:
         figures["trend"] = Markup(charts.trend_chart(context["trend"], t["chart.trend"]))
-    graph = context["graph"]
-    if graph["edges"]:
+    if context["kind"] == "meeting" and context["segments"]:
+        figures["states"] = Markup(charts.state_chart(context["segments"], t["chart.colours"]))
+    if context["kind"] == "definition" and context["by_focus"]:
+        areas = context["by_focus"]
+        names = [a["code"] or t["no_focus"] for a in areas]
+        figures["focus"] = Markup(charts.focus_chart(names, [a["count"] for a in areas], t["chart.focus"]))
+    graph = context.get("graph")
+    if graph and graph["edges"]:
         figures["graph"] = Markup(charts.dependency_graph(graph["nodes"], graph["edges"], context.get("id", "")))
     return figures
 
