@@ -38,19 +38,24 @@ def _figure(width: float, height: float) -> Any:
     return Figure(figsize=(width, height))
 
 
-def segment_chart(names: list[str], counts: list[int], title: str) -> str:
-    """Initiatives per segment, as horizontal bars with their count."""
-    figure = _figure(6, 0.45 * len(names) + 0.9)
+def _bars(names: list[str], counts: list[int], colours: Any, title: str, salt: str, row: float) -> str:
+    """Horizontal bars with their count written beside each."""
+    figure = _figure(6, row * len(names) + 0.9)
     axes = figure.add_subplot()
     positions = list(range(len(names)))[::-1]
-    axes.barh(positions, counts, color=SEGMENT_COLOURS[: len(names)])
+    axes.barh(positions, counts, color=colours)
     axes.set_yticks(positions, [_plain(n) for n in names])
     for y, count in zip(positions, counts, strict=True):
         axes.text(count, y, f" {count}", va="center", parse_math=False)
     axes.set_title(_plain(title))
     axes.set_xlim(0, max(counts, default=0) * 1.15 + 1)
     axes.spines[["top", "right"]].set_visible(False)
-    return _svg(figure, "segments")
+    return _svg(figure, salt)
+
+
+def segment_chart(names: list[str], counts: list[int], title: str) -> str:
+    """Initiatives per segment, each segment in its colour."""
+    return _bars(names, counts, SEGMENT_COLOURS[: len(names)], title, "segments", 0.45)
 
 
 def trend_chart(rows: list[dict[str, Any]], title: str) -> str:
@@ -135,18 +140,8 @@ def dependency_graph(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], h
 
 
 def focus_chart(names: list[str], counts: list[int], title: str) -> str:
-    """Initiatives per focus area, as horizontal bars with their count."""
-    figure = _figure(6, 0.4 * len(names) + 0.9)
-    axes = figure.add_subplot()
-    positions = list(range(len(names)))[::-1]
-    axes.barh(positions, counts, color=SEGMENT_COLOURS[1])
-    axes.set_yticks(positions, [_plain(n) for n in names])
-    for y, count in zip(positions, counts, strict=True):
-        axes.text(count, y, f" {count}", va="center", parse_math=False)
-    axes.set_title(_plain(title))
-    axes.set_xlim(0, max(counts, default=0) * 1.15 + 1)
-    axes.spines[["top", "right"]].set_visible(False)
-    return _svg(figure, "focus")
+    """Initiatives per focus area."""
+    return _bars(names, counts, SEGMENT_COLOURS[1], title, "focus", 0.4)
 
 
 def state_chart(segments: list[dict[str, Any]], title: str) -> str:
