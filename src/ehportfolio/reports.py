@@ -16,7 +16,7 @@ from .assessment import assess
 from .cadence import Cadence
 from .fieldtypes import OUT, SEGMENTS
 from .lifecycle import DECISION, MOVE, SEGMENT_KINDS, STATUS, status_on
-from .messages import segment_name, text
+from .messages import TEXT, segment_name, text
 from .models import HistoryEntry, StatusReport
 from .portfolio import Entry, Portfolio
 from .reporting import Member, Round, members, rounds
@@ -29,26 +29,14 @@ OTHER = "other"
 INACTIVE = "inactive"
 
 
-def _texts(lang: str, keys: list[str]) -> dict[str, str]:
-    return {key.removeprefix("report."): text(lang, key) for key in keys}
-
-
-_COMMON = [
-    "report.date",
-    "report.col.focus",
-    "report.col.name",
-    "report.col.owner",
-    "report.col.segment",
-    "report.col.count",
-    "report.col.total",
-    "report.col.strength",
-    "report.dependencies",
-    "report.graph.none",
-    "report.graph.legend",
-    "report.none",
-    "report.id",
-    "report.status",
-]
+def _texts(lang: str) -> dict[str, str]:
+    """Every fixed text of the reports, by its key without the `report.` prefix, for the templates' `t`; texts that
+    take values are filled in where the context is built."""
+    return {
+        key.removeprefix("report."): value
+        for key, value in TEXT[lang].items()
+        if key.startswith("report.") and "{" not in value
+    }
 
 
 def _focus_names(portfolio: Portfolio) -> dict[str, dict[str, Any]]:
@@ -161,19 +149,7 @@ def overview(portfolio: Portfolio, lang: str, date: datetime.date | None) -> dic
     return {
         "kind": "overview",
         "lang": lang,
-        "t": _texts(
-            lang,
-            [
-                *_COMMON,
-                "report.by_segment",
-                "report.by_owner",
-                "report.by_focus",
-                "report.truncated",
-                "report.unknown_focus",
-                "report.no_focus",
-                "report.chart.segments",
-            ],
-        ),
+        "t": _texts(lang),
         "title": text(lang, "report.overview.title", name=name),
         "portfolio": name,
         "date": date.isoformat() if date else "",
@@ -282,33 +258,7 @@ def initiative(
     return {
         "kind": "initiative",
         "lang": lang,
-        "t": _texts(
-            lang,
-            [
-                *_COMMON,
-                "report.description",
-                "report.assessment",
-                "report.trend",
-                "report.trend.none",
-                "report.trend.rule",
-                "report.col.meeting",
-                "report.col.state",
-                "report.col.progress",
-                "report.col.risks",
-                "report.col.kind",
-                "report.col.from",
-                "report.col.to",
-                "report.col.reason",
-                "report.col.ref",
-                "report.depends_on",
-                "report.depended_by",
-                "report.not_in_portfolio",
-                "report.history",
-                "report.history.none",
-                "report.chart.trend",
-                "report.truncated",
-            ],
-        ),
+        "t": _texts(lang),
         "title": text(lang, "report.initiative.title", name=item.name),
         "portfolio": name,
         "date": date.isoformat() if date else "",
@@ -547,56 +497,7 @@ def meeting(
     return {
         "kind": "meeting",
         "lang": lang,
-        "t": _texts(
-            lang,
-            [
-                *_COMMON,
-                "report.meeting.committee",
-                "report.meeting.number",
-                "report.meeting.case",
-                "report.meeting.case_type",
-                "report.meeting.purpose_heading",
-                "report.meeting.background",
-                "report.meeting.status_heading",
-                "report.meeting.colours",
-                "report.meeting.no_reports",
-                "report.meeting.not_reported",
-                "report.meeting.all_reported",
-                "report.meeting.changes",
-                "report.meeting.moves",
-                "report.meeting.added",
-                "report.meeting.removed",
-                "report.meeting.proposal_heading",
-                "report.meeting.no_segments",
-                "report.meeting.col.due",
-                "report.meeting.col.reported",
-                "report.meeting.col.reports",
-                "report.meeting.col.needed",
-                "report.meeting.col.by",
-                "report.meeting.col.dep_state",
-                "report.meeting.actions",
-                "report.meeting.experience",
-                "report.meeting.obstacles",
-                "report.meeting.purpose_field",
-                "report.meeting.risk",
-                "report.meeting.consequence",
-                "report.meeting.action",
-                "report.meeting.yes",
-                "report.meeting.no",
-                "report.chart.colours",
-                "report.col.state",
-                "report.col.progress",
-                "report.col.risks",
-                "report.col.kind",
-                "report.col.from",
-                "report.col.to",
-                "report.col.reason",
-                "report.col.ref",
-                "report.not_in_portfolio",
-                "report.depends_on",
-                "report.state.not_reported",
-            ],
-        ),
+        "t": _texts(lang),
         "title": text(lang, "report.meeting.title", committee=round_.committee, label=label),
         "portfolio": name,
         "date": "",
@@ -685,33 +586,7 @@ def definition(
     return {
         "kind": "definition",
         "lang": lang,
-        "t": _texts(
-            lang,
-            [
-                *_COMMON,
-                "report.definition.strategy",
-                "report.definition.priority",
-                "report.definition.priority_rule",
-                "report.definition.balance",
-                "report.definition.planning",
-                "report.definition.continues",
-                "report.definition.starts",
-                "report.definition.ends",
-                "report.by_segment",
-                "report.by_owner",
-                "report.truncated",
-                "report.unknown_focus",
-                "report.no_focus",
-                "report.chart.focus",
-                "report.meeting.proposal_heading",
-                "report.col.kind",
-                "report.col.from",
-                "report.col.to",
-                "report.col.reason",
-                "report.col.ref",
-                "report.col.priority",
-            ],
-        ),
+        "t": _texts(lang),
         "title": text(lang, "report.definition.title", year=year + 1, name=name),
         "portfolio": name,
         "date": date.isoformat() if date else "",

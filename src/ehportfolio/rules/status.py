@@ -50,12 +50,17 @@ def report_missing(subject: Subject) -> Iterator[Problem]:
             yield Problem(context.settings_path, "", args, line, column, f"calendar.{round_.index}")
 
 
+def _initiative_ids(subject: Subject) -> list[str]:
+    """The ids of the portfolio's initiatives, those whose files could not be read included, sorted."""
+    return sorted({e.id for e in subject.portfolio.entries} | subject.portfolio.unread)
+
+
 def status_unknown_initiative(subject: Subject) -> Iterator[Problem]:
     """Every status file's name is the id of an initiative of the portfolio."""
     statuses = subject.portfolio.statuses
     if statuses is None:
         return
-    ids = sorted({e.id for e in subject.portfolio.entries} | subject.portfolio.unread)
+    ids = _initiative_ids(subject)
     known = set(ids)
     for status in statuses.entries:
         if status.id not in known:
@@ -111,7 +116,7 @@ def status_dependency_unknown(subject: Subject) -> Iterator[Problem]:
     statuses = subject.portfolio.statuses
     if statuses is None:
         return
-    ids = sorted({e.id for e in subject.portfolio.entries} | subject.portfolio.unread)
+    ids = _initiative_ids(subject)
     known = set(ids)
     for status in statuses.entries:
         for index, dependency in enumerate(status.report.dependencies or ()):
