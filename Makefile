@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench word-templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run.py
+
+## word-templates: rebuild the shipped Word templates, templates/reports/<kind>.docx
+word-templates: $(STAMP)
+	$(BIN)/python -m ehportfolio.wordtemplates templates
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

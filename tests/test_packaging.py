@@ -30,6 +30,9 @@ def test_wheel_ships_templates_and_checklists_and_renders_from_them(tmp_path: Pa
     (wheel,) = tmp_path.glob("ehportfolio-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "ehportfolio/templates/assessment.md.j2" in names
+    assert {
+        f"ehportfolio/templates/reports/{kind}.docx" for kind in ("overview", "initiative", "meeting", "definition")
+    } <= names
     assert "ehportfolio/checklists/2020.yaml" in names
     assert "ehportfolio/cadence.yaml" in names
 

@@ -1,9 +1,10 @@
-"""Charts and dependency graphs for HTML reports, drawn with matplotlib as inline SVG.
+"""Charts and dependency graphs for reports, drawn with matplotlib: each function returns a figure, which `svg`
+writes as inline SVG for HTML and `png` as an image for Word.
 
-Imported only by the HTML path, so that no other command pays for matplotlib. The SVG is byte-identical between runs:
-a fixed hash salt (different per chart, so that ids do not collide in one page), text kept as text (`svg.fonttype`
-none), no date in the metadata. User text never reaches mathtext (`$` is escaped), and matplotlib escapes what it
-writes into the SVG.
+Imported only by the HTML and DOCX paths, so that no other command pays for matplotlib. Both outputs are
+byte-identical between runs: the SVG has a fixed hash salt (different per chart, so that ids do not collide in one
+page), text kept as text (`svg.fonttype` none) and no date in the metadata; the PNG has no software stamp. User text
+never reaches mathtext (`$` is escaped), and matplotlib escapes what it writes into the SVG.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 COLOURS = {"grønn": "#2e7d32", "gul": "#f9a825", "rød": "#c62828", "reported": "#90a4ae", "not_reported": "#ffffff"}
 SEGMENT_COLOURS = ["#1f4e79", "#2e75b6", "#9dc3e6", "#c9a0dc"]
 FONT = 9
+PNG_DPI = 200
 
 
 def _plain(value: str) -> str:
@@ -22,14 +24,25 @@ def _plain(value: str) -> str:
     return value.replace("$", r"\$")
 
 
-def _svg(figure: Any, salt: str) -> str:
+def svg(figure: Any, salt: str) -> str:
+    """The figure as an `<svg>` element to put inside HTML; `salt` makes its ids its own."""
     import matplotlib
 
     with matplotlib.rc_context({"svg.hashsalt": salt, "svg.fonttype": "none", "font.size": FONT}):
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
+
+
+def png(figure: Any) -> bytes:
+    """The figure as a PNG image at print resolution."""
+    import matplotlib
+
+    with matplotlib.rc_context({"font.size": FONT}):
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None}, bbox_inches="tight")
+    return buffer.getvalue()
 
 
 def _figure(width: float, height: float) -> Any:
@@ -38,7 +51,7 @@ def _figure(width: float, height: float) -> Any:
     return Figure(figsize=(width, height))
 
 
-def _bars(names: list[str], counts: list[int], colours: Any, title: str, salt: str, row: float) -> str:
+def _bars(names: list[str], counts: list[int], colours: Any, title: str, row: float) -> Any:
     """Horizontal bars with their count written beside each."""
     figure = _figure(6, row * len(names) + 0.9)
     axes = figure.add_subplot()
@@ -50,15 +63,15 @@ def _bars(names: list[str], counts: list[int], colours: Any, title: str, salt: s
     axes.set_title(_plain(title))
     axes.set_xlim(0, max(counts, default=0) * 1.15 + 1)
     axes.spines[["top", "right"]].set_visible(False)
-    return _svg(figure, salt)
+    return figure
 
 
-def segment_chart(names: list[str], counts: list[int], title: str) -> str:
+def segment_chart(names: list[str], counts: list[int], title: str) -> Any:
     """Initiatives per segment, each segment in its colour."""
-    return _bars(names, counts, SEGMENT_COLOURS[: len(names)], title, "segments", 0.45)
+    return _bars(names, counts, SEGMENT_COLOURS[: len(names)], title, 0.45)
 
 
-def trend_chart(rows: list[dict[str, Any]], title: str) -> str:
+def trend_chart(rows: list[dict[str, Any]], title: str) -> Any:
     """The status colour at each round, one marker per round, with the state written under it."""
     figure = _figure(max(3.0, 1.4 * len(rows) + 0.8), 1.9)
     axes = figure.add_subplot()
@@ -78,7 +91,7 @@ def trend_chart(rows: list[dict[str, Any]], title: str) -> str:
     axes.set_title(_plain(title), pad=28)
     for side in ("left", "right", "bottom", "top"):
         axes.spines[side].set_visible(False)
-    return _svg(figure, "trend")
+    return figure
 
 
 def _label(name: str) -> str:
@@ -88,7 +101,7 @@ def _label(name: str) -> str:
     return "\n".join(lines)
 
 
-def dependency_graph(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], highlight: str = "") -> str:
+def dependency_graph(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], highlight: str = "") -> Any:
     """A layered drawing: an initiative to the left of what it depends on; solid arrows strong, dashed weak."""
     top = max((n["layer"] for n in nodes), default=0)
     columns: dict[int, list[dict[str, Any]]] = {}
@@ -136,15 +149,15 @@ def dependency_graph(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], h
     axes.set_xlim(-1.4, top * 2.6 + 1.4)
     axes.set_ylim(-(rows - 0.5) * 0.75, 0.5)
     axes.set_axis_off()
-    return _svg(figure, "graph")
+    return figure
 
 
-def focus_chart(names: list[str], counts: list[int], title: str) -> str:
+def focus_chart(names: list[str], counts: list[int], title: str) -> Any:
     """Initiatives per focus area."""
-    return _bars(names, counts, SEGMENT_COLOURS[1], title, "focus", 0.4)
+    return _bars(names, counts, SEGMENT_COLOURS[1], title, 0.4)
 
 
-def state_chart(segments: list[dict[str, Any]], title: str) -> str:
+def state_chart(segments: list[dict[str, Any]], title: str) -> Any:
     """For each segment that reports at a meeting, its initiatives by status colour, as stacked horizontal bars; "not
     reported" is its own (white, outlined) part."""
     figure = _figure(6, 0.5 * len(segments) + 1.3)
@@ -169,4 +182,4 @@ def state_chart(segments: list[dict[str, Any]], title: str) -> str:
     axes.set_xlim(0, max(left, default=0) * 1.05 + 1)
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False, fontsize=FONT - 1)
-    return _svg(figure, "states")
+    return figure

@@ -447,7 +447,8 @@ def status_new(
 
 report_app = typer.Typer(
     name="report",
-    help="Reports for committees and for people without an account: Markdown for the git platform, or one HTML file.",
+    help="Reports for committees and for people without an account: Markdown for the git platform, one HTML file, or "
+    "a Word document from a Word template.",
     no_args_is_help=True,
 )
 app.add_typer(report_app)
@@ -456,6 +457,7 @@ app.add_typer(report_app)
 class ReportFormat(StrEnum):
     markdown = "markdown"
     html = "html"
+    docx = "docx"
 
 
 ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
@@ -478,8 +480,9 @@ TemplatesOption = Annotated[
     Path | None,
     typer.Option(
         "--templates",
-        help="A directory of your own templates (reports/<kind>.md.j2, reports/<kind>.html.j2) that override the "
-        "shipped ones; default <portfolio>/templates/ if there is one. They render in Jinja's sandbox.",
+        help="A directory of your own templates (reports/<kind>.md.j2, reports/<kind>.html.j2, reports/<kind>.docx) "
+        "that override the shipped ones; default <portfolio>/templates/ if there is one. They render in Jinja's "
+        "sandbox.",
         show_default=False,
     ),
 ]

@@ -87,3 +87,9 @@ def report_environment(user_dirs: Sequence[str]) -> Environment:
     env.filters["md"] = md_escape
     env.filters["mermaid"] = mermaid_label
     return env
+
+
+def word_environment() -> Environment:
+    """The environment for Word templates (docxtpl renders the document's XML with it): always the immutable sandbox,
+    strict about undefined names, escaping every value for XML."""
+    return ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=True)

@@ -1,6 +1,6 @@
 """`ehp report KIND`: a report of the portfolio (overview), of one initiative (a fact sheet), the committee paper for
-one meeting (meeting) or the annual portfolio definition (definition), in Markdown or HTML, to standard output or into
-a directory."""
+one meeting (meeting) or the annual portfolio definition (definition), in Markdown, HTML or Word, to standard output or
+into a directory."""
 
 from __future__ import annotations
 
@@ -78,6 +78,8 @@ def run(
     case = options.get("case")
     if case is not None and not re.fullmatch(r"[0-9]{1,4}/[0-9]{2}", case):
         return _fail(lang, "report.meeting.bad_case", case=case)
+    if fmt == "docx" and out is None and sys.stdout.isatty():
+        return _fail(lang, "report.docx_needs_out")
     dirs = template_dirs(root, templates)
     if isinstance(dirs, str):
         return _fail(lang, "report.template_dir", dir=dirs)
@@ -100,7 +102,11 @@ def run(
     except TemplateFailure as exc:
         return _fail(lang, exc.code, **exc.args_)
     if out is None:
-        sys.stdout.write(rendered)
+        if isinstance(rendered, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(rendered)
+        else:
+            sys.stdout.write(rendered)
         return FINDINGS if problems else OK
     name = f"{_file_stem(kind, ident, context)}.{EXTENSIONS[fmt]}"
     try:

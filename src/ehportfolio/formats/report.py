@@ -1,5 +1,6 @@
 """Reports rendered from templates/reports/<kind>.<md|html>.j2, with a portfolio's own templates first when it has
-them (rendered in the sandbox, see templating.report_environment). HTML gets its charts and graph as inline SVG."""
+them (rendered in the sandbox, see templating.report_environment). HTML gets its charts and graph as inline SVG.
+Word documents render from templates/reports/<kind>.docx (see formats/word.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-EXTENSIONS = {"markdown": "md", "html": "html"}
+EXTENSIONS = {"markdown": "md", "html": "html", "docx": "docx"}
 
 
 @dataclass(frozen=True)
@@ -22,34 +23,37 @@ def template_name(kind: str, fmt: str) -> str:
     return f"reports/{kind}.{EXTENSIONS[fmt]}.j2"
 
 
-def _figures(context: dict[str, Any]) -> dict[str, Any]:
-    """The SVG of each chart the context calls for, marked safe: matplotlib escapes the text it writes."""
-    from markupsafe import Markup
-
+def figures(context: dict[str, Any]) -> dict[str, Any]:
+    """The matplotlib figure of each chart the context calls for, by the name templates know it as."""
     from .. import charts
 
     figures: dict[str, Any] = {}
     t = context["t"]
     if context["kind"] == "overview":
         segments = [s for s in context["segments"] if s["key"] in ("samstyre", "koordinere", "observere", "inspirere")]
-        figures["segments"] = Markup(
-            charts.segment_chart([s["name"] for s in segments], [s["count"] for s in segments], t["chart.segments"])
+        figures["segments"] = charts.segment_chart(
+            [s["name"] for s in segments], [s["count"] for s in segments], t["chart.segments"]
         )
     if context["kind"] == "initiative" and context["trend"]:
-        figures["trend"] = Markup(charts.trend_chart(context["trend"], t["chart.trend"]))
+        figures["trend"] = charts.trend_chart(context["trend"], t["chart.trend"])
     if context["kind"] == "meeting" and context["segments"]:
-        figures["states"] = Markup(charts.state_chart(context["segments"], t["chart.colours"]))
+        figures["states"] = charts.state_chart(context["segments"], t["chart.colours"])
     if context["kind"] == "definition" and context["by_focus"]:
         areas = context["by_focus"]
         names = [a["code"] or t["no_focus"] for a in areas]
-        figures["focus"] = Markup(charts.focus_chart(names, [a["count"] for a in areas], t["chart.focus"]))
+        figures["focus"] = charts.focus_chart(names, [a["count"] for a in areas], t["chart.focus"])
     graph = context.get("graph")
     if graph and graph["edges"]:
-        figures["graph"] = Markup(charts.dependency_graph(graph["nodes"], graph["edges"], context.get("id", "")))
+        figures["graph"] = charts.dependency_graph(graph["nodes"], graph["edges"], context.get("id", ""))
     return figures
 
 
-def render(kind: str, fmt: str, context: dict[str, Any], user_dirs: Sequence[str]) -> str:
+def render(kind: str, fmt: str, context: dict[str, Any], user_dirs: Sequence[str]) -> str | bytes:
+    """The report as text, or as the bytes of a Word document for `docx`."""
+    if fmt == "docx":
+        from .word import render as render_word
+
+        return render_word(kind, context, user_dirs)
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
@@ -58,7 +62,12 @@ def render(kind: str, fmt: str, context: dict[str, Any], user_dirs: Sequence[str
     name = template_name(kind, fmt)
     values = dict(context)
     if fmt == "html":
-        values["figures"] = _figures(context)
+        from markupsafe import Markup
+
+        from ..charts import svg
+
+        # safe: matplotlib escapes the text it writes into the SVG
+        values["figures"] = {key: Markup(svg(figure, key)) for key, figure in figures(context).items()}
     try:
         template = report_environment(user_dirs).get_template(name)
         return template.render(values)
