@@ -18,6 +18,7 @@ Measured:
      check-jsonschema that takes more than --slow seconds is not repeated, and the output says so.
   e. `ehp assess FILE` against `python -c 'import yaml, pydantic'`.                                goal: <= 3x
   f. `ehp report overview --format html DIR` against `ehp segment DIR` on the same files.          goal: <= 3x
+     `--format docx` beside it, for information.
 
 Before timing, check-jsonschema validates the shipped portfolio/ against portfolio/schema/ (every kind of file), and
 `ehp check --format json` runs once on the generated portfolio; both results are printed, with the findings by rule.
@@ -322,6 +323,9 @@ def main(argv: list[str] | None = None) -> int:
         overview = Series(
             "ehp report overview --html", [ehp, "report", "overview", "--format", "html", "--path", str(folder)], (0, 1)
         )
+        overview_docx = Series(
+            "ehp report overview --docx", [ehp, "report", "overview", "--format", "docx", "--path", str(folder)], (0, 1)
+        )
         parse = Series("yaml CSafeLoader loop", [python, "-c", BASELINE_PARSE, str(folder)], (0,))
         assess = Series("ehp assess", [ehp, "assess", one_file], (0, 1))
         imports = Series("import yaml, pydantic", [python, "-c", BASELINE_IMPORT], (0,))
@@ -335,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         slow_note = ""
         for round_ in range(args.repeat):
             print(f"  segment and check round {round_ + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
-            for series in (parse, seg_text, seg_json, check_text, check_json, overview):
+            for series in (parse, seg_text, seg_json, check_text, check_json, overview, overview_docx):
                 series.run()
             if not has_validator:
                 continue
@@ -358,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         time_row(f"check {args.count} files (text)", check_text, parse, 3),
         for_information(time_row(f"check {args.count} files (--format json)", check_json, parse, 3)),
         time_row(f"report overview html / segment, {args.count}", overview, seg_text, 3),
+        for_information(time_row(f"report overview docx / segment, {args.count}", overview_docx, seg_text, 3)),
     ]
     if has_validator:
         rows.append(speedup_row("check-jsonschema / ehp check", check_text, schema_check, 4))
@@ -371,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     print("                              its ratio is check-jsonschema / ehp check (text): higher is better")
     print("           report overview = against ehp segment (text) on the same files")
     print("           assess = python -c 'import yaml, pydantic'")
-    shown = [seg_text, seg_json, check_text, check_json, overview, parse]
+    shown = [seg_text, seg_json, check_text, check_json, overview, overview_docx, parse]
     shown += [schema_check] if has_validator else []
     for series in (*shown, assess, imports):
         print(f"  {series.label:<28} {series.spread()}")

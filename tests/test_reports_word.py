@@ -271,3 +271,31 @@ def test_a_word_template_that_unpacks_to_too_much_is_refused(tmp_path: Path) -> 
     result = CliRunner().invoke(app, ["report", "overview", "-f", "docx", "--path", str(root)])
     assert result.exit_code == 2 and result.stdout_bytes == b""
     assert "> 20 MiB unpacked" in result.stderr and "Traceback" not in result.output
+
+
+def test_templates_copies_the_word_templates_for_the_portfolio_to_restyle(tmp_path: Path) -> None:
+    root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
+    command = ["report", "templates", "--path", str(root)]
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0, result.stderr
+    copied = root / "templates" / "reports"
+    assert sorted(p.name for p in copied.iterdir()) == sorted(f"{k}.docx" for k in wordtemplates.KINDS)
+    assert (copied / "meeting.docx").read_bytes() == (template_dir() / "reports" / "meeting.docx").read_bytes()
+    # The portfolio's copy is what its reports render from; a second copy keeps it.
+    own = docx.Document(str(copied / "overview.docx"))
+    own.paragraphs[0].insert_paragraph_before("Direktoratets mal")
+    own.save(str(copied / "overview.docx"))
+    edited = (copied / "overview.docx").read_bytes()
+    assert word("overview", "--path", str(root)).paragraphs[0].text == "Direktoratets mal"
+    again = CliRunner().invoke(app, command)
+    assert again.exit_code == 1
+    assert f"{copied / 'overview.docx'}: finnes fra før og blir ikke overskrevet" in again.stderr
+    assert (copied / "overview.docx").read_bytes() == edited
+    markdown = CliRunner().invoke(app, [*command, "--format", "markdown"])
+    assert markdown.exit_code == 0 and (copied / "meeting.md.j2").is_file()
+
+
+def test_templates_outside_a_portfolio_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["report", "templates", "--path", str(tmp_path)])
+    assert result.exit_code == 2 and not (tmp_path / "templates").exists()
+    assert "Traceback" not in result.output

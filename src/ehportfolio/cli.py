@@ -605,3 +605,27 @@ def report_definition(
     Exit status: 0 written, 1 written but files read with problems, 2 bad input (a date, a template).
     """
     _report("definition", None, fmt, out, date, templates, path, lang, {"year": year})
+
+
+@report_app.command("templates")
+def report_templates(
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Which templates.")] = ReportFormat.docx,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="The portfolio's template directory to copy into; default <portfolio>/templates/.",
+            show_default=False,
+        ),
+    ] = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    """Copy the shipped templates of one format (the Word templates by default) into the portfolio's own template
+    directory, templates/reports/, to give its reports its own layout. A file that is there is never overwritten.
+
+    Exit status: 0 copied, 1 some were there already and are kept, 2 nothing could be written.
+    """
+    from .commands import report as command
+
+    raise typer.Exit(command.copy_templates(_root(path), fmt.value, str(templates) if templates else None, lang.value))

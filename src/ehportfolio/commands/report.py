@@ -169,3 +169,42 @@ def _context(
         known = sorted(e.id for e in portfolio.entries)
         return Problem(portfolio.root, "unknown_initiative", {"id": ident, "suggestion": closest(ident, known)})
     return reports.initiative(portfolio, entry, load_cadence(), lang, day)
+
+
+TEMPLATE_SUFFIXES = {"markdown": ".md.j2", "html": ".html.j2", "docx": ".docx"}
+KINDS = ("overview", "initiative", "meeting", "definition")
+
+
+def copy_templates(root: str, fmt: str, templates: str | None, lang: str) -> int:
+    """Copy the shipped templates of one format into the portfolio's own template directory (--templates, else
+    <portfolio>/templates/), as the starting point for its own layout. A file that is there is never overwritten."""
+    from ..templating import template_dir
+    from ..writer import write_new
+
+    if templates is None and not os.path.isdir(root):
+        report_problems([not_a_directory(root)], lang)
+        return UNREADABLE
+    if templates is None and not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
+        report_problems([Problem(root, "status.not_portfolio")], lang)
+        return UNREADABLE
+    target = os.path.join(templates or os.path.join(root, TEMPLATES_DIR), "reports")
+    try:
+        os.makedirs(target, exist_ok=True)
+    except OSError as exc:
+        return _fail(lang, "report.out_failed", path=target, error=exc.strerror or str(exc))
+    kept = 0
+    for kind in KINDS:
+        name = f"{kind}{TEMPLATE_SUFFIXES[fmt]}"
+        path = os.path.join(target, name)
+        with open(os.path.join(template_dir(), "reports", name), "rb") as handle:
+            content = handle.read()
+        try:
+            write_new(path, content)
+        except InputError as exc:
+            report_problems(exc.problems, lang)
+            if all(p.code == "exists" for p in exc.problems):
+                kept += 1
+                continue
+            return UNREADABLE
+        print(text(lang, "report.wrote", path=path), file=sys.stderr)
+    return FINDINGS if kept else OK
