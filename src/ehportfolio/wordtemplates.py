@@ -22,6 +22,10 @@ from typing import Any
 Item = tuple[Any, ...]
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3}
+TEXT_WIDTH_MM = 160
+"""A4 less two margins of 25 mm."""
+NUMERIC_SHARE = 1.9
+"""Room for a segment's name in the header of a column of counts."""
 FIXED_TIME = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 
 
@@ -30,9 +34,17 @@ def tag(statement: str) -> Item:
     return ("p", "{%p " + statement + " %}")
 
 
-def table(headers: Sequence[str], cells: Sequence[str], loop: str, numeric: Sequence[int] = ()) -> Item:
-    """A table with a header row and one row per item of `loop` (`row in rows`); `numeric` columns align right."""
-    return ("table", list(headers), list(cells), loop, set(numeric))
+def table(
+    headers: Sequence[str],
+    cells: Sequence[str],
+    loop: str,
+    numeric: Sequence[int] = (),
+    weights: Sequence[float] = (),
+) -> Item:
+    """A table with a header row and one row per item of `loop` (`row in rows`); `numeric` columns align right. The
+    columns share the page's width by `weights`; by default a text column gets 3 and a numeric one NUMERIC_SHARE."""
+    shares = list(weights) or [NUMERIC_SHARE if column in numeric else 3.0 for column in range(len(headers))]
+    return ("table", list(headers), list(cells), loop, set(numeric), shares)
 
 
 def fields(rows: Sequence[tuple[str, str]]) -> Item:
@@ -87,6 +99,7 @@ def initiatives(loop: str) -> Item:
         ['{{ t["col.focus"] }}', '{{ t["col.name"] }}', '{{ t["col.owner"] }}', '{{ t["col.segment"] }}'],
         ["{{ row.focus_area }}", NAME_CELL, "{{ row.owner }}", "{{ row.segment_name }}"],
         loop,
+        weights=(1.4, 4, 2.6, 1.6),
     )
 
 
@@ -183,6 +196,7 @@ INITIATIVE: list[Item] = [
                 '{{ row.risks | join("; ") }}',
             ],
             "row in trend",
+            weights=(2, 1.5, 4, 4),
         ),
     ),
     ("p", '{{ t["trend.rule"] }}'),
@@ -298,6 +312,7 @@ MEETING: list[Item] = [
             "{% else %}{{ t.none }}{% endfor %}",
         ],
         "row in section.rows",
+        weights=(3, 1.5, 4, 5),
     ),
     tag('elif section.segment == "koordinere"'),
     tag("for row in section.rows"),
@@ -371,6 +386,7 @@ MEETING: list[Item] = [
             [*CHANGE_COLUMNS, '{{ t["col.from"] }}', *OUTCOME_COLUMNS],
             [*CHANGE_CELLS, "{{ row.from }}", *OUTCOME_CELLS],
             "row in rows",
+            weights=(1.7, 3, 1.5, 1.5, 1.5, 3, 1.5),
         ),
     ),
     tag("endfor"),
@@ -464,9 +480,25 @@ def _right(cell: Any) -> None:
     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _add_table(document: Any, headers: list[str], cells: list[str], loop: str, numeric: set[int]) -> None:
+def _widths(grid: Any, weights: Sequence[float]) -> None:
+    """Fixed column widths, shares of the text width; Word reads them from every cell."""
+    from docx.shared import Mm
+
+    grid.autofit = False
+    total = sum(weights)
+    for column, weight in zip(grid.columns, weights, strict=True):
+        width = Mm(round(TEXT_WIDTH_MM * weight / total, 1))
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
+def _add_table(
+    document: Any, headers: list[str], cells: list[str], loop: str, numeric: set[int], weights: list[float]
+) -> None:
     grid = document.add_table(rows=4, cols=len(headers))
     grid.style = "Table Grid"
+    _widths(grid, weights)
     head, start, body, end = grid.rows
     _repeat_header(head)
     for column, text in enumerate(headers):
@@ -484,6 +516,7 @@ def _add_table(document: Any, headers: list[str], cells: list[str], loop: str, n
 def _add_fields(document: Any, rows: list[tuple[str, str]]) -> None:
     grid = document.add_table(rows=len(rows), cols=2)
     grid.style = "Table Grid"
+    _widths(grid, (1, 2))
     for row, (label, value) in zip(grid.rows, rows, strict=True):
         _runs(row.cells[0].paragraphs[0], f"**{label}**")
         _runs(row.cells[1].paragraphs[0], value)
@@ -496,9 +529,11 @@ def _setup(document: Any) -> None:
 
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(25)
+    margin = Mm((210 - TEXT_WIDTH_MM) / 2)
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = margin
     section.footer.paragraphs[0].text = "{{ generated }}"
     document.styles["Normal"].font.size = Pt(10)
+    document.styles["Table Grid"].font.size = Pt(9)
     properties = document.core_properties
     properties.author = "ehp"
     properties.last_modified_by = "ehp"
