@@ -14,7 +14,7 @@ ASSESS_FORMATS = ("text", "json", "markdown")
 SEGMENT_FORMATS = ("text", "json", "csv")
 
 _ASSESS_MODULES = {"text": "explain", "json": "json_format", "markdown": "markdown"}
-_SEGMENT_MODULES = {"text": "rich_text", "json": "json_format", "csv": "csv_format"}
+_SEGMENT_MODULES = {"text": "portfolio_text", "json": "json_format", "csv": "csv_format"}
 
 
 def render_assessment(fmt: str, assessment: Assessment, lang: str) -> str:
