@@ -11,6 +11,7 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
 ## run: classify the shipped portfolio
@@ -31,6 +32,7 @@ lint: $(STAMP)
 ## bench: speed and memory against baselines (see README)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python bench/run.py
 
 ## word-templates: rebuild the shipped Word templates, templates/reports/<kind>.docx

@@ -8,10 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+import typer
 from helpers import VALID, build_file_tree
 from typer.testing import CliRunner
 
-from ehportfolio.cli import app
+from ehportfolio.cli import app, only
 
 ROOT = Path(__file__).parents[1]
 SHIPPED = ROOT / "portfolio"
@@ -271,3 +272,25 @@ def test_a_fifo_named_like_yaml_does_not_hang_the_run(tmp_path: Path) -> None:
     code, out, err = invoke("segment", str(tmp_path), "--format", "json")
     assert code == 2 and "pipe.yaml: er ikke en vanlig fil" in err
     assert [r["id"] for r in json.loads(out)] == ["a"]
+
+
+def _names(group: typer.Typer) -> set[str]:
+    return {c.name or c.callback.__name__.replace("_", "-") for c in group.registered_commands if c.callback} | {
+        g.typer_instance.info.name for g in group.registered_groups if g.typer_instance
+    }
+
+
+def test_the_entry_point_builds_only_the_command_it_runs_and_it_behaves_the_same() -> None:
+    names = _names(app)
+    assert {"assess", "segment", "check", "report", "status"} <= names
+    for name in sorted(names):
+        chosen = only([name, "--help"])
+        assert _names(chosen) == {name}
+        full, alone = runner.invoke(app, [name, "--help"]), runner.invoke(chosen, [name, "--help"])
+        assert (alone.exit_code, alone.stdout) == (full.exit_code, full.stdout), name
+    for argv in ([], ["--help"], ["--version"], ["asess"]):
+        assert only(argv) is app
+    result = runner.invoke(
+        only(["assess"]), ["assess", str(SHIPPED / "initiatives" / "helseplattformen.yaml"), "--format", "json"]
+    )
+    assert result.exit_code == 0 and '"segment": "koordinere"' in result.stdout

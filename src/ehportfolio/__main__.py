@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 
 
 def main() -> None:
@@ -10,10 +11,10 @@ def main() -> None:
     # while it runs, and freeze everything at the end so that interpreter exit does not walk it all once more. This
     # trims about a quarter of the start-up and exit time of `ehp assess` (see bench/).
     gc.set_threshold(50_000, 20, 100)
-    from .cli import app
+    from .cli import only
 
     try:
-        app(prog_name="ehp")
+        only(sys.argv[1:])(prog_name="ehp")
     finally:
         gc.freeze()
 

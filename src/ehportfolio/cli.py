@@ -3,6 +3,7 @@ typer."""
 
 from __future__ import annotations
 
+import copy
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -629,3 +630,23 @@ def report_templates(
     from .commands import report as command
 
     raise typer.Exit(command.copy_templates(_root(path), fmt.value, str(templates) if templates else None, lang.value))
+
+
+def _command_name(callback: Any) -> str:
+    """The name typer gives a command registered without one: its function's, with dashes."""
+    return str(callback.__name__).replace("_", "-")
+
+
+def only(argv: list[str]) -> typer.Typer:
+    """The app with only the command (or group) that `argv` names: typer builds every command's options before it
+    runs one, and `ehp assess` should not pay for all the others. Anything else (no command, an option first, a name
+    that is no command) gets the whole app, so that help and "no such command" stay as they are."""
+    name = argv[0] if argv else ""
+    commands = [c for c in app.registered_commands if c.callback and (c.name or _command_name(c.callback)) == name]
+    groups = [g for g in app.registered_groups if g.typer_instance and g.typer_instance.info.name == name]
+    if not commands and not groups:
+        return app
+    chosen = copy.copy(app)  # keeps the callback (--version), so a single command stays a subcommand
+    chosen.registered_commands = commands
+    chosen.registered_groups = groups
+    return chosen
