@@ -11,7 +11,12 @@ def main() -> None:
     # while it runs, and freeze everything at the end so that interpreter exit does not walk it all once more. This
     # trims about a quarter of the start-up and exit time of `ehp assess` (see bench/).
     gc.set_threshold(50_000, 20, 100)
-    from .cli import only
+    from .helptexts import choose
+
+    choose(sys.argv[1:])  # before cli.py is imported: typer reads its help texts then
+    from .cli import only, translate_help_page
+
+    translate_help_page(sys.argv[1:])
 
     try:
         only(sys.argv[1:])(prog_name="ehp")
