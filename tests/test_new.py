@@ -119,6 +119,50 @@ def test_all_values_as_options_write_the_file_without_a_prompt(root: Path) -> No
     assert check_rules(root) == {"segment_missing"}  # a proposal has no decided segment yet
 
 
+KOORDINERE_ANSWERS = [
+    "digitalisation_essential=ja",
+    "multiple_care_providers=ja",
+    "reuse_potential=ja",
+    "broad_collaboration=nei",
+    "strong_samstyre_dependencies=ja",
+]
+
+
+def test_dependencies_given_as_options_are_written_and_satisfy_the_checks(root: Path) -> None:
+    answers = [arg for item in KOORDINERE_ANSWERS for arg in ("--answer", item)]
+    code, out, err = invoke(
+        root,
+        *("--name", "Deling", "--owner", "Helse Vest RHF", "--focus-area", "2.1", *answers, "--no-input"),
+        *("--dependency", "felles", "--dependency", "avhengig=SVAK", "--dependency", "felles=strong"),
+    )
+    path = root / "initiatives" / "deling.yaml"
+    assert code == 0, err
+    assert path.read_text(encoding="utf-8").endswith(
+        "dependencies:\n  - id: felles\n    strength: strong\n  - id: avhengig\n    strength: weak\n"
+    )
+    dependencies = load_initiative(str(path)).initiative.dependencies
+    assert [(d.id, d.strength) for d in dependencies] == [("felles", "strong"), ("avhengig", "weak")]
+    assert check_rules(root) == {"segment_missing"}  # no Koordinere-without-dependency, no contradicted answer
+
+
+@pytest.mark.parametrize(
+    ("dependencies", "message"),
+    [
+        (["fellse"], "--dependency: «fellse» er ikke et tiltak i porteføljen; mente du «felles»?"),
+        (["felles=kanskje"], "--dependency: «kanskje» er ikke en styrke; bruk sterk eller svak"),
+        (["felles", "felles=svak"], "--dependency: avhengigheten til «felles» er gitt to ganger med ulik styrke"),
+    ],
+)
+def test_a_bad_dependency_is_refused_and_nothing_written(root: Path, dependencies: list[str], message: str) -> None:
+    answers = [arg for item in KOORDINERE_ANSWERS for arg in ("--answer", item)]
+    options = [arg for item in dependencies for arg in ("--dependency", item)]
+    before = initiative_files(root)
+    code, out, err = invoke(root, "--name", "Deling", "--owner", "KS", "--focus-area", "2.1", *answers, *options)
+    assert (code, out) == (2, "")
+    assert message in err
+    assert initiative_files(root) == before
+
+
 def test_a_no_to_digitalisation_is_enough_and_only_that_answer_is_written(root: Path) -> None:
     args = ("--name", "Intern rutine", "--owner", "Helsedirektoratet", "--focus-area", "5.1", "--description", "")
     code, out, err = invoke(root, *args, "--answer", "digitalisation_essential=nei", "--no-input")
@@ -440,6 +484,11 @@ def test_the_intake_answers_every_prompt_on_a_terminal(root: Path, terminal: Cal
     session.expect(f"5. {QUESTION['strong_samstyre_dependencies']}")
     session.answer("ja/nei: ", "ja")
     session.expect("→ dette avgjør segmentet: Koordinere")
+    session.expect("Et Koordinere-tiltak rapporterer om avhengighetene sine")
+    session.answer("Avhenger av: ", "fellse")
+    session.expect("«fellse» er ikke et tiltak i porteføljen; mente du «felles»?")
+    session.answer("Avhenger av: ", "felles=sterk")
+    session.answer("Avhenger av: ", "")  # an empty line ends the list
     session.expect("Resultat: med i nasjonal e-helseportefølje, segment Koordinere.")
     path = root / "initiatives" / "pilot-videokonsultasjon.yaml"
     session.expect(str(path))
@@ -464,8 +513,13 @@ def test_the_intake_answers_every_prompt_on_a_terminal(root: Path, terminal: Cal
         "  broad_collaboration: nei\n"
         f"  # {QUESTION['strong_samstyre_dependencies']}\n"
         "  strong_samstyre_dependencies: ja\n"
+        "dependencies:\n"
+        "  - id: felles\n"
+        "    strength: strong\n"
     )
     assert load_initiative(str(path)).initiative.checklist.strong_samstyre_dependencies is True
+    # The dependency the checklist's answer speaks of is recorded: only the undecided segment is left to check.
+    assert check_rules(root) == {"segment_missing"}
 
 
 @posix_only

@@ -263,6 +263,10 @@ def new(
         list[str] | None,
         typer.Option("--answer", help=h("new.answer"), show_default=False),
     ] = None,
+    dependencies: Annotated[
+        list[str] | None,
+        typer.Option("--dependency", help=h("new.dependency"), show_default=False),
+    ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=h("new.no_input"))] = False,
     path: PathOption = None,
     lang: LangOption = Lang.nb,
@@ -270,7 +274,18 @@ def new(
     from .commands import new as command
 
     raise typer.Exit(
-        command.run(_root(path), ident, name, owner, focus_area, description, answers or [], not no_input, lang.value)
+        command.run(
+            _root(path),
+            ident,
+            name,
+            owner,
+            focus_area,
+            description,
+            answers or [],
+            not no_input,
+            lang.value,
+            dependencies or [],
+        )
     )
 
 

@@ -113,6 +113,8 @@ HELP: dict[str, dict[str, str]] = {
         "new.description": "En kort beskrivelse.",
         "new.answer": "Et svar i sjekklisten som NØKKEL=ja|nei; gjenta for hvert spørsmål.",
         "new.no_input": "Spør aldri: feil på det som mangler.",
+        "new.dependency": "Et tiltak i porteføljen det avhenger av, som ID eller ID=sterk|svak (standard sterk); "
+        "gjenta for hvert.",
         "history": "Vis et tiltaks liv: opprettet, svar endret, vedtatt, flyttet, status endret, med dato og commit.",
         "import": "Lag tiltaksfiler fra et regneark: primært innsatsområde, navn, aktør, segment og kommentar.",
         "import.file": "Et regneark med kolonnene i tabell 5.2: .xlsx eller .csv.",
@@ -224,6 +226,8 @@ HELP: dict[str, dict[str, str]] = {
         "new.description": "A short description.",
         "new.answer": "A checklist answer as KEY=ja|nei; repeat for each question.",
         "new.no_input": "Never prompt: fail on what is missing.",
+        "new.dependency": "An initiative of the portfolio it depends on, as ID or ID=strong|weak (default strong); "
+        "repeat for each.",
         "history": "Show an initiative's life: created, answers changed, decided, moved, status changed, with date "
         "and commit.",
         "import": "Create initiative files from a spreadsheet: primært innsatsområde, navn, aktør, segment and "

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .checklist import Checklist
 from .engine import MET, NEXT, OTHERWISE, SEGMENT, Decision, Step, decide
 from .fieldtypes import NO, SLUG, SLUG_MAX, YES
 from .models import Actor, Taxonomy
 from .yamltext import quoted, scalar
+
+V = TypeVar("V")
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/initiative.schema.json"
 CODE_MAX = 20
@@ -43,6 +46,8 @@ class Proposal:
     focus_area: str | None
     description: str | None
     answers: Mapping[str, bool]
+    dependencies: Mapping[str, str] = field(default_factory=dict)
+    """Each initiative it depends on, by id, with the dependency's strength."""
 
 
 # The questions
@@ -118,14 +123,32 @@ def answer_word(value: str, *, short: bool = True) -> bool | None:
     return None
 
 
-def merge_answers(pairs: Iterable[tuple[str, bool]]) -> dict[str, bool]:
-    """The answers given as options; the same question answered twice, differently, is refused."""
-    answers: dict[str, bool] = {}
-    for key, answer in pairs:
-        if answers.get(key, answer) != answer:
-            raise Refusal("answer_twice", key=key)
-        answers[key] = answer
-    return answers
+def merge(pairs: Iterable[tuple[str, V]], code: str) -> dict[str, V]:
+    """Pairs given one by one (answers, dependencies), in the order given; the same key twice with different values
+    is refused with the message `new.<code>`."""
+    merged: dict[str, V] = {}
+    for key, value in pairs:
+        if merged.get(key, value) != value:
+            raise Refusal(code, key=key)
+        merged[key] = value
+    return merged
+
+
+STRENGTHS = {"strong": "strong", "sterk": "strong", "weak": "weak", "svak": "weak"}
+
+
+def parse_dependency(item: str, known: Sequence[str]) -> tuple[str, str]:
+    """`ID` or `ID=sterk|svak` (strong/weak, any case; strong when left out) to the id and the strength. The id
+    must be an initiative of the portfolio."""
+    ident, _, strength = item.partition("=")
+    ident, strength = ident.strip(), strength.strip().lower() or "strong"
+    if ident not in known:
+        from .validation import closest
+
+        raise Refusal("unknown_dependency", id=ident, suggestion=closest(ident, list(known)))
+    if strength not in STRENGTHS:
+        raise Refusal("bad_strength", value=strength)
+    return ident, STRENGTHS[strength]
 
 
 def text_value(value: str, *, multiline: bool = False) -> str:
@@ -213,7 +236,8 @@ def _closest_folded(word: str, candidates: list[str]) -> str:
 
 
 def render(proposal: Proposal, checklist: Checklist) -> str:
-    """The new initiative file: the schema line, the facts, and each answer under its question in Norwegian."""
+    """The new initiative file: the schema line, the facts, each answer under its question in Norwegian, and the
+    dependencies."""
     lines = [SCHEMA_LINE, f"name: {scalar(proposal.name)}", f"owner: {scalar(proposal.owner)}"]
     if proposal.focus_area:
         lines.append(f"focus_area: {quoted(proposal.focus_area)}")
@@ -228,4 +252,8 @@ def render(proposal: Proposal, checklist: Checklist) -> str:
         question = " ".join(checklist.questions[key]["nb"].split())
         lines.append(f"  # {question}")
         lines.append(f"  {key}: {'ja' if proposal.answers[key] else 'nei'}")
+    if proposal.dependencies:
+        lines.append("dependencies:")
+    for ident, strength in proposal.dependencies.items():
+        lines += [f"  - id: {ident}", f"    strength: {strength}"]
     return "\n".join(lines) + "\n"

@@ -38,6 +38,7 @@ def run(
     answers: list[str],
     interactive: bool,
     lang: str,
+    dependencies: Sequence[str] = (),
 ) -> int:
     folder = os.path.join(root, INITIATIVES_DIR)
     if not _is_portfolio(root, folder, lang):
@@ -53,6 +54,7 @@ def run(
         return UNREADABLE
     form = _Form(context, existing, lang)
     form.take_options(ident, name, owner, focus_area, description, answers)
+    form.take_dependencies(dependencies)
     if form.errors:
         _say(*form.errors)
         return UNREADABLE
@@ -123,6 +125,8 @@ class _Form:
         self.focus_area: str | None = None
         self.description: str | None = None
         self.answers: dict[str, bool] = {}
+        self.dependencies: dict[str, str] = {}
+        self.known = sorted(existing)  # the ids of the portfolio's initiatives, which a dependency may name
 
     # The checks, shared by options and prompts
 
@@ -166,9 +170,24 @@ class _Form:
         self.description = self._option("--description", self.check_description, description)
         pairs = [self._option("--answer", lambda v: intake.parse_answer(v, self.checklist), item) for item in answers]
         try:
-            self.answers = intake.merge_answers(pair for pair in pairs if pair is not None)
+            self.answers = intake.merge((pair for pair in pairs if pair is not None), "answer_twice")
         except Refusal as refusal:
             self.errors.append(f"--answer: {refusal_text(refusal, self.lang)}")
+
+    def take_dependencies(self, items: Sequence[str]) -> None:
+        pairs = [self._option("--dependency", lambda v: intake.parse_dependency(v, self.known), i) for i in items]
+        try:
+            self.dependencies = intake.merge((pair for pair in pairs if pair is not None), "dependency_twice")
+        except Refusal as refusal:
+            self.errors.append(f"--dependency: {refusal_text(refusal, self.lang)}")
+
+    def check_dependency(self, value: str) -> tuple[str, str] | None:
+        """A typed dependency, or None for an empty line, which ends the list."""
+        if not value.strip():
+            return None
+        pair = intake.parse_dependency(value, self.known)
+        intake.merge([*self.dependencies.items(), pair], "dependency_twice")
+        return pair
 
     def missing(self) -> str:
         """What a run without prompts lacks, in words; "" when nothing."""
@@ -228,6 +247,7 @@ class _Form:
         if self.description is None:
             self.description = terminal.until(text(lang, "new.prompt.description"), intake.text_value)
         self._walk_checklist(terminal)
+        self._ask_dependencies(terminal)
 
     def _ask_id(self, terminal: _Terminal) -> None:
         assert self.name is not None
@@ -265,9 +285,29 @@ class _Form:
             for step in intake.follows(key, before, decision):
                 _say(f"     → {walk.effect(step)}")
 
+    def _ask_dependencies(self, terminal: _Terminal) -> None:
+        """For an initiative the checklist puts in the portfolio: the initiatives it depends on, one per line, until
+        an empty line. A Koordinere initiative reports on them."""
+        lang = self.lang
+        decision = decide(self.answers, self.checklist)
+        if decision.included is not True or not self.known:
+            return
+        _say("", text(lang, "new.dependencies"))
+        if decision.segment == "koordinere":
+            _say(text(lang, "new.dependencies.koordinere"))
+        for ident, strength in self.dependencies.items():
+            _say(f"  {ident}={text(lang, f'report.strength.{strength}')} ({text(lang, 'new.given.option')})")
+        while (
+            pair := terminal.until(text(lang, "new.prompt.dependency"), self.check_dependency, self.known)
+        ) is not None:
+            ident, strength = pair
+            self.dependencies[ident] = strength
+
     def proposal(self) -> Proposal:
         assert self.name is not None and self.owner is not None
-        return Proposal(self.name, self.owner, self.focus_area or None, self.description or None, self.answers)
+        return Proposal(
+            self.name, self.owner, self.focus_area or None, self.description or None, self.answers, self.dependencies
+        )
 
 
 def _answer(value: str) -> bool:
