@@ -518,6 +518,22 @@ def report_definition(
     _report("definition", None, fmt, out, date, templates, path, lang, {"year": year})
 
 
+@report_app.command("site", help=h("report.site"))
+def report_site(
+    out: Annotated[Path, typer.Option("--out", "-o", help=h("report.site.out"), show_default=False)],
+    fmt: ReportFormatOption = ReportFormat.html,
+    date: ReportDateOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from .commands import report as command
+
+    raise typer.Exit(
+        command.site(_root(path), fmt.value, str(out), date, str(templates) if templates else None, lang.value)
+    )
+
+
 @report_app.command("templates", help=h("report.copy"))
 def report_templates(
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help=h("report.copy.format"))] = ReportFormat.docx,

@@ -160,6 +160,11 @@ HELP: dict[str, dict[str, str]] = {
         f"prioritering, balansering, planlegging for neste år, og Forslag til vedtak.\n\n{_NB_WRITTEN}, 2 ugyldig "
         "input (en dato, en mal).",
         "report.definition.year": "Året definisjonen lages i; den gjelder året etter.",
+        "report.site": "Oversikten og et faktaark for hvert tiltak, skrevet sammen og lenket til hverandre: navnene i "
+        "oversikten leder til faktaarkene, et faktaarks avhengigheter til deres, og hvert ark tilbake til oversikten. "
+        f"For folk uten konto: mappen kan legges ut som den er.\n\n{_NB_WRITTEN}, 2 ugyldig input (en dato, en mal, "
+        "porteføljen).",
+        "report.site.out": "Mappen sidene skrives til.",
         "report.copy": "Kopier malene som følger med, i ett format (Word-malene som standard), til porteføljens egen "
         "malmappe, templates/reports/, for å gi rapportene dens eget oppsett. En fil som finnes, overskrives aldri."
         "\n\nAvslutningsstatus: 0 kopiert, 1 noen fantes fra før og er beholdt, 2 ingenting kunne skrives.",
@@ -275,6 +280,11 @@ HELP: dict[str, dict[str, str]] = {
         f"prioritering, balansering, planlegging for neste år, and Forslag til vedtak.\n\n{_EN_WRITTEN}, 2 bad input "
         "(a date, a template).",
         "report.definition.year": "The year the definition is made in; it defines the next.",
+        "report.site": "The overview and a fact sheet for every initiative, written together and linked to each "
+        "other: the overview's names lead to the fact sheets, a fact sheet's dependencies to theirs, and each back to "
+        "the overview. For people without an account: the directory can be published as it is.\n\n"
+        f"{_EN_WRITTEN}, 2 bad input (a date, a template, the portfolio).",
+        "report.site.out": "The directory the pages are written into.",
         "report.copy": "Copy the shipped templates of one format (the Word templates by default) into the "
         "portfolio's own template directory, templates/reports/, to give its reports its own layout. A file that is "
         "there is never overwritten.\n\nExit status: 0 copied, 1 some were there already and are kept, 2 nothing "

@@ -162,6 +162,7 @@ def overview(portfolio: Portfolio, lang: str, date: datetime.date | None) -> dic
         "graph": drawn,
         "too_large": text(lang, "report.graph.too_large", count=drawn["too_large"]),
         "generated": text(lang, "report.generated", name=name),
+        "links": False,
     }
 
 
@@ -287,6 +288,7 @@ def initiative(
         "history": history,
         "graph": graph(everyone, {entry.id}),
         "generated": text(lang, "report.generated", name=name),
+        "links": False,
     }
 
 

@@ -22,3 +22,14 @@ def report_problems(problems: Iterable[Problem], lang: str) -> None:
 def not_a_directory(path: str) -> Problem:
     """The problem with a path given as a directory that is not one."""
     return Problem(path, "not_found" if not os.path.exists(path) else "not_a_directory")
+
+
+def not_a_portfolio(root: str) -> Problem | None:
+    """Why `root` is not a portfolio directory (not a directory, or no portfolio.yaml in it); None when it is one."""
+    from ..portfolio import SETTINGS_FILE
+
+    if not os.path.isdir(root):
+        return not_a_directory(root)
+    if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
+        return Problem(root, "status.not_portfolio")
+    return None

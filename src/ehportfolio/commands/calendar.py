@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 from ..cadence import load_cadence
 from ..messages import text
-from ..portfolio import SETTINGS_FILE, load_portfolio
-from ..problems import Problem
+from ..portfolio import load_portfolio
 from ..reporting import members, rounds, survey
-from . import FINDINGS, OK, UNREADABLE, not_a_directory, report_problems
+from . import FINDINGS, OK, UNREADABLE, not_a_portfolio, report_problems
 
 
 def run(root: str, year: int | None, fmt: str, lang: str) -> int:
-    if not os.path.isdir(root):
-        report_problems([not_a_directory(root)], lang)
-        return UNREADABLE
-    if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
-        report_problems([Problem(root, "status.not_portfolio")], lang)
+    problem = not_a_portfolio(root)
+    if problem:
+        report_problems([problem], lang)
         return UNREADABLE
     portfolio = load_portfolio(root, statuses=True)
     statuses = portfolio.statuses

@@ -8,16 +8,19 @@ import datetime
 import os
 import re
 import sys
+from dataclasses import dataclass
 from typing import Any
 
 from ..cadence import load_cadence
 from ..messages import text
-from ..portfolio import SETTINGS_FILE, Portfolio, load_portfolio
+from ..portfolio import Portfolio, load_portfolio
 from ..problems import InputError, Problem
 from ..validation import closest
-from . import FINDINGS, OK, UNREADABLE, not_a_directory, report_problems
+from . import FINDINGS, OK, UNREADABLE, not_a_portfolio, report_problems
 
 TEMPLATES_DIR = "templates"
+SITE_SHEETS = "initiatives"
+"""Where a site's fact sheets go, beside its index (so that no id, not even `index`, can take the overview's name)."""
 
 
 def _fail(lang: str, key: str, **args: Any) -> int:
@@ -52,6 +55,35 @@ def output_path(out: str, name: str) -> str | None:
     return target if os.path.dirname(target) == base else None
 
 
+@dataclass(frozen=True)
+class _Setup:
+    """What every report starts from: the portfolio read once, the problems found reading it, the report's date and
+    the portfolio's own template directories."""
+
+    portfolio: Portfolio
+    problems: list[Problem]
+    day: datetime.date | None
+    dirs: list[str]
+
+
+def _setup(root: str, date: str | None, templates: str | None, lang: str) -> _Setup | int:
+    """The portfolio and options of a report, or the exit status when they cannot be had (the message is printed)."""
+    problem = not_a_portfolio(root)
+    if problem:
+        report_problems([problem], lang)
+        return UNREADABLE
+    day = _date(date)
+    if isinstance(day, str):
+        return _fail(lang, "report.bad_date", date=day)
+    dirs = template_dirs(root, templates)
+    if isinstance(dirs, str):
+        return _fail(lang, "report.template_dir", dir=dirs)
+    portfolio = load_portfolio(root, statuses=True)
+    problems = [*portfolio.problems, *(portfolio.statuses.problems if portfolio.statuses else ())]
+    report_problems(problems, lang)
+    return _Setup(portfolio, problems, day, dirs)
+
+
 def run(
     root: str,
     kind: str,
@@ -65,50 +97,88 @@ def run(
 ) -> int:
     """Render one report. `options` holds what a kind asks for beyond the common options: `committee`, `case` and
     `case_type` for a meeting paper (whose --date is the meeting's), `year` for a portfolio definition."""
-    if not os.path.isdir(root):
-        report_problems([not_a_directory(root)], lang)
-        return UNREADABLE
-    if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
-        report_problems([Problem(root, "status.not_portfolio")], lang)
-        return UNREADABLE
-    day = _date(date)
-    if isinstance(day, str):
-        return _fail(lang, "report.bad_date", date=day)
     options = options or {}
     case = options.get("case")
     if case is not None and not re.fullmatch(r"[0-9]{1,4}/[0-9]{2}", case):
         return _fail(lang, "report.meeting.bad_case", case=case)
     if fmt == "docx" and out is None and sys.stdout.isatty():
         return _fail(lang, "report.docx_needs_out")
-    dirs = template_dirs(root, templates)
-    if isinstance(dirs, str):
-        return _fail(lang, "report.template_dir", dir=dirs)
-    portfolio = load_portfolio(root, statuses=True)
-    problems = [*portfolio.problems, *(portfolio.statuses.problems if portfolio.statuses else ())]
-    report_problems(problems, lang)
+    setup = _setup(root, date, templates, lang)
+    if isinstance(setup, int):
+        return setup
+    rendered = _render(setup, kind, ident, fmt, lang, options)
+    if isinstance(rendered, int):
+        return rendered
+    context, content = rendered
+    if out is None:
+        if isinstance(content, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        return FINDINGS if setup.problems else OK
+    from ..formats.report import EXTENSIONS
+
+    name = f"{_file_stem(kind, ident, context)}.{EXTENSIONS[fmt]}"
+    failed = _write(out, name, content, lang)
+    if failed is not None:
+        return failed
+    print(text(lang, "report.wrote", path=os.path.join(out, name)), file=sys.stderr)
+    return FINDINGS if setup.problems else OK
+
+
+def site(root: str, fmt: str, out: str, date: str | None, templates: str | None, lang: str) -> int:
+    """The overview as `index` and a fact sheet for every initiative in `initiatives/`, written together into `out`
+    and linked to each other: the overview's names lead to the fact sheets, a fact sheet's dependencies to theirs,
+    and each back to the overview."""
+    setup = _setup(root, date, templates, lang)
+    if isinstance(setup, int):
+        return setup
+    from ..formats.report import EXTENSIONS
+
+    pages = [("overview", None), *(("initiative", e.id) for e in sorted(setup.portfolio.entries, key=lambda e: e.id))]
+    for kind, ident in pages:
+        rendered = _render(setup, kind, ident, fmt, lang, {"links": True})
+        if isinstance(rendered, int):
+            return rendered
+        context, content = rendered
+        if kind == "overview":  # index: the page a web server shows first
+            failed = _write(out, f"index.{EXTENSIONS[fmt]}", content, lang)
+        else:
+            failed = _write(os.path.join(out, SITE_SHEETS), f"{ident}.{EXTENSIONS[fmt]}", content, lang)
+        if failed is not None:
+            return failed
+    print(text(lang, "report.site.wrote", count=len(pages) - 1, dir=out), file=sys.stderr)
+    return FINDINGS if setup.problems else OK
+
+
+def _render(
+    setup: _Setup, kind: str, ident: str | None, fmt: str, lang: str, options: dict[str, Any]
+) -> tuple[dict[str, Any], str | bytes] | int:
+    """The context and the rendered report, or the exit status of a refusal (the message is printed). A `links`
+    option makes a report link to the others of a site."""
+    from ..formats.report import TemplateFailure, render
     from ..reports import ReportRefusal
 
     try:
-        context = _context(portfolio, kind, ident, day, lang, options)
+        context = _context(setup.portfolio, kind, ident, setup.day, lang, options)
     except ReportRefusal as exc:
         return _fail(lang, exc.code, **exc.args_)
     if isinstance(context, Problem):
         report_problems([context], lang)
         return UNREADABLE
-    from ..formats.report import EXTENSIONS, TemplateFailure, render
-
+    if options.get("links"):
+        context["links"] = True
     try:
-        rendered = render(kind, fmt, context, dirs)
+        return context, render(kind, fmt, context, setup.dirs)
     except TemplateFailure as exc:
         return _fail(lang, exc.code, **exc.args_)
-    if out is None:
-        if isinstance(rendered, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(rendered)
-        else:
-            sys.stdout.write(rendered)
-        return FINDINGS if problems else OK
-    name = f"{_file_stem(kind, ident, context)}.{EXTENSIONS[fmt]}"
+
+
+def _write(out: str, name: str, content: str | bytes, lang: str) -> int | None:
+    """Write a report named `name` into `out`; the exit status when it cannot be (the message is printed)."""
+    from ..writer import write_file
+
     try:
         os.makedirs(out, exist_ok=True)
     except OSError as exc:
@@ -116,15 +186,12 @@ def run(
     path = output_path(out, name)
     if path is None:
         return _fail(lang, "report.out_outside", path=os.path.join(out, name), dir=out)
-    from ..writer import write_file
-
     try:
-        write_file(path, rendered)
+        write_file(path, content)
     except InputError as exc:
         report_problems(exc.problems, lang)
         return UNREADABLE
-    print(text(lang, "report.wrote", path=os.path.join(out, name)), file=sys.stderr)
-    return FINDINGS if problems else OK
+    return None
 
 
 def _file_stem(kind: str, ident: str | None, context: dict[str, Any]) -> str:
@@ -181,11 +248,9 @@ def copy_templates(root: str, fmt: str, templates: str | None, lang: str) -> int
     from ..templating import template_dir
     from ..writer import write_new
 
-    if templates is None and not os.path.isdir(root):
-        report_problems([not_a_directory(root)], lang)
-        return UNREADABLE
-    if templates is None and not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
-        report_problems([Problem(root, "status.not_portfolio")], lang)
+    problem = not_a_portfolio(root) if templates is None else None
+    if problem:
+        report_problems([problem], lang)
         return UNREADABLE
     target = os.path.join(templates or os.path.join(root, TEMPLATES_DIR), "reports")
     try:

@@ -16,14 +16,14 @@ from ..lifecycle import status_on
 from ..loader import parse_mapping
 from ..messages import segment_name, text
 from ..models import StatusReport
-from ..portfolio import SETTINGS_FILE, STATUS_DIR, load_portfolio
+from ..portfolio import STATUS_DIR, load_portfolio
 from ..problems import InputError, Problem
 from ..reporting import Member, Round, next_round, rounds
 from ..sources import SUFFIXES
 from ..statusform import render
 from ..validation import closest, validate
 from ..writer import write_new
-from . import FINDINGS, OK, UNREADABLE, not_a_directory, report_problems
+from . import FINDINGS, OK, UNREADABLE, not_a_portfolio, report_problems
 from .lifecycle import find_file
 
 
@@ -68,10 +68,9 @@ def new(root: str, ident: str, round_id: str | None, date: str | None, lang: str
 
 def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Plan:
     """The file to write, its text, its round and the initiative's segment; _Refused or InputError otherwise."""
-    if not os.path.isdir(root):
-        raise _Refused(UNREADABLE, not_a_directory(root))
-    if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
-        raise _Refused(UNREADABLE, Problem(root, "status.not_portfolio"))
+    problem = not_a_portfolio(root)
+    if problem:
+        raise _Refused(UNREADABLE, problem)
     found = find_file(root, ident)
     if isinstance(found, Problem):
         raise _Refused(UNREADABLE, found)
