@@ -574,9 +574,12 @@ def only(argv: list[str]) -> typer.Typer:
 
 
 def translate_help_page(argv: list[str]) -> None:
-    """When the command line asks for a help page in bokmål, give typer's panel titles and brackets in bokmål too.
-    Only then: rich_utils imports rich, which a command that runs should not pay for."""
-    if chosen() != "nb" or (argv and "--help" not in argv):
+    """When the command line asks for a help page in bokmål (`--help`, or `ehp` or a group such as `ehp report` alone),
+    give typer's panel titles and brackets in bokmål too. Only then: rich_utils imports rich, which a command that
+    runs should not pay for."""
+    groups = {g.typer_instance.info.name for g in app.registered_groups if g.typer_instance}
+    asks = not argv or "--help" in argv or (len(argv) == 1 and argv[0] in groups)
+    if chosen() != "nb" or not asks:
         return
     from typer import rich_utils
 
