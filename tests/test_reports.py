@@ -327,6 +327,17 @@ def test_a_link_in_out_that_leads_outside_is_refused(tmp_path: Path) -> None:
     assert outside.read_text() == "keep"
 
 
+@pytest.mark.parametrize("args", [["overview"], ["site"]])
+def test_out_that_is_a_file_is_refused_and_kept(tmp_path: Path, args: list[str]) -> None:
+    root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
+    afile = tmp_path / "notes.txt"
+    afile.write_text("mine\n")
+    code, out, err = invoke(*args, "--path", str(root), "--out", str(afile))
+    assert (code, out) == (2, "")
+    assert f"{afile}: er ikke en mappe" in err
+    assert afile.read_text() == "mine\n"
+
+
 def test_writes_into_out(tmp_path: Path) -> None:
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
     code, out, err = invoke("initiative", "felles", "-f", "html", "--path", str(root), "--out", str(tmp_path / "o"))

@@ -16,7 +16,7 @@ from ..messages import text
 from ..portfolio import Portfolio, load_portfolio
 from ..problems import InputError, Problem
 from ..validation import closest
-from . import FINDINGS, OK, UNREADABLE, not_a_portfolio, report_problems
+from . import FINDINGS, OK, UNREADABLE, not_a_directory, not_a_portfolio, report_problems
 
 TEMPLATES_DIR = "templates"
 SITE_SHEETS = "initiatives"
@@ -179,6 +179,9 @@ def _write(out: str, name: str, content: str | bytes, lang: str) -> int | None:
     """Write a report named `name` into `out`; the exit status when it cannot be (the message is printed)."""
     from ..writer import write_file
 
+    if os.path.exists(out) and not os.path.isdir(out):
+        report_problems([not_a_directory(out)], lang)
+        return UNREADABLE
     try:
         os.makedirs(out, exist_ok=True)
     except OSError as exc:
