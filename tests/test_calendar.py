@@ -362,3 +362,45 @@ def test_the_cadence_is_shipped_data_checked_against_the_models() -> None:
         change(data)
         with pytest.raises(ValueError):
             cadence_from_data(data)
+
+
+# One meeting's initiatives: who to remind
+
+
+def test_a_round_lists_who_has_not_reported_first_with_the_owner(reported: Path) -> None:
+    filed = sorted(p.stem for p in (FIXTURES / "2021-nuit-2").glob("*.yaml"))
+    result = runner.invoke(app, ["calendar", "--path", str(reported), "--round", "2021-NUIT-2"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "NUIT 2/2021 (2021-05-06), runde 2021-nuit-2",
+        f"{len(filed)} av 47 tiltak som skal rapportere, har rapportert.",
+    ]
+    rows = [line.split() for line in lines[4:] if line.strip()]
+    states = ["rapportert" if row[0] == "rapportert" else "ikke" for row in rows]
+    assert states == ["ikke"] * (47 - len(filed)) + ["rapportert"] * len(filed)  # the ones to remind come first
+    assert sorted(line.rsplit("(", 1)[1].rstrip(")") for line in lines[4:] if line.split()[0] == "rapportert") == filed
+    row = next(line for line in lines if line.endswith("(helseplattformen)"))
+    assert row.split() == [
+        "rapportert",
+        "Helse",
+        "Midt-Norge",
+        "RHF",
+        "Koordinere",
+        "Helseplattformen",
+        "(helseplattformen)",
+    ]
+
+    data = json.loads(
+        runner.invoke(app, ["calendar", "--path", str(reported), "--round", "2021-nuit-2", "-f", "json"]).stdout
+    )
+    assert data["round"] == "2021-nuit-2" and data["segments"] == ["samstyre", "koordinere", "observere"]
+    assert sorted(i["id"] for i in data["initiatives"] if i["reported"]) == filed
+    assert len(data["initiatives"]) == 47
+    assert {i["segment"] for i in data["initiatives"]} == {"samstyre", "koordinere", "observere"}
+
+
+def test_an_unknown_round_gets_a_did_you_mean(reported: Path) -> None:
+    result = runner.invoke(app, ["calendar", "--path", str(reported), "--round", "2021-nuit-5"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "runden «2021-nuit-5» er ikke et møte i kalenderen; mente du «2021-nuit-4»?" in result.stderr

@@ -347,13 +347,14 @@ def calendar(
         int | None,
         typer.Option("--year", help=h("calendar.year"), min=2000),
     ] = None,
+    round_id: Annotated[str | None, typer.Option("--round", help=h("calendar.round"), show_default=False)] = None,
     fmt: Annotated[CalendarFormat, typer.Option("--format", "-f", help=h("format"))] = CalendarFormat.text,
     path: PathOption = None,
     lang: LangOption = Lang.nb,
 ) -> None:
     from .commands import calendar as command
 
-    raise typer.Exit(command.run(_root(path), year, fmt.value, lang.value))
+    raise typer.Exit(command.run(_root(path), year, fmt.value, lang.value, round_id))
 
 
 status_app = typer.Typer(

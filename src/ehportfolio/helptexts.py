@@ -129,6 +129,8 @@ HELP: dict[str, dict[str, str]] = {
         "calendar": "Vis årets utvalgsmøter, segmentene som rapporterer til hvert, og hvor mange som har rapportert."
         "\n\nAvslutningsstatus: 0 vist, 1 ingen møter å vise eller filer lest med problemer, 2 ingen portefølje.",
         "calendar.year": "Året; standard porteføljens år, eller alle møter om det ikke har noen det året.",
+        "calendar.round": "Vis ett møtes tiltak i stedet, for eksempel 2021-nuit-2: hvem som ikke har rapportert "
+        "(med aktør, så de kan purres) og hvem som har.",
         "status_app": "Statusrapporter: én datert fil per tiltak per rapporteringsrunde, status/<runde>/<id>.yaml.",
         "status.new": "Skriv en forhåndsutfylt statusrapport for neste runde tiltaket skal rapportere til, med "
         "segmentets spørsmål.\n\nEn statusrapport overskrives aldri: filen opprettes hel, og avvises om den finnes."
@@ -249,6 +251,8 @@ HELP: dict[str, dict[str, str]] = {
         "calendar": "Show the year's committee meetings, the segments that report to each, and how many have "
         "reported.\n\nExit status: 0 shown, 1 no meetings to show or files read with problems, 2 no portfolio.",
         "calendar.year": "The year; default the portfolio's year, or every meeting if it has none then.",
+        "calendar.round": "Show one meeting's initiatives instead, such as 2021-nuit-2: who has not reported (with the "
+        "owner, to remind) and who has.",
         "status_app": "Status reports: one dated file per initiative per reporting round, status/<round>/<id>.yaml.",
         "status.new": "Write a pre-filled status report for the next round the initiative is due at, with its "
         "segment's questions.\n\nA status report is never overwritten: the file is created whole, and refused when it "

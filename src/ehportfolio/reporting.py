@@ -21,6 +21,8 @@ from .fieldtypes import SEGMENTS
 from .lifecycle import segment_on, status_on
 from .models import Initiative, Meeting, StatusReport
 from .portfolio import Portfolio
+from .problems import Problem
+from .validation import closest
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,17 @@ class RoundState:
     missing: tuple[str, ...]
     extra: tuple[str, ...]
     """Status files from initiatives that were not due (or are not in the portfolio)."""
+
+
+def find_round(found: Sequence[Round], round_id: str, settings_path: str) -> Round | Problem:
+    """The round `round_id` names (in any case), or the problem that names the rounds there are, with a did-you-mean."""
+    wanted = round_id.strip().lower()
+    chosen = next((r for r in found if r.id == wanted), None)
+    if chosen is not None:
+        return chosen
+    ids = [r.id for r in found]
+    args = {"round": round_id, "suggestion": closest(wanted, ids), "known": ", ".join(ids)}
+    return Problem(settings_path, "status.unknown_round", args)
 
 
 def survey(found: Iterable[Round], everyone: Sequence[Member], filed: dict[str, set[str]]) -> list[RoundState]:

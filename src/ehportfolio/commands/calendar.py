@@ -6,12 +6,14 @@ import sys
 
 from ..cadence import load_cadence
 from ..messages import text
-from ..portfolio import load_portfolio
-from ..reporting import members, rounds, survey
+from ..portfolio import Portfolio, load_portfolio
+from ..problems import Problem
+from ..reporting import Round, find_round, members, rounds, survey
 from . import FINDINGS, OK, UNREADABLE, not_a_portfolio, report_problems
 
 
-def run(root: str, year: int | None, fmt: str, lang: str) -> int:
+def run(root: str, year: int | None, fmt: str, lang: str, round_id: str | None = None) -> int:
+    """The year's meetings; with `round_id`, that one meeting's initiatives: who has reported and who has not."""
     problem = not_a_portfolio(root)
     if problem:
         report_problems([problem], lang)
@@ -29,6 +31,8 @@ def run(root: str, year: int | None, fmt: str, lang: str) -> int:
     if not found:
         print(f"{portfolio.context.settings_path}: {text(lang, 'calendar.empty')}", file=sys.stderr)
         return FINDINGS
+    if round_id is not None:
+        return _round(portfolio, found, round_id, fmt, lang, problems)
     if year is None:
         chosen = [r for r in found if r.date.year == settings.year] or found
     else:
@@ -43,4 +47,22 @@ def run(root: str, year: int | None, fmt: str, lang: str) -> int:
 
     render = formats.render_json if fmt == "json" else formats.render_text
     sys.stdout.write(render(settings.name, states, cadence, lang))
+    return FINDINGS if problems else OK
+
+
+def _round(
+    portfolio: Portfolio, found: list[Round], round_id: str, fmt: str, lang: str, problems: list[Problem]
+) -> int:
+    statuses = portfolio.statuses
+    assert statuses is not None
+    chosen = find_round(found, round_id, portfolio.context.settings_path)
+    if isinstance(chosen, Problem):
+        report_problems([chosen], lang)
+        return UNREADABLE
+    everyone = members(portfolio)
+    [state] = survey([chosen], everyone, {chosen.id: statuses.filed(chosen.id)})
+    from ..formats import calendar as formats
+
+    render = formats.render_round_json if fmt == "json" else formats.render_round_text
+    sys.stdout.write(render(state, {m.id: m for m in everyone}, lang))
     return FINDINGS if problems else OK

@@ -18,10 +18,10 @@ from ..messages import segment_name, text
 from ..models import StatusReport
 from ..portfolio import STATUS_DIR, load_portfolio
 from ..problems import InputError, Problem
-from ..reporting import Member, Round, next_round, rounds
+from ..reporting import Member, Round, find_round, next_round, rounds
 from ..sources import SUFFIXES
 from ..statusform import render
-from ..validation import closest, validate
+from ..validation import validate
 from ..writer import write_new
 from . import FINDINGS, OK, UNREADABLE, not_a_portfolio, report_problems
 from .lifecycle import find_file
@@ -95,12 +95,9 @@ def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Pla
     member = Member(entry.id, entry.initiative, decide(dict(entry.initiative.checklist), portfolio.checklist).segment)
     filed = {r.id: statuses.filed(r.id) for r in calendar}
     if round_id is not None:
-        wanted = round_id.strip().lower()
-        round_ = next((r for r in calendar if r.id == wanted), None)
-        if round_ is None:
-            ids = [r.id for r in calendar]
-            args = {"round": round_id, "suggestion": closest(wanted, ids), "known": ", ".join(ids)}
-            raise _Refused(UNREADABLE, Problem(settings_path, "status.unknown_round", args))
+        round_ = find_round(calendar, round_id, settings_path)
+        if isinstance(round_, Problem):
+            raise _Refused(UNREADABLE, round_)
         _reports(member, round_.date, found)
         segment = member.segment_on(round_.date)
         if segment not in round_.segments:

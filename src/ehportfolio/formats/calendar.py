@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..cadence import Cadence
 from ..fieldtypes import SEGMENTS
 from ..messages import segment_name, text
-from ..reporting import RoundState
+from ..reporting import Member, RoundState
 
 
 def _years(states: Sequence[RoundState]) -> str:
@@ -72,4 +72,60 @@ def render_json(name: str, states: Sequence[RoundState], cadence: Cadence, lang:
         for segment in SEGMENTS
     }
     document = {"portfolio": name, "meetings": meetings, "cadence": cadence_data}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _round_rows(state: RoundState, everyone: Mapping[str, Member]) -> list[tuple[str, bool]]:
+    """Each initiative due at the round, with whether it has reported: the ones missing first, then by owner and id."""
+    reported = set(state.reported)
+    due = [(ident, ident in reported) for ident in state.due]
+    return sorted(due, key=lambda item: (item[1], everyone[item[0]].initiative.owner.casefold(), item[0]))
+
+
+def render_round_text(state: RoundState, everyone: Mapping[str, Member], lang: str) -> str:
+    """One meeting's initiatives: who has not reported (first, to chase) and who has, with owner and segment."""
+    round_ = state.round
+    lines = [
+        text(lang, "calendar.round.title", meeting=round_.label, date=round_.date.isoformat(), round=round_.id),
+        text(lang, "calendar.round.summary", reported=len(state.reported), due=len(state.due)),
+        "",
+    ]
+    header = [text(lang, f"calendar.col.{c}") for c in ("state", "owner", "segment", "initiative")]
+    rows = [header]
+    for ident, done in _round_rows(state, everyone):
+        member = everyone[ident]
+        state_word = text(lang, "calendar.state.reported" if done else "calendar.state.missing")
+        segment = member.segment_on(round_.date)
+        rows.append([state_word, member.initiative.owner, segment_name(segment), f"{member.initiative.name} ({ident})"])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    for row in rows:
+        lines.append(
+            "  " + "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]])
+        )
+    if state.extra:
+        lines += ["", text(lang, "calendar.round.extra", ids=", ".join(state.extra))]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def render_round_json(state: RoundState, everyone: Mapping[str, Member], lang: str) -> str:
+    """One meeting and each initiative due there: id, name, owner, its segment on the date, and whether it reported."""
+    round_ = state.round
+    document = {
+        "round": round_.id,
+        "committee": round_.committee,
+        "number": round_.number,
+        "date": round_.date.isoformat(),
+        "segments": list(round_.segments),
+        "initiatives": [
+            {
+                "id": ident,
+                "name": everyone[ident].initiative.name,
+                "owner": everyone[ident].initiative.owner,
+                "segment": everyone[ident].segment_on(round_.date),
+                "reported": done,
+            }
+            for ident, done in _round_rows(state, everyone)
+        ],
+        "unexpected": list(state.extra),
+    }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
