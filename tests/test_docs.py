@@ -63,3 +63,27 @@ def test_every_rule_is_in_the_readme() -> None:
 
     for rule_id in RULES:
         assert f"| `{rule_id}` |" in README, rule_id
+
+
+def test_the_readme_help_block_is_the_real_help() -> None:
+    import os
+    import subprocess
+    import sys
+
+    block = re.search(r"```text\n\$ ehp --help\n(.*?)```", README, re.S)
+    assert block, "no `$ ehp --help` block in the README"
+    done = subprocess.run(
+        [sys.executable, "-m", "ehportfolio", "--help"],
+        capture_output=True,
+        text=True,
+        env={
+            **{k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS")},
+            "TERMINAL_WIDTH": "100",
+            "EHP_LANG": "nb",
+            "_TYPER_FORCE_DISABLE_TERMINAL": "1",  # plain text, whatever the CI machine's terminal settings
+        },
+        timeout=60,
+        check=True,
+    )
+    real = "\n".join(line.rstrip() for line in done.stdout.splitlines()).strip("\n").splitlines()
+    assert block.group(1).rstrip("\n").splitlines() == real, "update the README's help block"

@@ -43,7 +43,7 @@ def help_page(*args: str, **environ: str) -> str:
         [sys.executable, "-m", "ehportfolio", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "COLUMNS": "200", **environ},
+        env={**os.environ, "TERMINAL_WIDTH": "200", "_TYPER_FORCE_DISABLE_TERMINAL": "1", **environ},
         timeout=60,
     )
     assert done.returncode in (0, 2), done.stderr  # no_args_is_help exits 2 after the page
