@@ -52,27 +52,15 @@ def mermaid_label(value: object) -> str:
     return "".join(c if c.isalnum() or c in " -.,:/_" else f"#{ord(c)};" for c in text)
 
 
-def environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(template_dir()),
-        undefined=StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["md"] = md_escape
-    return env
-
-
 def _html(name: str | None) -> bool:
     """HTML templates escape everything they print; `select_autoescape(["html"])` would not match `.html.j2`."""
     return bool(name) and (name or "").endswith((".html.j2", ".html"))
 
 
-def report_environment(user_dirs: Sequence[str]) -> Environment:
-    """The environment for reports. With a directory of the portfolio's own templates, it comes first and everything
-    renders in the immutable sandbox: a template from a repository is input, not code."""
+def environment(user_dirs: Sequence[str] = ()) -> Environment:
+    """The environment for the shipped templates (assessments, diffs, scaffolds, reports). With a directory of the
+    portfolio's own templates, it comes first and everything renders in the immutable sandbox: a template from a
+    repository is input, not code."""
     shipped = FileSystemLoader(template_dir())
     loader: BaseLoader = ChoiceLoader([*(FileSystemLoader(d) for d in user_dirs), shipped]) if user_dirs else shipped
     kind = ImmutableSandboxedEnvironment if user_dirs else Environment

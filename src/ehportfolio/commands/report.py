@@ -241,13 +241,10 @@ def _context(
     return reports.initiative(portfolio, entry, load_cadence(), lang, day)
 
 
-TEMPLATE_SUFFIXES = {"markdown": ".md.j2", "html": ".html.j2", "docx": ".docx"}
-KINDS = ("overview", "initiative", "meeting", "definition")
-
-
 def copy_templates(root: str, fmt: str, templates: str | None, lang: str) -> int:
     """Copy the shipped templates of one format into the portfolio's own template directory (--templates, else
     <portfolio>/templates/), as the starting point for its own layout. A file that is there is never overwritten."""
+    from ..formats.report import KINDS, template_name
     from ..templating import template_dir
     from ..writer import write_new
 
@@ -262,9 +259,9 @@ def copy_templates(root: str, fmt: str, templates: str | None, lang: str) -> int
         return _fail(lang, "report.out_failed", path=target, error=exc.strerror or str(exc))
     kept = 0
     for kind in KINDS:
-        name = f"{kind}{TEMPLATE_SUFFIXES[fmt]}"
-        path = os.path.join(target, name)
-        with open(os.path.join(template_dir(), "reports", name), "rb") as handle:
+        name = template_name(kind, fmt)
+        path = os.path.join(target, os.path.basename(name))
+        with open(os.path.join(template_dir(), name), "rb") as handle:
             content = handle.read()
         try:
             write_new(path, content)

@@ -1,5 +1,5 @@
 """Reports rendered from templates/reports/<kind>.<md|html>.j2, with a portfolio's own templates first when it has
-them (rendered in the sandbox, see templating.report_environment). HTML gets its charts and graph as inline SVG.
+them (rendered in the sandbox, see templating.environment). HTML gets its charts and graph as inline SVG.
 Word documents render from templates/reports/<kind>.docx (see formats/word.py)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 EXTENSIONS = {"markdown": "md", "html": "html", "docx": "docx"}
+KINDS = ("overview", "initiative", "meeting", "definition")
 
 
 @dataclass(frozen=True)
@@ -20,32 +21,33 @@ class TemplateFailure(Exception):
 
 
 def template_name(kind: str, fmt: str) -> str:
-    return f"reports/{kind}.{EXTENSIONS[fmt]}.j2"
+    """Where a kind's template lies in a template directory: a Word document for docx, else a Jinja text file."""
+    return f"reports/{kind}.docx" if fmt == "docx" else f"reports/{kind}.{EXTENSIONS[fmt]}.j2"
 
 
 def figures(context: dict[str, Any]) -> dict[str, Any]:
     """The matplotlib figure of each chart the context calls for, by the name templates know it as."""
     from .. import charts
 
-    figures: dict[str, Any] = {}
+    found: dict[str, Any] = {}
     t = context["t"]
     if context["kind"] == "overview":
         segments = [s for s in context["segments"] if s["key"] in ("samstyre", "koordinere", "observere", "inspirere")]
-        figures["segments"] = charts.segment_chart(
+        found["segments"] = charts.segment_chart(
             [s["name"] for s in segments], [s["count"] for s in segments], t["chart.segments"]
         )
     if context["kind"] == "initiative" and context["trend"]:
-        figures["trend"] = charts.trend_chart(context["trend"], t["chart.trend"])
+        found["trend"] = charts.trend_chart(context["trend"], t["chart.trend"])
     if context["kind"] == "meeting" and context["segments"]:
-        figures["states"] = charts.state_chart(context["segments"], t["chart.colours"])
+        found["states"] = charts.state_chart(context["segments"], t["chart.colours"])
     if context["kind"] == "definition" and context["by_focus"]:
         areas = context["by_focus"]
         names = [a["code"] or t["no_focus"] for a in areas]
-        figures["focus"] = charts.focus_chart(names, [a["count"] for a in areas], t["chart.focus"])
+        found["focus"] = charts.focus_chart(names, [a["count"] for a in areas], t["chart.focus"])
     graph = context.get("graph")
     if graph and graph["edges"]:
-        figures["graph"] = charts.dependency_graph(graph["nodes"], graph["edges"], context.get("id", ""))
-    return figures
+        found["graph"] = charts.dependency_graph(graph["nodes"], graph["edges"], context.get("id", ""))
+    return found
 
 
 def render(kind: str, fmt: str, context: dict[str, Any], user_dirs: Sequence[str]) -> str | bytes:
@@ -57,7 +59,7 @@ def render(kind: str, fmt: str, context: dict[str, Any], user_dirs: Sequence[str
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
-    from ..templating import report_environment
+    from ..templating import environment
 
     name = template_name(kind, fmt)
     values = dict(context)
@@ -69,7 +71,7 @@ def render(kind: str, fmt: str, context: dict[str, Any], user_dirs: Sequence[str
         # safe: matplotlib escapes the text it writes into the SVG
         values["figures"] = {key: Markup(svg(figure, key)) for key, figure in figures(context).items()}
     try:
-        template = report_environment(user_dirs).get_template(name)
+        template = environment(user_dirs).get_template(name)
         return template.render(values)
     except TemplateNotFound as exc:
         dirs = ", ".join(user_dirs) or "–"

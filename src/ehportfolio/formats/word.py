@@ -1,6 +1,8 @@
 """Reports as Word documents: Jinja inside a Word template (templates/reports/<kind>.docx), rendered by docxtpl, so
 that the directorate can give a report its own layout by editing the template in Word.
 
+Imported only when a Word report is made, so that docxtpl and python-docx cost no other command anything.
+
 A portfolio's own template comes first when it has one. Every Word template renders in Jinja's immutable sandbox
 with `StrictUndefined` and XML escaping on, so user text stays text. The charts go in as PNG images. The result is a
 zip with fixed timestamps, byte-identical between runs.
@@ -14,7 +16,14 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
-from .report import TemplateFailure, figures
+from docx.opc.exceptions import PackageNotFoundError
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2.exceptions import SecurityError
+from lxml.etree import XMLSyntaxError
+
+from .report import TemplateFailure, figures, template_name
 
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 """The most a Word template may hold, packed or unpacked: a template is input, and a zip can unpack to far more."""
@@ -26,15 +35,11 @@ CHART_WIDTH_MM = 150
 GRAPH_WIDTH_MM = 160
 
 
-def template_name(kind: str) -> str:
-    return f"reports/{kind}.docx"
-
-
 def find_template(kind: str, user_dirs: Sequence[str]) -> tuple[str, bool]:
     """The path of the kind's Word template and whether it is the portfolio's own; the shipped one otherwise."""
     from ..templating import template_dir
 
-    name = template_name(kind)
+    name = template_name(kind, "docx")
     for directory in user_dirs:
         path = os.path.join(directory, name)
         if os.path.isfile(path):
@@ -74,10 +79,14 @@ def _read_template(path: str, name: str) -> bytes:
     return data
 
 
-def _images(template: Any, context: dict[str, Any]) -> dict[str, Any]:
-    from docx.shared import Mm
-    from docxtpl import InlineImage
+class _Template(DocxTemplate):  # type: ignore[misc]
+    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        """docxtpl renders the document's properties as templates, escaped for XML that python-docx escapes again;
+        the template's properties stay as written, and the title is the report's."""
+        self.docx.core_properties.title = context["title"][:TITLE_LIMIT]
 
+
+def _images(template: Any, context: dict[str, Any]) -> dict[str, Any]:
     from ..charts import png
 
     return {
@@ -90,23 +99,11 @@ def _images(template: Any, context: dict[str, Any]) -> dict[str, Any]:
 
 def render(kind: str, context: dict[str, Any], user_dirs: Sequence[str]) -> bytes:
     """The report as the bytes of a .docx file."""
-    from docx.opc.exceptions import PackageNotFoundError
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError, TemplateSyntaxError
-    from jinja2.exceptions import SecurityError
-    from lxml.etree import XMLSyntaxError
-
     from ..templating import word_environment
 
-    class Template(DocxTemplate):  # type: ignore[misc]
-        def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
-            """docxtpl renders the document's properties as templates, escaped for XML that python-docx escapes
-            again; the template's properties stay as written, and the title is the report's."""
-            self.docx.core_properties.title = context["title"][:TITLE_LIMIT]
-
     path, own = find_template(kind, user_dirs)
-    name = path if own else template_name(kind)
-    template = Template(io.BytesIO(_read_template(path, name)))
+    name = path if own else template_name(kind, "docx")
+    template = _Template(io.BytesIO(_read_template(path, name)))
     try:
         template.init_docx()
     except (PackageNotFoundError, KeyError, XMLSyntaxError):
