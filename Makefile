@@ -22,12 +22,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## lint: ruff and mypy --strict
+## lint: ruff, mypy --strict and import-linter (the layers of the package)
 lint: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 ## bench: speed and memory against baselines (see README)
 bench: $(STAMP)
@@ -37,7 +38,7 @@ bench: $(STAMP)
 
 ## word-templates: rebuild the shipped Word templates, templates/reports/<kind>.docx
 word-templates: $(STAMP)
-	$(BIN)/python -m ehportfolio.wordtemplates templates
+	$(BIN)/python -m ehportfolio.reports.wordtemplates templates
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -24,10 +24,10 @@ import random
 import sys
 from pathlib import Path
 
-from ehportfolio.checklist import load_checklist
-from ehportfolio.engine import decide as engine_decide
-from ehportfolio.models import CHECKLIST_KEYS
-from ehportfolio.schema import KINDS, file_name, schema_text
+from ehportfolio.domain.engine import decide as engine_decide
+from ehportfolio.domain.models import CHECKLIST_KEYS
+from ehportfolio.features.schema import KINDS, file_name, schema_text
+from ehportfolio.store.packaged import load_checklist
 
 CHECKLIST = load_checklist("2020")
 INCLUSION = tuple(criterion.questions for criterion in CHECKLIST.criteria)

@@ -8,8 +8,16 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
-from ehportfolio.cli import app
-from ehportfolio.models import CHECKLIST_KEYS, Initiative, Meeting, Risk, Settings, StatusDependency, StatusReport
+from ehportfolio.cli.app import app
+from ehportfolio.domain.models import (
+    CHECKLIST_KEYS,
+    Initiative,
+    Meeting,
+    Risk,
+    Settings,
+    StatusDependency,
+    StatusReport,
+)
 
 ROOT = Path(__file__).parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -33,8 +33,8 @@ def test_wheel_ships_templates_and_checklists_and_renders_from_them(tmp_path: Pa
     assert {
         f"ehportfolio/templates/reports/{kind}.docx" for kind in ("overview", "initiative", "meeting", "definition")
     } <= names
-    assert "ehportfolio/checklists/2020.yaml" in names
-    assert "ehportfolio/cadence.yaml" in names
+    assert "ehportfolio/data/checklists/2020.yaml" in names
+    assert "ehportfolio/data/cadence.yaml" in names
 
     target = tmp_path / "site"
     subprocess.run(
@@ -42,7 +42,7 @@ def test_wheel_ships_templates_and_checklists_and_renders_from_them(tmp_path: Pa
         check=True,
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
-    code = "import ehportfolio.templating as t; print(t.template_dir())"
+    code = "import ehportfolio.store.templates as t; print(t.template_dir())"
     where = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     assert where.strip() == str(target / "ehportfolio" / "templates")
     result = subprocess.run(

@@ -11,10 +11,10 @@ def main() -> None:
     # while it runs, and freeze everything at the end so that interpreter exit does not walk it all once more. This
     # trims about a quarter of the start-up and exit time of `ehp assess` (see bench/).
     gc.set_threshold(50_000, 20, 100)
-    from .helptexts import choose
+    from ehportfolio.i18n.helptexts import choose
 
     choose(sys.argv[1:])  # before cli.py is imported: typer reads its help texts then
-    from .cli import only, translate_help_page
+    from ehportfolio.cli.app import only, translate_help_page
 
     translate_help_page(sys.argv[1:])
 

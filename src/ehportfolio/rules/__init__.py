@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from ..assessment import Assessment, assess
-from ..cadence import Cadence, load_cadence
-from ..portfolio import Portfolio
-from ..problems import Problem
-from ..reporting import Member, Round, RoundState, rounds, survey
-from . import consistency, history, references, status
+from ehportfolio.domain.cadence import Cadence
+from ehportfolio.domain.problems import Problem
+from ehportfolio.features.assessment import Assessment, assess
+from ehportfolio.features.calendar import Member, Round, RoundState, rounds, survey
+from ehportfolio.rules import consistency, history, references, status
+from ehportfolio.store.packaged import load_cadence
+from ehportfolio.store.portfolio import Portfolio
 
 ERROR = "error"
 WARNING = "warning"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..fieldtypes import OUT
-from ..lifecycle import SEGMENT_KINDS, last
-from ..messages import segment_name
-from ..problems import Problem
+from ehportfolio.domain.fieldtypes import OUT
+from ehportfolio.domain.lifecycle import SEGMENT_KINDS, last
+from ehportfolio.domain.problems import Problem
+from ehportfolio.i18n.messages import segment_name
 
 if TYPE_CHECKING:
-    from . import Subject
+    from ehportfolio.rules import Subject
 
 
 def segment_unexplained(subject: Subject) -> Iterator[Problem]:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..fieldtypes import OUT
-from ..lifecycle import SEGMENT_KINDS, STATUS
-from ..problems import Problem
+from ehportfolio.domain.fieldtypes import OUT
+from ehportfolio.domain.lifecycle import SEGMENT_KINDS, STATUS
+from ehportfolio.domain.problems import Problem
 
 if TYPE_CHECKING:
-    from . import Subject
+    from ehportfolio.rules import Subject
 
 
 def history_order(subject: Subject) -> Iterator[Problem]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..problems import Problem
-from ..validation import closest
+from ehportfolio.domain.problems import Problem
+from ehportfolio.store.validation import closest
 
 if TYPE_CHECKING:
-    from . import Subject
+    from ehportfolio.rules import Subject
 
 
 def unknown_dependency(subject: Subject) -> Iterator[Problem]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..messages import segment_name
-from ..problems import Problem
-from ..reporting import missing_content
-from ..validation import closest
+from ehportfolio.domain.problems import Problem
+from ehportfolio.features.calendar import missing_content
+from ehportfolio.i18n.messages import segment_name
+from ehportfolio.store.validation import closest
 
 if TYPE_CHECKING:
-    from . import Subject
+    from ehportfolio.rules import Subject
 
 
 def report_missing(subject: Subject) -> Iterator[Problem]:

@@ -1,0 +1,589 @@
+"""The `ehp` command line: options in, one call to a command module, its exit status out. The only module that imports
+typer."""
+
+from __future__ import annotations
+
+import copy
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ehportfolio.i18n.helptexts import TYPER_NB, chosen, h
+
+app = typer.Typer(
+    name="ehp",
+    help=h("app"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Lang(StrEnum):
+    nb = "nb"
+    en = "en"
+
+
+class AssessFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+    sarif = "sarif"
+
+
+class SegmentFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", envvar="EHP_LANG", help=h("lang"))]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"ehp {version('ehportfolio')}")
+        raise typer.Exit()
+
+
+@app.callback(help=h("app.callback"))
+def main(
+    show_version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=h("version"))
+    ] = False,
+) -> None:
+    """ehp's own options; help texts of every command and option are in helptexts.py, in bokmål and English."""
+
+
+@app.command(help=h("assess"))
+def assess(
+    file: Annotated[Path, typer.Argument(help=h("assess.file"), show_default=False)],
+    fmt: Annotated[AssessFormat, typer.Option("--format", "-f", help=h("format"))] = AssessFormat.text,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import assess as command
+
+    raise typer.Exit(command.run(str(file), fmt.value, lang.value))
+
+
+@app.command(help=h("segment"))
+def segment(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help=h("segment.path"),
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help=h("format"))] = SegmentFormat.text,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import segment as command
+    from ehportfolio.store.portfolio import default_root
+
+    raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, lang.value))
+
+
+@app.command(help=h("check"))
+def check(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help=h("path"),
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help=h("format"))] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help=h("check.strict"))] = False,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import check as command
+    from ehportfolio.store.portfolio import default_root
+
+    raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, strict, lang.value))
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command(help=h("diff"))
+def diff(
+    base: Annotated[str, typer.Argument(help=h("diff.base"))],
+    head: Annotated[str | None, typer.Argument(help=h("diff.head"), show_default=False)] = None,
+    path: Annotated[
+        Path | None,
+        typer.Option("--path", help=h("path")),
+    ] = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=h("format"))] = DiffFormat.text,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import diff as command
+    from ehportfolio.store.portfolio import default_root
+
+    raise typer.Exit(command.run(base, head, str(path) if path else default_root(), fmt.value, lang.value))
+
+
+class SchemaKind(StrEnum):
+    initiative = "initiative"
+    portfolio = "portfolio"
+    taxonomy = "taxonomy"
+    actors = "actors"
+    status = "status"
+
+
+@app.command(help=h("schema"))
+def schema(
+    kind: Annotated[
+        SchemaKind | None,
+        typer.Argument(help=h("schema.kind"), show_default=False),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help=h("schema.out"), show_default=False),
+    ] = None,
+    checklist_version: Annotated[str, typer.Option("--checklist", help=h("schema.checklist"))] = "2020",
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import schema as command
+
+    raise typer.Exit(
+        command.run(kind.value if kind else None, str(out) if out else None, checklist_version, lang.value)
+    )
+
+
+class Strategy(StrEnum):
+    s2023 = "2023-2030"
+    s2017 = "2017-2022"
+
+
+@app.command(help=h("init"))
+def init(
+    directory: Annotated[Path, typer.Argument(help=h("init.directory"))],
+    name: Annotated[str, typer.Option("--name", help=h("init.name"))] = "Nasjonal e-helseportefølje",
+    year: Annotated[int, typer.Option("--year", help=h("init.year"), show_default=False)] = 0,
+    strategy: Annotated[Strategy, typer.Option("--strategy", help=h("init.strategy"))] = Strategy.s2023,
+    requirement: Annotated[str, typer.Option("--requirement", help=h("init.requirement"))] = "ehportfolio",
+    lang: LangOption = Lang.nb,
+) -> None:
+    import datetime
+
+    from ehportfolio.cli.commands import init as command
+
+    chosen = year or datetime.date.today().year + 1
+    raise typer.Exit(command.run(str(directory), name, chosen, strategy.value, requirement, lang.value))
+
+
+class SegmentChoice(StrEnum):
+    samstyre = "samstyre"
+    koordinere = "koordinere"
+    observere = "observere"
+    inspirere = "inspirere"
+
+
+class StatusChoice(StrEnum):
+    active = "active"
+    finished = "finished"
+    withdrawn = "withdrawn"
+
+
+PathOption = Annotated[
+    Path | None,
+    typer.Option("--path", help=h("path")),
+]
+ReasonOption = Annotated[str, typer.Option("--reason", help=h("reason"))]
+RefOption = Annotated[str | None, typer.Option("--ref", help=h("ref"))]
+DateOption = Annotated[str | None, typer.Option("--date", help=h("decision_date"), show_default=False)]
+FutureOption = Annotated[bool, typer.Option("--allow-future", help=h("allow_future"))]
+
+
+def _root(path: Path | None) -> str:
+    from ehportfolio.store.portfolio import default_root
+
+    return str(path) if path else default_root()
+
+
+@app.command(help=h("decide"))
+def decide(
+    ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
+    reason: ReasonOption,
+    segment: Annotated[SegmentChoice | None, typer.Option("--segment", help=h("decide.segment"))] = None,
+    out: Annotated[bool, typer.Option("--out", help=h("decide.out"))] = False,
+    status: Annotated[StatusChoice | None, typer.Option("--status", help=h("decide.status"))] = None,
+    ref: RefOption = None,
+    date: DateOption = None,
+    allow_future: FutureOption = False,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import lifecycle as command
+
+    action = "status" if status else "out" if out else "decision"
+    target = status.value if status else segment.value if segment else None
+    raise typer.Exit(command.run(_root(path), ident, action, target, reason, ref, date, allow_future, lang.value))
+
+
+@app.command(help=h("move"))
+def move(
+    ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
+    to: Annotated[SegmentChoice, typer.Option("--to", help=h("move.to"))],
+    reason: ReasonOption,
+    ref: RefOption = None,
+    date: DateOption = None,
+    allow_future: FutureOption = False,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import lifecycle as command
+
+    raise typer.Exit(command.run(_root(path), ident, "move", to.value, reason, ref, date, allow_future, lang.value))
+
+
+@app.command(help=h("new"))
+def new(
+    ident: Annotated[str | None, typer.Option("--id", help=h("new.id"))] = None,
+    name: Annotated[str | None, typer.Option("--name", help=h("new.name"))] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help=h("new.owner"))] = None,
+    focus_area: Annotated[str | None, typer.Option("--focus-area", help=h("new.focus_area"))] = None,
+    description: Annotated[str | None, typer.Option("--description", help=h("new.description"))] = None,
+    answers: Annotated[
+        list[str] | None,
+        typer.Option("--answer", help=h("new.answer"), show_default=False),
+    ] = None,
+    dependencies: Annotated[
+        list[str] | None,
+        typer.Option("--dependency", help=h("new.dependency"), show_default=False),
+    ] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help=h("new.no_input"))] = False,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import new as command
+
+    raise typer.Exit(
+        command.run(
+            _root(path),
+            ident,
+            name,
+            owner,
+            focus_area,
+            description,
+            answers or [],
+            not no_input,
+            lang.value,
+            dependencies or [],
+        )
+    )
+
+
+@app.command(help=h("history"))
+def history(
+    ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import history as command
+
+    raise typer.Exit(command.run(_root(path), ident, lang.value))
+
+
+class TableFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+
+
+@app.command(name="import", help=h("import"))
+def import_(
+    file: Annotated[Path, typer.Argument(help=h("import.file"))],
+    mappings: Annotated[
+        list[str] | None,
+        typer.Option("--map", help=h("import.map"), show_default=False),
+    ] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help=h("import.sheet"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=h("import.force"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=h("import.dry_run"))] = False,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import importing as command
+
+    raise typer.Exit(command.run(_root(path), str(file), mappings or [], sheet, force, dry_run, lang.value))
+
+
+@app.command(help=h("export"))
+def export(
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=h("export.format"))] = TableFormat.csv,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=h("export.out"))] = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import exporting as command
+
+    raise typer.Exit(command.run(_root(path), fmt.value, str(out) if out else None, lang.value))
+
+
+class CalendarFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command(help=h("calendar"))
+def calendar(
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help=h("calendar.year"), min=2000),
+    ] = None,
+    round_id: Annotated[str | None, typer.Option("--round", help=h("calendar.round"), show_default=False)] = None,
+    fmt: Annotated[CalendarFormat, typer.Option("--format", "-f", help=h("format"))] = CalendarFormat.text,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import calendar as command
+
+    raise typer.Exit(command.run(_root(path), year, fmt.value, lang.value, round_id))
+
+
+status_app = typer.Typer(
+    name="status",
+    help=h("status_app"),
+    no_args_is_help=True,
+)
+app.add_typer(status_app)
+
+
+@status_app.command("new", help=h("status.new"))
+def status_new(
+    ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
+    round_id: Annotated[
+        str | None,
+        typer.Option("--round", help=h("status.round"), show_default=False),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help=h("status.date"),
+            show_default=False,
+        ),
+    ] = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import status as command
+
+    raise typer.Exit(command.new(_root(path), ident, round_id, date, lang.value))
+
+
+report_app = typer.Typer(
+    name="report",
+    help=h("report_app"),
+    no_args_is_help=True,
+)
+app.add_typer(report_app)
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+    docx = "docx"
+
+
+ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help=h("format"))]
+ReportOutOption = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help=h("report.out"), show_default=False),
+]
+ReportDateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help=h("report.date"),
+        show_default=False,
+    ),
+]
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help=h("report.templates"),
+        show_default=False,
+    ),
+]
+
+
+def _report(
+    kind: str,
+    ident: str | None,
+    fmt: ReportFormat,
+    out: Path | None,
+    date: str | None,
+    templates: Path | None,
+    path: Path | None,
+    lang: Lang,
+    options: dict[str, Any] | None = None,
+) -> None:
+    from ehportfolio.cli.commands import report as command
+
+    raise typer.Exit(
+        command.run(
+            _root(path),
+            kind,
+            ident,
+            fmt.value,
+            str(out) if out else None,
+            date,
+            str(templates) if templates else None,
+            lang.value,
+            options,
+        )
+    )
+
+
+@report_app.command("overview", help=h("report.overview"))
+def report_overview(
+    fmt: ReportFormatOption = ReportFormat.markdown,
+    out: ReportOutOption = None,
+    date: ReportDateOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    _report("overview", None, fmt, out, date, templates, path, lang)
+
+
+@report_app.command("initiative", help=h("report.initiative"))
+def report_initiative(
+    ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
+    fmt: ReportFormatOption = ReportFormat.markdown,
+    out: ReportOutOption = None,
+    date: ReportDateOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    _report("initiative", ident, fmt, out, date, templates, path, lang)
+
+
+class CaseType(StrEnum):
+    Orientering = "Orientering"
+    Drøfting = "Drøfting"
+    Beslutning = "Beslutning"
+    Godkjenning = "Godkjenning"
+
+
+@report_app.command("meeting", help=h("report.meeting"))
+def report_meeting(
+    committee: Annotated[str, typer.Option("--committee", help=h("report.meeting.committee"), show_default=False)],
+    date: Annotated[str, typer.Option("--date", help=h("report.meeting.date"), show_default=False)],
+    case: Annotated[
+        str | None,
+        typer.Option("--case", help=h("report.meeting.case"), show_default=False),
+    ] = None,
+    case_type: Annotated[
+        CaseType, typer.Option("--case-type", help=h("report.meeting.case_type"))
+    ] = CaseType.Orientering,
+    fmt: ReportFormatOption = ReportFormat.markdown,
+    out: ReportOutOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    options = {"committee": committee, "case": case, "case_type": case_type.value}
+    _report("meeting", None, fmt, out, date, templates, path, lang, options)
+
+
+@report_app.command("definition", help=h("report.definition"))
+def report_definition(
+    year: Annotated[int, typer.Option("--year", help=h("report.definition.year"))],
+    fmt: ReportFormatOption = ReportFormat.markdown,
+    out: ReportOutOption = None,
+    date: ReportDateOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    _report("definition", None, fmt, out, date, templates, path, lang, {"year": year})
+
+
+@report_app.command("site", help=h("report.site"))
+def report_site(
+    out: Annotated[Path, typer.Option("--out", "-o", help=h("report.site.out"), show_default=False)],
+    fmt: ReportFormatOption = ReportFormat.html,
+    date: ReportDateOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import report as command
+
+    raise typer.Exit(
+        command.site(_root(path), fmt.value, str(out), date, str(templates) if templates else None, lang.value)
+    )
+
+
+@report_app.command("templates", help=h("report.copy"))
+def report_templates(
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help=h("report.copy.format"))] = ReportFormat.docx,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help=h("report.copy.templates"),
+            show_default=False,
+        ),
+    ] = None,
+    path: PathOption = None,
+    lang: LangOption = Lang.nb,
+) -> None:
+    from ehportfolio.cli.commands import report as command
+
+    raise typer.Exit(command.copy_templates(_root(path), fmt.value, str(templates) if templates else None, lang.value))
+
+
+def _command_name(callback: Any) -> str:
+    """The name typer gives a command registered without one: its function's, with dashes."""
+    return str(callback.__name__).replace("_", "-")
+
+
+def only(argv: list[str]) -> typer.Typer:
+    """The app with only the command (or group) that `argv` names: typer builds every command's options before it
+    runs one, and `ehp assess` should not pay for all the others. Anything else (no command, an option first, a name
+    that is no command) gets the whole app, so that help and "no such command" stay as they are."""
+    name = argv[0] if argv else ""
+    commands = [c for c in app.registered_commands if c.callback and (c.name or _command_name(c.callback)) == name]
+    groups = [g for g in app.registered_groups if g.typer_instance and g.typer_instance.info.name == name]
+    if not commands and not groups:
+        return app
+    chosen = copy.copy(app)  # keeps the callback (--version), so a single command stays a subcommand
+    chosen.registered_commands = commands
+    chosen.registered_groups = groups
+    return chosen
+
+
+def translate_help_page(argv: list[str]) -> None:
+    """When the command line asks for a help page in bokmål (`--help`, or `ehp` or a group such as `ehp report` alone),
+    give typer's panel titles and brackets in bokmål too. Only then: rich_utils imports rich, which a command that
+    runs should not pay for."""
+    groups = {g.typer_instance.info.name for g in app.registered_groups if g.typer_instance}
+    asks = not argv or "--help" in argv or (len(argv) == 1 and argv[0] in groups)
+    if chosen() != "nb" or not asks:
+        return
+    from typer import rich_utils
+
+    for name, value in TYPER_NB.items():
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, value)

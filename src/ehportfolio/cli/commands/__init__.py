@@ -1,0 +1,35 @@
+"""One module per command: each maps its arguments to core calls and returns the exit status."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+
+from ehportfolio.domain.problems import Problem
+from ehportfolio.i18n.messages import problem_line
+
+OK = 0
+FINDINGS = 1  # undecided initiatives, or files read with problems
+UNREADABLE = 2  # input that could not be read
+
+
+def report_problems(problems: Iterable[Problem], lang: str) -> None:
+    for problem in problems:
+        print(problem_line(problem, lang), file=sys.stderr)
+
+
+def not_a_directory(path: str) -> Problem:
+    """The problem with a path given as a directory that is not one."""
+    return Problem(path, "not_found" if not os.path.exists(path) else "not_a_directory")
+
+
+def not_a_portfolio(root: str) -> Problem | None:
+    """Why `root` is not a portfolio directory (not a directory, or no portfolio.yaml in it); None when it is one."""
+    from ehportfolio.store.portfolio import SETTINGS_FILE
+
+    if not os.path.isdir(root):
+        return not_a_directory(root)
+    if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
+        return Problem(root, "status.not_portfolio")
+    return None

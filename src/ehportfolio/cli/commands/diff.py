@@ -1,0 +1,46 @@
+"""`ehp diff BASE [HEAD]`: compare two git revisions of a portfolio (HEAD omitted: the working tree)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import import_module
+
+from ehportfolio.cli.commands import OK, UNREADABLE, not_a_directory, report_problems
+from ehportfolio.features.assessment import Assessment, assess
+from ehportfolio.features.changes import Revision, compare
+from ehportfolio.i18n.messages import text
+from ehportfolio.store.revisions import GitError, Repository, Snapshot, working_tree
+
+FORMATS = ("text", "markdown", "json")
+
+
+def run(base: str, head: str | None, path: str, fmt: str, lang: str) -> int:
+    try:
+        repository = Repository(path)
+        base_commit = repository.commit(base)
+        head_commit = repository.commit(head) if head is not None else None
+        if head is None and not os.path.isdir(path):
+            report_problems([not_a_directory(path)], lang)
+            return UNREADABLE
+        before = repository.snapshot(base, base_commit)
+        after = repository.snapshot(head, head_commit) if head is not None else working_tree(path)
+    except GitError as exc:
+        print(text(lang, exc.key, **exc.values), file=sys.stderr)
+        return UNREADABLE
+    changes = compare(
+        _assessments(before),
+        _assessments(after),
+        Revision(before.revision, before.commit),
+        Revision(after.revision, after.commit),
+        before.portfolio.unread | after.portfolio.unread,
+    )
+    module = import_module(f"ehportfolio.output.diff_{fmt}")
+    sys.stdout.write(module.render_changes(changes, lang))
+    report_problems([*before.portfolio.problems, *after.portfolio.problems], lang)
+    return OK
+
+
+def _assessments(snapshot: Snapshot) -> list[Assessment]:
+    checklist = snapshot.portfolio.checklist
+    return [assess(entry, checklist) for entry in snapshot.portfolio.entries]

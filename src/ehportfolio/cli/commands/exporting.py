@@ -1,0 +1,80 @@
+"""`ehp export`: the portfolio as one table with each initiative's decision, as CSV, JSON (open data) or xlsx.
+
+Only a portfolio that reads without problems is exported: a published table must not silently lack an initiative.
+CSV and JSON go to standard output unless --out names a file; a workbook needs --out. The file is written whole or not
+at all, and replaced atomically when it is there.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+from ehportfolio.cli.commands import OK, UNREADABLE, not_a_directory, report_problems
+from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.features.assessment import assess
+from ehportfolio.features.exporting import export_rows, metadata, render_csv, render_json, render_xlsx
+from ehportfolio.i18n.messages import text
+from ehportfolio.store import writer
+from ehportfolio.store.portfolio import load_portfolio
+
+FORMATS = ("xlsx", "csv", "json")
+
+
+def run(root: str, fmt: str, out: str | None, lang: str) -> int:
+    if fmt == "xlsx" and out is None:
+        print(text(lang, "export.needs_out"), file=sys.stderr)
+        return UNREADABLE
+    if not os.path.isdir(root):
+        report_problems([not_a_directory(root)], lang)
+        return UNREADABLE
+    if out is not None:
+        problem = _unwritable(out)
+        if problem:
+            report_problems([problem], lang)
+            return UNREADABLE
+    portfolio = load_portfolio(root)
+    if portfolio.problems:
+        report_problems(portfolio.problems, lang)
+        print(text(lang, "export.failed", count=len(portfolio.problems)), file=sys.stderr)
+        return UNREADABLE
+    rows = export_rows([assess(entry, portfolio.checklist) for entry in portfolio.entries])
+    content: str | bytes
+    if fmt == "csv":
+        content = render_csv(rows)
+    elif fmt == "json":
+        content = render_json(rows, metadata(portfolio, _generator()), lang)
+    else:
+        content = render_xlsx(rows, lang)
+    if out is None:
+        assert isinstance(content, str)
+        sys.stdout.write(content)
+        return OK
+    try:
+        writer.write_file(out, content)
+    except InputError as exc:
+        report_problems(exc.problems, lang)
+        return UNREADABLE
+    except OSError as exc:
+        report_problems([Problem(out, "export.write_failed", {"detail": exc.strerror or str(exc)})], lang)
+        return UNREADABLE
+    print(text(lang, "export.wrote", path=out, count=len(rows)), file=sys.stderr)
+    return OK
+
+
+def _generator() -> str:
+    try:
+        return f"ehp {version('ehportfolio')}"
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree without installing
+        return "ehp"
+
+
+def _unwritable(out: str) -> Problem | None:
+    """Why --out cannot be written, before any work is done."""
+    if os.path.isdir(out):
+        return Problem(out, "export.out_is_directory")
+    folder = os.path.dirname(out) or "."
+    if not os.path.isdir(folder):
+        return Problem(folder, "not_found")
+    return None

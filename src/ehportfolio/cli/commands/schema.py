@@ -1,0 +1,25 @@
+"""`ehp schema`: print or write the JSON Schemas of the portfolio's files."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ehportfolio.cli.commands import OK
+from ehportfolio.features.schema import KINDS, file_name, schema_text
+from ehportfolio.i18n.messages import text
+from ehportfolio.store.packaged import load_checklist
+
+
+def run(kind: str | None, out: str | None, version: str, lang: str) -> int:
+    checklist = load_checklist(version)
+    if out is None:
+        sys.stdout.write(schema_text(kind or "initiative", checklist))
+        return OK
+    os.makedirs(out, exist_ok=True)
+    for name in [kind] if kind else list(KINDS):
+        path = os.path.join(out, file_name(name))
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(schema_text(name, checklist))
+        print(text(lang, "wrote", path=path), file=sys.stderr)
+    return OK

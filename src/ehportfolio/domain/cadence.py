@@ -1,0 +1,89 @@
+"""The reporting cadence as data: how often each segment reports, on what, and what its status report must hold.
+
+`cadence.yaml`, shipped beside this module, holds it; nothing about the 4/2/2/1 cadence or a segment's required fields
+is written in code. `load_cadence` reads it once and checks that it names only segments and status report fields that
+exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from ehportfolio.domain.fieldtypes import SEGMENTS
+from ehportfolio.domain.models import Risk, StatusDependency, StatusReport
+
+ITEM_MODELS: dict[str, type[BaseModel]] = {"risks": Risk, "dependencies": StatusDependency}
+"""The status report fields that hold a list of records, and the model of each record."""
+
+
+@dataclass(frozen=True)
+class SegmentCadence:
+    """How a segment reports: `times` a year, on `subject` (nb/en), with the `required` fields of its status report."""
+
+    segment: str
+    times: int
+    subject: dict[str, str]
+    required: tuple[str, ...]
+    questions: dict[str, dict[str, str]]
+    """Questions that differ from the fields' own, for this segment."""
+
+
+@dataclass(frozen=True)
+class Cadence:
+    portfolio_committee: str
+    committees: dict[str, dict[str, str]]
+    segments: dict[str, SegmentCadence]
+    questions: dict[str, dict[str, str]]
+    """The question of each status report field (nb/en), including the fields of a list's records."""
+    items: dict[str, tuple[str, ...]]
+    """For each list of records, the fields every record must fill in."""
+
+    def question(self, segment: str, field: str, lang: str = "nb") -> str:
+        """The question a segment's report answers in a field."""
+        own = self.segments[segment].questions.get(field)
+        return (own or self.questions[field])[lang]
+
+
+class CadenceError(Exception):
+    """The shipped cadence file is malformed: a bug in the package, never the user's input."""
+
+
+def cadence_from_data(data: dict[str, Any]) -> Cadence:
+    """Build a Cadence and check it against the models: every segment once, only fields a status report has."""
+    fields = data["fields"]
+    questions = {name: {"nb": value["nb"], "en": value["en"]} for name, value in fields.items()}
+    items = {name: tuple(value["items"]) for name, value in fields.items() if "items" in value}
+    segments = {
+        name: SegmentCadence(
+            segment=name,
+            times=int(value["times"]),
+            subject={"nb": value["subject"]["nb"], "en": value["subject"]["en"]},
+            required=tuple(value["required"]),
+            questions={key: {"nb": q["nb"], "en": q["en"]} for key, q in (value.get("questions") or {}).items()},
+        )
+        for name, value in data["segments"].items()
+    }
+    if sorted(segments) != sorted(SEGMENTS):
+        raise ValueError(f"segments must be exactly {', '.join(SEGMENTS)}")
+    if any(not 1 <= s.times <= 12 for s in segments.values()):
+        raise ValueError("times must be 1 to 12 a year")
+    report_fields = set(StatusReport.model_fields)
+    if sorted(items) != sorted(ITEM_MODELS):
+        raise ValueError(f"lists of records must be exactly {', '.join(ITEM_MODELS)}")
+    for name, keys in items.items():
+        unknown = set(keys) - set(ITEM_MODELS[name].model_fields)
+        if unknown:
+            raise ValueError(f"{name} has no fields {', '.join(sorted(unknown))}")
+    every = report_fields | {key for keys in items.values() for key in keys}
+    if set(questions) != every:
+        raise ValueError(f"questions must cover exactly the fields {', '.join(sorted(every))}")
+    for s in segments.values():
+        unknown = (set(s.required) | set(s.questions)) - report_fields
+        if unknown or "date" in s.required:
+            raise ValueError(f"{s.segment} names fields a status report lacks: {', '.join(sorted(unknown))}")
+    committee = str(data["portfolio_committee"])
+    committees = {str(k): {"nb": v["nb"], "en": v["en"]} for k, v in data["committees"].items()}
+    return Cadence(committee, committees, segments, questions, items)

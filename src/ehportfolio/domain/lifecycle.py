@@ -1,0 +1,140 @@
+"""The life of an initiative: what a decision, a move or a change of status does to its file, decided purely.
+
+`plan` takes the initiative as it is and the step asked for, and returns the fields to set or remove and the history
+entry to append; or a `Refusal` saying why the step makes no sense. The command writes the plan with `writer`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from ehportfolio.domain.fieldtypes import OUT
+from ehportfolio.domain.models import HistoryEntry, Initiative
+
+DECISION = "decision"
+MOVE = "move"
+STATUS = "status"
+SEGMENT_KINDS = (DECISION, MOVE)
+
+
+@dataclass(frozen=True)
+class Refusal(Exception):
+    """A step that cannot be recorded; `code` names the message."""
+
+    code: str
+    args_: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The fields to set (None: remove the key) and the history entry to append, in file order."""
+
+    fields: dict[str, str | None]
+    entry: dict[str, Any]
+
+
+def last(initiative: Initiative, kinds: tuple[str, ...]) -> HistoryEntry | None:
+    """The latest history entry of the given kinds."""
+    entries = [e for e in initiative.history if e.kind in kinds]
+    return entries[-1] if entries else None
+
+
+def segment_on(initiative: Initiative, day: datetime.date, checklist_segment: str | None) -> str | None:
+    """The segment an initiative was in on a day, by its recorded history: where the last decision or move up to that
+    day led (None when it was decided out), or before its first one, where that one started from. Without recorded
+    decisions, the recorded segment, or else the checklist's result."""
+    steps = [e for e in initiative.history if e.kind in SEGMENT_KINDS]
+    if not steps:
+        return initiative.segment or checklist_segment
+    before = [e for e in steps if e.date <= day]
+    segment = before[-1].to if before else steps[0].from_
+    return None if segment == OUT else segment
+
+
+def status_on(initiative: Initiative, day: datetime.date) -> str:
+    """The status an initiative had on a day, by its recorded history; without status changes, its status."""
+    steps = [e for e in initiative.history if e.kind == STATUS]
+    if not steps:
+        return initiative.status
+    before = [e for e in steps if e.date <= day]
+    return before[-1].to if before else steps[0].from_ or "active"
+
+
+def plan(
+    initiative: Initiative,
+    checklist_segment: str | None,
+    action: str,
+    target: str | None,
+    reason: str,
+    ref: str | None,
+    day: datetime.date,
+    today: datetime.date,
+    allow_future: bool = False,
+) -> Plan:
+    """What recording `action` (decision, out, move or status) with `target` does to the initiative."""
+    if not reason.strip():
+        raise Refusal("lifecycle.no_reason")
+    if day > today and not allow_future:
+        raise Refusal("lifecycle.future", {"date": day.isoformat(), "today": today.isoformat()})
+    if initiative.history and day < initiative.history[-1].date:
+        raise Refusal(
+            "lifecycle.before_last", {"date": day.isoformat(), "last": initiative.history[-1].date.isoformat()}
+        )
+    current = initiative.segment
+    if action == STATUS:
+        assert target is not None
+        if target == initiative.status:
+            raise Refusal("lifecycle.same_status", {"status": target})
+        return Plan({"status": target}, _entry(day, STATUS, initiative.status, target, reason, ref))
+    if action == "out":
+        previous = last(initiative, SEGMENT_KINDS)
+        if current is None and previous is not None and previous.to == OUT:
+            raise Refusal("lifecycle.already_out")
+        fields: dict[str, str | None] = {"segment": None, "segment_reason": None}
+        return Plan(fields, _entry(day, DECISION, current, OUT, reason, ref))
+    if target is None:
+        raise Refusal("lifecycle.no_target")
+    if action == MOVE and current is None:
+        raise Refusal("lifecycle.move_without_segment")
+    if action == MOVE and target == current:
+        raise Refusal("lifecycle.same_segment", {"segment": target})
+    # A segment the checklist does not give needs its reason beside it; one that agrees needs none.
+    fields = {"segment": target, "segment_reason": reason if target != checklist_segment else None}
+    return Plan(fields, _entry(day, action, current, target, reason, ref))
+
+
+def _entry(day: datetime.date, kind: str, old: str | None, new: str, reason: str, ref: str | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"date": day, "kind": kind, "from": old, "to": new, "reason": reason}
+    if ref:
+        entry["ref"] = ref
+    return entry
+
+
+FIELD_ORDER = ("name", "owner", "focus_area", "segment", "segment_reason", "status", "checklist")
+
+
+def apply(document: Any, change: Plan) -> None:
+    """Write a plan into a round-trip mapping: changed keys in place, new ones where they belong, the entry last."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    for key, value in change.fields.items():
+        if value is None:
+            document.pop(key, None)
+        elif key in document:
+            document[key] = value
+        else:
+            document.insert(_position(document, key), key, value)
+    entry = CommentedMap(change.entry)
+    if "history" not in document:
+        document["history"] = CommentedSeq()
+    document["history"].append(entry)
+
+
+def _position(document: Any, key: str) -> int:
+    """Where a new key goes: after the last key that comes before it in the usual order, else at the end."""
+    before = FIELD_ORDER[: FIELD_ORDER.index(key)] if key in FIELD_ORDER else ()
+    keys = list(document)
+    places = [keys.index(k) + 1 for k in before if k in keys]
+    return max(places) if places else len(keys)

@@ -1,0 +1,220 @@
+"""The data models of the files people write: an initiative, the portfolio's settings with its calendar, and status
+reports.
+
+They are strict and frozen: an unknown key is an error, never ignored. The field names here are the file format the
+README documents.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from ehportfolio.domain.fieldtypes import (
+    OUT,
+    SEGMENTS,
+    STATUSES,
+    Answer,
+    Code,
+    Colour,
+    Committee,
+    LocalFile,
+    Segment,
+    Slug,
+    Status,
+    Strength,
+    Text,
+    Year,
+)
+
+CHECKLIST_KEYS = (
+    "digitalisation_essential",
+    "multiple_care_providers",
+    "reuse_potential",
+    "health_information_access",
+    "broad_collaboration",
+    "strong_samstyre_dependencies",
+    "exploratory",
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+
+
+class Answers(_Strict):
+    """The checklist answers; None is unanswered."""
+
+    digitalisation_essential: Answer = None
+    multiple_care_providers: Answer = None
+    reuse_potential: Answer = None
+    health_information_access: Answer = None
+    broad_collaboration: Answer = None
+    strong_samstyre_dependencies: Answer = None
+    exploratory: Answer = None
+
+
+class Dependency(_Strict):
+    """A dependency on another initiative of the portfolio."""
+
+    id: Slug
+    strength: Strength
+
+
+class HistoryEntry(_Strict):
+    """A recorded step in an initiative's life: a decision, a move between segments, or a change of status.
+
+    For a decision or a move, `from` and `to` are segments (a decision's `to` may be `out`, and the first decision's
+    `from` is empty); for a status change they are statuses.
+    """
+
+    date: datetime.date
+    kind: Literal["decision", "move", "status"]
+    from_: str | None = Field(default=None, alias="from")
+    to: Text
+    reason: Text
+    ref: Text | None = None
+
+    @model_validator(mode="after")
+    def _values_fit_the_kind(self) -> HistoryEntry:
+        allowed = STATUSES if self.kind == "status" else (*SEGMENTS, OUT)
+        for value in (self.from_, self.to):
+            if value is not None and value not in allowed:
+                raise PydanticCustomError(
+                    "history_value", "not allowed", {"value": value, "allowed": ", ".join(allowed)}
+                )
+        return self
+
+
+class Initiative(_Strict):
+    """One initiative file. Its id is the file's stem, not a field."""
+
+    name: Text
+    owner: Text
+    checklist: Answers
+    segment: Segment | None = None
+    segment_reason: Text | None = None
+    focus_area: Code | None = None
+    description: str | None = None
+    dependencies: tuple[Dependency, ...] = ()
+    evidence: str | None = None
+    status: Status = "active"
+    history: tuple[HistoryEntry, ...] = ()
+
+
+class FocusArea(_Strict):
+    """A focus area (innsatsområde) of a strategy; `truncated` marks a name known only in part."""
+
+    code: Code
+    name: Text
+    truncated: bool = False
+
+
+class Taxonomy(_Strict):
+    """A taxonomy file: the strategy whose focus areas the initiatives refer to."""
+
+    name: Text
+    focus_areas: tuple[FocusArea, ...] = Field(min_length=1)
+
+
+class Actor(_Strict):
+    """An actor (aktør) that may own initiatives."""
+
+    name: Text
+    short_name: Text | None = None
+
+
+class Actors(_Strict):
+    """The actors register: every owner of an initiative must be named here."""
+
+    actors: tuple[Actor, ...] = Field(min_length=1)
+
+
+class Meeting(_Strict):
+    """A committee meeting of the calendar, and so a reporting round.
+
+    `segments` names the segments that report to it; None (the key left out) means the default cadence (see
+    reporting.py), and an empty list that none do. `round` is the meeting's id, which names its status directory.
+    """
+
+    committee: Committee
+    number: int = Field(ge=1, le=999)
+    date: datetime.date
+    segments: tuple[Segment, ...] | None = None
+
+    @property
+    def round(self) -> str:
+        """`<year>-<committee in lowercase>-<number>`, such as `2021-nuit-2`: the directory of its status reports."""
+        return round_id(self.date.year, self.committee, self.number)
+
+
+def round_id(year: int, committee: str, number: int) -> str:
+    return f"{year}-{committee.lower()}-{number}"
+
+
+class Settings(_Strict):
+    """The portfolio file, portfolio.yaml. `taxonomy` and `actors` name files beside it; `calendar` lists the committee
+    meetings, each a reporting round."""
+
+    name: Text
+    year: Year
+    checklist_version: Code = "2020"
+    taxonomy: LocalFile | None = None
+    actors: LocalFile | None = None
+    calendar: tuple[Meeting, ...] = ()
+
+    @field_validator("calendar")
+    @classmethod
+    def _one_meeting_per_round(cls, calendar: tuple[Meeting, ...]) -> tuple[Meeting, ...]:
+        """Two meetings of one committee with the same number in the same year would share a round directory."""
+        seen: dict[str, int] = {}
+        for index, meeting in enumerate(calendar):
+            if meeting.round in seen:
+                args = {"round": meeting.round, "index": index, "first": seen[meeting.round]}
+                raise PydanticCustomError("duplicate_meeting", "two meetings give one round", args)
+            seen[meeting.round] = index
+        return calendar
+
+
+# Status reports: one file per initiative per reporting round, status/<round>/<id>.yaml. Every field but the date may
+# be left out or empty here; which ones a report must fill in depends on the initiative's segment, and the rule
+# status_incomplete checks that (cadence.yaml lists them). A list given as [] says "none", which is an answer; a list
+# left out or empty is not.
+
+
+class Risk(_Strict):
+    """A risk: what may happen, what follows if it does, and the action that handles it."""
+
+    risk: Text | None = None
+    consequence: Text | None = None
+    action: Text | None = None
+
+
+class StatusDependency(_Strict):
+    """A dependency as a status report follows it: on which initiative, what is needed by when, and how it stands."""
+
+    id: Slug | None = None
+    needed: Text | None = None
+    by: datetime.date | None = None
+    state: Text | None = None
+
+
+class StatusReport(_Strict):
+    """A status report of one initiative for one reporting round. Its id and round are its file's name and folder.
+
+    `colour` is grønn, gul or rød (green, yellow and red are read as those); `progress` is how far the initiative has
+    come; `actions` are the actions that reduce the risk of its dependencies.
+    """
+
+    date: datetime.date
+    colour: Colour = None
+    progress: Text | None = None
+    risks: tuple[Risk, ...] | None = None
+    dependencies: tuple[StatusDependency, ...] | None = None
+    actions: tuple[Text | None, ...] | None = None
+    experience: Text | None = None
+    obstacles: Text | None = None
+    purpose: Text | None = None

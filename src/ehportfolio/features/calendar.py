@@ -1,0 +1,169 @@
+"""The reporting calendar, purely: which segments report to which meeting, who is due, who has reported, and what a
+status report still lacks.
+
+A meeting of the calendar (portfolio.yaml's `calendar:`) is a reporting round, named `<year>-<committee>-<number>`.
+Its `segments` say who reports to it. Without them the cadence of cadence.yaml applies: only the portfolio committee's
+meetings (NUIT) receive reports, and within a year, with n such meetings in date order, a segment that reports k
+times a year reports to the meetings at positions ceil((i+1)·n/k) − 1 for i = 0 … k−1: spread evenly, always the
+last, and every meeting when there are fewer than k. An initiative is due at a meeting when, on the meeting's date,
+it was active and in a segment that reports there (by its recorded history; see lifecycle.segment_on).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ehportfolio.domain.cadence import ITEM_MODELS, Cadence
+from ehportfolio.domain.engine import decide
+from ehportfolio.domain.fieldtypes import SEGMENTS
+from ehportfolio.domain.lifecycle import segment_on, status_on
+from ehportfolio.domain.models import Initiative, Meeting, StatusReport
+from ehportfolio.domain.problems import Problem
+from ehportfolio.store.portfolio import Portfolio
+from ehportfolio.store.validation import closest
+
+
+@dataclass(frozen=True)
+class Round:
+    """A meeting of the calendar as a reporting round."""
+
+    id: str
+    committee: str
+    number: int
+    date: datetime.date
+    segments: tuple[str, ...]
+    """The segments that report to it, in the order of SEGMENTS."""
+    default: bool
+    """True when the segments follow the cadence; False when the calendar names them."""
+    index: int
+    """The meeting's position in portfolio.yaml's calendar list, so that a finding can point at its line."""
+
+    @property
+    def label(self) -> str:
+        """`NUIT 2/2021`: the committee, the meeting's number and its year."""
+        return f"{self.committee} {self.number}/{self.date.year}"
+
+
+def default_positions(meetings: int, times: int) -> list[int]:
+    """The positions (0-based, in date order) of the meetings a segment reporting `times` a year reports to, among
+    `meetings` meetings of the portfolio committee in a year: ceil((i+1)·n/k) − 1 for i in 0 … k−1."""
+    return sorted({((i + 1) * meetings + times - 1) // times - 1 for i in range(times)}) if meetings else []
+
+
+def rounds(calendar: Sequence[Meeting], cadence: Cadence) -> list[Round]:
+    """Every meeting as a round, in date order, with the segments that report to it."""
+    order = sorted(range(len(calendar)), key=lambda i: (calendar[i].date, calendar[i].committee, calendar[i].number))
+    by_year: dict[int, list[int]] = {}
+    for index in order:
+        if calendar[index].committee == cadence.portfolio_committee:
+            by_year.setdefault(calendar[index].date.year, []).append(index)
+    defaults: dict[int, set[str]] = {index: set() for index in range(len(calendar))}
+    for indexes in by_year.values():
+        for segment in SEGMENTS:
+            for position in default_positions(len(indexes), cadence.segments[segment].times):
+                defaults[indexes[position]].add(segment)
+    found = []
+    for index in order:
+        meeting = calendar[index]
+        named = meeting.segments
+        chosen = defaults[index] if named is None else set(named)
+        segments = tuple(s for s in SEGMENTS if s in chosen)
+        found.append(
+            Round(meeting.round, meeting.committee, meeting.number, meeting.date, segments, named is None, index)
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class Member:
+    """An initiative as the calendar sees it: its id, its record, and the checklist's segment for it."""
+
+    id: str
+    initiative: Initiative
+    checklist_segment: str | None
+
+    def segment_on(self, day: datetime.date) -> str | None:
+        return segment_on(self.initiative, day, self.checklist_segment)
+
+    def due(self, round_: Round) -> bool:
+        """Whether it reports to the round: active on its date, and in a segment that reports there."""
+        if status_on(self.initiative, round_.date) != "active":
+            return False
+        return self.segment_on(round_.date) in round_.segments
+
+
+def members(portfolio: Portfolio) -> list[Member]:
+    """Every initiative that could be read, sorted by id."""
+    checklist = portfolio.checklist
+    return [
+        Member(e.id, e.initiative, decide(dict(e.initiative.checklist), checklist).segment)
+        for e in sorted(portfolio.entries, key=lambda e: e.id)
+    ]
+
+
+@dataclass(frozen=True)
+class RoundState:
+    """A round and where it stands: who is due, who of them has reported, who has not, and who reported unasked."""
+
+    round: Round
+    due: tuple[str, ...]
+    reported: tuple[str, ...]
+    missing: tuple[str, ...]
+    extra: tuple[str, ...]
+    """Status files from initiatives that were not due (or are not in the portfolio)."""
+
+
+def find_round(found: Sequence[Round], round_id: str, settings_path: str) -> Round | Problem:
+    """The round `round_id` names (in any case), or the problem that names the rounds there are, with a did-you-mean."""
+    wanted = round_id.strip().lower()
+    chosen = next((r for r in found if r.id == wanted), None)
+    if chosen is not None:
+        return chosen
+    ids = [r.id for r in found]
+    args = {"round": round_id, "suggestion": closest(wanted, ids), "known": ", ".join(ids)}
+    return Problem(settings_path, "status.unknown_round", args)
+
+
+def survey(found: Iterable[Round], everyone: Sequence[Member], filed: dict[str, set[str]]) -> list[RoundState]:
+    """Each round's state; `filed` maps a round id to the ids that have a status file there."""
+    states = []
+    for round_ in found:
+        due = tuple(m.id for m in everyone if m.due(round_))
+        there = filed.get(round_.id, set())
+        reported = tuple(i for i in due if i in there)
+        missing = tuple(i for i in due if i not in there)
+        extra = tuple(sorted(there - set(due)))
+        states.append(RoundState(round_, due, reported, missing, extra))
+    return states
+
+
+def next_round(member: Member, found: Sequence[Round], day: datetime.date, filed: dict[str, set[str]]) -> Round | None:
+    """The first round on or after `day` that the initiative is due at and has no status file for yet."""
+    for round_ in found:
+        if round_.date >= day and member.due(round_) and member.id not in filed.get(round_.id, set()):
+            return round_
+    return None
+
+
+def missing_content(report: StatusReport, segment: str, cadence: Cadence) -> list[str]:
+    """The fields a segment's status report must fill in and this one does not, as dotted paths (`risks.0.action`).
+
+    A field left out or empty is missing; a list given as `[]` says "none" and is complete. Each record of a required
+    list must fill in every one of its fields, and an empty list item is missing as a whole.
+    """
+    missing: list[str] = []
+    for name in cadence.segments[segment].required:
+        value = getattr(report, name)
+        if value is None:
+            missing.append(name)
+            continue
+        if not isinstance(value, tuple):
+            continue
+        for index, item in enumerate(value):
+            if item is None:
+                missing.append(f"{name}.{index}")
+            elif name in ITEM_MODELS:
+                missing.extend(f"{name}.{index}.{key}" for key in cadence.items[name] if getattr(item, key) is None)
+    return missing

@@ -1,0 +1,156 @@
+"""The portfolio as one table, a row per initiative sorted by id, with the checklist's decision beside what the file
+records: as CSV, as JSON for publishing as open data, and as an Excel workbook. Pure: the command writes the result.
+
+CSV and JSON use the same machine-friendly keys whatever the language; the workbook's header row is in the language
+asked for, with words an `ehp import` of the workbook reads again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from ehportfolio.features.assessment import Assessment
+from ehportfolio.i18n.messages import segment_name, text
+from ehportfolio.store.portfolio import SETTINGS_FILE, Portfolio
+from ehportfolio.store.spreadsheet import inert_cell as csv_cell
+
+COLUMNS = (
+    "id",
+    "name",
+    "owner",
+    "focus_area",
+    "status",
+    "included",
+    "checklist_segment",
+    "recorded_segment",
+    "segment_reason",
+    "missing",
+    "checklist_version",
+)
+TYPES = {"included": "boolean", "missing": "array"}
+"""The type of each column in JSON, for the `fields` of the open data; the rest are strings (or null)."""
+
+MAX_WIDTH = 60
+"""The widest a workbook column is made, in characters; longer text wraps in the cell's own view."""
+
+
+def export_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
+    """One record per initiative, sorted by id. `included` is true, false or null (undecided); `missing` lists the
+    unanswered questions the decision still needs."""
+    rows = []
+    for a in sorted(assessments, key=lambda a: a.entry.id):
+        initiative = a.entry.initiative
+        decision = a.decision
+        rows.append(
+            {
+                "id": a.entry.id,
+                "name": initiative.name,
+                "owner": initiative.owner,
+                "focus_area": initiative.focus_area,
+                "status": initiative.status,
+                "included": decision.included,
+                "checklist_segment": decision.segment,
+                "recorded_segment": initiative.segment,
+                "segment_reason": initiative.segment_reason,
+                "missing": list(decision.missing),
+                "checklist_version": decision.checklist_version,
+            }
+        )
+    return rows
+
+
+def render_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """CSV with the keys as its header; `missing` space-separated, and text a spreadsheet would run made inert."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([csv_cell(" ".join(row[k]) if k == "missing" else row[k]) for k in COLUMNS])
+    return out.getvalue()
+
+
+def metadata(portfolio: Portfolio, generator: str) -> dict[str, Any]:
+    """What the table was made from: the portfolio's name and year, its checklist and taxonomy, and the files read,
+    named inside the portfolio directory. No clock time and no absolute path, so that the same files give the same
+    output anywhere."""
+    context = portfolio.context
+    settings = context.settings
+    sources = []
+    if settings is not None:
+        sources = [SETTINGS_FILE, *(name for name in (settings.taxonomy, settings.actors) if name)]
+    sources += [os.path.relpath(entry.path, portfolio.root).replace(os.sep, "/") for entry in portfolio.entries]
+    return {
+        "name": settings.name if settings else None,
+        "year": settings.year if settings else None,
+        "checklist_version": context.checklist.version,
+        "taxonomy": context.taxonomy.name if context.taxonomy else None,
+        "generator": generator,
+        "sources": sources,
+    }
+
+
+def fields(lang: str) -> list[dict[str, str]]:
+    """The columns described, in the manner of a Frictionless Table Schema: name, title and type."""
+    return [
+        {"name": key, "title": text(lang, f"export.col.{key}"), "type": TYPES.get(key, "string")} for key in COLUMNS
+    ]
+
+
+def render_json(rows: Sequence[dict[str, Any]], meta: dict[str, Any], lang: str) -> str:
+    """`{...metadata, "fields": [...], "initiatives": [...]}`, one initiative a line: valid JSON, easy to diff."""
+    head = json.dumps({**meta, "fields": fields(lang)}, ensure_ascii=False, indent=2)
+    lines = ",\n".join("    " + json.dumps(row, ensure_ascii=False) for row in rows)
+    body = f'"initiatives": [\n{lines}\n  ]' if rows else '"initiatives": []'
+    return head[: -len("\n}")] + f",\n  {body}\n}}\n"
+
+
+def _sheet_value(key: str, value: Any, lang: str) -> Any:
+    if key == "included":
+        return text(lang, "result.undecided") if value is None else text(lang, "yes" if value else "no")
+    if key in ("checklist_segment", "recorded_segment"):
+        return segment_name(value) if value else None
+    if key == "missing":
+        return ", ".join(value) or None
+    return value
+
+
+def render_xlsx(rows: Sequence[dict[str, Any]], lang: str) -> bytes:
+    """A workbook with one sheet: a bold, frozen header row in the language asked for, a filter, and widths to fit.
+
+    Every text is stored as text, never as a formula or an error value, whatever it starts with."""
+    import openpyxl  # type: ignore[import-untyped]
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = text(lang, "export.sheet")
+    table = [[text(lang, f"export.col.{key}") for key in COLUMNS]]
+    table += [[_sheet_value(key, row[key], lang) for key in COLUMNS] for row in rows]
+    widths = [0] * len(COLUMNS)
+    bold = Font(bold=True)
+    for r, values in enumerate(table, start=1):
+        for c, value in enumerate(values, start=1):
+            cell = sheet.cell(row=r, column=c)
+            if isinstance(value, str):
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                cell.value = value
+                cell.data_type = "s"  # openpyxl would take "=…" for a formula and "#N/A" for an error
+                widths[c - 1] = max(widths[c - 1], len(value))
+            else:
+                cell.value = value
+            if r == 1:
+                cell.font = bold
+    for c, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = min(max(width, 6), MAX_WIDTH) + 2
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,417 @@
+"""From a table's rows to initiative files: which column holds which field, one file text per row, and a report of
+every owner fitted to the actors register. Pure: it reads nothing and writes nothing.
+
+The table is that of Vedlegg 5.2 of Porteføljestyring 2.0: primært innsatsområde, navn, aktør, segment and kommentar.
+Navn and aktør are required; the others may be left out. Every row is checked and every problem collected, so that the
+command can refuse the whole table at once and write nothing.
+
+What is written is portfolio data, in Norwegian like the shipped files, whatever language the report is in.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ehportfolio.domain.checklist import Checklist
+from ehportfolio.domain.fieldtypes import SEGMENTS
+from ehportfolio.domain.models import Actor, Taxonomy
+from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.store.portfolio import Context, parse_initiative
+from ehportfolio.store.spreadsheet import Cell, Table
+from ehportfolio.store.validation import closest
+from ehportfolio.store.yamltext import quoted, scalar, slug
+
+FIELDS = ("focus_area", "name", "owner", "segment", "comment")
+REQUIRED = ("name", "owner")
+
+# What a header may say for each field, after `_key`: the table's own header texts, the plain Norwegian words, the
+# file format's keys, and the headers `ehp export` writes, so that its tables import again.
+HEADERS = {
+    "primært innsatsområde": "focus_area",
+    "innsatsområde": "focus_area",
+    "focus area": "focus_area",
+    "prosjekt-/programnavn": "name",
+    "navn": "name",
+    "name": "name",
+    "aktør": "owner",
+    "eier": "owner",
+    "owner": "owner",
+    "segment": "segment",
+    "registrert segment": "segment",
+    "recorded segment": "segment",
+    "kommentar": "comment",
+    "comment": "comment",
+}
+# What --map accepts after the `=`.
+FIELD_WORDS = {
+    "innsatsområde": "focus_area",
+    "primært innsatsområde": "focus_area",
+    "focus area": "focus_area",
+    "navn": "name",
+    "name": "name",
+    "aktør": "owner",
+    "eier": "owner",
+    "owner": "owner",
+    "segment": "segment",
+    "kommentar": "comment",
+    "comment": "comment",
+}
+MAP_FIELDS = "innsatsområde, navn, aktør, segment, kommentar"
+
+SEGMENT_LETTERS = {"s": "samstyre", "k": "koordinere", "o": "observere", "i": "inspirere"}
+
+AUTO_MATCH = 0.85
+"""How alike (difflib's ratio, ignoring case) a name must be to the nearest actor to be taken as that actor: enough
+for the table's "Hesledirektoratet", not for "Helse Vest" (which is reported, with Helse Vest RHF as a suggestion)."""
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/initiative.schema.json"
+CHECKLIST_NOTE = (
+    "# Sjekklisten (vedlegg 5.1) er ikke besvart: svar ja eller nei; et svar som ikke trengs for avgjørelsen, kan stå"
+    " tomt."
+)
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A header cell and the field it gives ("" for a column that is not read)."""
+
+    column: int
+    header: str
+    field: str
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """An owner written otherwise than in the actors register. `how` is "case", "short_name" or "closest"."""
+
+    where: str
+    original: str
+    name: str
+    how: str
+
+
+@dataclass(frozen=True)
+class Planned:
+    """The initiative file one row gives."""
+
+    id: str
+    row: int
+    where: str
+    name: str
+    owner: str
+    segment: str | None
+    focus_area: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    columns: tuple[Column, ...]
+    ignored: tuple[Column, ...]
+    initiatives: tuple[Planned, ...]
+    normalised: tuple[Normalised, ...]
+    problems: tuple[Problem, ...]
+
+
+def header_key(text: str) -> str:
+    """A header as compared: trimmed, any case, `_` as a space, spaces collapsed, a trailing colon dropped."""
+    return _SPACE.sub(" ", text.replace("_", " ")).strip().rstrip(":").strip().casefold()
+
+
+def parse_segment(value: str) -> str | None:
+    """S, K, O, I or a segment's full name, any case; None for anything else."""
+    word = value.strip().casefold()
+    return SEGMENT_LETTERS.get(word) or (word if word in SEGMENTS else None)
+
+
+def focus_code(value: str) -> str:
+    """The leading code of a focus-area cell: "2.1 Sikre planlegging …" gives "2.1"."""
+    return value.split()[0].rstrip(":")
+
+
+def resolve_owner(value: str, actors: Sequence[Actor]) -> tuple[str, str] | None:
+    """The register's name for an owner and how it was found ("" when written as in the register), or None."""
+    folded = value.casefold()
+    for actor in actors:
+        if actor.name == value:
+            return actor.name, ""
+    for actor in actors:
+        if actor.name.casefold() == folded:
+            return actor.name, "case"
+    for actor in actors:
+        if actor.short_name and actor.short_name.casefold() == folded:
+            return actor.name, "short_name"
+    by_fold = {actor.name.casefold(): actor.name for actor in actors}
+    near = closest(folded, list(by_fold))
+    if near and difflib.SequenceMatcher(None, folded, near).ratio() >= AUTO_MATCH:
+        return by_fold[near], "closest"
+    return None
+
+
+def parse_mappings(mappings: Sequence[str]) -> tuple[dict[str, tuple[str, str]], list[Problem]]:
+    """`COLUMN=FIELD` options to {header key: (field, option as given)}, with a problem for each bad one."""
+    chosen: dict[str, tuple[str, str]] = {}
+    problems: list[Problem] = []
+    fields_given: dict[str, str] = {}
+    for raw in mappings:
+        column, sep, word = raw.rpartition("=")
+        field = FIELD_WORDS.get(header_key(word)) if sep else None
+        if not sep or not column.strip():
+            problems.append(Problem("--map", "import.bad_map", {"value": raw, "fields": MAP_FIELDS}))
+        elif field is None:
+            problems.append(Problem("--map", "import.unknown_field", {"value": raw, "fields": MAP_FIELDS}))
+        elif field in fields_given:
+            problems.append(Problem("--map", "import.map_twice", {"value": raw, "other": fields_given[field]}))
+        else:
+            fields_given[field] = raw
+            chosen[header_key(column)] = (field, raw)
+    return chosen, problems
+
+
+def plan_import(table: Table, mappings: Sequence[str], context: Context, *, schema_line: bool = True) -> Plan:
+    """Every row of the table as an initiative file, or the problems that stop the import."""
+    explicit, problems = parse_mappings(mappings)
+    header_row = next((row for row in table.rows if any(cell.value is not None for cell in row)), None)
+    if header_row is None:
+        return Plan((), (), (), (), (*problems, Problem(table.where(1, 1), "import.no_header")))
+    columns, ignored, header_problems = _columns(table, header_row, explicit)
+    problems.extend(header_problems)
+    if problems:  # without the columns straight, every row would only repeat the same complaint
+        return Plan(tuple(columns), tuple(ignored), (), (), tuple(problems))
+    builder = _Rows(table, {c.field: c.column for c in columns}, context, schema_line)
+    builder.build(header_row[0].row)
+    return Plan(
+        tuple(columns), tuple(ignored), tuple(builder.planned), tuple(builder.normalised), tuple(builder.problems)
+    )
+
+
+def _columns(
+    table: Table, header: tuple[Cell, ...], explicit: dict[str, tuple[str, str]]
+) -> tuple[list[Column], list[Column], list[Problem]]:
+    problems: list[Problem] = []
+    columns: list[Column] = []
+    ignored: list[Column] = []
+    taken: dict[str, Column] = {}
+    explicit_fields = {field for field, _ in explicit.values()}
+    found_keys = set()
+    for cell in header:
+        if cell.value is None:
+            continue
+        if cell.kind != "value":
+            problems.append(_cell_kind_problem(table, cell))
+            continue
+        key = header_key(cell.value)
+        found_keys.add(key)
+        if key in explicit:
+            field = explicit[key][0]
+        else:
+            field = HEADERS.get(key, "")
+            if field in explicit_fields:
+                field = ""  # --map chose another column for this field
+        column = Column(cell.column, cell.value, field)
+        if not field:
+            ignored.append(column)
+        elif field in taken:
+            other = table.column_name(taken[field].column)
+            problems.append(
+                table.problem(cell.row, cell.column, "import.duplicate_column", {"field": field, "other": other})
+            )
+        else:
+            taken[field] = column
+            columns.append(column)
+    headers = [cell.value for cell in header if cell.value is not None]
+    first = header[0]
+    for key, (_, raw) in explicit.items():
+        if key not in found_keys:
+            problems.append(
+                table.problem(first.row, 1, "import.map_unknown_column", {"value": raw, "headers": headers})
+            )
+    missing = [field for field in REQUIRED if field not in taken]
+    if missing:
+        problems.append(table.problem(first.row, 1, "import.missing_columns", {"fields": missing, "headers": headers}))
+    columns.sort(key=lambda c: c.column)
+    return columns, ignored, problems
+
+
+def _cell_kind_problem(table: Table, cell: Cell) -> Problem:
+    if cell.kind == "formula":
+        return table.problem(cell.row, cell.column, "import.formula", {"formula": cell.value})
+    return table.problem(cell.row, cell.column, "import.error_value", {"value": cell.value})
+
+
+class _Rows:
+    """Reads the rows below the header, collecting files, normalised owners and problems."""
+
+    def __init__(self, table: Table, fields: dict[str, int], context: Context, schema_line: bool) -> None:
+        self.table = table
+        self.fields = fields
+        self.checklist = context.checklist
+        self.actors = context.actors
+        self.register = (context.settings.actors if context.settings else None) or "actors.yaml"
+        self.taxonomy: Taxonomy | None = context.taxonomy
+        self.schema_line = schema_line
+        self.planned: list[Planned] = []
+        self.normalised: list[Normalised] = []
+        self.problems: list[Problem] = []
+        self.ids: dict[str, tuple[int, str]] = {}
+        self.covered: set[tuple[int, int]] = set()
+
+    def build(self, header: int) -> None:
+        self._merged(header)
+        rows = [row for row in self.table.rows if row[0].row > header]
+        if not rows:
+            self.problems.append(self.table.problem(header, 1, "import.no_rows"))
+        for row in rows:
+            if all(cell.value is None for cell in row):  # trailing empty rows are gone already: this one is inside
+                self.problems.append(self.table.problem(row[0].row, 1, "import.empty_row"))
+            else:
+                self._row(row)
+
+    def _merged(self, header: int) -> None:
+        read = set(self.fields.values())
+        for merged in sorted(self.table.merged, key=lambda m: (m.min_row, m.min_column)):
+            if merged.max_row < header or not any(merged.min_column <= c <= merged.max_column for c in read):
+                continue  # a title above the table, or notes beside it
+            self.problems.append(
+                self.table.problem(merged.min_row, merged.min_column, "import.merged", {"range": merged.range})
+            )
+            for row in range(merged.min_row, merged.max_row + 1):
+                for column in range(merged.min_column, merged.max_column + 1):
+                    if (row, column) != (merged.min_row, merged.min_column):
+                        self.covered.add((row, column))
+
+    def _cell(self, row: tuple[Cell, ...], field: str) -> Cell | None:
+        column = self.fields.get(field)
+        return row[column - 1] if column else None
+
+    def _value(self, row: tuple[Cell, ...], field: str, problems: list[Problem]) -> str | None:
+        """The cell's text, or None when it is empty or not a plain value (then with a problem)."""
+        cell = self._cell(row, field)
+        if cell is None or cell.value is None:
+            if field in REQUIRED and cell is not None and (cell.row, cell.column) not in self.covered:
+                problems.append(self.table.problem(cell.row, cell.column, "import.missing_value", {"field": field}))
+            return None
+        if cell.kind != "value":
+            problems.append(_cell_kind_problem(self.table, cell))
+            return None
+        return cell.value
+
+    def _row(self, row: tuple[Cell, ...]) -> None:
+        number = row[0].row
+        table = self.table
+        problems: list[Problem] = []
+        name = self._value(row, "name", problems)
+        name = _SPACE.sub(" ", name) if name else None
+        owner = self._owner(row, problems)
+        segment = self._segment(row, problems)
+        focus = self._focus(row, problems)
+        comment = self._value(row, "comment", problems)
+        ident = ""
+        if name is not None:
+            name_cell = self._cell(row, "name")
+            assert name_cell is not None
+            ident = slug(name)
+            if not ident:
+                problems.append(table.problem(number, name_cell.column, "import.no_id", {"name": name}))
+            elif ident in self.ids:
+                other_row, other_name = self.ids[ident]
+                args = {"name": name, "id": ident, "other_row": other_row, "other_name": other_name}
+                problems.append(table.problem(number, name_cell.column, "import.id_collision", args))
+            else:
+                self.ids[ident] = (number, name)
+        if problems or name is None or owner is None:
+            self.problems.extend(problems)
+            return
+        name_column = self.fields["name"]
+        text = initiative_text(
+            name, owner, focus, segment, comment, self.checklist, self._source(number), self.schema_line
+        )
+        try:  # what is written must read back: a name no quoting could carry is caught here, not in the portfolio
+            parse_initiative(f"{ident}.yaml", f"{ident}.yaml", text.encode("utf-8"))
+        except InputError as exc:
+            detail = "; ".join(p.code for p in exc.problems)
+            self.problems.append(table.problem(number, name_column, "import.invalid_result", {"detail": detail}))
+            return
+        self.planned.append(Planned(ident, number, table.where(number, name_column), name, owner, segment, focus, text))
+
+    def _owner(self, row: tuple[Cell, ...], problems: list[Problem]) -> str | None:
+        value = self._value(row, "owner", problems)
+        if value is None:
+            return None
+        value = _SPACE.sub(" ", value)
+        if self.actors is None:
+            return value
+        cell = self._cell(row, "owner")
+        assert cell is not None
+        found = resolve_owner(value, self.actors)
+        if found is None:
+            names = {actor.name.casefold(): actor.name for actor in self.actors}
+            suggestion = names.get(closest(value.casefold(), list(names)), "")
+            args = {"owner": value, "register": self.register, "suggestion": suggestion}
+            problems.append(self.table.problem(cell.row, cell.column, "import.unknown_actor", args))
+            return None
+        name, how = found
+        if how:
+            self.normalised.append(Normalised(self.table.where(cell.row, cell.column), value, name, how))
+        return name
+
+    def _segment(self, row: tuple[Cell, ...], problems: list[Problem]) -> str | None:
+        value = self._value(row, "segment", problems)
+        if value is None:
+            return None
+        segment = parse_segment(value)
+        if segment is None:
+            cell = self._cell(row, "segment")
+            assert cell is not None
+            problems.append(self.table.problem(cell.row, cell.column, "import.unknown_segment", {"value": value}))
+        return segment
+
+    def _focus(self, row: tuple[Cell, ...], problems: list[Problem]) -> str | None:
+        value = self._value(row, "focus_area", problems)
+        if value is None:
+            return None
+        code = focus_code(value)
+        if self.taxonomy is not None:
+            codes = [area.code for area in self.taxonomy.focus_areas]
+            if code not in codes:
+                cell = self._cell(row, "focus_area")
+                assert cell is not None
+                args = {"code": code, "known": ", ".join(codes), "suggestion": closest(code, codes)}
+                problems.append(self.table.problem(cell.row, cell.column, "unknown_focus_area", args))
+                return None
+        return code
+
+    def _source(self, row: int) -> str:
+        name = os.path.basename(self.table.path)
+        return f"{name} ({self.table.sheet}, rad {row})" if self.table.sheet is not None else f"{name} (rad {row})"
+
+
+def initiative_text(
+    name: str,
+    owner: str,
+    focus_area: str | None,
+    segment: str | None,
+    comment: str | None,
+    checklist: Checklist,
+    source: str,
+    schema_line: bool = True,
+) -> str:
+    """An initiative file: the table's values, and the checklist's keys left unanswered under their questions."""
+    lines = [SCHEMA_LINE] if schema_line else []
+    lines += [f"name: {scalar(name)}", f"owner: {scalar(owner)}"]
+    if focus_area is not None:
+        lines.append(f"focus_area: {quoted(focus_area)}")
+    if segment is not None:
+        lines.append(f"segment: {segment}")
+    lines += [CHECKLIST_NOTE, "checklist:"]
+    for key, question in checklist.questions.items():
+        lines += [f"  # {_SPACE.sub(' ', question['nb']).strip()}", f"  {key}:"]
+    if comment:
+        lines.append(f"evidence: {quoted(f'Importert fra {source}: «{comment}»')}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,131 @@
+"""`ehp calendar` as plain text or JSON: each meeting, the segments that report to it, and who has reported."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ehportfolio.domain.cadence import Cadence
+from ehportfolio.domain.fieldtypes import SEGMENTS
+from ehportfolio.features.calendar import Member, RoundState
+from ehportfolio.i18n.messages import segment_name, text
+
+
+def _years(states: Sequence[RoundState]) -> str:
+    return ", ".join(str(year) for year in sorted({s.round.date.year for s in states}))
+
+
+def render_text(name: str, states: Sequence[RoundState], cadence: Cadence, lang: str) -> str:
+    """A table of the meetings in date order, then the cadence the default follows."""
+    header = [text(lang, f"calendar.col.{c}") for c in ("meeting", "date", "round", "segments", "reported")]
+    rows = [header]
+    for state in states:
+        round_ = state.round
+        segments = ", ".join(segment_name(s) for s in round_.segments) or text(lang, "calendar.nobody")
+        if not round_.default:
+            segments += " *"
+        reported = (
+            text(lang, "calendar.reported", reported=len(state.reported), due=len(state.due))
+            if round_.segments
+            else "–"
+        )
+        rows.append([round_.label, round_.date.isoformat(), round_.id, segments, reported])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    lines = [text(lang, "calendar.title", years=_years(states), name=name), ""]
+    for row in rows:
+        lines.append("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]]))
+    if any(not state.round.default for state in states):
+        lines += ["", text(lang, "calendar.named")]
+    lines += ["", text(lang, "calendar.cadence", committee=cadence.portfolio_committee)]
+    names = [segment_name(s) for s in SEGMENTS]
+    times = [
+        text(lang, "calendar.times.one") if c.times == 1 else text(lang, "calendar.times", times=c.times)
+        for c in (cadence.segments[s] for s in SEGMENTS)
+    ]
+    name_width, times_width = max(map(len, names)), max(map(len, times))
+    for segment, shown, often in zip(SEGMENTS, names, times, strict=True):
+        subject = cadence.segments[segment].subject[lang]
+        lines.append(f"  {shown.ljust(name_width)}  {often.ljust(times_width)}  {subject}")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def render_json(name: str, states: Sequence[RoundState], cadence: Cadence, lang: str) -> str:
+    """One object: the portfolio's name, and each meeting with its round, segments and who is due and has reported."""
+    meetings: list[dict[str, Any]] = [
+        {
+            "round": s.round.id,
+            "committee": s.round.committee,
+            "number": s.round.number,
+            "date": s.round.date.isoformat(),
+            "segments": list(s.round.segments),
+            "segments_source": "cadence" if s.round.default else "calendar",
+            "due": list(s.due),
+            "reported": list(s.reported),
+            "not_reported": list(s.missing),
+            "unexpected": list(s.extra),
+        }
+        for s in states
+    ]
+    cadence_data = {
+        segment: {"times": cadence.segments[segment].times, "subject": cadence.segments[segment].subject[lang]}
+        for segment in SEGMENTS
+    }
+    document = {"portfolio": name, "meetings": meetings, "cadence": cadence_data}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _round_rows(state: RoundState, everyone: Mapping[str, Member]) -> list[tuple[str, bool]]:
+    """Each initiative due at the round, with whether it has reported: the ones missing first, then by owner and id."""
+    reported = set(state.reported)
+    due = [(ident, ident in reported) for ident in state.due]
+    return sorted(due, key=lambda item: (item[1], everyone[item[0]].initiative.owner.casefold(), item[0]))
+
+
+def render_round_text(state: RoundState, everyone: Mapping[str, Member], lang: str) -> str:
+    """One meeting's initiatives: who has not reported (first, to chase) and who has, with owner and segment."""
+    round_ = state.round
+    lines = [
+        text(lang, "calendar.round.title", meeting=round_.label, date=round_.date.isoformat(), round=round_.id),
+        text(lang, "calendar.round.summary", reported=len(state.reported), due=len(state.due)),
+        "",
+    ]
+    header = [text(lang, f"calendar.col.{c}") for c in ("state", "owner", "segment", "initiative")]
+    rows = [header]
+    for ident, done in _round_rows(state, everyone):
+        member = everyone[ident]
+        state_word = text(lang, "calendar.state.reported" if done else "calendar.state.missing")
+        segment = member.segment_on(round_.date)
+        rows.append([state_word, member.initiative.owner, segment_name(segment), f"{member.initiative.name} ({ident})"])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    for row in rows:
+        lines.append(
+            "  " + "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]])
+        )
+    if state.extra:
+        lines += ["", text(lang, "calendar.round.extra", ids=", ".join(state.extra))]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def render_round_json(state: RoundState, everyone: Mapping[str, Member], lang: str) -> str:
+    """One meeting and each initiative due there: id, name, owner, its segment on the date, and whether it reported."""
+    round_ = state.round
+    document = {
+        "round": round_.id,
+        "committee": round_.committee,
+        "number": round_.number,
+        "date": round_.date.isoformat(),
+        "segments": list(round_.segments),
+        "initiatives": [
+            {
+                "id": ident,
+                "name": everyone[ident].initiative.name,
+                "owner": everyone[ident].initiative.owner,
+                "segment": everyone[ident].segment_on(round_.date),
+                "reported": done,
+            }
+            for ident, done in _round_rows(state, everyone)
+        ],
+        "unexpected": list(state.extra),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

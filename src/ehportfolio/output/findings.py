@@ -1,0 +1,123 @@
+"""Check findings for machines: JSON, GitHub workflow commands, JUnit XML and SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from ehportfolio.domain.problems import Problem
+from ehportfolio.i18n.messages import problem_message, text, why
+
+GITHUB_LEVELS = {"error": "error", "warning": "warning"}
+
+
+def finding_record(finding: Problem, lang: str) -> dict[str, Any]:
+    return {
+        "rule": finding.code,
+        "severity": finding.severity,
+        "file": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "field": finding.field_path or None,
+        "message": problem_message(finding, lang),
+        "why": why(finding.code, lang),
+    }
+
+
+def render_json(findings: Sequence[Problem], checked: int, lang: str) -> str:
+    errors = sum(1 for f in findings if f.severity == "error")
+    summary = {"checked": checked, "errors": errors, "warnings": len(findings) - errors}
+    document = {"summary": summary, "findings": [finding_record(f, lang) for f in findings]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(findings: Sequence[Problem], checked: int, lang: str) -> str:
+    """One workflow command per finding. GitHub shows ten annotations of each kind per step, so a summary ends it."""
+    lines = []
+    for f in findings:
+        props = [f"file={_escape_property(f.path)}"]
+        if f.line is not None:
+            props.append(f"line={f.line}")
+        if f.column is not None:
+            props.append(f"col={f.column}")
+        props.append(f"title={_escape_property('ehp ' + f.code)}")
+        message = f"{problem_message(f, lang)} ({why(f.code, lang)})"
+        lines.append(f"::{GITHUB_LEVELS[f.severity]} {','.join(props)}::{_escape_data(message)}")
+    errors = sum(1 for f in findings if f.severity == "error")
+    files = len({f.path for f in findings})
+    if findings:
+        lines.append(
+            text(lang, "check.summary", errors=errors, warnings=len(findings) - errors, files=files, checked=checked)
+        )
+    else:
+        lines.append(text(lang, "check.clean", checked=checked))
+    return "\n".join(lines) + "\n"
+
+
+def render_junit(findings: Sequence[Problem], checked: int, lang: str) -> str:
+    """A test suite with one test case per file that has findings; each finding is a failure (error) or a skip note."""
+    by_file: dict[str, list[Problem]] = {}
+    for f in findings:
+        by_file.setdefault(f.path, []).append(f)
+    failures = sum(1 for f in findings if f.severity == "error")
+    out = ['<?xml version="1.0" encoding="UTF-8"?>']
+    out.append(f'<testsuites name="ehp check" tests="{max(checked, len(by_file))}" failures="{failures}">')
+    out.append(f'  <testsuite name="ehp check" tests="{max(checked, len(by_file))}" failures="{failures}" errors="0">')
+    for path, group in by_file.items():
+        out.append(f"    <testcase classname={quoteattr('ehp.check')} name={quoteattr(path)}>")
+        for f in group:
+            place = f"{f.path}:{f.line}:{f.column}" if f.line is not None else f.path
+            body = escape(f"{place}: {problem_message(f, lang)}\n{why(f.code, lang)}")
+            if f.severity == "error":
+                attributes = f"type={quoteattr(f.code)} message={quoteattr(problem_message(f, lang))}"
+                out.append(f"      <failure {attributes}>{body}</failure>")
+            else:
+                out.append(f"      <system-out>{f.code}: {body}</system-out>")
+        out.append("    </testcase>")
+    out.append("  </testsuite>")
+    out.append("</testsuites>")
+    return "\n".join(out) + "\n"
+
+
+def _uri(path: str) -> str:
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    return relative.replace(os.sep, "/")
+
+
+def render_sarif(findings: Sequence[Problem], checked: int, lang: str) -> str:
+    """SARIF 2.1.0 for code scanning: one result per finding, each with its file and line."""
+    from importlib.metadata import version
+
+    rule_ids = sorted({f.code for f in findings})
+    rules = [{"id": r, "shortDescription": {"text": why(r, lang)}} for r in rule_ids]
+    results = []
+    for f in findings:
+        region = {"startLine": f.line or 1, "startColumn": f.column or 1}
+        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}
+        results.append(
+            {
+                "ruleId": f.code,
+                "ruleIndex": rule_ids.index(f.code),
+                "level": "error" if f.severity == "error" else "warning",
+                "message": {"text": problem_message(f, lang)},
+                "locations": [location],
+            }
+        )
+    driver = {"name": "ehp", "version": version("ehportfolio"), "rules": rules}
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "results": results}],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

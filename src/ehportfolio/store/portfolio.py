@@ -1,0 +1,335 @@
+"""Find and load a portfolio: its settings, checklist, taxonomy, actors, every initiative file and, when asked, every
+status report, collecting problems.
+
+One bad file never stops the others: each file's problems are collected and the rest are loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist
+from ehportfolio.domain.fieldtypes import SLUG, SLUG_MAX
+from ehportfolio.domain.models import Actor, Actors, Initiative, Settings, StatusReport, Taxonomy
+from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.store.loader import Positions, decode, parse_mapping, read_bytes
+from ehportfolio.store.packaged import available_versions, load_checklist
+from ehportfolio.store.sources import DiskSource, Source
+from ehportfolio.store.validation import validate
+
+SETTINGS_FILE = "portfolio.yaml"
+INITIATIVES_DIR = "initiatives"
+STATUS_DIR = "status"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Located:
+    """A file read into a model, that can say where its values sit."""
+
+    path: str
+    text: str
+
+    @cached_property
+    def positions(self) -> Positions:
+        """Where each value sits. Parsed again when a rule asks, rather than kept for every file: the text is a tenth
+        of the memory, and only files with findings need it."""
+        return parse_mapping(self.path, self.text)[1]
+
+    def place(self, *path: str | int) -> tuple[int, int]:
+        """The line and column of a value, or of the nearest enclosing key; (1, 1) for the file as a whole."""
+        for end in range(len(path), 0, -1):
+            found = self.positions.get(path[:end])
+            if found:
+                return found
+        return (1, 1)
+
+
+@dataclass(frozen=True)
+class Entry(_Located):
+    """An initiative read from its file; `id` is the file's stem, `text` what the file holds."""
+
+    id: str
+    path: str
+    initiative: Initiative
+    text: str
+
+
+@dataclass(frozen=True)
+class StatusEntry(_Located):
+    """A status report read from `status/<round>/<id>.yaml`: `round` is its directory's name, `id` the file's stem."""
+
+    round: str
+    id: str
+    path: str
+    report: StatusReport
+    text: str
+
+
+@dataclass(frozen=True)
+class RoundFolder:
+    """A directory in status/: its name (a round id, if it is one), its path and its YAML files, as problems name
+    them."""
+
+    name: str
+    path: str
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Statuses:
+    """The status reports of a portfolio (`status/<round>/<id>.yaml`), and what could not be read."""
+
+    entries: tuple[StatusEntry, ...] = ()
+    rounds: tuple[RoundFolder, ...] = ()
+    """Every directory in status/."""
+    stray: tuple[str, ...] = ()
+    """YAML files directly in status/, outside any round directory, as problems name them."""
+    problems: tuple[Problem, ...] = ()
+    unread: frozenset[tuple[str, str]] = frozenset()
+    """The (round, id) of status files that are there but could not be read."""
+
+    def filed(self, round_id: str) -> set[str]:
+        """The ids with a status file for a round: read, or there but unreadable (its problem is reported)."""
+        ids = {entry.id for entry in self.entries if entry.round == round_id}
+        return ids | {ident for name, ident in self.unread if name == round_id}
+
+    def started(self) -> set[str]:
+        """The rounds for which at least one status file is there."""
+        return {entry.round for entry in self.entries} | {name for name, _ in self.unread}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a portfolio's settings decide for its initiatives: the checklist, the taxonomy and the actors; and where
+    portfolio.yaml's values sit, so that findings about its calendar can point at a meeting."""
+
+    settings: Settings | None
+    checklist: Checklist
+    taxonomy: Taxonomy | None = None
+    actors: tuple[Actor, ...] | None = None
+    problems: tuple[Problem, ...] = ()
+    settings_path: str = ""
+    settings_positions: Positions = field(default_factory=dict)
+
+    def settings_place(self, *path: str | int) -> tuple[int, int]:
+        """The line and column of a value of portfolio.yaml, or of its nearest enclosing key."""
+        for end in range(len(path), 0, -1):
+            found = self.settings_positions.get(path[:end])
+            if found:
+                return found
+        return (1, 1)
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """What was loaded from a portfolio directory, and what could not be."""
+
+    root: str
+    context: Context
+    entries: tuple[Entry, ...]
+    problems: tuple[Problem, ...]
+    unread: frozenset[str] = frozenset()
+    """The ids of initiative files that are there but could not be read."""
+    statuses: Statuses | None = None
+    """The status reports, when they were asked for (`load_portfolio(..., statuses=True)`); None when not loaded."""
+
+    @property
+    def checklist(self) -> Checklist:
+        return self.context.checklist
+
+    @property
+    def unreadable(self) -> list[str]:
+        """The files that could not be read at all, as opposed to files read with lesser problems."""
+        read = {entry.path for entry in self.entries}
+        return sorted({p.path for p in self.problems} - read)
+
+
+def initiative_id(path: str) -> str:
+    return Path(path).stem
+
+
+def load_initiative(path: str) -> Entry:
+    """Read one initiative file; raises InputError when it cannot be read."""
+    return parse_initiative(path, os.path.basename(path), read_bytes(path))
+
+
+def find_root(file: str) -> str | None:
+    """The portfolio directory an initiative file belongs to, if any: where portfolio.yaml sits beside initiatives/."""
+    folder = Path(file).resolve().parent
+    for candidate in (folder, folder.parent) if folder.name == INITIATIVES_DIR else (folder,):
+        if (candidate / SETTINGS_FILE).is_file():
+            return str(candidate)
+    return None
+
+
+def default_root() -> str:
+    """Where commands look when given no directory: `portfolio/` if there is one, else the current directory."""
+    return "portfolio" if os.path.isdir("portfolio") else "."
+
+
+def _parse(model: type[M], path: str, content: bytes | Problem) -> tuple[M, Positions, str]:
+    """The model, where its values sit, and the decoded text."""
+    if isinstance(content, Problem):
+        raise InputError([content])
+    text = decode(path, content)
+    data, positions = parse_mapping(path, text)
+    return validate(model, data, path, positions), positions, text
+
+
+def _read_one(model: type[M], source: Source, relative: str) -> tuple[M, Positions]:
+    (_, content, _), *_ = source.read([relative])
+    return _parse(model, source.display(relative), content)[:2]
+
+
+def load_context(root: str | Source | None) -> Context:
+    """The settings of the portfolio at root (None for a file outside any portfolio) and what they name.
+
+    A broken portfolio.yaml, taxonomy or actors file, or an unknown checklist version, is reported and the defaults
+    apply, so that the initiatives are still read and checked.
+    """
+    default = load_checklist(DEFAULT_VERSION)
+    if root is None:
+        return Context(None, default)
+    source = DiskSource(root) if isinstance(root, str) else root
+    try:
+        settings, positions = _read_one(Settings, source, SETTINGS_FILE)
+    except InputError as exc:
+        return Context(None, default, problems=tuple(exc.problems))
+    path = source.display(SETTINGS_FILE)
+    problems: list[Problem] = []
+    checklist = default
+    if settings.checklist_version in available_versions():
+        checklist = load_checklist(settings.checklist_version)
+    else:
+        line, column = positions.get(("checklist_version",), (1, 1))
+        known = ", ".join(available_versions())
+        args = {"version": settings.checklist_version, "known": known, "default": default.version}
+        problems.append(Problem(path, "unknown_checklist", args, line, column, "checklist_version"))
+    taxonomy = _referenced(Taxonomy, source, settings.taxonomy, positions, "taxonomy", problems)
+    actors = _referenced(Actors, source, settings.actors, positions, "actors", problems)
+    actor_list = actors.actors if actors else None
+    return Context(settings, checklist, taxonomy, actor_list, tuple(problems), path, positions)
+
+
+def _referenced(
+    model: type[M], source: Source, name: str | None, positions: Positions, key: str, problems: list[Problem]
+) -> M | None:
+    """A file that portfolio.yaml names, such as the taxonomy; its problems are collected, not raised."""
+    if name is None:
+        return None
+    relative = posixpath.normpath(name.replace("\\", "/"))
+    if source.kind(relative) is None:
+        line, column = positions.get((key,), (1, 1))
+        problems.append(Problem(source.display(SETTINGS_FILE), "missing_file", {"file": name}, line, column, key))
+        return None
+    try:
+        return _read_one(model, source, relative)[0]
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _case_collisions(files: list[str]) -> list[Problem]:
+    """Files whose ids differ only in case collide on macOS and Windows: each one after the first is refused."""
+    seen: dict[str, str] = {}
+    problems = []
+    for file in files:
+        key = initiative_id(file).casefold()
+        if key in seen:
+            problems.append(Problem(file, "case_collision", {"other": os.path.basename(seen[key])}))
+        else:
+            seen[key] = file
+    return problems
+
+
+def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None, *, statuses: bool = False) -> Portfolio:
+    """Load a portfolio directory (portfolio.yaml and initiatives/) or a plain directory of initiative files.
+
+    `cache`, keyed by the source's content keys, lets identical files at two git revisions be read once. With
+    `statuses`, the status reports of a portfolio directory are read too; commands that do not need them skip them.
+    """
+    source = DiskSource(path) if isinstance(path, str) else path
+    is_portfolio = source.kind(SETTINGS_FILE) == "file"
+    context = load_context(source if is_portfolio else None)
+    reports = (load_statuses(source) if is_portfolio else Statuses()) if statuses else None
+    folder = INITIATIVES_DIR if is_portfolio else ""
+    problems = list(context.problems)
+    root = source.display("")
+    if source.kind(folder) != "dir":
+        problems.append(Problem(root, "no_initiatives_dir", {"dir": INITIATIVES_DIR}))
+        return Portfolio(root, context, (), tuple(problems), statuses=reports)
+    files = source.yaml_files(folder)
+    refused = {p.path: p for p in _case_collisions([source.display(f) for f in files])}
+    problems.extend(refused.values())
+    wanted = [f for f in files if source.display(f) not in refused]
+    entries: list[Entry] = []
+    unread: list[str] = []
+    for relative, content, key in source.read(wanted):
+        path_shown = source.display(relative)
+        try:
+            if cache is not None and key in cache:
+                known = cache[key]
+                entry = Entry(initiative_id(relative), path_shown, known.initiative, known.text)
+            else:
+                entry = parse_initiative(path_shown, relative, content)
+                if cache is not None and key is not None:
+                    cache[key] = entry
+        except InputError as exc:
+            problems.extend(exc.problems)
+            unread.append(initiative_id(relative))
+            continue
+        entries.append(entry)
+    unread.extend(initiative_id(p.path) for p in refused.values())
+    return Portfolio(root, context, tuple(entries), tuple(problems), frozenset(unread), reports)
+
+
+def parse_initiative(path: str, relative: str, content: bytes | Problem) -> Entry:
+    ident = initiative_id(relative)
+    if len(ident) > SLUG_MAX or not SLUG.match(ident):
+        raise InputError([Problem(path, "bad_id", {"id": ident})])
+    initiative, _, text = _parse(Initiative, path, content)
+    return Entry(ident, path, initiative, text)
+
+
+def load_statuses(source: Source) -> Statuses:
+    """Every status report in status/<round>/, each file read as safely as an initiative file; a file that cannot be
+    read is a problem, and the rest are read."""
+    kind = source.kind(STATUS_DIR)
+    if kind is None:
+        return Statuses()
+    if kind != "dir":
+        return Statuses(problems=(Problem(source.display(STATUS_DIR), "not_a_directory"),))
+    entries: list[StatusEntry] = []
+    problems: list[Problem] = []
+    unread: set[tuple[str, str]] = set()
+    rounds: list[RoundFolder] = []
+    for folder in source.folders(STATUS_DIR):
+        name = posixpath.basename(folder)
+        files = source.yaml_files(folder)
+        rounds.append(RoundFolder(name, source.display(folder), tuple(source.display(f) for f in files)))
+        refused = {p.path: p for p in _case_collisions([source.display(f) for f in files])}
+        problems.extend(refused.values())
+        unread.update((name, initiative_id(shown)) for shown in refused)
+        wanted = [f for f in files if source.display(f) not in refused]
+        for relative, content, _ in source.read(wanted):
+            shown = source.display(relative)
+            ident = initiative_id(relative)
+            try:
+                if len(ident) > SLUG_MAX or not SLUG.match(ident):
+                    raise InputError([Problem(shown, "bad_id", {"id": ident})])
+                report, _, text = _parse(StatusReport, shown, content)
+            except InputError as exc:
+                problems.extend(exc.problems)
+                unread.add((name, ident))
+                continue
+            entries.append(StatusEntry(name, ident, shown, report, text))
+    stray = tuple(source.display(f) for f in source.yaml_files(STATUS_DIR))
+    return Statuses(tuple(entries), tuple(rounds), stray, tuple(problems), frozenset(unread))

@@ -1,0 +1,242 @@
+"""Reading a table from a spreadsheet: an Excel workbook (.xlsx, through openpyxl) or a CSV file, with the address of
+every cell, so that each problem can name the cell it is in.
+
+Every value becomes text, trimmed, or None when the cell is empty. A formula is kept as its formula text and an error
+value (#N/A, say) as its text, each marked as such, so that the importer can refuse them; a workbook is read with
+`data_only=False` because the values Excel cached for formulas may be stale or missing. Merged ranges are listed.
+Trailing empty rows are dropped; the importer decides what an empty row elsewhere means.
+
+Addresses: `tabell.xlsx:Ark1!C7` in a workbook (a sheet name with spaces is quoted, as Excel does), `tabell.csv:7:3`
+(row, column) in a CSV file. Rows and columns count from 1; a CSV row is a record, as a spreadsheet shows it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import os
+import re
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.store.loader import decode_utf8
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Larger files are refused before reading: a portfolio table of ten thousand rows is a few megabytes."""
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+DELIMITERS = ",;\t"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as a formula; ehp's own CSV output prefixes such text with `'`, which is taken off again."""
+
+_PLAIN_SHEET = re.compile(r"^[^\W\d]\w*$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell. `kind` is "value", "formula" (`value` holds the formula) or "error" (`value` holds an error value)."""
+
+    row: int
+    column: int
+    value: str | None
+    kind: str = "value"
+
+
+@dataclass(frozen=True)
+class Merged:
+    """A merged range, such as C3:D3, with its corners."""
+
+    range: str
+    min_row: int
+    min_column: int
+    max_row: int
+    max_column: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """The cells of one sheet, row by row; every row has `width` cells."""
+
+    path: str
+    sheet: str | None
+    rows: tuple[tuple[Cell, ...], ...]
+    merged: tuple[Merged, ...] = ()
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+    def column_name(self, column: int) -> str:
+        """A column as the spreadsheet shows it: a letter for a workbook, a number for CSV."""
+        return column_letter(column) if self.sheet is not None else str(column)
+
+    def where(self, row: int, column: int) -> str:
+        """The full address of a cell: `file:Sheet!C7` or `file:7:3`."""
+        if self.sheet is None:
+            return f"{self.path}:{row}:{column}"
+        return f"{self.path}:{sheet_reference(self.sheet)}!{column_letter(column)}{row}"
+
+    def problem(self, row: int, column: int, code: str, args: dict[str, Any] | None = None) -> Problem:
+        """A problem placed at a cell, shown as `where: message`."""
+        if self.sheet is None:
+            return Problem(self.path, code, args or {}, row, column)
+        return Problem(self.where(row, column), code, args or {})
+
+
+def column_letter(column: int) -> str:
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def sheet_reference(sheet: str) -> str:
+    """A sheet name as a cell reference writes it: quoted when it holds anything but letters, digits and `_`."""
+    return sheet if _PLAIN_SHEET.match(sheet) else "'" + sheet.replace("'", "''") + "'"
+
+
+def read_table(path: str, sheet: str | None = None) -> Table:
+    """Read the table of a workbook's sheet (default the first) or of a CSV file; InputError when it cannot be read."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES:
+        raise InputError([Problem(path, "import.unsupported", {"suffix": suffix or path})])
+    if not os.path.exists(path):
+        raise InputError([Problem(path, "not_found")])
+    if not os.path.isfile(path):
+        raise InputError([Problem(path, "not_regular_file")])
+    size = os.path.getsize(path)
+    if size > MAX_BYTES:
+        raise InputError([Problem(path, "file_too_large", {"size": size, "limit": MAX_BYTES})])
+    if suffix in XLSX_SUFFIXES:
+        return _read_xlsx(path, sheet)
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    return read_csv(path, data)
+
+
+def _pad(rows: list[list[Cell]]) -> tuple[tuple[Cell, ...], ...]:
+    """Drop trailing empty rows and give every row the same width."""
+    while rows and all(cell.value is None for cell in rows[-1]):
+        rows.pop()
+    width = max((max((c.column for c in row if c.value is not None), default=0) for row in rows), default=0)
+    padded = []
+    for number, row in enumerate(rows, start=1):
+        cells = {cell.column: cell for cell in row}
+        padded.append(tuple(cells.get(column, Cell(number, column, None)) for column in range(1, width + 1)))
+    return tuple(padded)
+
+
+# Workbooks
+
+
+def _read_xlsx(path: str, sheet: str | None) -> Table:
+    try:
+        import openpyxl  # type: ignore[import-untyped]
+
+        with warnings.catch_warnings():  # openpyxl warns about features it drops, such as data validation
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(path, data_only=False)
+    except Exception as exc:  # a damaged or foreign file fails deep inside zipfile or the XML parser
+        detail = str(exc) or type(exc).__name__
+        raise InputError([Problem(path, "import.bad_xlsx", {"detail": detail})]) from None
+    names = list(workbook.sheetnames)
+    worksheets = {ws.title: ws for ws in workbook.worksheets}
+    if sheet is None:
+        if not workbook.worksheets:
+            raise InputError([Problem(path, "import.no_header")])
+        worksheet = workbook.worksheets[0]
+    else:
+        chosen = sheet if sheet in worksheets else next((n for n in worksheets if n.casefold() == sheet.casefold()), "")
+        if not chosen:
+            raise InputError([Problem(path, "import.unknown_sheet", {"sheet": sheet, "sheets": names})])
+        worksheet = worksheets[chosen]
+    rows: list[list[Cell]] = []
+    for row in worksheet.iter_rows():
+        rows.append([_xlsx_cell(cell) for cell in row])
+    merged = tuple(
+        Merged(str(r.coord), r.min_row, r.min_col, r.max_row, r.max_col) for r in worksheet.merged_cells.ranges
+    )
+    workbook.close()
+    # iter_rows starts at row 1 and column 1, so positions in `rows` are the sheet's own.
+    return Table(path, worksheet.title, _pad(rows), merged)
+
+
+def _xlsx_cell(cell: Any) -> Cell:
+    value = cell.value
+    row, column = cell.row, cell.column
+    if value is None:
+        return Cell(row, column, None)
+    if cell.data_type == "f":
+        formula = value if isinstance(value, str) else getattr(value, "text", None) or str(value)
+        return Cell(row, column, str(formula), "formula")
+    if cell.data_type == "e":
+        return Cell(row, column, str(value), "error")
+    return Cell(row, column, _text(value))
+
+
+def _text(value: Any) -> str | None:
+    """A cell's value as text: numbers as a person reads them (2.1, 5), dates in ISO form."""
+    if isinstance(value, bool):
+        text = "TRUE" if value else "FALSE"
+    elif isinstance(value, float):
+        text = str(int(value)) if value.is_integer() else repr(value)
+    elif isinstance(value, datetime.datetime):
+        text = value.isoformat(sep=" ") if value.time() != datetime.time() else value.date().isoformat()
+    elif isinstance(value, datetime.date | datetime.time):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    text = text.strip()
+    return text or None
+
+
+# CSV
+
+
+def read_csv(path: str, data: bytes) -> Table:
+    """A CSV file's table: UTF-8 (a byte-order mark is allowed), delimited by comma, semicolon or tab."""
+    content = decode_utf8(path, data, "import.not_utf8")
+    delimiter = _delimiter(content)
+    rows: list[list[Cell]] = []
+    try:
+        reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=False)
+        for number, record in enumerate(reader, start=1):
+            rows.append([_csv_cell(number, column, value) for column, value in enumerate(record, start=1)])
+    except csv.Error as exc:
+        raise InputError([Problem(path, "import.bad_csv", {"detail": str(exc)}, len(rows) + 1)]) from None
+    return Table(path, None, _pad(rows))
+
+
+def _delimiter(content: str) -> str:
+    sample = content[:65536]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:  # a single column, or too few lines to tell: count in the header line
+        first = sample.split("\n", 1)[0]
+        return max(DELIMITERS, key=first.count) if any(d in first for d in DELIMITERS) else ","
+
+
+def _csv_cell(row: int, column: int, raw: str) -> Cell:
+    text = raw.strip()
+    if not text:
+        return Cell(row, column, None)
+    if text.startswith("="):
+        return Cell(row, column, text, "formula")
+    if text.startswith("'") and text[1:2] in FORMULA_START:
+        text = text[1:].strip() or text  # text made inert for spreadsheets, as `ehp export` and `ehp segment` write it
+    return Cell(row, column, text)
+
+
+def inert_cell(value: object) -> str:
+    """Booleans as true/false, nothing as empty, and text that a spreadsheet would run as a formula made inert."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

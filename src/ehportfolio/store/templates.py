@@ -1,0 +1,83 @@
+"""The Jinja environments: templates shipped with the package, strict about undefined names, escaping for Markdown,
+HTML and Mermaid; and the report environment, where a portfolio's own templates render in Jinja's sandbox.
+
+Imported only by the formats that render templates, so other commands never pay for Jinja.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+PACKAGE_TEMPLATES = Path(__file__).parents[1] / "templates"
+SOURCE_TEMPLATES = Path(__file__).parents[3] / "templates"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+_LINE_START = re.compile(r"^([-=]|\d+(?=[.)](?:\s|$)))")
+"""A list item (`- `, `1. `, `1) `) or a setext underline (`=`) at the start of the text."""
+LONG_WORD = 60
+"""A word longer than this gets a zero-width space every LONG_WORD // 2 characters, so that a table can wrap it."""
+_LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def template_dir() -> Path:
+    """The wheel carries the templates inside the package; an editable install reads them from the source tree."""
+    return PACKAGE_TEMPLATES if PACKAGE_TEMPLATES.is_dir() else SOURCE_TEMPLATES
+
+
+def _break_long(match: re.Match[str]) -> str:
+    word = match.group(0)
+    step = LONG_WORD // 2
+    return "\u200b".join(word[i : i + step] for i in range(0, len(word), step))
+
+
+def md_escape(value: object) -> str:
+    """Make user text inert in Markdown: no markup, no table breaks, no headings or lists from a line start (the text
+    becomes one line), and very long words get break opportunities so that a table cell can wrap."""
+    text = " ".join(str(value).split())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START.sub(r"\1\\", text) if text[:1].isdigit() else _LINE_START.sub(r"\\\1", text)
+    return _LONG.sub(_break_long, text)
+
+
+def mermaid_label(value: object) -> str:
+    """A Mermaid node label to put between double quotes: one line, with every character but letters, digits, spaces
+    and `-.,:/_` written as a `#code;` entity, so that no quote, bracket, pipe, arrow, backtick or `%%` can end the
+    label or the code block."""
+    text = " ".join(str(value).split())
+    return "".join(c if c.isalnum() or c in " -.,:/_" else f"#{ord(c)};" for c in text)
+
+
+def _html(name: str | None) -> bool:
+    """HTML templates escape everything they print; `select_autoescape(["html"])` would not match `.html.j2`."""
+    return bool(name) and (name or "").endswith((".html.j2", ".html"))
+
+
+def environment(user_dirs: Sequence[str] = ()) -> Environment:
+    """The environment for the shipped templates (assessments, diffs, scaffolds, reports). With a directory of the
+    portfolio's own templates, it comes first and everything renders in the immutable sandbox: a template from a
+    repository is input, not code."""
+    shipped = FileSystemLoader(template_dir())
+    loader: BaseLoader = ChoiceLoader([*(FileSystemLoader(d) for d in user_dirs), shipped]) if user_dirs else shipped
+    kind = ImmutableSandboxedEnvironment if user_dirs else Environment
+    env = kind(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=_html,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = md_escape
+    env.filters["mermaid"] = mermaid_label
+    return env
+
+
+def word_environment() -> Environment:
+    """The environment for Word templates (docxtpl renders the document's XML with it): always the immutable sandbox,
+    strict about undefined names, escaping every value for XML."""
+    return ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=True)

@@ -1,0 +1,126 @@
+"""Validate loaded data against a model and turn pydantic's errors into problems with a line, a column and a hint."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.store.loader import Positions
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_NAMES = {
+    "string_type": "text",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "list_type": "list",
+    "tuple_type": "list",
+    "int_parsing": "integer",
+    "int_type": "integer",
+    "bool_parsing": "boolean",
+    "bool_type": "boolean",
+}
+
+
+def validate(model: type[M], data: dict[str, Any], path: str, positions: Positions) -> M:
+    """Return the model, or raise InputError with one problem per pydantic error."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = [_problem(model, error, path, positions) for error in exc.errors(include_url=False)]
+        raise InputError(problems) from None
+
+
+def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    line, column = _place(loc, positions)
+    where = ".".join(str(part) for part in loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        known = _known_keys(model, loc[:-1])
+        close = closest(key, known)
+        args = {"key": key, "suggestion": close, "known": ", ".join(known)}
+        return Problem(path, "unknown_key", args, line, column, where)
+    if kind == "missing":
+        return Problem(path, "missing_key", {"key": str(loc[-1])}, line, column, where)
+    if kind == "answer":
+        return Problem(
+            path, "bad_answer", {"value": ctx.get("value", ""), "allowed": ctx["allowed"]}, line, column, where
+        )
+    if kind == "slug":
+        return Problem(path, "bad_slug", {"value": ctx.get("value", "")}, line, column, where)
+    if kind == "history_value":
+        return Problem(path, "bad_choice", {"allowed": ctx.get("allowed", "")}, line, column, where)
+    if kind == "colour":
+        return Problem(path, "bad_choice", {"allowed": ctx.get("allowed", "")}, line, column, where)
+    if kind == "committee":
+        return Problem(path, "bad_committee", {"value": ctx.get("value", "")}, line, column, where)
+    if kind == "duplicate_meeting":
+        index, first = ctx["index"], ctx["first"]
+        line, column = _place((*loc, index), positions)
+        first_line = _place((*loc, first), positions)[0]
+        found = {"round": ctx["round"], "first_line": first_line}
+        return Problem(path, "duplicate_meeting", found, line, column, f"{where}.{index}")
+    if kind == "local_file":
+        return Problem(path, "bad_local_file", {"value": ctx.get("value", "")}, line, column, where)
+    if kind == "literal_error":
+        return Problem(path, "bad_choice", {"allowed": ctx.get("expected", "")}, line, column, where)
+    if kind in _TYPE_NAMES:
+        return Problem(path, "wrong_type", {"expected": _TYPE_NAMES[kind]}, line, column, where)
+    if kind in ("string_too_short", "too_short"):
+        return Problem(path, "empty_value", {}, line, column, where)
+    return Problem(path, "invalid_value", {"detail": error["msg"]}, line, column, where)
+
+
+def closest(word: str, candidates: list[str]) -> str:
+    """The candidate nearest to a misspelt word, or "" when none is near; for did-you-mean hints."""
+    import difflib  # only on the error path
+
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.5)
+    return matches[0] if matches else ""
+
+
+def _place(loc: tuple[Any, ...], positions: Positions) -> tuple[int | None, int | None]:
+    """The place of the value at loc, or of its nearest enclosing key when the value itself is absent."""
+    for end in range(len(loc), 0, -1):
+        place = positions.get(loc[:end])
+        if place:
+            return place
+    return (1, 1)
+
+
+def _known_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model found by following loc from `model`."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return [f.alias or name for name, f in current.model_fields.items()] if _is_model(current) else []
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Unwrap Optional, tuple[...] and Annotated to the model inside, if any."""
+    if _is_model(annotation):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, tuple, list, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            inner = _inner_model(arg)
+            if inner is not None:
+                return inner
+    return None
