@@ -41,27 +41,6 @@ def last(initiative: Initiative, kinds: tuple[str, ...]) -> HistoryEntry | None:
     return entries[-1] if entries else None
 
 
-def segment_on(initiative: Initiative, day: datetime.date, checklist_segment: str | None) -> str | None:
-    """The segment an initiative was in on a day, by its recorded history: where the last decision or move up to that
-    day led (None when it was decided out), or before its first one, where that one started from. Without recorded
-    decisions, the recorded segment, or else the checklist's result."""
-    steps = [e for e in initiative.history if e.kind in SEGMENT_KINDS]
-    if not steps:
-        return initiative.segment or checklist_segment
-    before = [e for e in steps if e.date <= day]
-    segment = before[-1].to if before else steps[0].from_
-    return None if segment == OUT else segment
-
-
-def status_on(initiative: Initiative, day: datetime.date) -> str:
-    """The status an initiative had on a day, by its recorded history; without status changes, its status."""
-    steps = [e for e in initiative.history if e.kind == STATUS]
-    if not steps:
-        return initiative.status
-    before = [e for e in steps if e.date <= day]
-    return before[-1].to if before else steps[0].from_ or "active"
-
-
 def plan(
     initiative: Initiative,
     checklist_segment: str | None,

@@ -1,11 +1,14 @@
-"""An initiative's assessment: the checklist's decision set beside what the file records."""
+"""An initiative's assessment: the checklist's decision set beside what the file records, and its state (stage and
+effective segment, from domain.state)."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.engine import Decision, decide
+from ehportfolio.domain.state import State, state_of
 from ehportfolio.store.portfolio import Entry
 
 
@@ -14,6 +17,7 @@ class Assessment:
     entry: Entry
     decision: Decision
     checklist: Checklist
+    state: State
 
     @property
     def differs(self) -> bool:
@@ -27,5 +31,7 @@ class Assessment:
         return self.differs and not self.entry.initiative.segment_reason
 
 
-def assess(entry: Entry, checklist: Checklist) -> Assessment:
-    return Assessment(entry, decide(dict(entry.initiative.checklist), checklist), checklist)
+def assess(entry: Entry, checklist: Checklist, day: datetime.date | None = None) -> Assessment:
+    """The checklist's decision for an initiative, and its state on `day` (as recorded when None)."""
+    decision = decide(dict(entry.initiative.checklist), checklist)
+    return Assessment(entry, decision, checklist, state_of(entry.id, entry.initiative, decision.segment, day))

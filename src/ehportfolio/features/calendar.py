@@ -6,7 +6,7 @@ Its `segments` say who reports to it. Without them the cadence of cadence.yaml a
 meetings (NUIT) receive reports, and within a year, with n such meetings in date order, a segment that reports k
 times a year reports to the meetings at positions ceil((i+1)·n/k) − 1 for i = 0 … k−1: spread evenly, always the
 last, and every meeting when there are fewer than k. An initiative is due at a meeting when, on the meeting's date,
-it was active and in a segment that reports there (by its recorded history; see lifecycle.segment_on).
+it was a member (domain.state) in a segment that reports there.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ehportfolio.domain.cadence import ITEM_MODELS, Cadence
-from ehportfolio.domain.engine import decide
 from ehportfolio.domain.fieldtypes import SEGMENTS
-from ehportfolio.domain.lifecycle import segment_on, status_on
 from ehportfolio.domain.models import Initiative, Meeting, StatusReport
 from ehportfolio.domain.problems import Problem
+from ehportfolio.domain.state import State, checklist_segment, state_of
 from ehportfolio.store.portfolio import Portfolio
 from ehportfolio.store.validation import closest
 
@@ -84,13 +83,16 @@ class Member:
     initiative: Initiative
     checklist_segment: str | None
 
-    def segment_on(self, day: datetime.date) -> str | None:
-        return segment_on(self.initiative, day, self.checklist_segment)
+    def state(self, day: datetime.date | None) -> State:
+        """Its state on a day (domain.state)."""
+        return state_of(self.id, self.initiative, self.checklist_segment, day)
+
+    def segment_on(self, day: datetime.date | None) -> str | None:
+        """The segment it was a member of on a day; None when it was not a member."""
+        return self.state(day).member_segment
 
     def due(self, round_: Round) -> bool:
-        """Whether it reports to the round: active on its date, and in a segment that reports there."""
-        if status_on(self.initiative, round_.date) != "active":
-            return False
+        """Whether it reports to the round: a member on its date, in a segment that reports there."""
         return self.segment_on(round_.date) in round_.segments
 
 
@@ -98,7 +100,7 @@ def members(portfolio: Portfolio) -> list[Member]:
     """Every initiative that could be read, sorted by id."""
     checklist = portfolio.checklist
     return [
-        Member(e.id, e.initiative, decide(dict(e.initiative.checklist), checklist).segment)
+        Member(e.id, e.initiative, checklist_segment(e.initiative, checklist))
         for e in sorted(portfolio.entries, key=lambda e: e.id)
     ]
 

@@ -83,6 +83,14 @@ TEXT: dict[str, dict[str, str]] = {
         "summary": "{total} tiltak klassifisert med sjekkliste {version}: {counts}.",
         "summary.flagged": "Tiltak med registrert segment som avviker fra sjekklisten uten begrunnelse: {count}.",
         "summary.unreadable": "Filer som ikke kunne leses: {count}.",
+        "stage.proposed": "foreslått",
+        "stage.member": "med i porteføljen",
+        "stage.out": "utenfor",
+        "stage.finished": "avsluttet",
+        "stage.withdrawn": "trukket",
+        "col.stage": "Fase",
+        "summary.members": "Med i porteføljen: {total} ({counts}); {others}.",
+        "summary.members.none": "ingen forslag, ingen ute, ingen avsluttet",
         "problems": "Problemer",
         "severity.error": "feil",
         "severity.warning": "advarsel",
@@ -250,7 +258,10 @@ TEXT: dict[str, dict[str, str]] = {
         "report.col.to": "Til",
         "report.col.reason": "Begrunnelse",
         "report.col.ref": "Sak",
-        "report.group.other": "Uten segment (utenfor porteføljen eller uavklart)",
+        "report.group.proposed": "Forslag som ikke er vedtatt",
+        "report.group.out": "Vedtatt utenfor porteføljen",
+        "report.apart": "Utenfor segmentene",
+        "report.stage": "Fase",
         "report.group.inactive": "Avsluttet eller trukket",
         "report.count": "{count} tiltak",
         "report.truncated": "(avkortet i tabell 5.2)",
@@ -438,6 +449,14 @@ TEXT: dict[str, dict[str, str]] = {
         "summary": "{total} initiatives classified with checklist {version}: {counts}.",
         "summary.flagged": "Initiatives whose recorded segment differs from the checklist without a reason: {count}.",
         "summary.unreadable": "Files that could not be read: {count}.",
+        "stage.proposed": "proposed",
+        "stage.member": "member",
+        "stage.out": "out",
+        "stage.finished": "finished",
+        "stage.withdrawn": "withdrawn",
+        "col.stage": "Stage",
+        "summary.members": "Members of the portfolio: {total} ({counts}); {others}.",
+        "summary.members.none": "no proposals, none out, none finished",
         "problems": "Problems",
         "severity.error": "error",
         "severity.warning": "warning",
@@ -605,7 +624,10 @@ TEXT: dict[str, dict[str, str]] = {
         "report.col.to": "To",
         "report.col.reason": "Reason",
         "report.col.ref": "Case",
-        "report.group.other": "Without a segment (out of the portfolio or undecided)",
+        "report.group.proposed": "Proposals not yet decided",
+        "report.group.out": "Decided out of the portfolio",
+        "report.apart": "Outside the segments",
+        "report.stage": "Stage",
         "report.group.inactive": "Finished or withdrawn",
         "report.count": "{count} initiatives",
         "report.truncated": "(cut off in table 5.2)",
@@ -1036,6 +1058,11 @@ _TYPES = {
 
 def text(lang: str, key: str, **args: Any) -> str:
     return TEXT[lang][key].format(**args)
+
+
+def stage_name(stage: str, lang: str) -> str:
+    """An initiative's stage (domain.state.STAGES) in words."""
+    return text(lang, f"stage.{stage}")
 
 
 def segment_name(segment: str | None) -> str:

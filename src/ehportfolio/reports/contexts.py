@@ -14,19 +14,21 @@ from typing import Any
 
 from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.fieldtypes import OUT, SEGMENTS
-from ehportfolio.domain.lifecycle import DECISION, MOVE, SEGMENT_KINDS, STATUS, status_on
-from ehportfolio.domain.models import HistoryEntry, StatusReport
+from ehportfolio.domain.lifecycle import SEGMENT_KINDS
+from ehportfolio.domain.models import StatusReport
+from ehportfolio.domain.state import FINISHED, MEMBER, PROPOSED, WITHDRAWN, State, Transition, transitions
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.calendar import Member, Round, members, rounds
-from ehportfolio.i18n.messages import TEXT, segment_name, text
+from ehportfolio.i18n.messages import TEXT, segment_name, stage_name, text
 from ehportfolio.store.portfolio import Entry, Portfolio
 from ehportfolio.store.validation import closest
 
 GRAPH_LIMIT = 80
 """The largest dependency graph a report draws; a bigger one is left to the fact sheets."""
 
-OTHER = "other"
 INACTIVE = "inactive"
+APART = (PROPOSED, OUT, INACTIVE)
+"""The groups of an overview outside the segments: proposals, initiatives decided out, finished or withdrawn ones."""
 
 
 def _texts(lang: str) -> dict[str, str]:
@@ -44,12 +46,14 @@ def _focus_names(portfolio: Portfolio) -> dict[str, dict[str, Any]]:
     return {a.code: {"name": a.name, "truncated": a.truncated} for a in taxonomy.focus_areas} if taxonomy else {}
 
 
-def current_segment(member: Member) -> str | None:
-    """The segment an initiative is in now: the recorded one, or else the checklist's result."""
-    return member.initiative.segment or member.checklist_segment
+def _group(state: State) -> str:
+    """The overview group of an initiative: its segment when it is a member, else one of APART."""
+    if state.stage == MEMBER and state.segment:
+        return state.segment
+    return INACTIVE if state.stage in (FINISHED, WITHDRAWN) else state.stage
 
 
-def _row(member: Member, focus: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _row(member: Member, state: State, focus: dict[str, dict[str, Any]], lang: str) -> dict[str, Any]:
     initiative = member.initiative
     code = initiative.focus_area or ""
     return {
@@ -58,8 +62,10 @@ def _row(member: Member, focus: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "owner": initiative.owner,
         "focus_area": code,
         "focus_name": focus.get(code, {}).get("name", ""),
-        "segment": current_segment(member) or "",
-        "segment_name": segment_name(current_segment(member)) if current_segment(member) else "",
+        "segment": state.segment or "",
+        "segment_name": segment_name(state.segment) if state.segment else "",
+        "stage": state.stage,
+        "stage_name": stage_name(state.stage, lang),
     }
 
 
@@ -110,25 +116,24 @@ def overview(portfolio: Portfolio, lang: str, date: datetime.date | None) -> dic
     name = settings.name if settings else portfolio.root
     focus = _focus_names(portfolio)
     everyone = members(portfolio)
-    groups: dict[str, list[dict[str, Any]]] = {key: [] for key in (*SEGMENTS, OTHER, INACTIVE)}
+    states = {m.id: m.state(date) for m in everyone}
+    groups: dict[str, list[dict[str, Any]]] = {key: [] for key in (*SEGMENTS, *APART)}
     for member in everyone:
-        segment = current_segment(member)
-        group = INACTIVE if member.initiative.status != "active" else segment or OTHER
-        groups[group].append(_row(member, focus))
+        groups[_group(states[member.id])].append(_row(member, states[member.id], focus, lang))
     for rows in groups.values():
         rows.sort(key=lambda r: (r["focus_area"], r["name"].casefold(), r["id"]))
     titles = {s: segment_name(s) for s in SEGMENTS}
-    titles[OTHER] = text(lang, "report.group.other")
-    titles[INACTIVE] = text(lang, "report.group.inactive")
-    segments = [
-        {"key": key, "name": titles[key], "count": len(rows), "rows": rows}
-        for key, rows in groups.items()
-        if key in SEGMENTS or rows
+    titles.update({key: text(lang, f"report.group.{key}") for key in APART})
+    segments = [{"key": s, "name": titles[s], "count": len(groups[s]), "rows": groups[s]} for s in SEGMENTS]
+    apart = [
+        {"key": key, "name": titles[key], "count": len(groups[key]), "rows": groups[key]}
+        for key in APART
+        if groups[key]
     ]
-    active = [m for m in everyone if m.initiative.status == "active" and current_segment(m)]
+    active = [m for m in everyone if states[m.id].stage == MEMBER]
     owners: dict[str, Counter[str]] = {}
     for member in active:
-        owners.setdefault(member.initiative.owner, Counter())[current_segment(member) or ""] += 1
+        owners.setdefault(member.initiative.owner, Counter())[states[member.id].segment or ""] += 1
     by_owner = [
         {"owner": owner, "count": sum(c.values()), "segments": [c.get(s, 0) for s in SEGMENTS]}
         for owner, c in sorted(owners.items(), key=lambda item: (-sum(item[1].values()), item[0].casefold()))
@@ -157,6 +162,7 @@ def overview(portfolio: Portfolio, lang: str, date: datetime.date | None) -> dic
         "summary": text(lang, "report.total", count=len(active), segments=counts),
         "segment_names": [segment_name(s) for s in SEGMENTS],
         "segments": segments,
+        "apart": apart,
         "by_owner": by_owner,
         "by_focus": by_focus,
         "graph": drawn,
@@ -215,6 +221,11 @@ def _word(value: str | None, kind: str, lang: str) -> str:
     return segment_name(value)
 
 
+def _member_segment_name(state: State | None) -> str:
+    """The segment's name when the initiative is a member; empty otherwise."""
+    return segment_name(state.member_segment) if state and state.member_segment else ""
+
+
 def initiative(
     portfolio: Portfolio, entry: Entry, cadence: Cadence, lang: str, date: datetime.date | None
 ) -> dict[str, Any]:
@@ -227,6 +238,7 @@ def initiative(
     everyone = members(portfolio)
     member = next(m for m in everyone if m.id == entry.id)
     names = {m.id: m for m in everyone}
+    state = member.state(date)
     item = entry.initiative
     explained = assessment_context(assess(entry, portfolio.checklist), lang)
 
@@ -236,7 +248,7 @@ def initiative(
             "id": ident,
             "name": known.initiative.name if known else "",
             "known": known is not None,
-            "segment_name": segment_name(current_segment(known)) if known and current_segment(known) else "",
+            "segment_name": _member_segment_name(known.state(date) if known else None),
             "strength": text(lang, f"report.strength.{strength}"),
         }
 
@@ -269,8 +281,10 @@ def initiative(
         "focus_area": code,
         "focus_name": focus.get(code, {}).get("name", ""),
         "focus_truncated": bool(focus.get(code, {}).get("truncated")),
-        "status": text(lang, f"report.status.{item.status}"),
-        "segment_name": segment_name(current_segment(member)) if current_segment(member) else "",
+        "status": text(lang, f"report.status.{state.status}"),
+        "stage": state.stage,
+        "stage_name": stage_name(state.stage, lang),
+        "segment_name": segment_name(state.segment) if state.segment and state.stage != PROPOSED else "",
         "description": item.description or "",
         "assessment": {
             "t": explained["t"],
@@ -296,7 +310,6 @@ def initiative(
 
 CASE_TYPES = ("Orientering", "Drøfting", "Beslutning", "Godkjenning")
 STATES = ("grønn", "gul", "rød", "reported", "not_reported")
-FINISHED = ("finished", "withdrawn")
 
 
 @dataclass(frozen=True)
@@ -312,36 +325,29 @@ def _state(report: StatusReport | None) -> str:
     return "not_reported" if report is None else report.colour or "reported"
 
 
-def _entries_in(member: Member, start: datetime.date | None, end: datetime.date) -> list[HistoryEntry]:
-    """The history entries dated after `start` (all before `end` when None) and on or before `end`."""
-    return [e for e in member.initiative.history if (start is None or e.date > start) and e.date <= end]
+def _step(change: Transition, member: Member, lang: str) -> dict[str, Any]:
+    """A change of an initiative's place in the portfolio, as a row: the step that made it, and where it led."""
 
-
-def _first_decision(member: Member) -> HistoryEntry | None:
-    return next((e for e in member.initiative.history if e.kind == DECISION), None)
-
-
-def _ended(entry: HistoryEntry) -> bool:
-    """A decision out of the portfolio, or a change of status to finished or withdrawn."""
-    return (entry.kind == DECISION and entry.to == OUT) or (entry.kind == STATUS and entry.to in FINISHED)
-
-
-def _step(entry: HistoryEntry, member: Member, lang: str) -> dict[str, Any]:
-    def place(value: str | None) -> str:
-        if entry.kind == STATUS:
-            return text(lang, f"report.status.{value}") if value else ""
-        return text(lang, "report.out") if value == OUT else segment_name(value) if value else ""
-
+    entry = change.entry
     return {
-        "date": entry.date.isoformat(),
+        "date": change.date.isoformat(),
         "id": member.id,
         "name": member.initiative.name,
         "kind": text(lang, f"report.kind.{entry.kind}"),
-        "from": place(entry.from_),
-        "to": place(entry.to),
+        "from": _word(entry.from_, entry.kind, lang),
+        "to": _word(entry.to, entry.kind, lang),
         "reason": entry.reason,
         "ref": entry.ref or "",
     }
+
+
+def _changes(
+    everyone: list[Member], start: datetime.date | None, end: datetime.date
+) -> list[tuple[Transition, Member]]:
+    """Every change of place in the portfolio after `start` up to and including `end`, with its initiative."""
+    return [
+        (change, m) for m in everyone for change in transitions(m.id, m.initiative, m.checklist_segment, start, end)
+    ]
 
 
 def _find_meeting(found: list[Round], committee: str, day: datetime.date, lang: str) -> Round:
@@ -392,7 +398,7 @@ def meeting(
     statuses = portfolio.statuses
     reports = {e.id: e.report for e in statuses.entries if e.round == round_.id} if statuses else {}
 
-    active = [m for m in everyone if status_on(m.initiative, day) == "active" and m.segment_on(day)]
+    active = [m for m in everyone if m.segment_on(day)]
     due = [m for m in everyone if m.due(round_)]
     reported = [m for m in due if m.id in reports]
     numbers = [
@@ -468,7 +474,7 @@ def meeting(
             }
         )
     missing = [
-        {**_row(m, focus), "segment_name": segment_name(m.segment_on(day))}
+        _row(m, m.state(day), focus, lang)
         for m in sorted(
             due, key=lambda m: (SEGMENTS.index(m.segment_on(day) or SEGMENTS[0]), m.initiative.name.casefold(), m.id)
         )
@@ -477,15 +483,10 @@ def meeting(
     moves: list[dict[str, Any]] = []
     added: list[dict[str, Any]] = []
     removed: list[dict[str, Any]] = []
-    for member in everyone:
-        first = _first_decision(member)
-        for entry in _entries_in(member, start, day):
-            if entry.kind == MOVE:
-                moves.append(_step(entry, member, lang))
-            if entry is first and entry.to != OUT:
-                added.append(_step(entry, member, lang))
-            if _ended(entry):
-                removed.append(_step(entry, member, lang))
+    for change, member in _changes(everyone, start, day):
+        for rows_, holds in ((moves, change.moved), (added, change.joined), (removed, change.left)):
+            if holds:
+                rows_.append(_step(change, member, lang))
     for rows_ in (moves, added, removed):
         rows_.sort(key=lambda r: (r["date"], r["name"].casefold(), r["id"]))
     committee_names = cadence.committees.get(round_.committee, {})
@@ -543,15 +544,11 @@ def definition(
     start = datetime.date(year - 1, 12, 31)
     focus = _focus_names(portfolio)
     everyone = members(portfolio)
-    active = [m for m in everyone if status_on(m.initiative, end) == "active" and m.segment_on(end)]
-
-    def row(member: Member) -> dict[str, Any]:
-        found = _row(member, focus)
-        found["segment"] = member.segment_on(end) or ""
-        found["segment_name"] = segment_name(member.segment_on(end))
-        return found
-
-    rows = sorted((row(m) for m in active), key=lambda r: (r["focus_area"], r["name"].casefold(), r["id"]))
+    active = [m for m in everyone if m.segment_on(end)]
+    rows = sorted(
+        (_row(m, m.state(end), focus, lang) for m in active),
+        key=lambda r: (r["focus_area"], r["name"].casefold(), r["id"]),
+    )
     areas: dict[str, Counter[str]] = {}
     for r in rows:
         areas.setdefault(r["focus_area"], Counter())[r["segment"]] += 1
@@ -577,11 +574,11 @@ def definition(
     priority = [r for r in rows if r["segment"] == "samstyre"]
     starts: list[dict[str, Any]] = []
     ends: list[dict[str, Any]] = []
-    for member in everyone:
-        first = _first_decision(member)
-        if first is not None and first.date.year == year and first.to != OUT:
-            starts.append(_step(first, member, lang))
-        ends.extend(_step(e, member, lang) for e in _entries_in(member, start, end) if _ended(e))
+    for change, member in _changes(everyone, start, end):
+        if change.joined:
+            starts.append(_step(change, member, lang))
+        if change.left:
+            ends.append(_step(change, member, lang))
     for found in (starts, ends):
         found.sort(key=lambda r: (r["date"], r["name"].casefold(), r["id"]))
     committee = cadence.portfolio_committee

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from ehportfolio.cli.commands import FINDINGS, OK, UNREADABLE, not_a_portfolio, report_problems
 from ehportfolio.cli.commands.lifecycle import find_file
-from ehportfolio.domain.engine import decide
-from ehportfolio.domain.lifecycle import status_on
 from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.domain.state import checklist_segment
 from ehportfolio.features.calendar import Member, Round, find_round, next_round, rounds
 from ehportfolio.features.statusform import render
 from ehportfolio.i18n.messages import segment_name, text
@@ -92,7 +91,7 @@ def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Pla
     settings_path = context.settings_path
     if not calendar:
         raise _Refused(FINDINGS, Problem(settings_path, "status.no_calendar"))
-    member = Member(entry.id, entry.initiative, decide(dict(entry.initiative.checklist), portfolio.checklist).segment)
+    member = Member(entry.id, entry.initiative, checklist_segment(entry.initiative, portfolio.checklist))
     filed = {r.id: statuses.filed(r.id) for r in calendar}
     if round_id is not None:
         round_ = find_round(calendar, round_id, settings_path)
@@ -128,7 +127,7 @@ def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Pla
 
 def _reports(member: Member, day: datetime.date, path: str) -> None:
     """Refused unless the initiative is active and in a segment on the day."""
-    status = status_on(member.initiative, day)
+    status = member.state(day).status
     if status != "active":
         raise _Refused(FINDINGS, Problem(path, "status.inactive", {"status": status}))
     if member.segment_on(day) is None:
