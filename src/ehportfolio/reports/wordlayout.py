@@ -81,10 +81,13 @@ BY_OWNER = table(
 )
 
 
+INITIATIVE_COLUMNS = ['{{ t["col.focus"] }}', '{{ t["col.name"] }}', '{{ t["col.owner"] }}', '{{ t["col.segment"] }}']
+
+
 def initiatives(loop: str) -> Item:
     """A table of initiatives: focus area, name (id), owner, segment."""
     return table(
-        ['{{ t["col.focus"] }}', '{{ t["col.name"] }}', '{{ t["col.owner"] }}', '{{ t["col.segment"] }}'],
+        INITIATIVE_COLUMNS,
         ["{{ row.focus_area }}", NAME_CELL, "{{ row.owner }}", "{{ row.segment_name }}"],
         loop,
         weights=(1.4, 4, 2.6, 1.6),
