@@ -144,6 +144,7 @@ def test_json_shape(two_commits: tuple[Path, str, str]) -> None:
         "added": 1,
         "removed": 1,
         "inclusion": 0,
+        "stage": 0,
         "segment": 2,
         "result": 0,
         "answers": 1,
@@ -156,6 +157,7 @@ def test_json_shape(two_commits: tuple[Path, str, str]) -> None:
     assert felles["before"]["checklist_segment"] == "samstyre" and felles["after"]["checklist_segment"] == "koordinere"
     assert (vedtak["cause"], vedtak["reason"]) == ("decision", "Vedtatt i NUIT sak 3/26")
     assert vedtak["after"] == {
+        "stage": "member",
         "included": True,
         "segment": "observere",
         "segment_source": "recorded",
@@ -177,10 +179,10 @@ def test_working_tree_against_head(two_commits: tuple[Path, str, str]) -> None:
     assert (code, err) == (0, "")
     assert out == (
         "Endringer i porteføljen fra HEAD til arbeidstreet\n"
-        "Tiltak: 1 med endret segment, 1 med endrede svar, 1 med nytt navn eller ny eier.\n"
+        "Tiltak: 1 med endret fase, 1 med endrede svar, 1 med nytt navn eller ny eier.\n"
         "\n"
-        "Endret segment\n"
-        "  felles (Felles): Koordinere → uavklart; følger av endrede svar\n"
+        "Endret fase\n"
+        "  felles (Felles): med i porteføljen (Koordinere) → foreslått\n"
         "\n"
         "Endrede svar\n"
         "  felles (Felles)\n"

@@ -1,7 +1,8 @@
 """What changed between two readings of a portfolio, by initiative id: a pure function of two sets of assessments.
 
-An initiative's segment here is its effective segment: the recorded `segment` where there is one, else the checklist's
-result. A change of segment is put down to its cause:
+An initiative's stage and segment here are those of the one state of the portfolio (domain.state), as recorded at each
+revision. A change of stage (proposed → member, out, finished, withdrawn) is listed as such; a change of the effective
+segment within the same stage is put down to its cause:
 
 - `answers`: the checklist's result changed because answers changed, and the segment is now the checklist's result;
 - `checklist`: the same, but the answers stayed and the checklist version changed;
@@ -15,14 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ehportfolio.domain.models import CHECKLIST_KEYS
+from ehportfolio.domain.state import BY_CHECKLIST
 from ehportfolio.features.assessment import Assessment
 
 ANSWERS = "answers"
 CHECKLIST = "checklist"
 DECISION = "decision"
 
-RECORDED = "recorded"
-FROM_CHECKLIST = "checklist"
+FROM_CHECKLIST = BY_CHECKLIST
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,8 @@ class Revision:
 
 
 @dataclass(frozen=True)
-class State:
-    """An initiative as read at one revision."""
+class InitiativeAt:
+    """An initiative as read at one revision. `stage`, `segment` and `source` are its state (domain.state)."""
 
     id: str
     name: str
@@ -46,18 +47,9 @@ class State:
     reason: str | None
     answers: tuple[bool | None, ...]
     version: str
-
-    @property
-    def segment(self) -> str | None:
-        """The effective segment: the recorded one, else the checklist's."""
-        return self.recorded or self.result
-
-    @property
-    def source(self) -> str | None:
-        """Where the effective segment comes from: `recorded`, `checklist`, or None when there is none."""
-        if self.recorded:
-            return RECORDED
-        return FROM_CHECKLIST if self.result else None
+    stage: str
+    segment: str | None
+    source: str | None
 
     def answer(self, key: str) -> bool | None:
         return self.answers[CHECKLIST_KEYS.index(key)]
@@ -67,8 +59,8 @@ class State:
 class Change:
     """An initiative at both revisions."""
 
-    before: State
-    after: State
+    before: InitiativeAt
+    after: InitiativeAt
 
     @property
     def id(self) -> str:
@@ -115,16 +107,17 @@ class FieldChange(Change):
 class Changes:
     """Every difference, each list sorted by id.
 
-    `segment` holds changes of the effective segment; `result` the initiatives whose checklist result changed while
-    their effective segment stayed (a recorded segment kept against new answers). `skipped` are ids not compared
-    because a file could not be read at one of the revisions.
+    `stage` holds changes of stage; `segment` changes of the effective segment within a stage; `result` the
+    initiatives whose checklist result changed while their effective segment stayed (a recorded segment kept against
+    new answers). `skipped` are ids not compared because a file could not be read at one of the revisions.
     """
 
     base: Revision
     head: Revision
-    added: tuple[State, ...] = ()
-    removed: tuple[State, ...] = ()
+    added: tuple[InitiativeAt, ...] = ()
+    removed: tuple[InitiativeAt, ...] = ()
     inclusion: tuple[Change, ...] = ()
+    stage: tuple[Change, ...] = ()
     segment: tuple[SegmentChange, ...] = ()
     result: tuple[Change, ...] = ()
     answers: tuple[AnswersChange, ...] = ()
@@ -134,7 +127,14 @@ class Changes:
     @property
     def empty(self) -> bool:
         return not (
-            self.added or self.removed or self.inclusion or self.segment or self.result or self.answers or self.other
+            self.added
+            or self.removed
+            or self.inclusion
+            or self.stage
+            or self.segment
+            or self.result
+            or self.answers
+            or self.other
         )
 
     def counts(self) -> dict[str, int]:
@@ -142,6 +142,7 @@ class Changes:
             "added": len(self.added),
             "removed": len(self.removed),
             "inclusion": len(self.inclusion),
+            "stage": len(self.stage),
             "segment": len(self.segment),
             "result": len(self.result),
             "answers": len(self.answers),
@@ -150,11 +151,11 @@ class Changes:
         }
 
 
-def state(assessment: Assessment) -> State:
+def reading(assessment: Assessment) -> InitiativeAt:
     entry = assessment.entry
     initiative = entry.initiative
     decision = assessment.decision
-    return State(
+    return InitiativeAt(
         id=entry.id,
         name=initiative.name,
         owner=initiative.owner,
@@ -164,10 +165,13 @@ def state(assessment: Assessment) -> State:
         reason=initiative.segment_reason,
         answers=tuple(getattr(initiative.checklist, key) for key in CHECKLIST_KEYS),
         version=decision.checklist_version,
+        stage=assessment.state.stage,
+        segment=assessment.state.segment,
+        source=assessment.state.source,
     )
 
 
-def segment_cause(before: State, after: State) -> str:
+def segment_cause(before: InitiativeAt, after: InitiativeAt) -> str:
     """Why the effective segment changed (see the module docstring)."""
     if before.result != after.result and after.segment == after.result:
         return ANSWERS if before.answers != after.answers else CHECKLIST
@@ -183,9 +187,10 @@ def compare(
 ) -> Changes:
     """The changes from `before` to `after`; ids in `skipped` (unreadable on either side) are left out."""
     left_out = set(skipped)
-    old = {a.entry.id: state(a) for a in before if a.entry.id not in left_out}
-    new = {a.entry.id: state(a) for a in after if a.entry.id not in left_out}
+    old = {a.entry.id: reading(a) for a in before if a.entry.id not in left_out}
+    new = {a.entry.id: reading(a) for a in after if a.entry.id not in left_out}
     inclusion: list[Change] = []
+    stage: list[Change] = []
     segment: list[SegmentChange] = []
     result: list[Change] = []
     answers: list[AnswersChange] = []
@@ -194,7 +199,9 @@ def compare(
         was, now = old[ident], new[ident]
         if was.included != now.included:
             inclusion.append(Change(was, now))
-        if was.segment != now.segment:
+        if was.stage != now.stage:
+            stage.append(Change(was, now))
+        elif was.segment != now.segment:
             segment.append(SegmentChange(was, now, segment_cause(was, now)))
         elif was.result != now.result:
             result.append(Change(was, now))
@@ -214,6 +221,7 @@ def compare(
         added=tuple(new[i] for i in sorted(new.keys() - old.keys())),
         removed=tuple(old[i] for i in sorted(old.keys() - new.keys())),
         inclusion=tuple(inclusion),
+        stage=tuple(stage),
         segment=tuple(segment),
         result=tuple(result),
         answers=tuple(answers),

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ehportfolio.features.assessment import Assessment
-from ehportfolio.i18n.messages import segment_name, text
+from ehportfolio.i18n.messages import segment_name, stage_name, text
 from ehportfolio.store.portfolio import SETTINGS_FILE, Portfolio
 from ehportfolio.store.spreadsheet import inert_cell as csv_cell
 
@@ -31,6 +31,8 @@ COLUMNS = (
     "segment_reason",
     "missing",
     "checklist_version",
+    "stage",
+    "segment",
 )
 TYPES = {"included": "boolean", "missing": "array"}
 """The type of each column in JSON, for the `fields` of the open data; the rest are strings (or null)."""
@@ -41,7 +43,8 @@ MAX_WIDTH = 60
 
 def export_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
     """One record per initiative, sorted by id. `included` is true, false or null (undecided); `missing` lists the
-    unanswered questions the decision still needs."""
+    unanswered questions the decision still needs; `stage` and `segment` (the effective one, null unless a member)
+    come from domain.state."""
     rows = []
     for a in sorted(assessments, key=lambda a: a.entry.id):
         initiative = a.entry.initiative
@@ -52,13 +55,15 @@ def export_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
                 "name": initiative.name,
                 "owner": initiative.owner,
                 "focus_area": initiative.focus_area,
-                "status": initiative.status,
+                "status": a.state.status,
                 "included": decision.included,
                 "checklist_segment": decision.segment,
                 "recorded_segment": initiative.segment,
                 "segment_reason": initiative.segment_reason,
                 "missing": list(decision.missing),
                 "checklist_version": decision.checklist_version,
+                "stage": a.state.stage,
+                "segment": a.state.member_segment,
             }
         )
     return rows
@@ -112,8 +117,10 @@ def render_json(rows: Sequence[dict[str, Any]], meta: dict[str, Any], lang: str)
 def _sheet_value(key: str, value: Any, lang: str) -> Any:
     if key == "included":
         return text(lang, "result.undecided") if value is None else text(lang, "yes" if value else "no")
-    if key in ("checklist_segment", "recorded_segment"):
+    if key in ("checklist_segment", "recorded_segment", "segment"):
         return segment_name(value) if value else None
+    if key == "stage":
+        return stage_name(value, lang)
     if key == "missing":
         return ", ".join(value) or None
     return value

@@ -41,8 +41,8 @@ HEADERS = {
     "eier": "owner",
     "owner": "owner",
     "segment": "segment",
-    "registrert segment": "segment",
-    "recorded segment": "segment",
+    "segment i porteføljen": "segment",
+    "segment in the portfolio": "segment",
     "kommentar": "comment",
     "comment": "comment",
 }

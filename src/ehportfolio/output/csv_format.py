@@ -21,6 +21,8 @@ COLUMNS = (
     "segment_differs_without_reason",
     "missing",
     "checklist_version",
+    "stage",
+    "effective_segment",
 )
 
 
@@ -43,6 +45,8 @@ def render_portfolio(assessments: Sequence[Assessment], version: str, lang: str)
             a.unexplained,
             " ".join(d.missing),
             d.checklist_version,
+            a.state.stage,
+            a.state.member_segment,
         )
         writer.writerow([inert_cell(value) for value in row])
     return out.getvalue()

@@ -5,22 +5,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ehportfolio.features.changes import Changes, State
+from ehportfolio.features.changes import Changes, InitiativeAt
 
 
-def _initiative(state: State) -> dict[str, Any]:
+def _initiative(state: InitiativeAt) -> dict[str, Any]:
     return {
         "id": state.id,
         "name": state.name,
         "owner": state.owner,
         "included": state.included,
+        "stage": state.stage,
         "segment": state.segment,
         "segment_source": state.source,
     }
 
 
-def _side(state: State) -> dict[str, Any]:
+def _side(state: InitiativeAt) -> dict[str, Any]:
     return {
+        "stage": state.stage,
         "included": state.included,
         "segment": state.segment,
         "segment_source": state.source,
@@ -40,6 +42,10 @@ def changes_record(changes: Changes) -> dict[str, Any]:
         "inclusion": [
             {"id": c.id, "name": c.after.name, "before": c.before.included, "after": c.after.included}
             for c in changes.inclusion
+        ],
+        "stage": [
+            {"id": c.id, "name": c.after.name, "before": _side(c.before), "after": _side(c.after)}
+            for c in changes.stage
         ],
         "segment": [
             {

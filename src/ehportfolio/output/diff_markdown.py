@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ehportfolio.features.changes import Changes, State
+from ehportfolio.features.changes import Changes, InitiativeAt
 from ehportfolio.i18n.messages import answer_word, text
 from ehportfolio.output.diff_text import (
     cause,
@@ -17,6 +17,7 @@ from ehportfolio.output.diff_text import (
     result_label,
     revision_label,
     segment_label,
+    stage_label,
     summary,
 )
 
@@ -24,10 +25,10 @@ from ehportfolio.output.diff_text import (
 def render_changes(changes: Changes, lang: str) -> str:
     from ehportfolio.store.templates import environment, md_escape
 
-    def who(state: State) -> str:
+    def who(state: InitiativeAt) -> str:
         return f"{md_escape(state.name)} (`{state.id}`)"
 
-    def listed(state: State) -> list[str]:
+    def listed(state: InitiativeAt) -> list[str]:
         segment = segment_label(state, lang) if state.segment else "–"
         return [who(state), inclusion_word(state.included, lang), segment]
 
@@ -53,6 +54,11 @@ def render_changes(changes: Changes, lang: str) -> str:
                 [who(c.after), inclusion_word(c.before.included, lang), inclusion_word(c.after.included, lang)]
                 for c in changes.inclusion
             ],
+        ),
+        (
+            "diff.stage",
+            col("initiative", "before", "after"),
+            [[who(c.after), stage_label(c.before, lang), stage_label(c.after, lang)] for c in changes.stage],
         ),
         (
             "diff.segment",

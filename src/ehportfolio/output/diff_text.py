@@ -11,10 +11,10 @@ from ehportfolio.features.changes import (
     Change,
     Changes,
     FieldChange,
+    InitiativeAt,
     SegmentChange,
-    State,
 )
-from ehportfolio.i18n.messages import answer_word, segment_name, text
+from ehportfolio.i18n.messages import answer_word, segment_name, stage_name, text
 
 
 def revision_label(revision: str | None, lang: str) -> str:
@@ -44,7 +44,7 @@ def inclusion_word(included: bool | None, lang: str) -> str:
     return text(lang, "diff.in" if included else "diff.out")
 
 
-def segment_label(state: State, lang: str) -> str:
+def segment_label(state: InitiativeAt, lang: str) -> str:
     """The effective segment, saying so when it is the checklist's result; out or undecided when there is none."""
     if state.segment is None:
         return result_label(state, lang)
@@ -52,7 +52,13 @@ def segment_label(state: State, lang: str) -> str:
     return text(lang, "diff.from_checklist", segment=name) if state.source == FROM_CHECKLIST else name
 
 
-def result_label(state: State, lang: str) -> str:
+def stage_label(state: InitiativeAt, lang: str) -> str:
+    """The stage, with the segment where there is one: «med i porteføljen (Samstyre)», «utenfor»."""
+    name = stage_name(state.stage, lang)
+    return f"{name} ({segment_label(state, lang)})" if state.segment else name
+
+
+def result_label(state: InitiativeAt, lang: str) -> str:
     """The checklist's result: a segment, out, or undecided."""
     if state.result:
         return segment_name(state.result)
@@ -83,10 +89,10 @@ def render_changes(changes: Changes, lang: str) -> str:
         if rows:
             lines.extend(["", text(lang, key), *rows])
 
-    def who(state: State) -> str:
+    def who(state: InitiativeAt) -> str:
         return f"  {state.id} ({state.name})"
 
-    def listed(state: State) -> str:
+    def listed(state: InitiativeAt) -> str:
         words = [inclusion_word(state.included, lang)]
         if state.segment:
             words.append(segment_label(state, lang))
@@ -109,6 +115,10 @@ def render_changes(changes: Changes, lang: str) -> str:
     section("diff.added", [listed(s) for s in changes.added])
     section("diff.removed", [listed(s) for s in changes.removed])
     section("diff.inclusion", [f"{who(c.after)}: {included(c)}" for c in changes.inclusion])
+    section(
+        "diff.stage",
+        [f"{who(c.after)}: {stage_label(c.before, lang)} → {stage_label(c.after, lang)}" for c in changes.stage],
+    )
     section("diff.segment", [f"{who(c.after)}: {moved(c)}" for c in changes.segment])
     section("diff.result", [f"{who(c.after)}: {kept(c)}" for c in changes.result])
     answer_rows: list[str] = []

@@ -9,13 +9,14 @@ import shutil
 from collections.abc import Sequence
 
 from ehportfolio.domain.fieldtypes import SEGMENTS
+from ehportfolio.domain.state import MEMBER, STAGES, member_counts
 from ehportfolio.features.assessment import Assessment
-from ehportfolio.i18n.messages import segment_name, text
+from ehportfolio.i18n.messages import segment_name, stage_name, text
 from ehportfolio.output import box_table
 
 OUT = "out"
 UNDECIDED = "undecided"
-COLUMNS = ("col.id", "col.name", "col.owner", "col.focus", "col.note")
+COLUMNS = ("col.id", "col.name", "col.owner", "col.focus", "col.stage", "col.note")
 
 
 def group_of(assessment: Assessment) -> str:
@@ -44,7 +45,15 @@ def note(assessment: Assessment, lang: str) -> str:
 
 def _row(assessment: Assessment, lang: str) -> list[str]:
     initiative = assessment.entry.initiative
-    return [assessment.entry.id, initiative.name, initiative.owner, initiative.focus_area or "", note(assessment, lang)]
+    stage = stage_name(assessment.state.stage, lang)
+    return [
+        assessment.entry.id,
+        initiative.name,
+        initiative.owner,
+        initiative.focus_area or "",
+        stage,
+        note(assessment, lang),
+    ]
 
 
 def render_portfolio(assessments: Sequence[Assessment], version: str, lang: str, width: int | None = None) -> str:
@@ -62,7 +71,20 @@ def render_portfolio(assessments: Sequence[Assessment], version: str, lang: str,
         lines = box_table.render(headers, sections, width or shutil.get_terminal_size((160, 24)).columns)
     counts = ", ".join(f"{group_title(g, lang)} {len(m)}" for g, m in groups.items() if m or g in SEGMENTS)
     lines.append(text(lang, "summary", total=len(assessments), version=version, counts=counts))
+    lines.extend(members_summary(assessments, lang))
     flagged = sum(1 for a in assessments if a.unexplained)
     if flagged:
         lines.append("⚠ " + text(lang, "summary.flagged", count=flagged))
     return "\n".join(lines) + "\n"
+
+
+def members_summary(assessments: Sequence[Assessment], lang: str) -> list[str]:
+    """The members by effective segment (domain.state), and how many are proposed, out, finished or withdrawn."""
+    counts = member_counts(a.state for a in assessments)
+    listed = ", ".join(f"{segment_name(s)} {n}" for s, n in counts.items())
+    lines = [text(lang, "summary.members", total=sum(counts.values()), counts=listed)]
+    apart = {s: sum(1 for a in assessments if a.state.stage == s) for s in STAGES if s != MEMBER}
+    if any(apart.values()):
+        shown = ", ".join(f"{stage_name(s, lang)} {n}" for s, n in apart.items() if n)
+        lines.append(text(lang, "summary.apart", counts=shown))
+    return lines

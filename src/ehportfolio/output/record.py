@@ -32,6 +32,8 @@ def assessment_record(assessment: Assessment) -> dict[str, Any]:
         "segment": decision.segment,
         "recorded_segment": initiative.segment,
         "segment_differs_without_reason": assessment.unexplained,
+        "stage": assessment.state.stage,
+        "effective_segment": assessment.state.member_segment,
         "missing": list(decision.missing),
         "trace": [step_record(step) for step in decision.trace],
         "checklist_version": decision.checklist_version,

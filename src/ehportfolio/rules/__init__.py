@@ -32,9 +32,8 @@ class Subject:
     today: datetime.date
 
     def effective_segment(self, ident: str) -> str | None:
-        """The segment an initiative is in: the recorded one, or else the checklist's."""
-        assessment = self.assessments[ident]
-        return assessment.entry.initiative.segment or assessment.decision.segment
+        """The segment an initiative is in, was last in, or would join as a proposal (domain.state); None when out."""
+        return self.assessments[ident].state.segment
 
     @property
     def cadence(self) -> Cadence:
