@@ -809,6 +809,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "exists": "finnes fra før og blir ikke overskrevet",
         "read_only": "filen er skrivebeskyttet; ingenting er skrevet",
         "changed_on_disk": "filen er endret på disken siden den ble lest; ingenting er skrevet, prøv igjen",
+        "not_regular_target": "er ikke en vanlig fil (for eksempel en enhet, en FIFO eller en mappe); den blir verken lest, skrevet til eller erstattet",
+        "dangling_link": "er en symbolsk lenke til {target}, som ikke finnes; ingenting skrives gjennom den",
+        "link_outside": "fører ut av {root} (til {target}); den blir verken lest eller skrevet",
+        "write_failed": "kunne ikke skrives: {reason}",
         "unknown_initiative": "fant ikke tiltaket «{id}»",
         "unknown_initiative.suggest": "fant ikke tiltaket «{id}»; mente du «{suggestion}»?",
         "bad_date": "«{value}» er ikke en dato på formen ÅÅÅÅ-MM-DD",
@@ -929,6 +933,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "exists": "exists already and is not overwritten",
         "read_only": "the file is read-only; nothing was written",
         "changed_on_disk": "the file changed on disk since it was read; nothing was written, try again",
+        "not_regular_target": "is not a regular file (a device, a FIFO or a directory, say); it is neither read, written to nor replaced",
+        "dangling_link": "is a symbolic link to {target}, which does not exist; nothing is written through it",
+        "link_outside": "leads out of {root} (to {target}); it is neither read nor written",
+        "write_failed": "could not be written: {reason}",
         "unknown_initiative": 'no initiative "{id}"',
         "unknown_initiative.suggest": 'no initiative "{id}"; did you mean "{suggestion}"?',
         "bad_date": '"{value}" is not a date of the form YYYY-MM-DD',
@@ -965,6 +973,14 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "status.exists": "exists already: a status report is never overwritten; correct it before it is dealt with, or choose another round with --round",
     },
 }
+
+FILE_PROBLEMS = (
+    *("unreadable", "not_found", "not_a_directory", "not_regular_file", "file_too_large", "not_regular_target"),
+    *("dangling_link", "link_outside", "write_failed", "exists", "read_only", "changed_on_disk"),
+)
+"""The problems of `FileRefused`, which is also a `UserError`: its message, "path: problem", is in TEXT too."""
+for _lang in LANGUAGES:
+    TEXT[_lang].update({code: "{path}: " + PROBLEMS[_lang][code] for code in FILE_PROBLEMS})
 
 WHY: dict[str, dict[str, str]] = {
     "nb": {
