@@ -134,6 +134,8 @@ def write_file(path: str, content: str | bytes, root: str | None = None) -> None
 def write_new(path: str, content: str | bytes, root: str | None = None) -> None:
     """Create path with content, all or nothing, never replacing anything that is there (a dangling link included)."""
     _guard(path, root)
+    if os.path.lexists(path):  # refused before a temporary file is made beside it (in /dev, say)
+        raise FileRefused("exists", path)
     folder = os.path.dirname(path) or "."
     try:
         if _read_only(folder):
