@@ -7,24 +7,28 @@ from __future__ import annotations
 import os
 import signal
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY, VALID, build_file_tree, calendar_portfolio
+from helpers import (
+    ACTORS,
+    KOORDINERE,
+    SAMSTYRE,
+    SETTINGS,
+    TAXONOMY,
+    VALID,
+    build_file_tree,
+    calendar_portfolio,
+    failing_for,
+)
+from test_app import invoke
 from typer.testing import CliRunner
 
 from ehportfolio.cli.app import app
 
 runner = CliRunner()
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(autouse=True)
@@ -46,17 +50,6 @@ def root(tmp_path: Path) -> Path:
     files = {"portfolio.yaml": SETTINGS, "taxonomy.yaml": TAXONOMY, "actors.yaml": ACTORS}
     files |= {"initiatives/felles.yaml": SAMSTYRE, "initiatives/avhengig.yaml": KOORDINERE}
     return build_file_tree(tmp_path / "pf", files)
-
-
-def failing(path: Path, real: Callable[..., Any], at: int) -> Callable[..., Any]:
-    """`real`, raising PermissionError when its argument number `at` is `path`."""
-
-    def call(*args: Any, **kwargs: Any) -> Any:
-        if os.fspath(args[at]) == str(path):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(*args, **kwargs)
-
-    return call
 
 
 # --out of export and schema
@@ -106,7 +99,7 @@ def test_export_that_may_not_replace_its_file_says_so(
 ) -> None:
     target = tmp_path / "old.csv"
     target.write_text("old\n")
-    monkeypatch.setattr(os, "replace", failing(target, os.replace, at=1))
+    monkeypatch.setattr(os, "replace", failing_for(target, os.replace, at=1))
     code, _, err = invoke("export", "--path", str(root), "--format", "csv", "--out", str(target))
     assert code == 2 and err == f"{target}: kunne ikke skrives: Permission denied\n"
     assert target.read_text() == "old\n" and sorted(p.name for p in tmp_path.iterdir()) == ["old.csv", "pf"]
@@ -118,14 +111,14 @@ def test_schema_out_refuses_a_fifo_and_a_permission_error(tmp_path: Path, monkey
     os.mkfifo(out / "initiative.schema.json")
     code, _, err = invoke("schema", "initiative", "--out", str(out))
     assert code == 2 and f"{out / 'initiative.schema.json'}: er ikke en vanlig fil" in err
-    monkeypatch.setattr(os, "link", failing(out / "portfolio.schema.json", os.link, at=1))
+    monkeypatch.setattr(os, "link", failing_for(out / "portfolio.schema.json", os.link, at=1))
     code, _, err = invoke("schema", "portfolio", "--out", str(out))
     assert code == 2 and f"{out / 'portfolio.schema.json'}: kunne ikke skrives: Permission denied" in err
 
 
 def test_init_names_a_file_it_may_not_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "repo" / "portfolio.yaml"
-    monkeypatch.setattr(os, "link", failing(target, os.link, at=1))
+    monkeypatch.setattr(os, "link", failing_for(target, os.link, at=1))
     code, _, err = invoke("init", str(tmp_path / "repo"), "--name", "X", "--year", "2027")
     assert code == 2 and f"{target}: kunne ikke skrives: Permission denied" in err
 
@@ -146,7 +139,7 @@ def test_assess_of_a_device_is_a_message() -> None:
 
 def test_a_permission_error_on_read_names_the_file(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = root / "initiatives" / "avhengig.yaml"
-    monkeypatch.setattr(os, "open", failing(path, os.open, at=0))
+    monkeypatch.setattr(os, "open", failing_for(path, os.open, at=0))
     code, _, err = invoke("decide", "avhengig", "--segment", "koordinere", "--reason", "Vedtatt", "--path", str(root))
     assert code == 2 and f"{path}: filen kan ikke leses: Permission denied" in err
     assert path.read_text(encoding="utf-8") == KOORDINERE
@@ -155,7 +148,7 @@ def test_a_permission_error_on_read_names_the_file(root: Path, monkeypatch: pyte
 def test_import_of_a_table_the_system_will_not_read(root: Path, tmp_path: Path, monkeypatch: Any) -> None:
     table = tmp_path / "t.csv"
     table.write_text("Navn\nX\n")
-    monkeypatch.setattr(os, "open", failing(table, os.open, at=0))
+    monkeypatch.setattr(os, "open", failing_for(table, os.open, at=0))
     code, _, err = invoke("import", str(table), "--path", str(root))
     assert code == 2 and f"{table}: filen kan ikke leses: Permission denied" in err
 
@@ -175,7 +168,7 @@ def test_decide_does_not_write_through_a_link_out_of_the_portfolio(root: Path, t
 
 def test_decide_that_may_not_replace_the_file_says_so(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = root / "initiatives" / "avhengig.yaml"
-    monkeypatch.setattr(os, "replace", failing(path, os.replace, at=1))
+    monkeypatch.setattr(os, "replace", failing_for(path, os.replace, at=1))
     code, _, err = invoke("decide", "avhengig", "--segment", "koordinere", "--reason", "Vedtatt", "--path", str(root))
     assert code == 2 and f"{path}: kunne ikke skrives: Permission denied" in err
     assert path.read_text(encoding="utf-8") == KOORDINERE
@@ -196,7 +189,7 @@ def test_status_new_does_not_write_through_a_round_linked_out_of_the_portfolio(t
 
 def test_new_names_a_file_it_may_not_write(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = root / "initiatives" / "ny.yaml"
-    monkeypatch.setattr(os, "link", failing(path, os.link, at=1))
+    monkeypatch.setattr(os, "link", failing_for(path, os.link, at=1))
     code, _, err = invoke(
         *("new", "--path", str(root), "--name", "Ny", "--owner", "Helsedirektoratet", "--focus-area", "5.1"),
         *("--description", "", "--answer", "digitalisation_essential=nei", "--no-input"),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import failing_for
 
 from ehportfolio.domain.errors import FileRefused, UserError
 from ehportfolio.domain.problems import InputError
@@ -20,17 +21,6 @@ def refused(call: Callable[[], Any]) -> FileRefused:
     with pytest.raises(FileRefused) as caught:
         call()
     return caught.value
-
-
-def failing_for(path: Path, real: Callable[..., Any], at: int = 0) -> Callable[..., Any]:
-    """`real`, raising PermissionError when its argument number `at` is `path`."""
-
-    def call(*args: Any, **kwargs: Any) -> Any:
-        if os.fspath(args[at]) == str(path):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(*args, **kwargs)
-
-    return call
 
 
 def test_a_refusal_is_a_user_error_and_a_file_problem_with_a_message_naming_the_path(tmp_path: Path) -> None:
