@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 VALID = """\
 name: Nytt tiltak
@@ -154,3 +157,15 @@ def calendar_portfolio(root: Path, statuses: dict[str, str] | None = None, **ini
     files.update({f"initiatives/{name}.yaml": text for name, text in initiatives.items()})
     files.update({f"status/{name}.yaml": text for name, text in (statuses or {}).items()})
     return build_file_tree(root, files)
+
+
+def failing_for(path: Path, real: Callable[..., Any], at: int = 0) -> Callable[..., Any]:
+    """`real` (an `os` function, for monkeypatch), raising PermissionError when its argument number `at` is `path`:
+    tests run as root, whom permission bits do not stop."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if os.fspath(args[at]) == str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(*args, **kwargs)
+
+    return call

@@ -13,9 +13,10 @@ from helpers import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY, build_file
 from typer.testing import CliRunner
 
 from ehportfolio.cli.app import app
+from ehportfolio.domain.errors import FileRefused
 from ehportfolio.domain.problems import InputError
 from ehportfolio.rules import run_rules
-from ehportfolio.store import writer
+from ehportfolio.store import files, writer
 from ehportfolio.store.portfolio import load_portfolio
 
 runner = CliRunner()
@@ -159,7 +160,7 @@ def test_a_file_changed_on_disk_since_it_was_read_is_not_overwritten(tmp_path: P
     original = target.read_bytes()
     target.write_text("name: b\n", encoding="utf-8")  # someone else's edit
     with pytest.raises(InputError) as caught:
-        writer.replace(str(target), original, "name: c\n")
+        files.replace(str(target), original, "name: c\n")
     assert caught.value.problems[0].code == "changed_on_disk"
     assert target.read_text(encoding="utf-8") == "name: b\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
@@ -176,21 +177,22 @@ def test_an_interrupted_write_leaves_the_original_intact(tmp_path: Path, monkeyp
         raise OSError(28, "No space left on device")  # half-way: written, not yet in place
 
     monkeypatch.setattr(os, "fsync", crash)
-    with pytest.raises(OSError):
-        writer.replace(str(target), COMMENTED.encode("utf-8"), "name: ny\n")
+    with pytest.raises(FileRefused) as caught:
+        files.replace(str(target), COMMENTED.encode("utf-8"), "name: ny\n")
+    assert caught.value.key == "write_failed" and caught.value.path == str(target)
     monkeypatch.undo()
     assert target.read_text(encoding="utf-8") == COMMENTED
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"], "the temporary file is cleaned up"
-    writer.replace(str(target), COMMENTED.encode("utf-8"), "name: ny\n")
+    files.replace(str(target), COMMENTED.encode("utf-8"), "name: ny\n")
     assert target.read_text(encoding="utf-8") == "name: ny\n"
     assert oct(os.stat(target).st_mode & 0o777) == "0o640", "the file keeps its mode"
 
 
 def test_write_new_never_replaces(tmp_path: Path) -> None:
     target = tmp_path / "a.yaml"
-    writer.write_new(str(target), "name: a\n")
+    files.write_new(str(target), "name: a\n")
     with pytest.raises(InputError) as caught:
-        writer.write_new(str(target), "name: b\n")
+        files.write_new(str(target), "name: b\n")
     assert caught.value.problems[0].code == "exists"
     assert target.read_text(encoding="utf-8") == "name: a\n"
 

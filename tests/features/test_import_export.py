@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,6 @@ from typer.testing import CliRunner
 from ehportfolio.cli.app import app
 from ehportfolio.features.exporting import COLUMNS
 from ehportfolio.features.importing import initiative_text, slug
-from ehportfolio.store import writer
 from ehportfolio.store.packaged import load_checklist
 from ehportfolio.store.portfolio import load_portfolio, parse_initiative
 
@@ -357,16 +357,16 @@ def test_a_sheet_is_chosen_by_name(root: Path, tmp_path: Path) -> None:
 def test_a_write_that_fails_midway_leaves_nothing_behind(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = writer.write_new
+    real = os.link  # how files.write_new puts a new file in place
     calls: list[str] = []
 
-    def failing(path: str, text: str) -> None:
+    def failing(source: str, path: str) -> None:
         calls.append(path)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")
-        real(path, text)
+        real(source, path)
 
-    monkeypatch.setattr(writer, "write_new", failing)
+    monkeypatch.setattr(os, "link", failing)
     sheet = workbook(tmp_path / "t.xlsx", SMALL)
     code, _, err = invoke("import", str(sheet), "--path", str(root))
     assert code == 2
@@ -379,16 +379,16 @@ def test_a_failed_replace_puts_back_what_it_replaced(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     build_file_tree(root / "initiatives", {"alle-moter.yaml": VALID, "pilot.yaml": VALID})
-    real = writer.replace
+    real = os.replace  # how files.replace puts the new text in place
     calls: list[str] = []
 
-    def failing(path: str, original: bytes, text: str) -> None:
+    def failing(source: str, path: str) -> None:
         calls.append(path)
         if len(calls) == 2:
             raise OSError(5, "Input/output error")
-        real(path, original, text)
+        real(source, path)
 
-    monkeypatch.setattr(writer, "replace", failing)
+    monkeypatch.setattr(os, "replace", failing)
     sheet = workbook(tmp_path / "t.xlsx", SMALL)
     code, _, err = invoke("import", str(sheet), "--path", str(root), "--force")
     assert code == 2

@@ -194,7 +194,6 @@ TEXT: dict[str, dict[str, str]] = {
         "new.why.no_input": "med --no-input blir det ikke spurt",
         "new.why.no_terminal": "standard inn er ikke en terminal, så det kan ikke spørres; gi verdiene som valg",
         "new.not_portfolio": "er ikke en porteføljemappe (fant ikke portfolio.yaml); gi mappen med --path",
-        "new.write_failed": "kunne ikke skrive filen: {reason}",
         "new.no_id_from_name": "navnet gir ingen id (bare bokstavene a–z og sifre blir med)",
         "new.give_id": "gi en id med --id",
         "new.id_taken": "id-en «{id}» er allerede i bruk: {file}",
@@ -315,7 +314,6 @@ TEXT: dict[str, dict[str, str]] = {
         "report.template_error": "malen «{name}»{line}: {error}",
         "report.template_unsafe": "malen «{name}» prøvde noe sandkassen ikke tillater: {error}",
         "report.out_outside": "{path} ville havnet utenfor utmappen {dir}; ingenting er skrevet",
-        "report.out_failed": "kunne ikke skrive {path}: {error}",
         "report.col.priority": "Nr.",
         "report.chart.colours": "Status per segment",
         "report.chart.focus": "Tiltak per innsatsområde",
@@ -564,7 +562,6 @@ TEXT: dict[str, dict[str, str]] = {
         "new.why.no_input": "--no-input asks nothing",
         "new.why.no_terminal": "standard input is not a terminal, so nothing can be asked; give the values as options",
         "new.not_portfolio": "is not a portfolio directory (no portfolio.yaml); name it with --path",
-        "new.write_failed": "could not write the file: {reason}",
         "new.no_id_from_name": "the name gives no id (only the letters a-z and digits are kept)",
         "new.give_id": "give an id with --id",
         "new.id_taken": 'the id "{id}" is taken: {file}',
@@ -685,7 +682,6 @@ TEXT: dict[str, dict[str, str]] = {
         "report.template_error": "the template «{name}»{line}: {error}",
         "report.template_unsafe": "the template «{name}» tried something the sandbox does not allow: {error}",
         "report.out_outside": "{path} would end up outside the output directory {dir}; nothing is written",
-        "report.out_failed": "could not write {path}: {error}",
         "report.col.priority": "No.",
         "report.chart.colours": "Status by segment",
         "report.chart.focus": "Initiatives by focus area",
@@ -780,10 +776,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "import.id_collision": "navnet «{name}» gir id-en «{id}», som rad {other_row} («{other_name}») også gir; gi tiltakene navn som skiller dem",
         "import.invalid_result": "filen for denne raden ville ikke kunne leses ({detail}); meld gjerne fra om feilen",
         "import.exists": "finnes fra før (id-en «{id}» fra {where}); bruk --force for å erstatte den",
-        "import.write_failed": "kunne ikke skrives: {detail}",
         "import.not_undone": "kunne ikke settes tilbake: {detail}",
         "export.out_is_directory": "er en mappe; oppgi et filnavn med --out",
-        "export.write_failed": "kunne ikke skrives: {detail}",
         "unreadable": "filen kan ikke leses: {reason}",
         "not_found": "finnes ikke",
         "not_a_directory": "er ikke en mappe",
@@ -839,6 +833,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "exists": "finnes fra før og blir ikke overskrevet",
         "read_only": "filen er skrivebeskyttet; ingenting er skrevet",
         "changed_on_disk": "filen er endret på disken siden den ble lest; ingenting er skrevet, prøv igjen",
+        "not_regular_target": "er ikke en vanlig fil (for eksempel en enhet, en FIFO eller en mappe); den blir verken lest, skrevet til eller erstattet",
+        "dangling_link": "er en symbolsk lenke til {target}, som ikke finnes; ingenting skrives gjennom den",
+        "link_outside": "fører ut av {root} (til {target}); den blir verken lest eller skrevet",
+        "write_failed": "kunne ikke skrives: {reason}",
         "unknown_initiative": "fant ikke tiltaket «{id}»",
         "unknown_initiative.suggest": "fant ikke tiltaket «{id}»; mente du «{suggestion}»?",
         "bad_date": "«{value}» er ikke en dato på formen ÅÅÅÅ-MM-DD",
@@ -900,10 +898,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "import.id_collision": 'the name "{name}" gives the id "{id}", as row {other_row} ("{other_name}") does; give the initiatives names that tell them apart',
         "import.invalid_result": "the file for this row would not read back ({detail}); please report this",
         "import.exists": 'exists already (the id "{id}" from {where}); use --force to replace it',
-        "import.write_failed": "could not be written: {detail}",
         "import.not_undone": "could not be put back: {detail}",
         "export.out_is_directory": "is a directory; give a file name with --out",
-        "export.write_failed": "could not be written: {detail}",
         "unreadable": "the file cannot be read: {reason}",
         "not_found": "does not exist",
         "not_a_directory": "is not a directory",
@@ -959,6 +955,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "exists": "exists already and is not overwritten",
         "read_only": "the file is read-only; nothing was written",
         "changed_on_disk": "the file changed on disk since it was read; nothing was written, try again",
+        "not_regular_target": "is not a regular file (a device, a FIFO or a directory, say); it is neither read, written to nor replaced",
+        "dangling_link": "is a symbolic link to {target}, which does not exist; nothing is written through it",
+        "link_outside": "leads out of {root} (to {target}); it is neither read nor written",
+        "write_failed": "could not be written: {reason}",
         "unknown_initiative": 'no initiative "{id}"',
         "unknown_initiative.suggest": 'no initiative "{id}"; did you mean "{suggestion}"?',
         "bad_date": '"{value}" is not a date of the form YYYY-MM-DD',
@@ -995,6 +995,14 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "status.exists": "exists already: a status report is never overwritten; correct it before it is dealt with, or choose another round with --round",
     },
 }
+
+FILE_PROBLEMS = (
+    *("unreadable", "not_found", "not_a_directory", "not_regular_file", "file_too_large", "not_regular_target"),
+    *("dangling_link", "link_outside", "write_failed", "exists", "read_only", "changed_on_disk"),
+)
+"""The problems of `FileRefused`, which is also a `UserError`: its message, "path: problem", is in TEXT too."""
+for _lang in LANGUAGES:
+    TEXT[_lang].update({code: "{path}: " + PROBLEMS[_lang][code] for code in FILE_PROBLEMS})
 
 WHY: dict[str, dict[str, str]] = {
     "nb": {

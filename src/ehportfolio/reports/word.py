@@ -24,6 +24,7 @@ from jinja2.exceptions import SecurityError
 from lxml.etree import XMLSyntaxError
 
 from ehportfolio.reports.render import TemplateFailure, figures, template_name
+from ehportfolio.store import files
 
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 """The most a Word template may hold, packed or unpacked: a template is input, and a zip can unpack to far more."""
@@ -35,18 +36,20 @@ CHART_WIDTH_MM = 150
 GRAPH_WIDTH_MM = 160
 
 
-def find_template(kind: str, user_dirs: Sequence[str]) -> tuple[str, bool]:
-    """The path of the kind's Word template and whether it is the portfolio's own; the shipped one otherwise."""
+def find_template(kind: str, user_dirs: Sequence[str]) -> tuple[str, str | None]:
+    """The path of the kind's Word template and the portfolio's template directory it is in; the shipped one (and
+    None) otherwise. Anything by the name in a directory is the template: a FIFO or a link out of it is refused when
+    read, not passed over."""
     from ehportfolio.store.templates import template_dir
 
     name = template_name(kind, "docx")
     for directory in user_dirs:
         path = os.path.join(directory, name)
-        if os.path.isfile(path):
-            return path, True
+        if os.path.lexists(path):
+            return path, directory
     shipped = os.path.join(template_dir(), name)
     if os.path.isfile(shipped):
-        return shipped, False
+        return shipped, None
     dirs = ", ".join(user_dirs) or "–"
     raise TemplateFailure("report.template_missing", {"name": name, "dirs": dirs})
 
@@ -63,12 +66,10 @@ def reproducible_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _read_template(path: str, name: str) -> bytes:
-    """The template's bytes, refused when it is not a zip or is too big packed or unpacked."""
-    if os.path.getsize(path) > MAX_TEMPLATE_BYTES:
-        raise TemplateFailure("report.template_error", {"name": name, "line": "", "error": "> 20 MiB"})
-    with open(path, "rb") as handle:
-        data = handle.read()
+def _read_template(path: str, name: str, directory: str | None) -> bytes:
+    """The template's bytes, refused when it is not a regular file inside its directory (`FileRefused`), not a zip, or
+    too big packed or unpacked."""
+    data = files.read(path, MAX_TEMPLATE_BYTES, root=directory)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
@@ -101,9 +102,9 @@ def render(kind: str, context: dict[str, Any], user_dirs: Sequence[str]) -> byte
     """The report as the bytes of a .docx file."""
     from ehportfolio.store.templates import word_environment
 
-    path, own = find_template(kind, user_dirs)
-    name = path if own else template_name(kind, "docx")
-    template = _Template(io.BytesIO(_read_template(path, name)))
+    path, directory = find_template(kind, user_dirs)
+    name = path if directory else template_name(kind, "docx")
+    template = _Template(io.BytesIO(_read_template(path, name, directory)))
     try:
         template.init_docx()
     except (PackageNotFoundError, KeyError, XMLSyntaxError):

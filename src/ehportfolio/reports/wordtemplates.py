@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ehportfolio.reports.wordlayout import KINDS
+from ehportfolio.store import files
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3}
 TEXT_WIDTH_MM = 160
@@ -137,11 +138,10 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("usage: python -m ehportfolio.reports.wordtemplates TEMPLATES_DIR", file=sys.stderr)
         return 2
-    os.makedirs(os.path.join(argv[0], "reports"), exist_ok=True)
+    files.make_dirs(os.path.join(argv[0], "reports"))
     for kind in KINDS:
         path = os.path.join(argv[0], "reports", f"{kind}.docx")
-        with open(path, "wb") as handle:
-            handle.write(build(kind))
+        files.write_file(path, build(kind), root=argv[0])
         print(path)
     return 0
 

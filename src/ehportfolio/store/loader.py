@@ -9,9 +9,7 @@ events, noting the line and column of every key and list item so that later erro
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +27,7 @@ from yaml.events import (
 from yaml.reader import ReaderError
 
 from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.store import files
 
 MAX_BYTES = 1024 * 1024
 """Files above this size are refused before parsing: an initiative file is a few kilobytes."""
@@ -46,33 +45,9 @@ Positions = dict[tuple[str | int, ...], tuple[int, int]]
 """Where each value sits: the path of keys and list indexes to it, and its 1-based (line, column)."""
 
 
-def read_bytes(path: str) -> bytes:
-    """Read a regular file of at most MAX_BYTES, without ever blocking on a FIFO or device."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError as exc:
-        raise InputError([Problem(path, "unreadable", {"reason": exc.strerror or str(exc)})]) from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError([Problem(path, "not_regular_file")])
-        if info.st_size > MAX_BYTES:
-            raise InputError([Problem(path, "file_too_large", {"size": info.st_size, "limit": MAX_BYTES})])
-        # Ask for one byte more than the size, so that a file that grew since fstat is still caught by the cap.
-        chunks = []
-        size = 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, min(info.st_size + 1, MAX_BYTES + 1 - size) or 1)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        data = b"".join(chunks)
-    finally:
-        os.close(fd)
-    if len(data) > MAX_BYTES:  # the file grew after fstat
-        raise InputError([Problem(path, "file_too_large", {"size": len(data), "limit": MAX_BYTES})])
-    return data
+def read_bytes(path: str, root: str | None = None) -> bytes:
+    """Read a YAML file: a regular file of at most MAX_BYTES, inside root when one is given (see `files.read`)."""
+    return files.read(path, MAX_BYTES, root)
 
 
 def decode_utf8(path: str, data: bytes, code: str = "not_utf8") -> str:

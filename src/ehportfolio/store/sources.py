@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.store import files
 from ehportfolio.store.loader import read_bytes
 
 SUFFIXES = (".yaml", ".yml")
@@ -86,10 +87,9 @@ def _outside(root: str, path: str, folder_linked: bool = False) -> Problem | Non
     the portfolio directory."""
     if not folder_linked and not os.path.islink(path):
         return None
-    target = os.path.realpath(path)
-    if os.path.commonpath([os.path.realpath(root), target]) == os.path.realpath(root):
+    if files.inside(root, path):
         return None
-    return Problem(path, "symlink_outside", {"target": target})
+    return Problem(path, "symlink_outside", {"target": os.path.realpath(path)})
 
 
 def _linked(root: str, path: str) -> bool:

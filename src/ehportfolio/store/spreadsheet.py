@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.store import files
 from ehportfolio.store.loader import decode_utf8
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -105,17 +106,11 @@ def read_table(path: str, sheet: str | None = None) -> Table:
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES:
         raise InputError([Problem(path, "import.unsupported", {"suffix": suffix or path})])
-    if not os.path.exists(path):
+    if not os.path.lexists(path):
         raise InputError([Problem(path, "not_found")])
-    if not os.path.isfile(path):
-        raise InputError([Problem(path, "not_regular_file")])
-    size = os.path.getsize(path)
-    if size > MAX_BYTES:
-        raise InputError([Problem(path, "file_too_large", {"size": size, "limit": MAX_BYTES})])
+    data = files.read(path, MAX_BYTES)
     if suffix in XLSX_SUFFIXES:
-        return _read_xlsx(path, sheet)
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_BYTES + 1)
+        return _read_xlsx(path, data, sheet)
     return read_csv(path, data)
 
 
@@ -134,13 +129,13 @@ def _pad(rows: list[list[Cell]]) -> tuple[tuple[Cell, ...], ...]:
 # Workbooks
 
 
-def _read_xlsx(path: str, sheet: str | None) -> Table:
+def _read_xlsx(path: str, data: bytes, sheet: str | None) -> Table:
     try:
         import openpyxl  # type: ignore[import-untyped]
 
         with warnings.catch_warnings():  # openpyxl warns about features it drops, such as data validation
             warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(path, data_only=False)
+            workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
     except Exception as exc:  # a damaged or foreign file fails deep inside zipfile or the XML parser
         detail = str(exc) or type(exc).__name__
         raise InputError([Problem(path, "import.bad_xlsx", {"detail": detail})]) from None

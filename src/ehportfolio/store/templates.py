@@ -6,12 +6,17 @@ Imported only by the formats that render templates, so other commands never pay 
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, StrictUndefined, TemplateNotFound
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ehportfolio.store import files
+from ehportfolio.store.loader import decode_utf8
 
 PACKAGE_TEMPLATES = Path(__file__).parents[1] / "templates"
 SOURCE_TEMPLATES = Path(__file__).parents[3] / "templates"
@@ -22,6 +27,8 @@ _LINE_START = re.compile(r"^([-=]|\d+(?=[.)](?:\s|$)))")
 LONG_WORD = 60
 """A word longer than this gets a zero-width space every LONG_WORD // 2 characters, so that a table can wrap it."""
 _LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+TEMPLATE_LIMIT = 1024 * 1024
+"""The most a text template may hold: the shipped ones are a few kilobytes."""
 
 
 def template_dir() -> Path:
@@ -57,12 +64,29 @@ def _html(name: str | None) -> bool:
     return bool(name) and (name or "").endswith((".html.j2", ".html"))
 
 
+class DirectoryLoader(BaseLoader):
+    """Templates from one directory, each read through `files`: a regular file whose real path stays inside the
+    directory. Jinja's FileSystemLoader would follow a link anywhere (a pull request can link a template to
+    /proc/self/environ) and skip a FIFO without a word; here both are refused with a message (`FileRefused`)."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = str(directory)
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = os.path.join(self.directory, *split_template_path(template))
+        if not os.path.lexists(path):
+            raise TemplateNotFound(template)
+        source = decode_utf8(path, files.read(path, TEMPLATE_LIMIT, root=self.directory))
+        mtime = os.path.getmtime(path)
+        return source, path, lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
+
+
 def environment(user_dirs: Sequence[str] = ()) -> Environment:
     """The environment for the shipped templates (assessments, diffs, scaffolds, reports). With a directory of the
     portfolio's own templates, it comes first and everything renders in the immutable sandbox: a template from a
     repository is input, not code."""
-    shipped = FileSystemLoader(template_dir())
-    loader: BaseLoader = ChoiceLoader([*(FileSystemLoader(d) for d in user_dirs), shipped]) if user_dirs else shipped
+    shipped = DirectoryLoader(template_dir())
+    loader: BaseLoader = ChoiceLoader([*(DirectoryLoader(d) for d in user_dirs), shipped]) if user_dirs else shipped
     kind = ImmutableSandboxedEnvironment if user_dirs else Environment
     env = kind(
         loader=loader,

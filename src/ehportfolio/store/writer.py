@@ -1,112 +1,18 @@
-"""Writing the files people keep: new files created whole or not at all, and edits that lose nothing.
+"""Edits of the files people keep that lose nothing: comments, key order, quoting, blank lines and the
+yaml-language-server line stay as they were.
 
-An edit goes through ruamel.yaml's round trip, set to the file's own indentation and never re-wrapping a line, so
-comments, key order, quoting, blank lines and the yaml-language-server line stay as they were. Every write goes to a
-temporary file in the same directory, is flushed to disk, and replaces the original in one rename; it is refused when
-the file changed on disk since it was read. Reading stays with the fast loader; only writing uses ruamel.
+An edit goes through ruamel.yaml's round trip, set to the file's own indentation and never re-wrapping a line. Writing
+the result is `files.replace`'s: atomic, and refused when the file changed on disk since it was read. Reading stays
+with the fast loader; only editing uses ruamel.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
-import stat
-import tempfile
 from collections.abc import Callable
 from typing import Any
 
-from ehportfolio.domain.problems import InputError, Problem
-
 BOM = "\ufeff"
-
-
-def _fail(path: str, code: str, **args: Any) -> InputError:
-    return InputError([Problem(path, code, args)])
-
-
-def _read_only(path: str) -> bool:
-    """No write permission, or no write bit at all: a file made read-only stays so even for root."""
-    bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
-    return not os.access(path, os.W_OK) or not os.stat(path).st_mode & bits
-
-
-def _temporary(path: str, data: bytes) -> str:
-    """Write data to a new temporary file beside path, flushed to disk; return its name."""
-    fd, temporary = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=".ehp-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        os.unlink(temporary)
-        raise
-    return temporary
-
-
-def _sync_directory(path: str) -> None:
-    fd = os.open(os.path.dirname(path) or ".", os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _bytes(content: str | bytes) -> bytes:
-    return content.encode("utf-8") if isinstance(content, str) else content
-
-
-def write_new(path: str, content: str | bytes) -> None:
-    """Create path with content (text is written as UTF-8), all or nothing, never replacing a file that is there."""
-    directory = os.path.dirname(path) or "."
-    if _read_only(directory):
-        raise _fail(path, "read_only")
-    temporary = _temporary(path, _bytes(content))
-    try:
-        os.chmod(temporary, 0o644 & ~_umask())
-        os.link(temporary, path)  # fails if path exists: no window in which another file could be overwritten
-    except FileExistsError:
-        raise _fail(path, "exists") from None
-    finally:
-        os.unlink(temporary)
-    _sync_directory(path)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def replace(path: str, original: bytes, content: str | bytes) -> None:
-    """Replace path, read earlier as `original`, with content: atomically, keeping its mode, and only if unchanged."""
-    if _read_only(path):
-        raise _fail(path, "read_only")
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    temporary = _temporary(path, _bytes(content))
-    try:
-        os.chmod(temporary, mode)
-        with open(path, "rb") as handle:
-            current = handle.read()
-        if hashlib.sha256(current).digest() != hashlib.sha256(original).digest():
-            raise _fail(path, "changed_on_disk")
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    _sync_directory(path)
-
-
-def write_file(path: str, content: str | bytes) -> None:
-    """Write a file the tool owns, such as an export: created whole, or replaced atomically if it is there."""
-    if not os.path.lexists(path):
-        write_new(path, content)
-        return
-    with open(path, "rb") as handle:
-        original = handle.read()
-    replace(path, original, content)
 
 
 def edit(path: str, text: str, change: Callable[[Any], None]) -> str:

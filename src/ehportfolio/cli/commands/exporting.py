@@ -1,8 +1,8 @@
 """`ehp export`: the portfolio as one table with each initiative's decision, as CSV, JSON (open data) or xlsx.
 
 Only a portfolio that reads without problems is exported: a published table must not silently lack an initiative.
-CSV and JSON go to standard output unless --out names a file; a workbook needs --out. The file is written whole or not
-at all, and replaced atomically when it is there.
+CSV and JSON go to standard output unless --out names a file (`-` is standard output too); a workbook needs --out. The
+file is written whole or not at all, and replaced atomically when it is there (see `store.files`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.exporting import export_rows, metadata, render_csv, render_json, render_xlsx
 from ehportfolio.i18n.messages import text
-from ehportfolio.store import writer
+from ehportfolio.store import files
 from ehportfolio.store.portfolio import load_portfolio
 
 FORMATS = ("xlsx", "csv", "json")
@@ -29,10 +29,13 @@ def run(root: str, fmt: str, out: str | None, lang: str) -> int:
     if not os.path.isdir(root):
         report_problems([not_a_directory(root)], lang)
         return UNREADABLE
-    if out is not None:
-        problem = _unwritable(out)
-        if problem:
-            report_problems([problem], lang)
+    if out is not None and out != files.STDOUT:
+        try:
+            if os.path.isdir(out):
+                raise InputError([Problem(out, "export.out_is_directory")])
+            files.target(out)  # refused before any work is done
+        except InputError as exc:
+            report_problems(exc.problems, lang)
             return UNREADABLE
     portfolio = load_portfolio(root)
     if portfolio.problems:
@@ -47,18 +50,13 @@ def run(root: str, fmt: str, out: str | None, lang: str) -> int:
         content = render_json(rows, metadata(portfolio, _generator()), lang)
     else:
         content = render_xlsx(rows, lang)
-    if out is None:
-        assert isinstance(content, str)
-        sys.stdout.write(content)
-        return OK
     try:
-        writer.write_file(out, content)
+        files.write_file(out or files.STDOUT, content)
     except InputError as exc:
         report_problems(exc.problems, lang)
         return UNREADABLE
-    except OSError as exc:
-        report_problems([Problem(out, "export.write_failed", {"detail": exc.strerror or str(exc)})], lang)
-        return UNREADABLE
+    if out in (None, files.STDOUT):
+        return OK
     print(text(lang, "export.wrote", path=out, count=len(rows)), file=sys.stderr)
     return OK
 
@@ -68,13 +66,3 @@ def _generator() -> str:
         return f"ehp {version('ehportfolio')}"
     except PackageNotFoundError:  # pragma: no cover - run from a source tree without installing
         return "ehp"
-
-
-def _unwritable(out: str) -> Problem | None:
-    """Why --out cannot be written, before any work is done."""
-    if os.path.isdir(out):
-        return Problem(out, "export.out_is_directory")
-    folder = os.path.dirname(out) or "."
-    if not os.path.isdir(folder):
-        return Problem(folder, "not_found")
-    return None

@@ -23,7 +23,8 @@ def run(root: str, ident: str, lang: str) -> int:
         return UNREADABLE
     path = found
     try:
-        current = parse_initiative(path, os.path.basename(path), read_bytes(path))
+        on_disk = read_bytes(path, root=root)
+        current = parse_initiative(path, os.path.basename(path), on_disk)
     except InputError as exc:
         report_problems(exc.problems, lang)
         return UNREADABLE
@@ -36,9 +37,8 @@ def run(root: str, ident: str, lang: str) -> int:
             committed = version.content or b""
     except GitError as exc:
         print(text(lang, exc.key, **exc.values), file=sys.stderr)
-    with open(path, "rb") as handle:
-        if handle.read() != committed:  # changes not committed yet count too
-            readings.append(Reading(None, datetime.date.today().isoformat(), current.initiative))
+    if on_disk != committed:  # changes not committed yet count too
+        readings.append(Reading(None, datetime.date.today().isoformat(), current.initiative))
     print(f"{current.initiative.name} ({current.id})")
     for event in events(readings):
         commit = event.commit[:7] if event.commit else text(lang, "history.uncommitted")

@@ -1,7 +1,7 @@
 """`ehp import FILE`: initiative files from a spreadsheet with the columns of table 5.2, all of them or none.
 
 Every row is checked first and every problem reported; only a table without any is written. New files are created
-whole (writer.write_new) and, with --force, files that are there are replaced (writer.replace) after all new ones. If
+whole (files.write_new) and, with --force, files that are there are replaced (files.replace) after all new ones. If
 a write fails, the files this run created are removed and the ones it replaced are put back.
 """
 
@@ -15,7 +15,7 @@ from ehportfolio.cli.commands import OK, UNREADABLE, not_a_directory, report_pro
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.importing import Plan, Planned, plan_import
 from ehportfolio.i18n.messages import text
-from ehportfolio.store import writer
+from ehportfolio.store import files
 from ehportfolio.store.loader import read_bytes
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, load_context
 from ehportfolio.store.sources import SUFFIXES
@@ -136,7 +136,7 @@ def _targets(plan: Plan, folder: str, force: bool) -> tuple[list[_Target], list[
             problems.append(Problem(found, "import.exists", {"id": planned.id, "where": planned.where}))
         else:
             try:
-                targets.append(_Target(planned, found, read_bytes(found)))
+                targets.append(_Target(planned, found, read_bytes(found, root=folder)))
             except InputError as exc:
                 problems.extend(exc.problems)
     return targets, problems
@@ -147,20 +147,16 @@ def _write(targets: list[_Target], lang: str) -> bool:
     created: list[str] = []
     replaced: list[_Target] = []
     ordered = [t for t in targets if t.original is None] + [t for t in targets if t.original is not None]
-    current = ""
     try:
         for target in ordered:
-            current = target.path
             if target.original is None:
-                writer.write_new(target.path, target.planned.text)
+                files.write_new(target.path, target.planned.text)
                 created.append(target.path)
             else:
-                writer.replace(target.path, target.original, target.planned.text)
+                files.replace(target.path, target.original, target.planned.text)
                 replaced.append(target)
     except InputError as exc:
         report_problems(exc.problems, lang)
-    except OSError as exc:
-        report_problems([Problem(current, "import.write_failed", {"detail": exc.strerror or str(exc)})], lang)
     else:
         return True
     _undo(created, replaced, lang)
@@ -180,7 +176,7 @@ def _undo(created: list[str], replaced: list[_Target], lang: str) -> None:
     for target in replaced:
         assert target.original is not None
         try:
-            writer.replace(target.path, target.planned.text.encode("utf-8"), target.original.decode("utf-8"))
+            files.replace(target.path, target.planned.text.encode("utf-8"), target.original.decode("utf-8"))
             restored += 1
         except (InputError, OSError, UnicodeDecodeError) as exc:
             detail = exc.problems[0].code if isinstance(exc, InputError) else str(exc)

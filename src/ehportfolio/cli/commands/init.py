@@ -6,21 +6,25 @@ import os
 import sys
 
 from ehportfolio.cli.commands import OK, UNREADABLE, report_problems
-from ehportfolio.domain.problems import Problem
+from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.scaffold import scaffold
 from ehportfolio.i18n.messages import text
+from ehportfolio.store import files
 
 
 def run(directory: str, name: str, year: int, strategy: str, requirement: str, lang: str) -> int:
-    files = scaffold(name, year, strategy, requirement)
-    existing = [path for path in files if os.path.lexists(os.path.join(directory, path))]
+    scaffolded = scaffold(name, year, strategy, requirement)
+    existing = [path for path in scaffolded if os.path.lexists(os.path.join(directory, path))]
     if existing:
         report_problems([Problem(os.path.join(directory, path), "exists") for path in existing], lang)
         return UNREADABLE
-    for path, content in files.items():
-        target = os.path.join(directory, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "x", encoding="utf-8") as handle:
-            handle.write(content)
-    print(text(lang, "init.done", dir=directory, count=len(files)), file=sys.stderr)
+    try:
+        for path, content in scaffolded.items():
+            target = os.path.join(directory, path)
+            files.make_dirs(os.path.dirname(target), root=directory)
+            files.write_new(target, content, root=directory)
+    except InputError as exc:
+        report_problems(exc.problems, lang)
+        return UNREADABLE
+    print(text(lang, "init.done", dir=directory, count=len(scaffolded)), file=sys.stderr)
     return OK

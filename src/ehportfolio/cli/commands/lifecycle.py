@@ -11,11 +11,12 @@ from ehportfolio.domain.lifecycle import Refusal, apply, plan
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.assessment import assess
 from ehportfolio.i18n.messages import segment_name, text
+from ehportfolio.store.files import replace
 from ehportfolio.store.loader import decode, read_bytes
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, load_context, parse_initiative
 from ehportfolio.store.sources import SUFFIXES
 from ehportfolio.store.validation import closest
-from ehportfolio.store.writer import edit, replace
+from ehportfolio.store.writer import edit
 
 
 def find_file(root: str, ident: str) -> str | Problem:
@@ -57,13 +58,13 @@ def run(
         return UNREADABLE
     context = load_context(root if os.path.isfile(os.path.join(root, SETTINGS_FILE)) else None)
     try:
-        original = read_bytes(path)
+        original = read_bytes(path, root=root)
         entry = parse_initiative(path, os.path.basename(path), original)
         result = assess(entry, context.checklist).decision.segment
         step = plan(entry.initiative, result, action, target, reason, ref, day, today, allow_future)
         new_text = edit(path, decode(path, original), lambda document: apply(document, step))
         parse_initiative(path, os.path.basename(path), new_text.encode("utf-8"))  # what is written must read back
-        replace(path, original, new_text)
+        replace(path, original, new_text, root=root)
     except InputError as exc:
         report_problems(exc.problems, lang)
         return UNREADABLE

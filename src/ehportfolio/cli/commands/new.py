@@ -406,9 +406,9 @@ def _completer(choices: Iterable[str]) -> Callable[[str, int], str | None]:
 
 def _write(form: _Form, folder: str, lang: str) -> int:
     from ehportfolio.domain.models import Initiative
+    from ehportfolio.store.files import write_new
     from ehportfolio.store.loader import parse_mapping
     from ehportfolio.store.validation import validate
-    from ehportfolio.store.writer import write_new
 
     assert form.ident is not None
     path = os.path.join(folder, f"{form.ident}.yaml")
@@ -416,12 +416,9 @@ def _write(form: _Form, folder: str, lang: str) -> int:
     try:
         data, positions = parse_mapping(path, content)
         validate(Initiative, data, path, positions)  # what is written can be read back
-        write_new(path, content)
+        write_new(path, content, root=folder)
     except InputError as exc:
         report_problems(exc.problems, lang)
-        return UNREADABLE
-    except OSError as exc:
-        _say(f"{path}: {text(lang, 'new.write_failed', reason=exc.strerror or str(exc))}")
         return UNREADABLE
     _say("", *_result(decide(form.answers, form.checklist), lang))
     print(path)

@@ -11,9 +11,11 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from ehportfolio.cli.commands import FINDINGS, OK, UNREADABLE, not_a_directory, not_a_portfolio, report_problems
+from ehportfolio.cli.commands import FINDINGS, OK, UNREADABLE, not_a_portfolio, report_problems
+from ehportfolio.domain.errors import FileRefused
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.i18n.messages import text
+from ehportfolio.store import files
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import Portfolio, load_portfolio
 from ehportfolio.store.validation import closest
@@ -38,11 +40,13 @@ def _date(value: str | None) -> datetime.date | None | str:
 
 
 def template_dirs(root: str, templates: str | None) -> list[str] | str:
-    """The portfolio's own template directories: --templates, else <portfolio>/templates/ if it is there. A string
-    is a --templates directory that does not exist."""
+    """The portfolio's own template directories: --templates, else <portfolio>/templates/ if it is there (and inside
+    the portfolio: FileRefused otherwise). A string is a --templates directory that does not exist."""
     if templates is not None:
         return [templates] if os.path.isdir(templates) else templates
     own = os.path.join(root, TEMPLATES_DIR)
+    if os.path.lexists(own) and not files.inside(root, own):
+        raise FileRefused("link_outside", own, root=root, target=os.path.realpath(own))
     return [own] if os.path.isdir(own) else []
 
 
@@ -75,7 +79,11 @@ def _setup(root: str, date: str | None, templates: str | None, lang: str) -> _Se
     day = _date(date)
     if isinstance(day, str):
         return _fail(lang, "report.bad_date", date=day)
-    dirs = template_dirs(root, templates)
+    try:
+        dirs = template_dirs(root, templates)
+    except InputError as exc:
+        report_problems(exc.problems, lang)
+        return UNREADABLE
     if isinstance(dirs, str):
         return _fail(lang, "report.template_dir", dir=dirs)
     portfolio = load_portfolio(root, statuses=True)
@@ -144,8 +152,8 @@ def site(root: str, fmt: str, out: str, date: str | None, templates: str | None,
         context, content = rendered
         if kind == "overview":  # index: the page a web server shows first
             failed = _write(out, f"index.{EXTENSIONS[fmt]}", content, lang)
-        else:
-            failed = _write(os.path.join(out, SITE_SHEETS), f"{ident}.{EXTENSIONS[fmt]}", content, lang)
+        else:  # every path is checked against --out itself, so that no link inside it leads anywhere else
+            failed = _write(os.path.join(out, SITE_SHEETS), f"{ident}.{EXTENSIONS[fmt]}", content, lang, root=out)
         if failed is not None:
             return failed
     print(text(lang, "report.site.wrote", count=len(pages) - 1, dir=out), file=sys.stderr)
@@ -173,24 +181,21 @@ def _render(
         return context, render(kind, fmt, context, setup.dirs)
     except TemplateFailure as exc:
         return _fail(lang, exc.code, **exc.args_)
-
-
-def _write(out: str, name: str, content: str | bytes, lang: str) -> int | None:
-    """Write a report named `name` into `out`; the exit status when it cannot be (the message is printed)."""
-    from ehportfolio.store.writer import write_file
-
-    if os.path.exists(out) and not os.path.isdir(out):
-        report_problems([not_a_directory(out)], lang)
+    except InputError as exc:  # a template that is not read: a link out of its directory, a FIFO, not UTF-8
+        report_problems(exc.problems, lang)
         return UNREADABLE
+
+
+def _write(out: str, name: str, content: str | bytes, lang: str, root: str | None = None) -> int | None:
+    """Write a report named `name` into `out`, every path resolved staying inside `root` (default `out`); the exit
+    status when it cannot be (the message is printed)."""
+    root = root or out
     try:
-        os.makedirs(out, exist_ok=True)
-    except OSError as exc:
-        return _fail(lang, "report.out_failed", path=out, error=exc.strerror or str(exc))
-    path = output_path(out, name)
-    if path is None:
-        return _fail(lang, "report.out_outside", path=os.path.join(out, name), dir=out)
-    try:
-        write_file(path, content)
+        files.make_dirs(out, root=root)
+        path = output_path(out, name)
+        if path is None:
+            return _fail(lang, "report.out_outside", path=os.path.join(out, name), dir=out)
+        files.write_file(path, content, root=root)
     except InputError as exc:
         report_problems(exc.problems, lang)
         return UNREADABLE
@@ -246,17 +251,18 @@ def copy_templates(root: str, fmt: str, templates: str | None, lang: str) -> int
     <portfolio>/templates/), as the starting point for its own layout. A file that is there is never overwritten."""
     from ehportfolio.reports.render import KINDS, template_name
     from ehportfolio.store.templates import template_dir
-    from ehportfolio.store.writer import write_new
 
     problem = not_a_portfolio(root) if templates is None else None
     if problem:
         report_problems([problem], lang)
         return UNREADABLE
+    within = templates or root
     target = os.path.join(templates or os.path.join(root, TEMPLATES_DIR), "reports")
     try:
-        os.makedirs(target, exist_ok=True)
-    except OSError as exc:
-        return _fail(lang, "report.out_failed", path=target, error=exc.strerror or str(exc))
+        files.make_dirs(target, root=within)
+    except InputError as exc:
+        report_problems(exc.problems, lang)
+        return UNREADABLE
     kept = 0
     for kind in KINDS:
         name = template_name(kind, fmt)
@@ -264,7 +270,7 @@ def copy_templates(root: str, fmt: str, templates: str | None, lang: str) -> int
         with open(os.path.join(template_dir(), name), "rb") as handle:
             content = handle.read()
         try:
-            write_new(path, content)
+            files.write_new(path, content, root=within)
         except InputError as exc:
             report_problems(exc.problems, lang)
             if all(p.code == "exists" for p in exc.problems):

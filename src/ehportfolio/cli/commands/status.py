@@ -18,12 +18,12 @@ from ehportfolio.domain.state import checklist_segment
 from ehportfolio.features.calendar import Member, Round, find_round, next_round, rounds
 from ehportfolio.features.statusform import render
 from ehportfolio.i18n.messages import segment_name, text
+from ehportfolio.store import files
 from ehportfolio.store.loader import parse_mapping
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import STATUS_DIR, load_portfolio
 from ehportfolio.store.sources import SUFFIXES
 from ehportfolio.store.validation import validate
-from ehportfolio.store.writer import write_new
 
 
 class _Refused(Exception):
@@ -47,8 +47,8 @@ class _Plan:
 def new(root: str, ident: str, round_id: str | None, date: str | None, lang: str) -> int:
     try:
         plan = _plan(root, ident, round_id, date)
-        os.makedirs(os.path.dirname(plan.path), exist_ok=True)
-        write_new(plan.path, plan.content)
+        files.make_dirs(os.path.dirname(plan.path), root=root)
+        files.write_new(plan.path, plan.content, root=root)
     except _Refused as refused:
         report_problems([refused.problem], lang)
         return refused.status
