@@ -10,20 +10,23 @@ from typing import Annotated, Any
 
 import typer
 
+from ehportfolio.cli.boundary import LANG_KEY, Boundary
+from ehportfolio.cli.exits import epilog
 from ehportfolio.i18n.helptexts import TYPER_NB, chosen, h
+from ehportfolio.i18n.messages import LANGUAGES
 
 app = typer.Typer(
     name="ehp",
+    cls=Boundary,
     help=h("app"),
+    epilog=epilog(chosen()),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 
-
-class Lang(StrEnum):
-    nb = "nb"
-    en = "en"
+Lang = StrEnum("Lang", {lang: lang for lang in LANGUAGES})  # type: ignore[misc]
+DEFAULT_LANG = Lang("nb")
 
 
 class AssessFormat(StrEnum):
@@ -46,7 +49,13 @@ class SegmentFormat(StrEnum):
     csv = "csv"
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", envvar="EHP_LANG", help=h("lang"))]
+def _remember_lang(ctx: typer.Context, value: Any) -> Any:
+    """Keep the command's language where the error boundary finds it."""
+    ctx.meta[LANG_KEY] = str(value.value if isinstance(value, StrEnum) else value)
+    return value
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", envvar="EHP_LANG", help=h("lang"), callback=_remember_lang)]
 
 
 def _version(value: bool) -> None:
@@ -62,6 +71,7 @@ def main(
     show_version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help=h("version"))
     ] = False,
+    debug: Annotated[bool, typer.Option("--debug", envvar="EHP_DEBUG", help=h("debug"))] = False,
 ) -> None:
     """ehp's own options; help texts of every command and option are in helptexts.py, in bokmål and English."""
 
@@ -70,7 +80,7 @@ def main(
 def assess(
     file: Annotated[Path, typer.Argument(help=h("assess.file"), show_default=False)],
     fmt: Annotated[AssessFormat, typer.Option("--format", "-f", help=h("format"))] = AssessFormat.text,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import assess as command
 
@@ -87,7 +97,7 @@ def segment(
         ),
     ] = None,
     fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help=h("format"))] = SegmentFormat.text,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import segment as command
     from ehportfolio.store.portfolio import default_root
@@ -106,7 +116,7 @@ def check(
     ] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help=h("format"))] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help=h("check.strict"))] = False,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import check as command
     from ehportfolio.store.portfolio import default_root
@@ -129,7 +139,7 @@ def diff(
         typer.Option("--path", help=h("path")),
     ] = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=h("format"))] = DiffFormat.text,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import diff as command
     from ehportfolio.store.portfolio import default_root
@@ -156,7 +166,7 @@ def schema(
         typer.Option("--out", help=h("schema.out"), show_default=False),
     ] = None,
     checklist_version: Annotated[str, typer.Option("--checklist", help=h("schema.checklist"))] = "2020",
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import schema as command
 
@@ -177,7 +187,7 @@ def init(
     year: Annotated[int, typer.Option("--year", help=h("init.year"), show_default=False)] = 0,
     strategy: Annotated[Strategy, typer.Option("--strategy", help=h("init.strategy"))] = Strategy.s2023,
     requirement: Annotated[str, typer.Option("--requirement", help=h("init.requirement"))] = "ehportfolio",
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     import datetime
 
@@ -227,7 +237,7 @@ def decide(
     date: DateOption = None,
     allow_future: FutureOption = False,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import lifecycle as command
 
@@ -245,7 +255,7 @@ def move(
     date: DateOption = None,
     allow_future: FutureOption = False,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import lifecycle as command
 
@@ -269,7 +279,7 @@ def new(
     ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=h("new.no_input"))] = False,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import new as command
 
@@ -293,7 +303,7 @@ def new(
 def history(
     ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import history as command
 
@@ -317,7 +327,7 @@ def import_(
     force: Annotated[bool, typer.Option("--force", help=h("import.force"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=h("import.dry_run"))] = False,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import importing as command
 
@@ -329,7 +339,7 @@ def export(
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=h("export.format"))] = TableFormat.csv,
     out: Annotated[Path | None, typer.Option("--out", "-o", help=h("export.out"))] = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import exporting as command
 
@@ -350,7 +360,7 @@ def calendar(
     round_id: Annotated[str | None, typer.Option("--round", help=h("calendar.round"), show_default=False)] = None,
     fmt: Annotated[CalendarFormat, typer.Option("--format", "-f", help=h("format"))] = CalendarFormat.text,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import calendar as command
 
@@ -381,7 +391,7 @@ def status_new(
         ),
     ] = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import status as command
 
@@ -460,7 +470,7 @@ def report_overview(
     date: ReportDateOption = None,
     templates: TemplatesOption = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     _report("overview", None, fmt, out, date, templates, path, lang)
 
@@ -473,7 +483,7 @@ def report_initiative(
     date: ReportDateOption = None,
     templates: TemplatesOption = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     _report("initiative", ident, fmt, out, date, templates, path, lang)
 
@@ -500,7 +510,7 @@ def report_meeting(
     out: ReportOutOption = None,
     templates: TemplatesOption = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     options = {"committee": committee, "case": case, "case_type": case_type.value}
     _report("meeting", None, fmt, out, date, templates, path, lang, options)
@@ -514,7 +524,7 @@ def report_definition(
     date: ReportDateOption = None,
     templates: TemplatesOption = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     _report("definition", None, fmt, out, date, templates, path, lang, {"year": year})
 
@@ -526,7 +536,7 @@ def report_site(
     date: ReportDateOption = None,
     templates: TemplatesOption = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import report as command
 
@@ -547,7 +557,7 @@ def report_templates(
         ),
     ] = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import report as command
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ehportfolio.domain.errors import Refusal, UserError
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -24,9 +26,14 @@ class Problem:
     severity: str = "error"
 
 
-class InputError(Exception):
-    """A file could not be read; carries the problems that say why."""
+class InputError(UserError):
+    """A file could not be read; carries the problems that say why (each worded as `file:line:col: message`)."""
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems[0].code if problems else "input")
         self.problems = problems
+
+
+class InputRefusal(InputError, Refusal):
+    """Problems that refuse a step rather than a reading (the report is filed already, the round does not take the
+    initiative's segment): findings about the data, with their place in a file."""

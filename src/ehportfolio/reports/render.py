@@ -5,19 +5,16 @@ Word documents render from templates/reports/<kind>.docx (see formats/word.py)."
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
+
+from ehportfolio.domain.errors import UserError
 
 EXTENSIONS = {"markdown": "md", "html": "html", "docx": "docx"}
 KINDS = ("overview", "initiative", "meeting", "definition")
 
 
-@dataclass(frozen=True)
-class TemplateFailure(Exception):
-    """A template that is missing, or failed or was refused while rendering; `code` names the message."""
-
-    code: str
-    args_: dict[str, Any] = field(default_factory=dict)
+class TemplateFailure(UserError):
+    """A template that is missing, or failed or was refused while rendering; `key` names the message."""
 
 
 def template_name(kind: str, fmt: str) -> str:
@@ -75,13 +72,13 @@ def render(kind: str, fmt: str, context: dict[str, Any], user_dirs: Sequence[str
         return template.render(values)
     except TemplateNotFound as exc:
         dirs = ", ".join(user_dirs) or "–"
-        raise TemplateFailure("report.template_missing", {"name": exc.name or name, "dirs": dirs}) from None
+        raise TemplateFailure("report.template_missing", name=exc.name or name, dirs=dirs) from None
     except SecurityError as exc:
-        raise TemplateFailure("report.template_unsafe", {"name": name, "error": str(exc)}) from None
+        raise TemplateFailure("report.template_unsafe", name=name, error=str(exc)) from None
     except TemplateSyntaxError as exc:
         where = f", {exc.filename or exc.name or name}:{exc.lineno}"
-        raise TemplateFailure("report.template_error", {"name": name, "line": where, "error": exc.message}) from None
+        raise TemplateFailure("report.template_error", name=name, line=where, error=exc.message) from None
     except UndefinedError as exc:
-        raise TemplateFailure("report.template_error", {"name": name, "line": "", "error": str(exc)}) from None
+        raise TemplateFailure("report.template_error", name=name, line="", error=str(exc)) from None
     except TemplateError as exc:
-        raise TemplateFailure("report.template_error", {"name": name, "line": "", "error": str(exc)}) from None
+        raise TemplateFailure("report.template_error", name=name, line="", error=str(exc)) from None

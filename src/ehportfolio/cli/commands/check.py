@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-from ehportfolio.cli.commands import FINDINGS, OK, UNREADABLE, not_a_directory, report_problems
+from ehportfolio.cli.commands import not_a_directory, report_problems
+from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
 from ehportfolio.rules import run_rules
 from ehportfolio.store.portfolio import load_portfolio
 
@@ -15,7 +16,7 @@ FORMATS = ("text", "json", "github", "junit", "sarif")
 def run(path: str, fmt: str, strict: bool, lang: str) -> int:
     if not os.path.isdir(path):
         report_problems([not_a_directory(path)], lang)
-        return UNREADABLE
+        return USER_ERROR
     portfolio = load_portfolio(path, statuses=True)
     findings = run_rules(portfolio)
     checked = len(portfolio.entries) + len(portfolio.unreadable)

@@ -6,7 +6,8 @@ import os
 import sys
 from importlib import import_module
 
-from ehportfolio.cli.commands import OK, UNREADABLE, not_a_directory, report_problems
+from ehportfolio.cli.commands import not_a_directory, report_problems
+from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.features.assessment import Assessment, assess
 from ehportfolio.features.changes import Revision, compare
 from ehportfolio.i18n.messages import text
@@ -22,12 +23,12 @@ def run(base: str, head: str | None, path: str, fmt: str, lang: str) -> int:
         head_commit = repository.commit(head) if head is not None else None
         if head is None and not os.path.isdir(path):
             report_problems([not_a_directory(path)], lang)
-            return UNREADABLE
+            return USER_ERROR
         before = repository.snapshot(base, base_commit)
         after = repository.snapshot(head, head_commit) if head is not None else working_tree(path)
     except GitError as exc:
         print(text(lang, exc.key, **exc.values), file=sys.stderr)
-        return UNREADABLE
+        return USER_ERROR
     changes = compare(
         _assessments(before),
         _assessments(after),

@@ -11,7 +11,8 @@ import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-from ehportfolio.cli.commands import OK, UNREADABLE, not_a_directory, report_problems
+from ehportfolio.cli.commands import not_a_directory, report_problems
+from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.exporting import export_rows, metadata, render_csv, render_json, render_xlsx
@@ -25,20 +26,20 @@ FORMATS = ("xlsx", "csv", "json")
 def run(root: str, fmt: str, out: str | None, lang: str) -> int:
     if fmt == "xlsx" and out is None:
         print(text(lang, "export.needs_out"), file=sys.stderr)
-        return UNREADABLE
+        return USER_ERROR
     if not os.path.isdir(root):
         report_problems([not_a_directory(root)], lang)
-        return UNREADABLE
+        return USER_ERROR
     if out is not None:
         problem = _unwritable(out)
         if problem:
             report_problems([problem], lang)
-            return UNREADABLE
+            return USER_ERROR
     portfolio = load_portfolio(root)
     if portfolio.problems:
         report_problems(portfolio.problems, lang)
         print(text(lang, "export.failed", count=len(portfolio.problems)), file=sys.stderr)
-        return UNREADABLE
+        return USER_ERROR
     rows = export_rows([assess(entry, portfolio.checklist) for entry in portfolio.entries])
     content: str | bytes
     if fmt == "csv":
@@ -55,10 +56,10 @@ def run(root: str, fmt: str, out: str | None, lang: str) -> int:
         writer.write_file(out, content)
     except InputError as exc:
         report_problems(exc.problems, lang)
-        return UNREADABLE
+        return USER_ERROR
     except OSError as exc:
         report_problems([Problem(out, "export.write_failed", {"detail": exc.strerror or str(exc)})], lang)
-        return UNREADABLE
+        return USER_ERROR
     print(text(lang, "export.wrote", path=out, count=len(rows)), file=sys.stderr)
     return OK
 

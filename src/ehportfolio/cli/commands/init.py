@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-from ehportfolio.cli.commands import OK, UNREADABLE, report_problems
+from ehportfolio.cli.commands import report_problems
+from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.domain.problems import Problem
 from ehportfolio.features.scaffold import scaffold
 from ehportfolio.i18n.messages import text
@@ -16,7 +17,7 @@ def run(directory: str, name: str, year: int, strategy: str, requirement: str, l
     existing = [path for path in files if os.path.lexists(os.path.join(directory, path))]
     if existing:
         report_problems([Problem(os.path.join(directory, path), "exists") for path in existing], lang)
-        return UNREADABLE
+        return USER_ERROR
     for path, content in files.items():
         target = os.path.join(directory, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ehportfolio.cli.commands import OK
+from ehportfolio.cli.exits import OK
 from ehportfolio.features.schema import KINDS, file_name, schema_text
 from ehportfolio.i18n.messages import text
 from ehportfolio.store.packaged import load_checklist

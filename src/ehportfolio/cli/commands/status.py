@@ -10,8 +10,9 @@ import os
 import sys
 from dataclasses import dataclass
 
-from ehportfolio.cli.commands import FINDINGS, OK, UNREADABLE, not_a_portfolio, report_problems
+from ehportfolio.cli.commands import not_a_portfolio, report_problems
 from ehportfolio.cli.commands.lifecycle import find_file
+from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
 from ehportfolio.domain.engine import decide
 from ehportfolio.domain.lifecycle import status_on
 from ehportfolio.domain.models import StatusReport
@@ -55,10 +56,10 @@ def new(root: str, ident: str, round_id: str | None, date: str | None, lang: str
         return refused.status
     except InputError as exc:
         report_problems(exc.problems, lang)
-        return FINDINGS if exc.problems[0].code == "exists" else UNREADABLE
+        return FINDINGS if exc.problems[0].code == "exists" else USER_ERROR
     except OSError as exc:
         report_problems([Problem(exc.filename or root, "unreadable", {"reason": exc.strerror or str(exc)})], lang)
-        return UNREADABLE
+        return USER_ERROR
     meeting = f"{plan.round.label} ({plan.round.date.isoformat()})"
     args = {"id": ident, "segment": segment_name(plan.segment), "meeting": meeting, "date": plan.day.isoformat()}
     print(text(lang, "status.wrote", **args), file=sys.stderr)
@@ -70,14 +71,14 @@ def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Pla
     """The file to write, its text, its round and the initiative's segment; _Refused or InputError otherwise."""
     problem = not_a_portfolio(root)
     if problem:
-        raise _Refused(UNREADABLE, problem)
+        raise _Refused(USER_ERROR, problem)
     found = find_file(root, ident)
     if isinstance(found, Problem):
-        raise _Refused(UNREADABLE, found)
+        raise _Refused(USER_ERROR, found)
     try:
         day = datetime.date.fromisoformat(date) if date else datetime.date.today()
     except ValueError:
-        raise _Refused(UNREADABLE, Problem(found, "bad_date", {"value": date})) from None
+        raise _Refused(USER_ERROR, Problem(found, "bad_date", {"value": date})) from None
     portfolio = load_portfolio(root, statuses=True)
     context = portfolio.context
     if context.settings is None:
@@ -97,7 +98,7 @@ def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Pla
     if round_id is not None:
         round_ = find_round(calendar, round_id, settings_path)
         if isinstance(round_, Problem):
-            raise _Refused(UNREADABLE, round_)
+            raise _Refused(USER_ERROR, round_)
         _reports(member, round_.date, found)
         segment = member.segment_on(round_.date)
         if segment not in round_.segments:

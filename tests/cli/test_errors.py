@@ -1,0 +1,146 @@
+"""The error boundary: a user error is one message and exit 2, a bug is a short message and exit 3 (the traceback only
+with --debug), Ctrl-C is 130, and the exit statuses are one table that the README and `ehp --help` repeat."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ehportfolio.cli import exits
+from ehportfolio.cli.app import app
+
+ROOT = Path(__file__).parents[2]
+SHIPPED = ROOT / "portfolio"
+FRESK = str(SHIPPED / "initiatives" / "fresk.yaml")
+runner = CliRunner()
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def user_error(*args: str, env: dict[str, str] | None = None) -> str:
+    """Run a command that must fail as a user error; its message."""
+    code, out, err = invoke(*args, env=env)
+    assert "Traceback" not in out + err
+    assert code == exits.USER_ERROR, (code, err)
+    assert err.strip(), "a user error says what went wrong"
+    return err
+
+
+# the table
+
+
+def test_the_table_has_the_statuses_the_commands_use() -> None:
+    assert (exits.OK, exits.FINDINGS, exits.USER_ERROR, exits.USAGE, exits.BUG, exits.INTERRUPTED) == (
+        0,
+        1,
+        2,
+        2,
+        3,
+        130,
+    )
+    assert len({s.code for s in exits.TABLE}) == len(exits.TABLE)
+
+
+def test_the_readme_lists_the_exit_table() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Exit codes\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| (\d+) \| `(\w+)` \| (.+?) \|$", section, re.M)
+    assert rows == [(str(s.code), s.name, s.en) for s in exits.TABLE]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_help_states_the_exit_table(lang: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS")}
+    env |= {"TERMINAL_WIDTH": "200", "EHP_LANG": lang, "_TYPER_FORCE_DISABLE_TERMINAL": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "ehportfolio", "--help"], capture_output=True, text=True, env=env, check=True
+    )
+    lines = [" ".join(line.split()) for line in done.stdout.splitlines()]
+    for status in exits.TABLE:
+        assert f"{status.code} {status.meaning(lang)}" in lines, status
+
+
+# user errors, bugs and Ctrl-C
+
+
+def test_a_user_error_is_one_message_in_the_chosen_language() -> None:
+    assert "Ukjent sjekklisteversjon «1999»" in user_error("schema", "--checklist", "1999")
+    assert "Unknown checklist version '1999'" in user_error("schema", "--checklist", "1999", "--lang", "en")
+    assert "Unknown checklist version" in user_error("schema", "--checklist", "1999", env={"EHP_LANG": "en"})
+
+
+def _bug(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("an injected bug")
+
+
+def test_a_bug_is_a_short_message_and_exit_3_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ehportfolio.features.assessment.assess", _bug)
+    monkeypatch.setattr("ehportfolio.cli.commands.assess.assess", _bug)
+    monkeypatch.delenv("EHP_DEBUG", raising=False)
+    code, out, err = invoke("assess", FRESK, "--lang", "en")
+    assert code == exits.BUG
+    assert "Traceback" not in out + err
+    assert "bug in ehp" in err and "RuntimeError: an injected bug" in err and "--debug" in err
+
+
+@pytest.mark.parametrize(("args", "env"), [(["--debug"], {}), ([], {"EHP_DEBUG": "1"})])
+def test_debug_shows_the_traceback_of_a_bug(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], env: dict[str, str]
+) -> None:
+    monkeypatch.setattr("ehportfolio.cli.commands.assess.assess", _bug)
+    code, _, err = invoke(*args, "assess", FRESK, env=env)
+    assert code == exits.BUG
+    assert "Traceback" in err and "RuntimeError: an injected bug" in err and "feil i ehp" in err
+
+
+def _interrupt(*args: object, **kwargs: object) -> None:
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_exits_130_with_a_short_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ehportfolio.cli.commands.assess.assess", _interrupt)
+    code, out, err = invoke("assess", FRESK, "--lang", "en")
+    assert code == exits.INTERRUPTED
+    assert "Interrupted." in err and "Traceback" not in out + err and "Aborted" not in out + err
+
+
+def test_usage_errors_stay_clicks() -> None:
+    code, _, err = invoke("assess", FRESK, "--format", "nope")
+    assert code == exits.USAGE and "Traceback" not in err
+
+
+def test_the_entry_point_holds_the_boundary_too(tmp_path: Path) -> None:
+    """`ehp` itself (not CliRunner): a user error, and a bug injected before the command runs."""
+    env = {**os.environ, "EHP_LANG": "en"}
+    env.pop("EHP_DEBUG", None)
+    command = [sys.executable, "-m", "ehportfolio", "schema", "--checklist", "1999"]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2 and "Unknown checklist version" in done.stderr and "Traceback" not in done.stderr
+    (tmp_path / "sitecustomize.py").write_text(
+        "import ehportfolio.cli.app as app\n"
+        "def only(argv):\n    raise RuntimeError('an injected bug')\n"
+        "app.only = only\n"
+    )
+    env["PYTHONPATH"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "ehportfolio", "assess", FRESK], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 3 and "bug in ehp" in done.stderr and "Traceback" not in done.stderr
+    done = subprocess.run(
+        [sys.executable, "-m", "ehportfolio", "--debug", "assess", FRESK],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 3 and "Traceback" in done.stderr
