@@ -144,3 +144,115 @@ def test_the_entry_point_holds_the_boundary_too(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 3 and "Traceback" in done.stderr
+
+
+# cases that printed a Python traceback
+
+
+def portfolio(tmp_path: Path) -> Path:
+    from helpers import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY, build_file_tree
+
+    files = {"portfolio.yaml": SETTINGS, "taxonomy.yaml": TAXONOMY, "actors.yaml": ACTORS}
+    files |= {"initiatives/felles.yaml": SAMSTYRE, "initiatives/avhengig.yaml": KOORDINERE}
+    return build_file_tree(tmp_path / "p", files)
+
+
+def test_an_unknown_checklist_version() -> None:
+    assert "1999" in user_error("schema", "--checklist", "1999", "--lang", "en")
+
+
+def test_schema_out_where_no_directory_can_be() -> None:
+    assert "/proc/nope" in user_error("schema", "--out", "/proc/nope/x")
+
+
+def test_init_under_a_file() -> None:
+    assert "/etc/passwd/x" in user_error("init", "/etc/passwd/x", "--lang", "en")
+
+
+def test_assess_a_file_that_opens_but_cannot_be_read() -> None:
+    assert "/proc/self/mem" in user_error("assess", "/proc/self/mem")
+
+
+def _denied(*args: object, **kwargs: object) -> None:
+    raise PermissionError(13, "Permission denied", str(args[-1] if args else ""))
+
+
+def _denied_open(path: object, *args: object, **kwargs: object) -> None:
+    raise PermissionError(13, "Permission denied", str(path))
+
+
+# root ignores permission bits, so the system calls that write are made to refuse as they would for anyone else
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["decide", "avhengig", "--segment", "koordinere", "--reason", "vedtak"],
+        ["move", "avhengig", "--to", "observere", "--reason", "flyttet"],
+    ],
+)
+def test_decide_and_move_in_a_directory_without_write_permission(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    root = portfolio(tmp_path)
+    before = (root / "initiatives" / "avhengig.yaml").read_bytes()
+    monkeypatch.setattr(os, "replace", _denied)
+    err = user_error(*args, "--path", str(root), "--lang", "en")
+    assert "permission denied (Permission denied)" in err and "avhengig" in err
+    assert (root / "initiatives" / "avhengig.yaml").read_bytes() == before
+    assert sorted(p.name for p in (root / "initiatives").iterdir()) == ["avhengig.yaml", "felles.yaml"]
+
+
+def test_schema_out_without_write_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ehportfolio.cli.commands.schema.open", _denied_open, raising=False)
+    err = user_error("schema", "--out", str(tmp_path / "schema"), "--lang", "en")
+    assert f"{tmp_path / 'schema'}" in err and "permission denied" in err
+
+
+def test_init_without_write_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ehportfolio.cli.commands.init.open", _denied_open, raising=False)
+    err = user_error("init", str(tmp_path / "ny"), "--lang", "en")
+    assert "permission denied" in err and str(tmp_path / "ny") in err
+
+
+@pytest.mark.parametrize(
+    ("template", "error"),
+    [
+        ("{{ 1/0 }}", "ZeroDivisionError"),
+        ("{{ 1 + 'a' }}", "TypeError"),
+        ("{{ range(100000000) | list }}", "Range too big"),
+        ("{% include 'reports/overview.md.j2' %}", "RecursionError"),
+    ],
+)
+def test_a_portfolio_template_that_fails_while_it_renders(tmp_path: Path, template: str, error: str) -> None:
+    root = portfolio(tmp_path)
+    (root / "templates" / "reports").mkdir(parents=True)
+    (root / "templates" / "reports" / "overview.md.j2").write_text(template + "\n")
+    err = user_error("report", "overview", "--path", str(root), "--lang", "en")
+    assert "overview.md.j2:1" in err and error in err
+
+
+@pytest.mark.parametrize("year", ["0", "1", "-5", "10000"])
+def test_a_definition_for_a_year_out_of_range(tmp_path: Path, year: str) -> None:
+    err = user_error("report", "definition", "--year", year, "--path", str(portfolio(tmp_path)))
+    assert "--year" in err
+
+
+# contradictory options
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        (["--segment", "samstyre", "--out"], "--segment, --out"),
+        (["--status", "finished", "--segment", "samstyre"], "--segment, --status"),
+        (["--status", "finished", "--out"], "--out, --status"),
+        ([], "--segment, --out, --status"),
+    ],
+)
+def test_decide_refuses_options_that_contradict(tmp_path: Path, options: list[str], named: str) -> None:
+    root = portfolio(tmp_path)
+    before = (root / "initiatives" / "avhengig.yaml").read_bytes()
+    err = user_error("decide", "avhengig", *options, "--reason", "x", "--path", str(root), "--lang", "en")
+    assert named in err
+    assert (root / "initiatives" / "avhengig.yaml").read_bytes() == before

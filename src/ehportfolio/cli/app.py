@@ -228,6 +228,7 @@ def _root(path: Path | None) -> str:
 
 @app.command(help=h("decide"))
 def decide(
+    ctx: typer.Context,
     ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
     reason: ReasonOption,
     segment: Annotated[SegmentChoice | None, typer.Option("--segment", help=h("decide.segment"))] = None,
@@ -241,6 +242,14 @@ def decide(
 ) -> None:
     from ehportfolio.cli.commands import lifecycle as command
 
+    given = [name for name, value in (("--segment", segment), ("--out", out), ("--status", status)) if value]
+    if len(given) != 1:
+        from ehportfolio.i18n.messages import text
+
+        key, options = ("usage.exclusive", given) if given else ("usage.one_of", ["--segment", "--out", "--status"])
+        from typer._click.exceptions import UsageError  # typer's click: exit 2, with the command's usage line
+
+        raise UsageError(text(lang.value, key, options=", ".join(options)), ctx)
     action = "status" if status else "out" if out else "decision"
     target = status.value if status else segment.value if segment else None
     raise typer.Exit(command.run(_root(path), ident, action, target, reason, ref, date, allow_future, lang.value))
@@ -516,9 +525,13 @@ def report_meeting(
     _report("meeting", None, fmt, out, date, templates, path, lang, options)
 
 
+YEAR_MIN, YEAR_MAX = 1901, 9998
+"""The years a portfolio definition can be for: it looks at the year before and after, within datetime's range."""
+
+
 @report_app.command("definition", help=h("report.definition"))
 def report_definition(
-    year: Annotated[int, typer.Option("--year", help=h("report.definition.year"))],
+    year: Annotated[int, typer.Option("--year", help=h("report.definition.year"), min=YEAR_MIN, max=YEAR_MAX)],
     fmt: ReportFormatOption = ReportFormat.markdown,
     out: ReportOutOption = None,
     date: ReportDateOption = None,

@@ -17,6 +17,19 @@ class TemplateFailure(UserError):
     """A template that is missing, or failed or was refused while rendering; `key` names the message."""
 
 
+def _template_place(error: BaseException) -> str:
+    """`, <template>:<line>` of the innermost template frame of a rendering error (Jinja maps its frames to template
+    lines), or nothing when no template frame is there."""
+    place = ""
+    frame = error.__traceback__
+    while frame is not None:
+        filename = frame.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            place = f", {filename}:{frame.tb_lineno}"
+        frame = frame.tb_next
+    return place
+
+
 def template_name(kind: str, fmt: str) -> str:
     """Where a kind's template lies in a template directory: a Word document for docx, else a Jinja text file."""
     return f"reports/{kind}.docx" if fmt == "docx" else f"reports/{kind}.{EXTENSIONS[fmt]}.j2"
@@ -82,3 +95,9 @@ def render(kind: str, fmt: str, context: dict[str, Any], user_dirs: Sequence[str
         raise TemplateFailure("report.template_error", name=name, line="", error=str(exc)) from None
     except TemplateError as exc:
         raise TemplateFailure("report.template_error", name=name, line="", error=str(exc)) from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+        # what a template's own expressions can raise while it renders ({{ 1/0 }}, an include of itself)
+        where = _template_place(exc)
+        raise TemplateFailure(
+            "report.template_error", name=name, line=where, error=f"{type(exc).__name__}: {exc}"
+        ) from None

@@ -68,6 +68,8 @@ def read_bytes(path: str) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         data = b"".join(chunks)
+    except OSError as exc:  # a file that opens but cannot be read, such as /proc/self/mem
+        raise InputError([Problem(path, "unreadable", {"reason": exc.strerror or str(exc)})]) from None
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:  # the file grew after fstat

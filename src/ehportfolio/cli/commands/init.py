@@ -7,6 +7,7 @@ import sys
 
 from ehportfolio.cli.commands import report_problems
 from ehportfolio.cli.exits import OK, USER_ERROR
+from ehportfolio.domain.errors import FileFailure
 from ehportfolio.domain.problems import Problem
 from ehportfolio.features.scaffold import scaffold
 from ehportfolio.i18n.messages import text
@@ -20,8 +21,11 @@ def run(directory: str, name: str, year: int, strategy: str, requirement: str, l
         return USER_ERROR
     for path, content in files.items():
         target = os.path.join(directory, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "x", encoding="utf-8") as handle:
-            handle.write(content)
+        try:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "x", encoding="utf-8") as handle:
+                handle.write(content)
+        except OSError as exc:
+            raise FileFailure.from_os_error(exc, target) from None
     print(text(lang, "init.done", dir=directory, count=len(files)), file=sys.stderr)
     return OK

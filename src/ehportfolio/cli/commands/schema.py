@@ -6,6 +6,7 @@ import os
 import sys
 
 from ehportfolio.cli.exits import OK
+from ehportfolio.domain.errors import FileFailure
 from ehportfolio.features.schema import KINDS, file_name, schema_text
 from ehportfolio.i18n.messages import text
 from ehportfolio.store.packaged import load_checklist
@@ -16,10 +17,14 @@ def run(kind: str | None, out: str | None, version: str, lang: str) -> int:
     if out is None:
         sys.stdout.write(schema_text(kind or "initiative", checklist))
         return OK
-    os.makedirs(out, exist_ok=True)
-    for name in [kind] if kind else list(KINDS):
-        path = os.path.join(out, file_name(name))
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(schema_text(name, checklist))
-        print(text(lang, "wrote", path=path), file=sys.stderr)
+    path = out
+    try:
+        os.makedirs(out, exist_ok=True)
+        for name in [kind] if kind else list(KINDS):
+            path = os.path.join(out, file_name(name))
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(schema_text(name, checklist))
+            print(text(lang, "wrote", path=path), file=sys.stderr)
+    except OSError as exc:
+        raise FileFailure.from_os_error(exc, path) from None
     return OK
