@@ -7,7 +7,7 @@ import sys
 
 from ehportfolio.cli.commands import report_problems
 from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
-from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.domain.problems import Problem
 from ehportfolio.features.assessment import assess
 from ehportfolio.output import render_assessment
 from ehportfolio.store.portfolio import find_root, load_context, load_initiative
@@ -19,11 +19,7 @@ def run(file: str, fmt: str, lang: str) -> int:
         return USER_ERROR
     context = load_context(find_root(file))
     report_problems(context.problems, lang)
-    try:
-        entry = load_initiative(file)
-    except InputError as exc:
-        report_problems(exc.problems, lang)
-        return USER_ERROR
+    entry = load_initiative(file)  # an InputError says why it cannot be read
     assessment = assess(entry, context.checklist)
     sys.stdout.write(render_assessment(fmt, assessment, lang))
     if context.problems:

@@ -10,25 +10,20 @@ from ehportfolio.cli.commands import not_a_directory, report_problems
 from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.features.assessment import Assessment, assess
 from ehportfolio.features.changes import Revision, compare
-from ehportfolio.i18n.messages import text
-from ehportfolio.store.revisions import GitError, Repository, Snapshot, working_tree
+from ehportfolio.store.revisions import Repository, Snapshot, working_tree
 
 FORMATS = ("text", "markdown", "json")
 
 
 def run(base: str, head: str | None, path: str, fmt: str, lang: str) -> int:
-    try:
-        repository = Repository(path)
-        base_commit = repository.commit(base)
-        head_commit = repository.commit(head) if head is not None else None
-        if head is None and not os.path.isdir(path):
-            report_problems([not_a_directory(path)], lang)
-            return USER_ERROR
-        before = repository.snapshot(base, base_commit)
-        after = repository.snapshot(head, head_commit) if head is not None else working_tree(path)
-    except GitError as exc:
-        print(text(lang, exc.key, **exc.values), file=sys.stderr)
+    repository = Repository(path)  # a GitError says why a revision cannot be read
+    base_commit = repository.commit(base)
+    head_commit = repository.commit(head) if head is not None else None
+    if head is None and not os.path.isdir(path):
+        report_problems([not_a_directory(path)], lang)
         return USER_ERROR
+    before = repository.snapshot(base, base_commit)
+    after = repository.snapshot(head, head_commit) if head is not None else working_tree(path)
     changes = compare(
         _assessments(before),
         _assessments(after),
