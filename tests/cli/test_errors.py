@@ -256,3 +256,34 @@ def test_decide_refuses_options_that_contradict(tmp_path: Path, options: list[st
     err = user_error("decide", "avhengig", *options, "--reason", "x", "--path", str(root), "--lang", "en")
     assert named in err
     assert (root / "initiatives" / "avhengig.yaml").read_bytes() == before
+
+
+# the choices of the command line come from the registries
+
+
+def test_the_command_line_offers_the_registered_formats_and_the_domain_values() -> None:
+    from ehportfolio.cli import app as cli
+    from ehportfolio.domain.fieldtypes import CASE_TYPES, SCHEMA_KINDS, SEGMENTS, STATUSES, STRATEGIES
+    from ehportfolio.i18n.messages import LANGUAGES
+    from ehportfolio.output import formats
+
+    offered = {
+        "assess": cli.AssessFormat,
+        "check": cli.CheckFormat,
+        "segment": cli.SegmentFormat,
+        "diff": cli.DiffFormat,
+        "export": cli.TableFormat,
+        "calendar": cli.CalendarFormat,
+        "report": cli.ReportFormat,
+    }
+    assert set(offered) == set(formats.RENDERERS)
+    for command, choice in offered.items():
+        assert tuple(c.value for c in choice) == formats.names(command)
+        for fmt, module in formats.RENDERERS[command].items():
+            assert module is None or formats.renderer(command, fmt).__name__.endswith(module)
+    assert tuple(c.value for c in cli.SegmentChoice) == SEGMENTS
+    assert tuple(c.value for c in cli.StatusChoice) == STATUSES
+    assert tuple(c.value for c in cli.CaseType) == CASE_TYPES
+    assert tuple(c.value for c in cli.SchemaKind) == SCHEMA_KINDS
+    assert tuple(c.value for c in cli.Strategy) == STRATEGIES
+    assert tuple(c.value for c in cli.Lang) == LANGUAGES

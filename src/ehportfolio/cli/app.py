@@ -12,8 +12,10 @@ import typer
 
 from ehportfolio.cli.boundary import LANG_KEY, Boundary
 from ehportfolio.cli.exits import epilog
+from ehportfolio.domain.fieldtypes import CASE_TYPES, SCHEMA_KINDS, SEGMENTS, STATUSES, STRATEGIES
 from ehportfolio.i18n.helptexts import TYPER_NB, chosen, h
 from ehportfolio.i18n.messages import LANGUAGES
+from ehportfolio.output import formats
 
 app = typer.Typer(
     name="ehp",
@@ -25,28 +27,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+# The choices of the command line, from the tuples that define them (a new format or segment is one edit there)
 Lang = StrEnum("Lang", {lang: lang for lang in LANGUAGES})  # type: ignore[misc]
+AssessFormat = StrEnum("AssessFormat", {f: f for f in formats.names("assess")})  # type: ignore[misc]
+CheckFormat = StrEnum("CheckFormat", {f: f for f in formats.names("check")})  # type: ignore[misc]
+SegmentFormat = StrEnum("SegmentFormat", {f: f for f in formats.names("segment")})  # type: ignore[misc]
+DiffFormat = StrEnum("DiffFormat", {f: f for f in formats.names("diff")})  # type: ignore[misc]
+TableFormat = StrEnum("TableFormat", {f: f for f in formats.names("export")})  # type: ignore[misc]
+CalendarFormat = StrEnum("CalendarFormat", {f: f for f in formats.names("calendar")})  # type: ignore[misc]
+ReportFormat = StrEnum("ReportFormat", {f: f for f in formats.names("report")})  # type: ignore[misc]
+SegmentChoice = StrEnum("SegmentChoice", {s: s for s in SEGMENTS})  # type: ignore[misc]
+StatusChoice = StrEnum("StatusChoice", {s: s for s in STATUSES})  # type: ignore[misc]
+CaseType = StrEnum("CaseType", {c: c for c in CASE_TYPES})  # type: ignore[misc]
+SchemaKind = StrEnum("SchemaKind", {k: k for k in SCHEMA_KINDS})  # type: ignore[misc]
+Strategy = StrEnum("Strategy", {s: s for s in STRATEGIES})  # type: ignore[misc]
 DEFAULT_LANG = Lang("nb")
-
-
-class AssessFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    junit = "junit"
-    sarif = "sarif"
-
-
-class SegmentFormat(StrEnum):
-    text = "text"
-    json = "json"
-    csv = "csv"
 
 
 def _remember_lang(ctx: typer.Context, value: Any) -> Any:
@@ -79,7 +74,7 @@ def main(
 @app.command(help=h("assess"))
 def assess(
     file: Annotated[Path, typer.Argument(help=h("assess.file"), show_default=False)],
-    fmt: Annotated[AssessFormat, typer.Option("--format", "-f", help=h("format"))] = AssessFormat.text,
+    fmt: Annotated[AssessFormat, typer.Option("--format", "-f", help=h("format"))] = AssessFormat("text"),
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import assess as command
@@ -96,7 +91,7 @@ def segment(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help=h("format"))] = SegmentFormat.text,
+    fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help=h("format"))] = SegmentFormat("text"),
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import segment as command
@@ -114,7 +109,7 @@ def check(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help=h("format"))] = CheckFormat.text,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help=h("format"))] = CheckFormat("text"),
     strict: Annotated[bool, typer.Option("--strict", help=h("check.strict"))] = False,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
@@ -122,12 +117,6 @@ def check(
     from ehportfolio.store.portfolio import default_root
 
     raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, strict, lang.value))
-
-
-class DiffFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
 
 
 @app.command(help=h("diff"))
@@ -138,21 +127,13 @@ def diff(
         Path | None,
         typer.Option("--path", help=h("path")),
     ] = None,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=h("format"))] = DiffFormat.text,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=h("format"))] = DiffFormat("text"),
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import diff as command
     from ehportfolio.store.portfolio import default_root
 
     raise typer.Exit(command.run(base, head, str(path) if path else default_root(), fmt.value, lang.value))
-
-
-class SchemaKind(StrEnum):
-    initiative = "initiative"
-    portfolio = "portfolio"
-    taxonomy = "taxonomy"
-    actors = "actors"
-    status = "status"
 
 
 @app.command(help=h("schema"))
@@ -175,17 +156,12 @@ def schema(
     )
 
 
-class Strategy(StrEnum):
-    s2023 = "2023-2030"
-    s2017 = "2017-2022"
-
-
 @app.command(help=h("init"))
 def init(
     directory: Annotated[Path, typer.Argument(help=h("init.directory"))],
     name: Annotated[str, typer.Option("--name", help=h("init.name"))] = "Nasjonal e-helseportefølje",
     year: Annotated[int, typer.Option("--year", help=h("init.year"), show_default=False)] = 0,
-    strategy: Annotated[Strategy, typer.Option("--strategy", help=h("init.strategy"))] = Strategy.s2023,
+    strategy: Annotated[Strategy, typer.Option("--strategy", help=h("init.strategy"))] = Strategy("2023-2030"),
     requirement: Annotated[str, typer.Option("--requirement", help=h("init.requirement"))] = "ehportfolio",
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
@@ -195,19 +171,6 @@ def init(
 
     chosen = year or datetime.date.today().year + 1
     raise typer.Exit(command.run(str(directory), name, chosen, strategy.value, requirement, lang.value))
-
-
-class SegmentChoice(StrEnum):
-    samstyre = "samstyre"
-    koordinere = "koordinere"
-    observere = "observere"
-    inspirere = "inspirere"
-
-
-class StatusChoice(StrEnum):
-    active = "active"
-    finished = "finished"
-    withdrawn = "withdrawn"
 
 
 PathOption = Annotated[
@@ -319,12 +282,6 @@ def history(
     raise typer.Exit(command.run(_root(path), ident, lang.value))
 
 
-class TableFormat(StrEnum):
-    xlsx = "xlsx"
-    csv = "csv"
-    json = "json"
-
-
 @app.command(name="import", help=h("import"))
 def import_(
     file: Annotated[Path, typer.Argument(help=h("import.file"))],
@@ -345,7 +302,7 @@ def import_(
 
 @app.command(help=h("export"))
 def export(
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=h("export.format"))] = TableFormat.csv,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=h("export.format"))] = TableFormat("csv"),
     out: Annotated[Path | None, typer.Option("--out", "-o", help=h("export.out"))] = None,
     path: PathOption = None,
     lang: LangOption = DEFAULT_LANG,
@@ -355,11 +312,6 @@ def export(
     raise typer.Exit(command.run(_root(path), fmt.value, str(out) if out else None, lang.value))
 
 
-class CalendarFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
 @app.command(help=h("calendar"))
 def calendar(
     year: Annotated[
@@ -367,7 +319,7 @@ def calendar(
         typer.Option("--year", help=h("calendar.year"), min=2000),
     ] = None,
     round_id: Annotated[str | None, typer.Option("--round", help=h("calendar.round"), show_default=False)] = None,
-    fmt: Annotated[CalendarFormat, typer.Option("--format", "-f", help=h("format"))] = CalendarFormat.text,
+    fmt: Annotated[CalendarFormat, typer.Option("--format", "-f", help=h("format"))] = CalendarFormat("text"),
     path: PathOption = None,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
@@ -413,12 +365,6 @@ report_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(report_app)
-
-
-class ReportFormat(StrEnum):
-    markdown = "markdown"
-    html = "html"
-    docx = "docx"
 
 
 ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help=h("format"))]
@@ -474,7 +420,7 @@ def _report(
 
 @report_app.command("overview", help=h("report.overview"))
 def report_overview(
-    fmt: ReportFormatOption = ReportFormat.markdown,
+    fmt: ReportFormatOption = ReportFormat("markdown"),
     out: ReportOutOption = None,
     date: ReportDateOption = None,
     templates: TemplatesOption = None,
@@ -487,7 +433,7 @@ def report_overview(
 @report_app.command("initiative", help=h("report.initiative"))
 def report_initiative(
     ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
-    fmt: ReportFormatOption = ReportFormat.markdown,
+    fmt: ReportFormatOption = ReportFormat("markdown"),
     out: ReportOutOption = None,
     date: ReportDateOption = None,
     templates: TemplatesOption = None,
@@ -495,13 +441,6 @@ def report_initiative(
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     _report("initiative", ident, fmt, out, date, templates, path, lang)
-
-
-class CaseType(StrEnum):
-    Orientering = "Orientering"
-    Drøfting = "Drøfting"
-    Beslutning = "Beslutning"
-    Godkjenning = "Godkjenning"
 
 
 @report_app.command("meeting", help=h("report.meeting"))
@@ -512,10 +451,10 @@ def report_meeting(
         str | None,
         typer.Option("--case", help=h("report.meeting.case"), show_default=False),
     ] = None,
-    case_type: Annotated[
-        CaseType, typer.Option("--case-type", help=h("report.meeting.case_type"))
-    ] = CaseType.Orientering,
-    fmt: ReportFormatOption = ReportFormat.markdown,
+    case_type: Annotated[CaseType, typer.Option("--case-type", help=h("report.meeting.case_type"))] = CaseType(
+        "Orientering"
+    ),
+    fmt: ReportFormatOption = ReportFormat("markdown"),
     out: ReportOutOption = None,
     templates: TemplatesOption = None,
     path: PathOption = None,
@@ -532,7 +471,7 @@ YEAR_MIN, YEAR_MAX = 1901, 9998
 @report_app.command("definition", help=h("report.definition"))
 def report_definition(
     year: Annotated[int, typer.Option("--year", help=h("report.definition.year"), min=YEAR_MIN, max=YEAR_MAX)],
-    fmt: ReportFormatOption = ReportFormat.markdown,
+    fmt: ReportFormatOption = ReportFormat("markdown"),
     out: ReportOutOption = None,
     date: ReportDateOption = None,
     templates: TemplatesOption = None,
@@ -545,7 +484,7 @@ def report_definition(
 @report_app.command("site", help=h("report.site"))
 def report_site(
     out: Annotated[Path, typer.Option("--out", "-o", help=h("report.site.out"), show_default=False)],
-    fmt: ReportFormatOption = ReportFormat.html,
+    fmt: ReportFormatOption = ReportFormat("html"),
     date: ReportDateOption = None,
     templates: TemplatesOption = None,
     path: PathOption = None,
@@ -560,7 +499,7 @@ def report_site(
 
 @report_app.command("templates", help=h("report.copy"))
 def report_templates(
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help=h("report.copy.format"))] = ReportFormat.docx,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help=h("report.copy.format"))] = ReportFormat("docx"),
     templates: Annotated[
         Path | None,
         typer.Option(

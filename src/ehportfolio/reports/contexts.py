@@ -294,7 +294,6 @@ def initiative(
 
 # Committee papers: the paper for one meeting, and the annual portfolio definition.
 
-CASE_TYPES = ("Orientering", "Drøfting", "Beslutning", "Godkjenning")
 STATES = ("grønn", "gul", "rød", "reported", "not_reported")
 FINISHED = ("finished", "withdrawn")
 

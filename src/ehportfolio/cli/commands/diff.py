@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import import_module
 
 from ehportfolio.cli.commands import not_a_directory, report_problems
 from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.features.assessment import Assessment, assess
 from ehportfolio.features.changes import Revision, compare
+from ehportfolio.output.formats import renderer
 from ehportfolio.store.revisions import Repository, Snapshot, working_tree
-
-FORMATS = ("text", "markdown", "json")
 
 
 def run(base: str, head: str | None, path: str, fmt: str, lang: str) -> int:
@@ -31,7 +29,7 @@ def run(base: str, head: str | None, path: str, fmt: str, lang: str) -> int:
         Revision(after.revision, after.commit),
         before.portfolio.unread | after.portfolio.unread,
     )
-    module = import_module(f"ehportfolio.output.diff_{fmt}")
+    module = renderer("diff", fmt)
     sys.stdout.write(module.render_changes(changes, lang))
     report_problems([*before.portfolio.problems, *after.portfolio.problems], lang)
     return OK

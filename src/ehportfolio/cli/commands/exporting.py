@@ -20,8 +20,6 @@ from ehportfolio.i18n.messages import text
 from ehportfolio.store import writer
 from ehportfolio.store.portfolio import load_portfolio
 
-FORMATS = ("xlsx", "csv", "json")
-
 
 def run(root: str, fmt: str, out: str | None, lang: str) -> int:
     if fmt == "xlsx" and out is None:
