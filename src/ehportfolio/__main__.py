@@ -13,13 +13,16 @@ def main() -> None:
     gc.set_threshold(50_000, 20, 100)
     from ehportfolio.i18n.helptexts import choose
 
-    choose(sys.argv[1:])  # before cli.py is imported: typer reads its help texts then
-    from ehportfolio.cli.app import only, translate_help_page
-
-    translate_help_page(sys.argv[1:])
-
+    lang = choose(sys.argv[1:])  # before cli.py is imported: typer reads its help texts then
     try:
+        from ehportfolio.cli.app import only, translate_help_page
+
+        translate_help_page(sys.argv[1:])
         only(sys.argv[1:])(prog_name="ehp")
+    except (Exception, KeyboardInterrupt) as error:  # what escapes click's parsing, outside the app's own boundary
+        from ehportfolio.cli.boundary import environment_debug, status_of
+
+        sys.exit(status_of(error, lang, "--debug" in sys.argv[1:] or environment_debug()))
     finally:
         gc.freeze()
 

@@ -13,8 +13,7 @@ from helpers import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY, build_file
 from typer.testing import CliRunner
 
 from ehportfolio.cli.app import app
-from ehportfolio.domain.errors import FileRefused
-from ehportfolio.domain.problems import InputError
+from ehportfolio.domain.problems import FileRefused, InputError
 from ehportfolio.rules import run_rules
 from ehportfolio.store import files, writer
 from ehportfolio.store.portfolio import load_portfolio

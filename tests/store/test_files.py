@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from helpers import failing_for
 
-from ehportfolio.domain.errors import FileRefused, UserError
-from ehportfolio.domain.problems import InputError
+from ehportfolio.domain.errors import UserError
+from ehportfolio.domain.problems import FileRefused, InputError
 from ehportfolio.i18n.messages import text
 from ehportfolio.store import files
 

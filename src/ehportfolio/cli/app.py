@@ -10,43 +10,47 @@ from typing import Annotated, Any
 
 import typer
 
+from ehportfolio.cli.boundary import LANG_KEY, Boundary
+from ehportfolio.cli.exits import epilog
+from ehportfolio.domain.fieldtypes import CASE_TYPES, SCHEMA_KINDS, SEGMENTS, STATUSES, STRATEGIES
 from ehportfolio.i18n.helptexts import TYPER_NB, chosen, h
+from ehportfolio.i18n.messages import LANGUAGES
+from ehportfolio.output import formats
 
 app = typer.Typer(
     name="ehp",
+    cls=Boundary,
     help=h("app"),
+    epilog=epilog(chosen()),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 
-
-class Lang(StrEnum):
-    nb = "nb"
-    en = "en"
-
-
-class AssessFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    junit = "junit"
-    sarif = "sarif"
+# The choices of the command line, from the tuples that define them (a new format or segment is one edit there)
+Lang = StrEnum("Lang", {lang: lang for lang in LANGUAGES})  # type: ignore[misc]
+AssessFormat = StrEnum("AssessFormat", {f: f for f in formats.names("assess")})  # type: ignore[misc]
+CheckFormat = StrEnum("CheckFormat", {f: f for f in formats.names("check")})  # type: ignore[misc]
+SegmentFormat = StrEnum("SegmentFormat", {f: f for f in formats.names("segment")})  # type: ignore[misc]
+DiffFormat = StrEnum("DiffFormat", {f: f for f in formats.names("diff")})  # type: ignore[misc]
+TableFormat = StrEnum("TableFormat", {f: f for f in formats.names("export")})  # type: ignore[misc]
+CalendarFormat = StrEnum("CalendarFormat", {f: f for f in formats.names("calendar")})  # type: ignore[misc]
+ReportFormat = StrEnum("ReportFormat", {f: f for f in formats.names("report")})  # type: ignore[misc]
+SegmentChoice = StrEnum("SegmentChoice", {s: s for s in SEGMENTS})  # type: ignore[misc]
+StatusChoice = StrEnum("StatusChoice", {s: s for s in STATUSES})  # type: ignore[misc]
+CaseType = StrEnum("CaseType", {c: c for c in CASE_TYPES})  # type: ignore[misc]
+SchemaKind = StrEnum("SchemaKind", {k: k for k in SCHEMA_KINDS})  # type: ignore[misc]
+Strategy = StrEnum("Strategy", {s: s for s in STRATEGIES})  # type: ignore[misc]
+DEFAULT_LANG = Lang("nb")
 
 
-class SegmentFormat(StrEnum):
-    text = "text"
-    json = "json"
-    csv = "csv"
+def _remember_lang(ctx: typer.Context, value: Any) -> Any:
+    """Keep the command's language where the error boundary finds it."""
+    ctx.meta[LANG_KEY] = str(value.value if isinstance(value, StrEnum) else value)
+    return value
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", envvar="EHP_LANG", help=h("lang"))]
+LangOption = Annotated[Lang, typer.Option("--lang", envvar="EHP_LANG", help=h("lang"), callback=_remember_lang)]
 
 
 def _version(value: bool) -> None:
@@ -62,6 +66,7 @@ def main(
     show_version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help=h("version"))
     ] = False,
+    debug: Annotated[bool, typer.Option("--debug", envvar="EHP_DEBUG", help=h("debug"))] = False,
 ) -> None:
     """ehp's own options; help texts of every command and option are in helptexts.py, in bokmål and English."""
 
@@ -69,8 +74,8 @@ def main(
 @app.command(help=h("assess"))
 def assess(
     file: Annotated[Path, typer.Argument(help=h("assess.file"), show_default=False)],
-    fmt: Annotated[AssessFormat, typer.Option("--format", "-f", help=h("format"))] = AssessFormat.text,
-    lang: LangOption = Lang.nb,
+    fmt: Annotated[AssessFormat, typer.Option("--format", "-f", help=h("format"))] = AssessFormat("text"),
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import assess as command
 
@@ -86,8 +91,8 @@ def segment(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help=h("format"))] = SegmentFormat.text,
-    lang: LangOption = Lang.nb,
+    fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help=h("format"))] = SegmentFormat("text"),
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import segment as command
     from ehportfolio.store.portfolio import default_root
@@ -104,20 +109,14 @@ def check(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help=h("format"))] = CheckFormat.text,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help=h("format"))] = CheckFormat("text"),
     strict: Annotated[bool, typer.Option("--strict", help=h("check.strict"))] = False,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import check as command
     from ehportfolio.store.portfolio import default_root
 
     raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, strict, lang.value))
-
-
-class DiffFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
 
 
 @app.command(help=h("diff"))
@@ -128,21 +127,13 @@ def diff(
         Path | None,
         typer.Option("--path", help=h("path")),
     ] = None,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=h("format"))] = DiffFormat.text,
-    lang: LangOption = Lang.nb,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=h("format"))] = DiffFormat("text"),
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import diff as command
     from ehportfolio.store.portfolio import default_root
 
     raise typer.Exit(command.run(base, head, str(path) if path else default_root(), fmt.value, lang.value))
-
-
-class SchemaKind(StrEnum):
-    initiative = "initiative"
-    portfolio = "portfolio"
-    taxonomy = "taxonomy"
-    actors = "actors"
-    status = "status"
 
 
 @app.command(help=h("schema"))
@@ -156,7 +147,7 @@ def schema(
         typer.Option("--out", help=h("schema.out"), show_default=False),
     ] = None,
     checklist_version: Annotated[str, typer.Option("--checklist", help=h("schema.checklist"))] = "2020",
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import schema as command
 
@@ -165,19 +156,14 @@ def schema(
     )
 
 
-class Strategy(StrEnum):
-    s2023 = "2023-2030"
-    s2017 = "2017-2022"
-
-
 @app.command(help=h("init"))
 def init(
     directory: Annotated[Path, typer.Argument(help=h("init.directory"))],
     name: Annotated[str, typer.Option("--name", help=h("init.name"))] = "Nasjonal e-helseportefølje",
     year: Annotated[int, typer.Option("--year", help=h("init.year"), show_default=False)] = 0,
-    strategy: Annotated[Strategy, typer.Option("--strategy", help=h("init.strategy"))] = Strategy.s2023,
+    strategy: Annotated[Strategy, typer.Option("--strategy", help=h("init.strategy"))] = Strategy("2023-2030"),
     requirement: Annotated[str, typer.Option("--requirement", help=h("init.requirement"))] = "ehportfolio",
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     import datetime
 
@@ -185,19 +171,6 @@ def init(
 
     chosen = year or datetime.date.today().year + 1
     raise typer.Exit(command.run(str(directory), name, chosen, strategy.value, requirement, lang.value))
-
-
-class SegmentChoice(StrEnum):
-    samstyre = "samstyre"
-    koordinere = "koordinere"
-    observere = "observere"
-    inspirere = "inspirere"
-
-
-class StatusChoice(StrEnum):
-    active = "active"
-    finished = "finished"
-    withdrawn = "withdrawn"
 
 
 PathOption = Annotated[
@@ -218,6 +191,7 @@ def _root(path: Path | None) -> str:
 
 @app.command(help=h("decide"))
 def decide(
+    ctx: typer.Context,
     ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
     reason: ReasonOption,
     segment: Annotated[SegmentChoice | None, typer.Option("--segment", help=h("decide.segment"))] = None,
@@ -227,10 +201,18 @@ def decide(
     date: DateOption = None,
     allow_future: FutureOption = False,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import lifecycle as command
 
+    given = [name for name, value in (("--segment", segment), ("--out", out), ("--status", status)) if value]
+    if len(given) != 1:
+        from ehportfolio.i18n.messages import text
+
+        key, options = ("usage.exclusive", given) if given else ("usage.one_of", ["--segment", "--out", "--status"])
+        from typer._click.exceptions import UsageError  # typer's click: exit 2, with the command's usage line
+
+        raise UsageError(text(lang.value, key, options=", ".join(options)), ctx)
     action = "status" if status else "out" if out else "decision"
     target = status.value if status else segment.value if segment else None
     raise typer.Exit(command.run(_root(path), ident, action, target, reason, ref, date, allow_future, lang.value))
@@ -245,7 +227,7 @@ def move(
     date: DateOption = None,
     allow_future: FutureOption = False,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import lifecycle as command
 
@@ -269,7 +251,7 @@ def new(
     ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=h("new.no_input"))] = False,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import new as command
 
@@ -293,17 +275,11 @@ def new(
 def history(
     ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import history as command
 
     raise typer.Exit(command.run(_root(path), ident, lang.value))
-
-
-class TableFormat(StrEnum):
-    xlsx = "xlsx"
-    csv = "csv"
-    json = "json"
 
 
 @app.command(name="import", help=h("import"))
@@ -317,7 +293,7 @@ def import_(
     force: Annotated[bool, typer.Option("--force", help=h("import.force"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=h("import.dry_run"))] = False,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import importing as command
 
@@ -326,19 +302,14 @@ def import_(
 
 @app.command(help=h("export"))
 def export(
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=h("export.format"))] = TableFormat.csv,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=h("export.format"))] = TableFormat("csv"),
     out: Annotated[Path | None, typer.Option("--out", "-o", help=h("export.out"))] = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import exporting as command
 
     raise typer.Exit(command.run(_root(path), fmt.value, str(out) if out else None, lang.value))
-
-
-class CalendarFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 @app.command(help=h("calendar"))
@@ -348,9 +319,9 @@ def calendar(
         typer.Option("--year", help=h("calendar.year"), min=2000),
     ] = None,
     round_id: Annotated[str | None, typer.Option("--round", help=h("calendar.round"), show_default=False)] = None,
-    fmt: Annotated[CalendarFormat, typer.Option("--format", "-f", help=h("format"))] = CalendarFormat.text,
+    fmt: Annotated[CalendarFormat, typer.Option("--format", "-f", help=h("format"))] = CalendarFormat("text"),
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import calendar as command
 
@@ -381,7 +352,7 @@ def status_new(
         ),
     ] = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import status as command
 
@@ -394,12 +365,6 @@ report_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(report_app)
-
-
-class ReportFormat(StrEnum):
-    markdown = "markdown"
-    html = "html"
-    docx = "docx"
 
 
 ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help=h("format"))]
@@ -455,12 +420,12 @@ def _report(
 
 @report_app.command("overview", help=h("report.overview"))
 def report_overview(
-    fmt: ReportFormatOption = ReportFormat.markdown,
+    fmt: ReportFormatOption = ReportFormat("markdown"),
     out: ReportOutOption = None,
     date: ReportDateOption = None,
     templates: TemplatesOption = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     _report("overview", None, fmt, out, date, templates, path, lang)
 
@@ -468,21 +433,14 @@ def report_overview(
 @report_app.command("initiative", help=h("report.initiative"))
 def report_initiative(
     ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
-    fmt: ReportFormatOption = ReportFormat.markdown,
+    fmt: ReportFormatOption = ReportFormat("markdown"),
     out: ReportOutOption = None,
     date: ReportDateOption = None,
     templates: TemplatesOption = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     _report("initiative", ident, fmt, out, date, templates, path, lang)
-
-
-class CaseType(StrEnum):
-    Orientering = "Orientering"
-    Drøfting = "Drøfting"
-    Beslutning = "Beslutning"
-    Godkjenning = "Godkjenning"
 
 
 @report_app.command("meeting", help=h("report.meeting"))
@@ -493,28 +451,32 @@ def report_meeting(
         str | None,
         typer.Option("--case", help=h("report.meeting.case"), show_default=False),
     ] = None,
-    case_type: Annotated[
-        CaseType, typer.Option("--case-type", help=h("report.meeting.case_type"))
-    ] = CaseType.Orientering,
-    fmt: ReportFormatOption = ReportFormat.markdown,
+    case_type: Annotated[CaseType, typer.Option("--case-type", help=h("report.meeting.case_type"))] = CaseType(
+        "Orientering"
+    ),
+    fmt: ReportFormatOption = ReportFormat("markdown"),
     out: ReportOutOption = None,
     templates: TemplatesOption = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     options = {"committee": committee, "case": case, "case_type": case_type.value}
     _report("meeting", None, fmt, out, date, templates, path, lang, options)
 
 
+YEAR_MIN, YEAR_MAX = 1901, 9998
+"""The years a portfolio definition can be for: it looks at the year before and after, within datetime's range."""
+
+
 @report_app.command("definition", help=h("report.definition"))
 def report_definition(
-    year: Annotated[int, typer.Option("--year", help=h("report.definition.year"))],
-    fmt: ReportFormatOption = ReportFormat.markdown,
+    year: Annotated[int, typer.Option("--year", help=h("report.definition.year"), min=YEAR_MIN, max=YEAR_MAX)],
+    fmt: ReportFormatOption = ReportFormat("markdown"),
     out: ReportOutOption = None,
     date: ReportDateOption = None,
     templates: TemplatesOption = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     _report("definition", None, fmt, out, date, templates, path, lang, {"year": year})
 
@@ -522,11 +484,11 @@ def report_definition(
 @report_app.command("site", help=h("report.site"))
 def report_site(
     out: Annotated[Path, typer.Option("--out", "-o", help=h("report.site.out"), show_default=False)],
-    fmt: ReportFormatOption = ReportFormat.html,
+    fmt: ReportFormatOption = ReportFormat("html"),
     date: ReportDateOption = None,
     templates: TemplatesOption = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import report as command
 
@@ -537,7 +499,7 @@ def report_site(
 
 @report_app.command("templates", help=h("report.copy"))
 def report_templates(
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help=h("report.copy.format"))] = ReportFormat.docx,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help=h("report.copy.format"))] = ReportFormat("docx"),
     templates: Annotated[
         Path | None,
         typer.Option(
@@ -547,7 +509,7 @@ def report_templates(
         ),
     ] = None,
     path: PathOption = None,
-    lang: LangOption = Lang.nb,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import report as command
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.fieldtypes import SEGMENTS
 
 DEFAULT_VERSION = "2020"
@@ -40,8 +41,9 @@ class Checklist:
     otherwise: str
 
 
-class ChecklistError(Exception):
-    """A checklist version that does not exist or a checklist file that is malformed."""
+class ChecklistError(UserError):
+    """A checklist version that does not exist (`checklist.unknown`) or a checklist file that is malformed
+    (`checklist.malformed`)."""
 
 
 def checklist_from_data(data: dict[str, Any]) -> Checklist:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ehportfolio.domain.problems import InputError, Problem
-
 
 class UserError(Exception):
     """A failure the user caused and can mend: `key` names its message in the catalogue, `args` fill it in."""
@@ -18,12 +16,6 @@ class UserError(Exception):
         self.values = args
 
 
-class FileRefused(InputError, UserError):
-    """A path a user gave that is not read or written: not a regular file, a link out of its root, a file that is there
-    or changed on disk, or a failure of the system (a permission, a full disk). Its message is a file problem's, so it
-    is also an InputError: the commands that collect problems with files (check, segment) collect it like any other."""
-
-    def __init__(self, key: str, path: str, /, **args: Any) -> None:
-        UserError.__init__(self, key, path=path, **args)
-        self.path = path
-        self.problems = [Problem(path, key, args)]
+class Refusal(UserError):
+    """A request that is well formed but that the portfolio's data does not allow (a decision already recorded, a
+    status report already filed): a finding about the data, so the exit-code table gives it FINDINGS."""

@@ -8,9 +8,10 @@ and `files.replace`.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from ehportfolio.domain import errors
 from ehportfolio.domain.fieldtypes import OUT
 from ehportfolio.domain.models import HistoryEntry, Initiative
 
@@ -20,12 +21,8 @@ STATUS = "status"
 SEGMENT_KINDS = (DECISION, MOVE)
 
 
-@dataclass(frozen=True)
-class Refusal(Exception):
-    """A step that cannot be recorded; `code` names the message."""
-
-    code: str
-    args_: dict[str, Any] = field(default_factory=dict)
+class Refusal(errors.Refusal):
+    """A step that cannot be recorded; `key` names the problem's message (`messages.PROBLEMS`)."""
 
 
 @dataclass(frozen=True)
@@ -57,16 +54,14 @@ def plan(
     if not reason.strip():
         raise Refusal("lifecycle.no_reason")
     if day > today and not allow_future:
-        raise Refusal("lifecycle.future", {"date": day.isoformat(), "today": today.isoformat()})
+        raise Refusal("lifecycle.future", date=day.isoformat(), today=today.isoformat())
     if initiative.history and day < initiative.history[-1].date:
-        raise Refusal(
-            "lifecycle.before_last", {"date": day.isoformat(), "last": initiative.history[-1].date.isoformat()}
-        )
+        raise Refusal("lifecycle.before_last", date=day.isoformat(), last=initiative.history[-1].date.isoformat())
     current = initiative.segment
     if action == STATUS:
         assert target is not None
         if target == initiative.status:
-            raise Refusal("lifecycle.same_status", {"status": target})
+            raise Refusal("lifecycle.same_status", status=target)
         return Plan({"status": target}, _entry(day, STATUS, initiative.status, target, reason, ref))
     if action == "out":
         previous = last(initiative, SEGMENT_KINDS)
@@ -79,7 +74,7 @@ def plan(
     if action == MOVE and current is None:
         raise Refusal("lifecycle.move_without_segment")
     if action == MOVE and target == current:
-        raise Refusal("lifecycle.same_segment", {"segment": target})
+        raise Refusal("lifecycle.same_segment", segment=target)
     # A segment the checklist does not give needs its reason beside it; one that agrees needs none.
     fields = {"segment": target, "segment_reason": reason if target != checklist_segment else None}
     return Plan(fields, _entry(day, action, current, target, reason, ref))

@@ -42,7 +42,9 @@ CHECKLIST_KEYS = (
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+    # defer_build: a model's validator is built when it is first used, so `ehp assess` builds only the models of the
+    # files it reads (about 6 ms of start-up)
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True, defer_build=True)
 
 
 class Answers(_Strict):

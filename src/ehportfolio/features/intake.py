@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.engine import MET, NEXT, OTHERWISE, SEGMENT, Decision, Step, decide
+from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.fieldtypes import NO, SLUG, SLUG_MAX, YES
 from ehportfolio.domain.models import Actor, Taxonomy
 from ehportfolio.store.yamltext import quoted, scalar
@@ -28,13 +29,12 @@ INCLUDED = "included"  # the answer made every inclusion criterion hold
 DECIDES = "decides"  # a "ja" in the segment tree that decides the segment
 
 
-class Refusal(Exception):
-    """A value that cannot be taken; `code` names the message `new.<code>`, `values` fill it in."""
+class Refusal(UserError):
+    """A value that cannot be taken; `code` names the message `new.<code>` (the key), `values` fill it in."""
 
     def __init__(self, code: str, /, **args: str) -> None:
-        super().__init__(code)
+        super().__init__(f"new.{code}", **args)
         self.code = code
-        self.values = args
 
 
 @dataclass(frozen=True)

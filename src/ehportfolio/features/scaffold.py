@@ -5,8 +5,6 @@ from __future__ import annotations
 from ehportfolio.features.schema import KINDS, file_name, schema_text
 from ehportfolio.store.packaged import TAXONOMY_DIR, load_checklist
 
-STRATEGIES = ("2023-2030", "2017-2022")
-
 
 def scaffold(name: str, year: int, strategy: str, requirement: str, checklist_version: str = "2020") -> dict[str, str]:
     """Every file of a new portfolio repository, by path relative to its root."""

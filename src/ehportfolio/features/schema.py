@@ -12,18 +12,15 @@ from typing import Any
 from pydantic import BaseModel
 
 from ehportfolio.domain.checklist import Checklist
+from ehportfolio.domain.fieldtypes import SCHEMA_KINDS
 from ehportfolio.domain.models import Actors, Initiative, Settings, StatusReport, Taxonomy
 from ehportfolio.store.packaged import load_cadence
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-KINDS: dict[str, type[BaseModel]] = {
-    "initiative": Initiative,
-    "portfolio": Settings,
-    "taxonomy": Taxonomy,
-    "actors": Actors,
-    "status": StatusReport,
-}
+KINDS: dict[str, type[BaseModel]] = dict(
+    zip(SCHEMA_KINDS, (Initiative, Settings, Taxonomy, Actors, StatusReport), strict=True)
+)
 
 TITLES = {
     "initiative": "Tiltak i nasjonal e-helseportefølje",

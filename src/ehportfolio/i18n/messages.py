@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ehportfolio.domain.problems import Problem
+from ehportfolio.domain.errors import UserError
+from ehportfolio.domain.problems import InputError, Problem
 
 LANGUAGES = ("nb", "en")
 
@@ -12,6 +13,14 @@ SEGMENT_NAMES = {"samstyre": "Samstyre", "koordinere": "Koordinere", "observere"
 
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
+        "bug": "ehp stoppet på en feil i ehp selv, ikke noe du gjorde: {error}. Meld den til dem som vedlikeholder "
+        "ehp, med kommandoen og utdata fra den samme kommandoen med --debug (eller EHP_DEBUG=1), som viser hvor den "
+        "oppsto.",
+        "interrupted": "Avbrutt.",
+        "checklist.unknown": "Ukjent sjekklisteversjon «{version}»; kjente: {known}.",
+        "checklist.malformed": "{path}: sjekklisten er ugyldig ({detail})",
+        "usage.exclusive": "{options} kan ikke brukes sammen; velg ett av dem.",
+        "usage.one_of": "Oppgi ett av {options}.",
         "import.columns": "Kolonner: {columns}.",
         "import.column": "{column} «{header}» → {field}",
         "import.ignored": "Kolonner som ikke leses: {columns}.",
@@ -380,6 +389,14 @@ TEXT: dict[str, dict[str, str]] = {
         "report.definition.proposal": "{committee} vedtar porteføljedefinisjonen for {next} slik den går fram av saken.",
     },
     "en": {
+        "bug": "ehp stopped on a bug in ehp itself, not something you did: {error}. Please report it to ehp's "
+        "maintainers, with the command and the output of the same command with --debug (or EHP_DEBUG=1), which shows "
+        "where it happened.",
+        "interrupted": "Interrupted.",
+        "checklist.unknown": "Unknown checklist version '{version}'; known: {known}.",
+        "checklist.malformed": "{path}: the checklist is malformed ({detail})",
+        "usage.exclusive": "{options} cannot be used together; choose one of them.",
+        "usage.one_of": "Give one of {options}.",
         "import.columns": "Columns: {columns}.",
         "import.column": '{column} "{header}" → {field}',
         "import.ignored": "Columns not read: {columns}.",
@@ -1079,6 +1096,18 @@ def text(lang: str, key: str, **args: Any) -> str:
 def stage_name(stage: str, lang: str) -> str:
     """An initiative's stage (domain.state.STAGES) in words."""
     return text(lang, f"stage.{stage}")
+
+
+def error_lines(error: UserError, lang: str) -> list[str]:
+    """What a user error says: one `file:line:col: message` per problem of an input error, else its message (the
+    `.suggest` variant when it has a suggestion, as problems have). A key may name a problem's message too."""
+    if isinstance(error, InputError) and error.problems:
+        return [problem_line(problem, lang) for problem in error.problems]
+    key = error.key
+    if error.values.get("suggestion") and f"{key}.suggest" in TEXT[lang]:
+        key += ".suggest"
+    catalogue = TEXT[lang] if key in TEXT[lang] else PROBLEMS[lang]
+    return [catalogue[key].format(**error.values)]
 
 
 def segment_name(segment: str | None) -> str:

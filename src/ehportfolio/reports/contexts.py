@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from ehportfolio.domain.cadence import Cadence
+from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.fieldtypes import OUT, SEGMENTS
 from ehportfolio.domain.lifecycle import SEGMENT_KINDS
 from ehportfolio.domain.models import StatusReport
@@ -308,17 +308,12 @@ def initiative(
 
 # Committee papers: the paper for one meeting, and the annual portfolio definition.
 
-CASE_TYPES = ("Orientering", "Drøfting", "Beslutning", "Godkjenning")
 STATES = ("grønn", "gul", "rød", "reported", "not_reported")
 
 
-@dataclass(frozen=True)
-class ReportRefusal(Exception):
-    """A paper that cannot be made from what was asked (an unknown committee, a date not in the calendar); `code`
+class ReportRefusal(UserError):
+    """A paper that cannot be made from what was asked (an unknown committee, a date not in the calendar); `key`
     names the message."""
-
-    code: str
-    args_: dict[str, Any] = field(default_factory=dict)
 
 
 def _state(report: StatusReport | None) -> str:
@@ -356,7 +351,9 @@ def _find_meeting(found: list[Round], committee: str, day: datetime.date, lang: 
     if name not in known:
         raise ReportRefusal(
             "report.meeting.unknown_committee",
-            {"committee": committee, "known": ", ".join(known) or "–", "hint": _hint(lang, closest(name, known))},
+            committee=committee,
+            known=", ".join(known) or "–",
+            hint=_hint(lang, closest(name, known)),
         )
     same = [r for r in found if r.committee == name]
     match = next((r for r in same if r.date == day), None)
@@ -364,7 +361,10 @@ def _find_meeting(found: list[Round], committee: str, day: datetime.date, lang: 
         nearest = min(same, key=lambda r: (abs((r.date - day).days), r.date))
         raise ReportRefusal(
             "report.meeting.not_in_calendar",
-            {"committee": name, "date": day.isoformat(), "nearest": nearest.date.isoformat(), "label": nearest.label},
+            committee=name,
+            date=day.isoformat(),
+            nearest=nearest.date.isoformat(),
+            label=nearest.label,
         )
     return match
 

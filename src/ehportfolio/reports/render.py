@@ -5,19 +5,29 @@ Word documents render from templates/reports/<kind>.docx (see formats/word.py)."
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
+
+from ehportfolio.domain.errors import UserError
 
 EXTENSIONS = {"markdown": "md", "html": "html", "docx": "docx"}
 KINDS = ("overview", "initiative", "meeting", "definition")
 
 
-@dataclass(frozen=True)
-class TemplateFailure(Exception):
-    """A template that is missing, or failed or was refused while rendering; `code` names the message."""
+class TemplateFailure(UserError):
+    """A template that is missing, or failed or was refused while rendering; `key` names the message."""
 
-    code: str
-    args_: dict[str, Any] = field(default_factory=dict)
+
+def _template_place(error: BaseException) -> str:
+    """`, <template>:<line>` of the innermost template frame of a rendering error (Jinja maps its frames to template
+    lines), or nothing when no template frame is there."""
+    place = ""
+    frame = error.__traceback__
+    while frame is not None:
+        filename = frame.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            place = f", {filename}:{frame.tb_lineno}"
+        frame = frame.tb_next
+    return place
 
 
 def template_name(kind: str, fmt: str) -> str:
@@ -75,13 +85,19 @@ def render(kind: str, fmt: str, context: dict[str, Any], user_dirs: Sequence[str
         return template.render(values)
     except TemplateNotFound as exc:
         dirs = ", ".join(user_dirs) or "–"
-        raise TemplateFailure("report.template_missing", {"name": exc.name or name, "dirs": dirs}) from None
+        raise TemplateFailure("report.template_missing", name=exc.name or name, dirs=dirs) from None
     except SecurityError as exc:
-        raise TemplateFailure("report.template_unsafe", {"name": name, "error": str(exc)}) from None
+        raise TemplateFailure("report.template_unsafe", name=name, error=str(exc)) from None
     except TemplateSyntaxError as exc:
         where = f", {exc.filename or exc.name or name}:{exc.lineno}"
-        raise TemplateFailure("report.template_error", {"name": name, "line": where, "error": exc.message}) from None
+        raise TemplateFailure("report.template_error", name=name, line=where, error=exc.message) from None
     except UndefinedError as exc:
-        raise TemplateFailure("report.template_error", {"name": name, "line": "", "error": str(exc)}) from None
+        raise TemplateFailure("report.template_error", name=name, line="", error=str(exc)) from None
     except TemplateError as exc:
-        raise TemplateFailure("report.template_error", {"name": name, "line": "", "error": str(exc)}) from None
+        raise TemplateFailure("report.template_error", name=name, line="", error=str(exc)) from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+        # what a template's own expressions can raise while it renders ({{ 1/0 }}, an include of itself)
+        where = _template_place(exc)
+        raise TemplateFailure(
+            "report.template_error", name=name, line=where, error=f"{type(exc).__name__}: {exc}"
+        ) from None

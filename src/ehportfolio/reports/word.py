@@ -51,7 +51,7 @@ def find_template(kind: str, user_dirs: Sequence[str]) -> tuple[str, str | None]
     if os.path.isfile(shipped):
         return shipped, None
     dirs = ", ".join(user_dirs) or "–"
-    raise TemplateFailure("report.template_missing", {"name": name, "dirs": dirs})
+    raise TemplateFailure("report.template_missing", name=name, dirs=dirs)
 
 
 def reproducible_zip(data: bytes) -> bytes:
@@ -74,9 +74,9 @@ def _read_template(path: str, name: str, directory: str | None) -> bytes:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
     except zipfile.BadZipFile:
-        raise TemplateFailure("report.template_not_docx", {"name": name}) from None
+        raise TemplateFailure("report.template_not_docx", name=name) from None
     if unpacked > MAX_TEMPLATE_BYTES:
-        raise TemplateFailure("report.template_error", {"name": name, "line": "", "error": "> 20 MiB unpacked"})
+        raise TemplateFailure("report.template_error", name=name, line="", error="> 20 MiB unpacked")
     return data
 
 
@@ -108,7 +108,7 @@ def render(kind: str, context: dict[str, Any], user_dirs: Sequence[str]) -> byte
     try:
         template.init_docx()
     except (PackageNotFoundError, KeyError, XMLSyntaxError):
-        raise TemplateFailure("report.template_not_docx", {"name": name}) from None
+        raise TemplateFailure("report.template_not_docx", name=name) from None
     try:
         values = dict(context)
         values["figures"] = _images(template, context)
@@ -116,11 +116,11 @@ def render(kind: str, context: dict[str, Any], user_dirs: Sequence[str]) -> byte
         buffer = io.BytesIO()
         template.save(buffer)
     except SecurityError as exc:
-        raise TemplateFailure("report.template_unsafe", {"name": name, "error": str(exc)}) from None
+        raise TemplateFailure("report.template_unsafe", name=name, error=str(exc)) from None
     except TemplateSyntaxError as exc:
         line = " ".join(" ".join(getattr(exc, "docx_context", ())).split())
         where = f" ({line})" if line else ""
-        raise TemplateFailure("report.template_error", {"name": name, "line": where, "error": exc.message}) from None
+        raise TemplateFailure("report.template_error", name=name, line=where, error=exc.message) from None
     except (TemplateError, XMLSyntaxError) as exc:
-        raise TemplateFailure("report.template_error", {"name": name, "line": "", "error": str(exc)}) from None
+        raise TemplateFailure("report.template_error", name=name, line="", error=str(exc)) from None
     return reproducible_zip(buffer.getvalue())

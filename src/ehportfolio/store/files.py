@@ -18,7 +18,7 @@ import stat
 import sys
 import tempfile
 
-from ehportfolio.domain.errors import FileRefused
+from ehportfolio.domain.problems import FileRefused
 
 STDOUT = "-"
 """The target that means standard output."""

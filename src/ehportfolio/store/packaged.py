@@ -25,12 +25,12 @@ def load_checklist(version: str = DEFAULT_VERSION) -> Checklist:
     path = CHECKLIST_DIR / f"{version}.yaml"
     if not path.is_file():
         known = ", ".join(available_versions())
-        raise ChecklistError(f"unknown checklist version {version!r}; known: {known}")
+        raise ChecklistError("checklist.unknown", version=version, known=known)
     try:
         data, _ = load_file(str(path))
         return checklist_from_data(data)
     except (InputError, KeyError, TypeError, ValueError) as exc:
-        raise ChecklistError(f"{path}: malformed checklist ({exc})") from None
+        raise ChecklistError("checklist.malformed", path=str(path), detail=str(exc)) from None
 
 
 @cache

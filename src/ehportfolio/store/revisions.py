@@ -15,6 +15,7 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.problems import Problem
 from ehportfolio.store.loader import MAX_BYTES
 from ehportfolio.store.portfolio import Entry, Portfolio, load_portfolio
@@ -39,16 +40,11 @@ _UNSET = (
 _SET = {"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_LITERAL_PATHSPECS": "1", "GIT_PAGER": "cat"}
 
 
-class GitError(Exception):
+class GitError(UserError):
     """The comparison cannot run: no git, no repository, an unknown revision, no portfolio at a revision.
 
     `key` names the message in `messages.TEXT`; `values` fill it in.
     """
-
-    def __init__(self, key: str, **args: str) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = args
 
 
 @dataclass(frozen=True)

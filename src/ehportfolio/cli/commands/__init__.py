@@ -1,4 +1,4 @@
-"""One module per command: each maps its arguments to core calls and returns the exit status."""
+"""One module per command: each maps its arguments to core calls and returns the exit status (`cli.exits`)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,6 @@ from collections.abc import Iterable
 
 from ehportfolio.domain.problems import Problem
 from ehportfolio.i18n.messages import problem_line
-
-OK = 0
-FINDINGS = 1  # undecided initiatives, or files read with problems
-UNREADABLE = 2  # input that could not be read
 
 
 def report_problems(problems: Iterable[Problem], lang: str) -> None:

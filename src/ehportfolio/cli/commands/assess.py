@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
-from ehportfolio.cli.commands import FINDINGS, OK, UNREADABLE, report_problems
-from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.cli.commands import report_problems
+from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
+from ehportfolio.domain.problems import Problem
 from ehportfolio.features.assessment import assess
 from ehportfolio.output import render_assessment
 from ehportfolio.store.portfolio import find_root, load_context, load_initiative
@@ -15,16 +16,12 @@ from ehportfolio.store.portfolio import find_root, load_context, load_initiative
 def run(file: str, fmt: str, lang: str) -> int:
     if not os.path.exists(file):
         report_problems([Problem(file, "not_found")], lang)
-        return UNREADABLE
+        return USER_ERROR
     context = load_context(find_root(file))
     report_problems(context.problems, lang)
-    try:
-        entry = load_initiative(file)
-    except InputError as exc:
-        report_problems(exc.problems, lang)
-        return UNREADABLE
+    entry = load_initiative(file)  # an InputError says why it cannot be read
     assessment = assess(entry, context.checklist)
     sys.stdout.write(render_assessment(fmt, assessment, lang))
     if context.problems:
-        return UNREADABLE
+        return USER_ERROR
     return OK if assessment.decision.decided else FINDINGS

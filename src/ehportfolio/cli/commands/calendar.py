@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from ehportfolio.cli.commands import FINDINGS, OK, UNREADABLE, not_a_portfolio, report_problems
+from ehportfolio.cli.commands import not_a_portfolio, report_problems
+from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
 from ehportfolio.domain.problems import Problem
 from ehportfolio.features.calendar import Round, find_round, members, rounds, survey
 from ehportfolio.i18n.messages import text
@@ -17,7 +18,7 @@ def run(root: str, year: int | None, fmt: str, lang: str, round_id: str | None =
     problem = not_a_portfolio(root)
     if problem:
         report_problems([problem], lang)
-        return UNREADABLE
+        return USER_ERROR
     portfolio = load_portfolio(root, statuses=True)
     statuses = portfolio.statuses
     assert statuses is not None
@@ -25,7 +26,7 @@ def run(root: str, year: int | None, fmt: str, lang: str, round_id: str | None =
     problems = [*portfolio.problems, *statuses.problems]
     report_problems(problems, lang)
     if settings is None:
-        return UNREADABLE
+        return USER_ERROR
     cadence = load_cadence()
     found = rounds(settings.calendar, cadence)
     if not found:
@@ -58,7 +59,7 @@ def _round(
     chosen = find_round(found, round_id, portfolio.context.settings_path)
     if isinstance(chosen, Problem):
         report_problems([chosen], lang)
-        return UNREADABLE
+        return USER_ERROR
     everyone = members(portfolio)
     [state] = survey([chosen], everyone, {chosen.id: statuses.filed(chosen.id)})
     from ehportfolio.output import calendar as formats

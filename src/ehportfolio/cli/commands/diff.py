@@ -4,30 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import import_module
 
-from ehportfolio.cli.commands import OK, UNREADABLE, not_a_directory, report_problems
+from ehportfolio.cli.commands import not_a_directory, report_problems
+from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.features.assessment import Assessment, assess
 from ehportfolio.features.changes import Revision, compare
-from ehportfolio.i18n.messages import text
-from ehportfolio.store.revisions import GitError, Repository, Snapshot, working_tree
-
-FORMATS = ("text", "markdown", "json")
+from ehportfolio.output.formats import renderer
+from ehportfolio.store.revisions import Repository, Snapshot, working_tree
 
 
 def run(base: str, head: str | None, path: str, fmt: str, lang: str) -> int:
-    try:
-        repository = Repository(path)
-        base_commit = repository.commit(base)
-        head_commit = repository.commit(head) if head is not None else None
-        if head is None and not os.path.isdir(path):
-            report_problems([not_a_directory(path)], lang)
-            return UNREADABLE
-        before = repository.snapshot(base, base_commit)
-        after = repository.snapshot(head, head_commit) if head is not None else working_tree(path)
-    except GitError as exc:
-        print(text(lang, exc.key, **exc.values), file=sys.stderr)
-        return UNREADABLE
+    repository = Repository(path)  # a GitError says why a revision cannot be read
+    base_commit = repository.commit(base)
+    head_commit = repository.commit(head) if head is not None else None
+    if head is None and not os.path.isdir(path):
+        report_problems([not_a_directory(path)], lang)
+        return USER_ERROR
+    before = repository.snapshot(base, base_commit)
+    after = repository.snapshot(head, head_commit) if head is not None else working_tree(path)
     changes = compare(
         _assessments(before),
         _assessments(after),
@@ -35,7 +29,7 @@ def run(base: str, head: str | None, path: str, fmt: str, lang: str) -> int:
         Revision(after.revision, after.commit),
         before.portfolio.unread | after.portfolio.unread,
     )
-    module = import_module(f"ehportfolio.output.diff_{fmt}")
+    module = renderer("diff", fmt)
     sys.stdout.write(module.render_changes(changes, lang))
     report_problems([*before.portfolio.problems, *after.portfolio.problems], lang)
     return OK

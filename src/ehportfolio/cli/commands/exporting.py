@@ -11,7 +11,8 @@ import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-from ehportfolio.cli.commands import OK, UNREADABLE, not_a_directory, report_problems
+from ehportfolio.cli.commands import not_a_directory, report_problems
+from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.exporting import export_rows, metadata, render_csv, render_json, render_xlsx
@@ -19,16 +20,14 @@ from ehportfolio.i18n.messages import text
 from ehportfolio.store import files
 from ehportfolio.store.portfolio import load_portfolio
 
-FORMATS = ("xlsx", "csv", "json")
-
 
 def run(root: str, fmt: str, out: str | None, lang: str) -> int:
     if fmt == "xlsx" and out is None:
         print(text(lang, "export.needs_out"), file=sys.stderr)
-        return UNREADABLE
+        return USER_ERROR
     if not os.path.isdir(root):
         report_problems([not_a_directory(root)], lang)
-        return UNREADABLE
+        return USER_ERROR
     if out is not None and out != files.STDOUT:
         try:
             if os.path.isdir(out):
@@ -36,12 +35,12 @@ def run(root: str, fmt: str, out: str | None, lang: str) -> int:
             files.target(out)  # refused before any work is done
         except InputError as exc:
             report_problems(exc.problems, lang)
-            return UNREADABLE
+            return USER_ERROR
     portfolio = load_portfolio(root)
     if portfolio.problems:
         report_problems(portfolio.problems, lang)
         print(text(lang, "export.failed", count=len(portfolio.problems)), file=sys.stderr)
-        return UNREADABLE
+        return USER_ERROR
     rows = export_rows([assess(entry, portfolio.checklist) for entry in portfolio.entries])
     content: str | bytes
     if fmt == "csv":
@@ -54,7 +53,7 @@ def run(root: str, fmt: str, out: str | None, lang: str) -> int:
         files.write_file(out or files.STDOUT, content)
     except InputError as exc:
         report_problems(exc.problems, lang)
-        return UNREADABLE
+        return USER_ERROR
     if out in (None, files.STDOUT):
         return OK
     print(text(lang, "export.wrote", path=out, count=len(rows)), file=sys.stderr)

@@ -6,9 +6,9 @@ import datetime
 import os
 import sys
 
-from ehportfolio.cli.commands import OK, UNREADABLE, report_problems
 from ehportfolio.cli.commands.lifecycle import find_file
-from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.cli.exits import OK
+from ehportfolio.domain.problems import InputError
 from ehportfolio.domain.timeline import Event, Reading, events
 from ehportfolio.i18n.messages import answer_word, segment_name, text
 from ehportfolio.store.loader import read_bytes
@@ -17,17 +17,9 @@ from ehportfolio.store.revisions import GitError, Repository, versions
 
 
 def run(root: str, ident: str, lang: str) -> int:
-    found = find_file(root, ident)
-    if isinstance(found, Problem):
-        report_problems([found], lang)
-        return UNREADABLE
-    path = found
-    try:
-        on_disk = read_bytes(path, root=root)
-        current = parse_initiative(path, os.path.basename(path), on_disk)
-    except InputError as exc:
-        report_problems(exc.problems, lang)
-        return UNREADABLE
+    path = find_file(root, ident)
+    on_disk = read_bytes(path, root=root)
+    current = parse_initiative(path, os.path.basename(path), on_disk)
     readings: list[Reading] = []
     committed = b""
     try:

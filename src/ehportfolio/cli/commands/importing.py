@@ -11,7 +11,8 @@ import dataclasses
 import os
 import sys
 
-from ehportfolio.cli.commands import OK, UNREADABLE, not_a_directory, report_problems
+from ehportfolio.cli.commands import not_a_directory, report_problems
+from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.importing import Plan, Planned, plan_import
 from ehportfolio.i18n.messages import text
@@ -32,12 +33,12 @@ class _Target:
 def run(root: str, file: str, mappings: list[str], sheet: str | None, force: bool, dry_run: bool, lang: str) -> int:
     if not os.path.isdir(root):
         report_problems([not_a_directory(root)], lang)
-        return UNREADABLE
+        return USER_ERROR
     is_portfolio = os.path.isfile(os.path.join(root, SETTINGS_FILE))
     folder = os.path.join(root, INITIATIVES_DIR) if is_portfolio else root
     if not os.path.isdir(folder):
         report_problems([Problem(root, "no_initiatives_dir", {"dir": INITIATIVES_DIR})], lang)
-        return UNREADABLE
+        return USER_ERROR
     context = load_context(root if is_portfolio else None)
     if context.problems:  # without its actors register and taxonomy, owners and focus areas cannot be checked
         report_problems(context.problems, lang)
@@ -46,7 +47,7 @@ def run(root: str, file: str, mappings: list[str], sheet: str | None, force: boo
         table = read_table(file, sheet)
     except InputError as exc:
         report_problems([_localised(problem, lang) for problem in exc.problems], lang)
-        return UNREADABLE
+        return USER_ERROR
     plan = plan_import(table, mappings, context, schema_line=is_portfolio)
     _report_plan(plan, table, lang)
     targets, problems = _targets(plan, folder, force)
@@ -63,7 +64,7 @@ def run(root: str, file: str, mappings: list[str], sheet: str | None, force: boo
         _say(lang, "import.dry_run", **counts)
         return OK
     if not _write(targets, lang):
-        return UNREADABLE
+        return USER_ERROR
     for target in targets:
         if target.original is not None:
             _say(lang, "import.replaced", path=target.path, row=target.planned.row, name=target.planned.name)
@@ -77,7 +78,7 @@ def _say(lang: str, key: str, **args: object) -> None:
 
 def _nothing_written(count: int, lang: str) -> int:
     _say(lang, "import.failed", count=count)
-    return UNREADABLE
+    return USER_ERROR
 
 
 def _localised(problem: Problem, lang: str) -> Problem:

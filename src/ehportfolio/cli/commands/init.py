@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-from ehportfolio.cli.commands import OK, UNREADABLE, report_problems
+from ehportfolio.cli.commands import report_problems
+from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.scaffold import scaffold
 from ehportfolio.i18n.messages import text
@@ -17,7 +18,7 @@ def run(directory: str, name: str, year: int, strategy: str, requirement: str, l
     existing = [path for path in scaffolded if os.path.lexists(os.path.join(directory, path))]
     if existing:
         report_problems([Problem(os.path.join(directory, path), "exists") for path in existing], lang)
-        return UNREADABLE
+        return USER_ERROR
     try:
         for path, content in scaffolded.items():
             target = os.path.join(directory, path)
@@ -25,6 +26,6 @@ def run(directory: str, name: str, year: int, strategy: str, requirement: str, l
             files.write_new(target, content, root=directory)
     except InputError as exc:
         report_problems(exc.problems, lang)
-        return UNREADABLE
+        return USER_ERROR
     print(text(lang, "init.done", dir=directory, count=len(scaffolded)), file=sys.stderr)
     return OK

@@ -6,9 +6,9 @@ import datetime
 import os
 import sys
 
-from ehportfolio.cli.commands import FINDINGS, OK, UNREADABLE, report_problems
+from ehportfolio.cli.exits import OK
 from ehportfolio.domain.lifecycle import Refusal, apply, plan
-from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.features.assessment import assess
 from ehportfolio.i18n.messages import segment_name, text
 from ehportfolio.store.files import replace
@@ -19,8 +19,8 @@ from ehportfolio.store.validation import closest
 from ehportfolio.store.writer import edit
 
 
-def find_file(root: str, ident: str) -> str | Problem:
-    """The file of an initiative by id, or a problem with the nearest id."""
+def find_file(root: str, ident: str) -> str:
+    """The file of an initiative by id; an input error with the nearest id when there is none."""
     folder = os.path.join(root, INITIATIVES_DIR) if os.path.isfile(os.path.join(root, SETTINGS_FILE)) else root
     for suffix in SUFFIXES:
         path = os.path.join(folder, ident + suffix)
@@ -31,7 +31,7 @@ def find_file(root: str, ident: str) -> str | Problem:
         if os.path.isdir(folder)
         else []
     )
-    return Problem(folder, "unknown_initiative", {"id": ident, "suggestion": closest(ident, known)})
+    raise InputError([Problem(folder, "unknown_initiative", {"id": ident, "suggestion": closest(ident, known)})])
 
 
 def run(
@@ -45,17 +45,12 @@ def run(
     allow_future: bool,
     lang: str,
 ) -> int:
-    found = find_file(root, ident)
-    if isinstance(found, Problem):
-        report_problems([found], lang)
-        return UNREADABLE
-    path = found
+    path = find_file(root, ident)
     today = datetime.date.today()
     try:
         day = datetime.date.fromisoformat(date) if date else today
     except ValueError:
-        report_problems([Problem(path, "bad_date", {"value": date})], lang)
-        return UNREADABLE
+        raise InputError([Problem(path, "bad_date", {"value": date})]) from None
     context = load_context(root if os.path.isfile(os.path.join(root, SETTINGS_FILE)) else None)
     try:
         original = read_bytes(path, root=root)
@@ -65,12 +60,8 @@ def run(
         new_text = edit(path, decode(path, original), lambda document: apply(document, step))
         parse_initiative(path, os.path.basename(path), new_text.encode("utf-8"))  # what is written must read back
         replace(path, original, new_text, root=root)
-    except InputError as exc:
-        report_problems(exc.problems, lang)
-        return UNREADABLE
-    except Refusal as refusal:
-        report_problems([Problem(path, refusal.code, refusal.args_)], lang)
-        return FINDINGS
+    except Refusal as refusal:  # the step, placed in the file it concerns
+        raise InputRefusal([Problem(path, refusal.key, refusal.values)]) from None
     shown = segment_name(target) if action in ("decision", "move") else target or "out"
     print(text(lang, f"lifecycle.done.{action}", id=ident, to=shown, date=day.isoformat()), file=sys.stderr)
     return OK

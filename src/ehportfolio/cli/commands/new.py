@@ -12,7 +12,8 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from ehportfolio.cli.commands import OK, UNREADABLE, not_a_directory, report_problems
+from ehportfolio.cli.commands import not_a_directory, report_problems
+from ehportfolio.cli.exits import INTERRUPTED, OK, USER_ERROR
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.engine import Decision, Step, decide
 from ehportfolio.domain.problems import InputError, Problem
@@ -22,8 +23,6 @@ from ehportfolio.i18n.messages import TEXT, answer_word, segment_name, text
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, Context, load_context
 from ehportfolio.store.sources import SUFFIXES
 from ehportfolio.store.yamltext import slug
-
-INTERRUPTED = 130  # Ctrl-C or end of input: nothing written
 
 T = TypeVar("T")
 
@@ -42,22 +41,22 @@ def run(
 ) -> int:
     folder = os.path.join(root, INITIATIVES_DIR)
     if not _is_portfolio(root, folder, lang):
-        return UNREADABLE
+        return USER_ERROR
     context = load_context(root)
     if context.problems:
         report_problems(context.problems, lang)
-        return UNREADABLE
+        return USER_ERROR
     try:
         existing = _existing_ids(folder)
     except OSError as exc:
         report_problems([Problem(folder, "unreadable", {"reason": exc.strerror or str(exc)})], lang)
-        return UNREADABLE
+        return USER_ERROR
     form = _Form(context, existing, lang)
     form.take_options(ident, name, owner, focus_area, description, answers)
     form.take_dependencies(dependencies)
     if form.errors:
         _say(*form.errors)
-        return UNREADABLE
+        return USER_ERROR
     if interactive and sys.stdin.isatty():
         try:
             form.ask_what_is_missing(_Terminal(lang))
@@ -69,11 +68,11 @@ def run(
         if missing:
             why = text(lang, "new.why.no_input" if not interactive else "new.why.no_terminal")
             _say(text(lang, "new.missing", items=missing, why=why))
-            return UNREADABLE
+            return USER_ERROR
         form.derive_id()
         if form.errors:
             _say(*form.errors)
-            return UNREADABLE
+            return USER_ERROR
     return _write(form, folder, lang)
 
 
@@ -419,7 +418,7 @@ def _write(form: _Form, folder: str, lang: str) -> int:
         write_new(path, content, root=folder)
     except InputError as exc:
         report_problems(exc.problems, lang)
-        return UNREADABLE
+        return USER_ERROR
     _say("", *_result(decide(form.answers, form.checklist), lang))
     print(path)
     return OK

@@ -11,9 +11,10 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from ehportfolio.cli.commands import FINDINGS, OK, UNREADABLE, not_a_portfolio, report_problems
-from ehportfolio.domain.errors import FileRefused
-from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.cli.commands import not_a_directory, not_a_portfolio, report_problems
+from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
+from ehportfolio.domain.errors import UserError
+from ehportfolio.domain.problems import FileRefused, InputError, Problem
 from ehportfolio.i18n.messages import text
 from ehportfolio.store import files
 from ehportfolio.store.packaged import load_cadence
@@ -25,25 +26,22 @@ SITE_SHEETS = "initiatives"
 """Where a site's fact sheets go, beside its index (so that no id, not even `index`, can take the overview's name)."""
 
 
-def _fail(lang: str, key: str, **args: Any) -> int:
-    print(text(lang, key, **args), file=sys.stderr)
-    return UNREADABLE
-
-
-def _date(value: str | None) -> datetime.date | None | str:
+def _date(value: str | None) -> datetime.date | None:
     if value is None:
         return None
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        return value
+        raise UserError("report.bad_date", date=value) from None
 
 
-def template_dirs(root: str, templates: str | None) -> list[str] | str:
-    """The portfolio's own template directories: --templates, else <portfolio>/templates/ if it is there (and inside
-    the portfolio: FileRefused otherwise). A string is a --templates directory that does not exist."""
+def template_dirs(root: str, templates: str | None) -> list[str]:
+    """The portfolio's own template directories: --templates, else <portfolio>/templates/ if it is there. A user
+    error when --templates names a directory that does not exist."""
     if templates is not None:
-        return [templates] if os.path.isdir(templates) else templates
+        if not os.path.isdir(templates):
+            raise UserError("report.template_dir", dir=templates)
+        return [templates]
     own = os.path.join(root, TEMPLATES_DIR)
     if os.path.lexists(own) and not files.inside(root, own):
         raise FileRefused("link_outside", own, root=root, target=os.path.realpath(own))
@@ -70,22 +68,13 @@ class _Setup:
     dirs: list[str]
 
 
-def _setup(root: str, date: str | None, templates: str | None, lang: str) -> _Setup | int:
-    """The portfolio and options of a report, or the exit status when they cannot be had (the message is printed)."""
+def _setup(root: str, date: str | None, templates: str | None, lang: str) -> _Setup:
+    """The portfolio and options of a report; a user error when they cannot be had."""
     problem = not_a_portfolio(root)
     if problem:
-        report_problems([problem], lang)
-        return UNREADABLE
+        raise InputError([problem])
     day = _date(date)
-    if isinstance(day, str):
-        return _fail(lang, "report.bad_date", date=day)
-    try:
-        dirs = template_dirs(root, templates)
-    except InputError as exc:
-        report_problems(exc.problems, lang)
-        return UNREADABLE
-    if isinstance(dirs, str):
-        return _fail(lang, "report.template_dir", dir=dirs)
+    dirs = template_dirs(root, templates)
     portfolio = load_portfolio(root, statuses=True)
     problems = [*portfolio.problems, *(portfolio.statuses.problems if portfolio.statuses else ())]
     report_problems(problems, lang)
@@ -108,16 +97,11 @@ def run(
     options = options or {}
     case = options.get("case")
     if case is not None and not re.fullmatch(r"[0-9]{1,4}/[0-9]{2}", case):
-        return _fail(lang, "report.meeting.bad_case", case=case)
+        raise UserError("report.meeting.bad_case", case=case)
     if fmt == "docx" and out is None and sys.stdout.isatty():
-        return _fail(lang, "report.docx_needs_out")
+        raise UserError("report.docx_needs_out")
     setup = _setup(root, date, templates, lang)
-    if isinstance(setup, int):
-        return setup
-    rendered = _render(setup, kind, ident, fmt, lang, options)
-    if isinstance(rendered, int):
-        return rendered
-    context, content = rendered
+    context, content = _render(setup, kind, ident, fmt, lang, options)
     if out is None:
         if isinstance(content, bytes):
             sys.stdout.flush()
@@ -128,9 +112,7 @@ def run(
     from ehportfolio.reports.render import EXTENSIONS
 
     name = f"{_file_stem(kind, ident, context)}.{EXTENSIONS[fmt]}"
-    failed = _write(out, name, content, lang)
-    if failed is not None:
-        return failed
+    _write(out, name, content)
     print(text(lang, "report.wrote", path=os.path.join(out, name)), file=sys.stderr)
     return FINDINGS if setup.problems else OK
 
@@ -140,66 +122,43 @@ def site(root: str, fmt: str, out: str, date: str | None, templates: str | None,
     and linked to each other: the overview's names lead to the fact sheets, a fact sheet's dependencies to theirs,
     and each back to the overview."""
     setup = _setup(root, date, templates, lang)
-    if isinstance(setup, int):
-        return setup
     from ehportfolio.reports.render import EXTENSIONS
 
     pages = [("overview", None), *(("initiative", e.id) for e in sorted(setup.portfolio.entries, key=lambda e: e.id))]
     for kind, ident in pages:
-        rendered = _render(setup, kind, ident, fmt, lang, {"links": True})
-        if isinstance(rendered, int):
-            return rendered
-        context, content = rendered
+        context, content = _render(setup, kind, ident, fmt, lang, {"links": True})
         if kind == "overview":  # index: the page a web server shows first
-            failed = _write(out, f"index.{EXTENSIONS[fmt]}", content, lang)
+            _write(out, f"index.{EXTENSIONS[fmt]}", content)
         else:  # every path is checked against --out itself, so that no link inside it leads anywhere else
-            failed = _write(os.path.join(out, SITE_SHEETS), f"{ident}.{EXTENSIONS[fmt]}", content, lang, root=out)
-        if failed is not None:
-            return failed
+            _write(os.path.join(out, SITE_SHEETS), f"{ident}.{EXTENSIONS[fmt]}", content, root=out)
     print(text(lang, "report.site.wrote", count=len(pages) - 1, dir=out), file=sys.stderr)
     return FINDINGS if setup.problems else OK
 
 
 def _render(
     setup: _Setup, kind: str, ident: str | None, fmt: str, lang: str, options: dict[str, Any]
-) -> tuple[dict[str, Any], str | bytes] | int:
-    """The context and the rendered report, or the exit status of a refusal (the message is printed). A `links`
-    option makes a report link to the others of a site."""
-    from ehportfolio.reports.contexts import ReportRefusal
-    from ehportfolio.reports.render import TemplateFailure, render
+) -> tuple[dict[str, Any], str | bytes]:
+    """The context and the rendered report; a user error (ReportRefusal, TemplateFailure) when it cannot be made. A
+    `links` option makes a report link to the others of a site."""
+    from ehportfolio.reports.render import render
 
-    try:
-        context = _context(setup.portfolio, kind, ident, setup.day, lang, options)
-    except ReportRefusal as exc:
-        return _fail(lang, exc.code, **exc.args_)
-    if isinstance(context, Problem):
-        report_problems([context], lang)
-        return UNREADABLE
+    context = _context(setup.portfolio, kind, ident, setup.day, lang, options)
     if options.get("links"):
         context["links"] = True
-    try:
-        return context, render(kind, fmt, context, setup.dirs)
-    except TemplateFailure as exc:
-        return _fail(lang, exc.code, **exc.args_)
-    except InputError as exc:  # a template that is not read: a link out of its directory, a FIFO, not UTF-8
-        report_problems(exc.problems, lang)
-        return UNREADABLE
+    return context, render(kind, fmt, context, setup.dirs)
 
 
-def _write(out: str, name: str, content: str | bytes, lang: str, root: str | None = None) -> int | None:
-    """Write a report named `name` into `out`, every path resolved staying inside `root` (default `out`); the exit
-    status when it cannot be (the message is printed)."""
+def _write(out: str, name: str, content: str | bytes, root: str | None = None) -> None:
+    """Write a report named `name` into `out`, every path resolved staying inside `root` (default `out`); a user
+    error when it cannot be."""
     root = root or out
-    try:
-        files.make_dirs(out, root=root)
-        path = output_path(out, name)
-        if path is None:
-            return _fail(lang, "report.out_outside", path=os.path.join(out, name), dir=out)
-        files.write_file(path, content, root=root)
-    except InputError as exc:
-        report_problems(exc.problems, lang)
-        return UNREADABLE
-    return None
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise InputError([not_a_directory(out)])
+    files.make_dirs(out, root=root)
+    path = output_path(out, name)
+    if path is None:
+        raise UserError("report.out_outside", path=os.path.join(out, name), dir=out)
+    files.write_file(path, content, root=root)
 
 
 def _file_stem(kind: str, ident: str | None, context: dict[str, Any]) -> str:
@@ -220,7 +179,7 @@ def _context(
     day: datetime.date | None,
     lang: str,
     options: dict[str, Any],
-) -> dict[str, Any] | Problem:
+) -> dict[str, Any]:
     from ehportfolio.reports import contexts as reports
 
     if kind == "overview":
@@ -242,7 +201,9 @@ def _context(
     entry = next((e for e in portfolio.entries if e.id == ident), None)
     if entry is None:
         known = sorted(e.id for e in portfolio.entries)
-        return Problem(portfolio.root, "unknown_initiative", {"id": ident, "suggestion": closest(ident, known)})
+        raise InputError(
+            [Problem(portfolio.root, "unknown_initiative", {"id": ident, "suggestion": closest(ident, known)})]
+        )
     return reports.initiative(portfolio, entry, load_cadence(), lang, day)
 
 
@@ -255,14 +216,10 @@ def copy_templates(root: str, fmt: str, templates: str | None, lang: str) -> int
     problem = not_a_portfolio(root) if templates is None else None
     if problem:
         report_problems([problem], lang)
-        return UNREADABLE
+        return USER_ERROR
     within = templates or root
     target = os.path.join(templates or os.path.join(root, TEMPLATES_DIR), "reports")
-    try:
-        files.make_dirs(target, root=within)
-    except InputError as exc:
-        report_problems(exc.problems, lang)
-        return UNREADABLE
+    files.make_dirs(target, root=within)
     kept = 0
     for kind in KINDS:
         name = template_name(kind, fmt)
@@ -276,6 +233,6 @@ def copy_templates(root: str, fmt: str, templates: str | None, lang: str) -> int
             if all(p.code == "exists" for p in exc.problems):
                 kept += 1
                 continue
-            return UNREADABLE
+            return USER_ERROR
         print(text(lang, "report.wrote", path=path), file=sys.stderr)
     return FINDINGS if kept else OK

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ehportfolio.cli.commands import OK, UNREADABLE, report_problems
-from ehportfolio.domain.problems import InputError
+from ehportfolio.cli.exits import OK
 from ehportfolio.features.schema import KINDS, file_name, schema_text
 from ehportfolio.i18n.messages import text
 from ehportfolio.store import files
@@ -18,13 +17,9 @@ def run(kind: str | None, out: str | None, version: str, lang: str) -> int:
     if out is None:
         sys.stdout.write(schema_text(kind or "initiative", checklist))
         return OK
-    try:
-        files.make_dirs(out)
-        for name in [kind] if kind else list(KINDS):
-            path = os.path.join(out, file_name(name))
-            files.write_file(path, schema_text(name, checklist), root=out)
-            print(text(lang, "wrote", path=path), file=sys.stderr)
-    except InputError as exc:
-        report_problems(exc.problems, lang)
-        return UNREADABLE
+    files.make_dirs(out)
+    for name in [kind] if kind else list(KINDS):
+        path = os.path.join(out, file_name(name))
+        files.write_file(path, schema_text(name, checklist), root=out)
+        print(text(lang, "wrote", path=path), file=sys.stderr)
     return OK

@@ -10,10 +10,11 @@ import os
 import sys
 from dataclasses import dataclass
 
-from ehportfolio.cli.commands import FINDINGS, OK, UNREADABLE, not_a_portfolio, report_problems
+from ehportfolio.cli.commands import not_a_portfolio
 from ehportfolio.cli.commands.lifecycle import find_file
+from ehportfolio.cli.exits import OK
 from ehportfolio.domain.models import StatusReport
-from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.domain.state import checklist_segment
 from ehportfolio.features.calendar import Member, Round, find_round, next_round, rounds
 from ehportfolio.features.statusform import render
@@ -26,15 +27,6 @@ from ehportfolio.store.sources import SUFFIXES
 from ehportfolio.store.validation import validate
 
 
-class _Refused(Exception):
-    """The file cannot be written; `status` is the exit status, `problem` says why."""
-
-    def __init__(self, status: int, problem: Problem) -> None:
-        super().__init__(problem.code)
-        self.status = status
-        self.problem = problem
-
-
 @dataclass(frozen=True)
 class _Plan:
     path: str
@@ -45,19 +37,16 @@ class _Plan:
 
 
 def new(root: str, ident: str, round_id: str | None, date: str | None, lang: str) -> int:
+    plan = _plan(root, ident, round_id, date)
     try:
-        plan = _plan(root, ident, round_id, date)
         files.make_dirs(os.path.dirname(plan.path), root=root)
         files.write_new(plan.path, plan.content, root=root)
-    except _Refused as refused:
-        report_problems([refused.problem], lang)
-        return refused.status
     except InputError as exc:
-        report_problems(exc.problems, lang)
-        return FINDINGS if exc.problems[0].code == "exists" else UNREADABLE
+        if exc.problems[0].code == "exists":  # filed meanwhile: a finding, as when it was there before
+            raise InputRefusal(exc.problems) from None
+        raise
     except OSError as exc:
-        report_problems([Problem(exc.filename or root, "unreadable", {"reason": exc.strerror or str(exc)})], lang)
-        return UNREADABLE
+        raise InputError([Problem(exc.filename or root, "unreadable", {"reason": exc.strerror or str(exc)})]) from None
     meeting = f"{plan.round.label} ({plan.round.date.isoformat()})"
     args = {"id": ident, "segment": segment_name(plan.segment), "meeting": meeting, "date": plan.day.isoformat()}
     print(text(lang, "status.wrote", **args), file=sys.stderr)
@@ -66,17 +55,16 @@ def new(root: str, ident: str, round_id: str | None, date: str | None, lang: str
 
 
 def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Plan:
-    """The file to write, its text, its round and the initiative's segment; _Refused or InputError otherwise."""
+    """The file to write, its text, its round and the initiative's segment; an InputError when the input cannot be
+    used, an InputRefusal when the portfolio does not allow the report."""
     problem = not_a_portfolio(root)
     if problem:
-        raise _Refused(UNREADABLE, problem)
+        raise InputError([problem])
     found = find_file(root, ident)
-    if isinstance(found, Problem):
-        raise _Refused(UNREADABLE, found)
     try:
         day = datetime.date.fromisoformat(date) if date else datetime.date.today()
     except ValueError:
-        raise _Refused(UNREADABLE, Problem(found, "bad_date", {"value": date})) from None
+        raise InputError([Problem(found, "bad_date", {"value": date})]) from None
     portfolio = load_portfolio(root, statuses=True)
     context = portfolio.context
     if context.settings is None:
@@ -90,32 +78,32 @@ def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Pla
     calendar = rounds(context.settings.calendar, cadence)
     settings_path = context.settings_path
     if not calendar:
-        raise _Refused(FINDINGS, Problem(settings_path, "status.no_calendar"))
+        raise InputRefusal([Problem(settings_path, "status.no_calendar")])
     member = Member(entry.id, entry.initiative, checklist_segment(entry.initiative, portfolio.checklist))
     filed = {r.id: statuses.filed(r.id) for r in calendar}
     if round_id is not None:
         round_ = find_round(calendar, round_id, settings_path)
         if isinstance(round_, Problem):
-            raise _Refused(UNREADABLE, round_)
+            raise InputError([round_])
         _reports(member, round_.date, found)
         segment = member.segment_on(round_.date)
         if segment not in round_.segments:
             shown = ", ".join(segment_name(s) for s in round_.segments) or "–"
             args = {"segment": segment_name(segment), "meeting": round_.label, "round": round_.id, "segments": shown}
             line, column = context.settings_place("calendar", round_.index)
-            raise _Refused(FINDINGS, Problem(settings_path, "status.not_reporting", args, line, column))
+            raise InputRefusal([Problem(settings_path, "status.not_reporting", args, line, column)])
     else:
         _reports(member, day, found)
         next_due = next_round(member, calendar, day, filed)
         if next_due is None:
             args = {"date": day.isoformat(), "segment": segment_name(member.segment_on(day))}
-            raise _Refused(FINDINGS, Problem(settings_path, "status.none_due", args))
+            raise InputRefusal([Problem(settings_path, "status.none_due", args)])
         round_ = next_due
     folder = os.path.join(root, STATUS_DIR, round_.id)
     for suffix in SUFFIXES:
         existing = os.path.join(folder, ident + suffix)
         if os.path.lexists(existing):
-            raise _Refused(FINDINGS, Problem(existing, "status.exists"))
+            raise InputRefusal([Problem(existing, "status.exists")])
     segment = member.segment_on(round_.date)
     assert segment is not None
     path = os.path.join(folder, f"{ident}.yaml")
@@ -129,6 +117,6 @@ def _reports(member: Member, day: datetime.date, path: str) -> None:
     """Refused unless the initiative is active and in a segment on the day."""
     status = member.state(day).status
     if status != "active":
-        raise _Refused(FINDINGS, Problem(path, "status.inactive", {"status": status}))
+        raise InputRefusal([Problem(path, "status.inactive", {"status": status})])
     if member.segment_on(day) is None:
-        raise _Refused(FINDINGS, Problem(path, "status.no_segment"))
+        raise InputRefusal([Problem(path, "status.no_segment")])
