@@ -4,10 +4,10 @@ with --debug), Ctrl-C is 130, and the exit statuses are one table that the READM
 from __future__ import annotations
 
 import os
-import tempfile
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
