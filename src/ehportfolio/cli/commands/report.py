@@ -5,18 +5,24 @@ into a directory."""
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ehportfolio.cli.commands import FINDINGS, OK, UNREADABLE, not_a_directory, not_a_portfolio, report_problems
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.i18n.messages import text
+from ehportfolio.reports.template_contexts import Definition, Meeting, Report
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import Portfolio, load_portfolio
 from ehportfolio.store.validation import closest
+
+if TYPE_CHECKING:
+    from ehportfolio.reports.render import Renderer
 
 TEMPLATES_DIR = "templates"
 SITE_SHEETS = "initiatives"
@@ -130,47 +136,64 @@ def run(
 def site(root: str, fmt: str, out: str, date: str | None, templates: str | None, lang: str) -> int:
     """The overview as `index` and a fact sheet for every initiative in `initiatives/`, written together into `out`
     and linked to each other: the overview's names lead to the fact sheets, a fact sheet's dependencies to theirs,
-    and each back to the overview."""
+    and each back to the overview. The state of the portfolio is computed once and every page renders from one
+    environment."""
     setup = _setup(root, date, templates, lang)
     if isinstance(setup, int):
         return setup
-    from ehportfolio.reports.render import EXTENSIONS
+    from ehportfolio.reports import contexts
+    from ehportfolio.reports.render import EXTENSIONS, Renderer
 
-    pages = [("overview", None), *(("initiative", e.id) for e in sorted(setup.portfolio.entries, key=lambda e: e.id))]
-    for kind, ident in pages:
-        rendered = _render(setup, kind, ident, fmt, lang, {"links": True})
-        if isinstance(rendered, int):
-            return rendered
-        context, content = rendered
-        if kind == "overview":  # index: the page a web server shows first
-            failed = _write(out, f"index.{EXTENSIONS[fmt]}", content, lang)
-        else:
-            failed = _write(os.path.join(out, SITE_SHEETS), f"{ident}.{EXTENSIONS[fmt]}", content, lang)
+    shared = contexts.prepare(setup.portfolio, load_cadence(), lang, setup.day)
+    renderer = Renderer(setup.dirs)
+    entries = sorted(setup.portfolio.entries, key=lambda e: e.id)
+    rendered = _rendered(renderer, "overview", fmt, lang, functools.partial(contexts.overview, shared, links=True))
+    if isinstance(rendered, int):
+        return rendered
+    failed = _write(out, f"index.{EXTENSIONS[fmt]}", rendered[1], lang)  # index: the page a web server shows first
+    if failed is not None:
+        return failed
+    for entry in entries:
+        sheet = functools.partial(contexts.initiative, shared, entry, links=True)
+        page = _rendered(renderer, "initiative", fmt, lang, sheet)
+        if isinstance(page, int):
+            return page
+        failed = _write(os.path.join(out, SITE_SHEETS), f"{entry.id}.{EXTENSIONS[fmt]}", page[1], lang)
         if failed is not None:
             return failed
-    print(text(lang, "report.site.wrote", count=len(pages) - 1, dir=out), file=sys.stderr)
+    print(text(lang, "report.site.wrote", count=len(entries), dir=out), file=sys.stderr)
     return FINDINGS if setup.problems else OK
 
 
 def _render(
     setup: _Setup, kind: str, ident: str | None, fmt: str, lang: str, options: dict[str, Any]
-) -> tuple[dict[str, Any], str | bytes] | int:
-    """The context and the rendered report, or the exit status of a refusal (the message is printed). A `links`
-    option makes a report link to the others of a site."""
+) -> tuple[Report, str | bytes] | int:
+    """The context and the rendered report, or the exit status of a refusal (the message is printed)."""
+    from ehportfolio.reports.render import Renderer
+
+    def build() -> Report | Problem:
+        return _context(setup.portfolio, kind, ident, setup.day, lang, options)
+
+    return _rendered(Renderer(setup.dirs), kind, fmt, lang, build)
+
+
+def _rendered(
+    renderer: Renderer, kind: str, fmt: str, lang: str, build: Callable[[], Report | Problem]
+) -> tuple[Report, str | bytes] | int:
+    """The context `build` makes and the report rendered from it, or the exit status of a refusal (the message is
+    printed)."""
     from ehportfolio.reports.contexts import ReportRefusal
-    from ehportfolio.reports.render import TemplateFailure, render
+    from ehportfolio.reports.render import TemplateFailure
 
     try:
-        context = _context(setup.portfolio, kind, ident, setup.day, lang, options)
+        context = build()
     except ReportRefusal as exc:
         return _fail(lang, exc.code, **exc.args_)
     if isinstance(context, Problem):
         report_problems([context], lang)
         return UNREADABLE
-    if options.get("links"):
-        context["links"] = True
     try:
-        return context, render(kind, fmt, context, setup.dirs)
+        return context, renderer.render(kind, fmt, context)
     except TemplateFailure as exc:
         return _fail(lang, exc.code, **exc.args_)
 
@@ -197,14 +220,14 @@ def _write(out: str, name: str, content: str | bytes, lang: str) -> int | None:
     return None
 
 
-def _file_stem(kind: str, ident: str | None, context: dict[str, Any]) -> str:
+def _file_stem(kind: str, ident: str | None, context: Report) -> str:
     """`<id>` for a fact sheet, `meeting-<round>` for a meeting paper, `definition-<year>`, else the kind."""
     if kind == "initiative":
         return str(ident)
-    if kind == "meeting":
-        return f"meeting-{context['round']}"
-    if kind == "definition":
-        return f"definition-{context['year']}"
+    if isinstance(context, Meeting):
+        return f"meeting-{context.round}"
+    if isinstance(context, Definition):
+        return f"definition-{context.year}"
     return kind
 
 
@@ -215,11 +238,11 @@ def _context(
     day: datetime.date | None,
     lang: str,
     options: dict[str, Any],
-) -> dict[str, Any] | Problem:
+) -> Report | Problem:
     from ehportfolio.reports import contexts as reports
 
     if kind == "overview":
-        return reports.overview(portfolio, lang, day)
+        return reports.overview(reports.prepare(portfolio, load_cadence(), lang, day))
     if kind == "meeting":
         assert day is not None
         return reports.meeting(
@@ -238,7 +261,7 @@ def _context(
     if entry is None:
         known = sorted(e.id for e in portfolio.entries)
         return Problem(portfolio.root, "unknown_initiative", {"id": ident, "suggestion": closest(ident, known)})
-    return reports.initiative(portfolio, entry, load_cadence(), lang, day)
+    return reports.initiative(reports.prepare(portfolio, load_cadence(), lang, day), entry)
 
 
 def copy_templates(root: str, fmt: str, templates: str | None, lang: str) -> int:
