@@ -322,7 +322,7 @@ def _assessment(entry: Entry, shared: Shared) -> tc.Assessment:
     return tc.Assessment(
         t=MappingProxyType(explained["t"]),
         version=explained["version"],
-        steps=tuple(tc.Step(**step) for step in explained["steps"]),
+        steps=tuple(tc.Step(**{**step, "question": step["question"] or ""}) for step in explained["steps"]),
         result=explained["result"],
         missing=tuple(tc.Missing(**item) for item in explained["missing"]),
         recorded=explained["recorded"],
