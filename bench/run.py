@@ -1,6 +1,7 @@
 """Benchmark ehp against plain baselines, measured side by side in one run, and print the ratios.
 
     python bench/run.py [--count 10000] [--repeat 3] [--assess-repeat 10] [--slow 60] [--out DIR] [--seed S]
+                        [--only site] [--site-count 1000] [--site-small 250]
 
 Run it with the virtual environment's python (`make bench` does): the baselines use that python, and ehp is the
 entry point beside it. Every measurement is a fresh subprocess, so start-up and imports count. Times are wall-clock
@@ -19,6 +20,10 @@ Measured:
   e. `ehp assess FILE` against `python -c 'import yaml, pydantic'`.                                goal: <= 3x
   f. `ehp report overview --format html DIR` against `ehp segment DIR` on the same files.          goal: <= 3x
      `--format docx` beside it, for information.
+  g. `ehp report site --out TMP` (HTML, the overview and every fact sheet) on --site-count (1000) generated
+     initiatives against `ehp segment` on the same files,                                         goal: <= 20x
+     and against the site on --site-small (250) initiatives, so that its cost grows linearly:     goal: <= 5x
+     `--only site` runs these measurements alone.
 
 Before timing, check-jsonschema validates the shipped portfolio/ against portfolio/schema/ (every kind of file), and
 `ehp check --format json` runs once on the generated portfolio; both results are printed, with the findings by rule.
@@ -266,6 +271,83 @@ def print_table(rows: list[tuple[str, ...]]) -> None:
             print("  ".join("-" * width for width in widths))
 
 
+def generate(python: str, folder: Path, count: int, seed: int) -> bool:
+    """A generated portfolio of `count` initiatives in `folder`, made in a child so that this process stays small."""
+    gen = [python, str(BENCH / "generate.py"), str(folder), "--count", str(count), "--seed", str(seed)]
+    if subprocess.run(gen, stdout=subprocess.DEVNULL).returncode != 0:
+        print(f"the generator failed: {' '.join(gen)}", file=sys.stderr)
+        return False
+    return True
+
+
+@dataclass
+class SiteBench:
+    """The site measurements: `ehp report site` on a large and a small portfolio, and `ehp segment` on the large."""
+
+    large: int
+    small: int
+    segment: Series
+    site: Series
+    site_small: Series
+
+    @classmethod
+    def make(cls, ehp: str, scratch: Path, large: Path, small: Path, counts: tuple[int, int]) -> SiteBench:
+        def site(folder: Path, name: str) -> list[str]:
+            return [ehp, "report", "site", "--out", str(scratch / name), "--path", str(folder)]
+
+        return cls(
+            counts[0],
+            counts[1],
+            Series(f"ehp segment ({counts[0]})", [ehp, "segment", str(large)], (0, 1)),
+            Series(f"ehp report site ({counts[0]})", site(large, "site-large"), (0, 1)),
+            Series(f"ehp report site ({counts[1]})", site(small, "site-small"), (0, 1)),
+        )
+
+    @property
+    def series(self) -> tuple[Series, ...]:
+        return (self.segment, self.site, self.site_small)
+
+    def rows(self) -> list[tuple[str, ...]]:
+        return [
+            time_row(f"report site / segment, {self.large}", self.site, self.segment, 20),
+            time_row(f"report site {self.large} / site {self.small}", self.site, self.site_small, 5),
+        ]
+
+
+def run_sites(python: str, ehp: str, scratch: Path, args: argparse.Namespace) -> SiteBench | None:
+    """Generate the two portfolios of the site measurements and make their series (not yet run)."""
+    large, small = scratch / f"site-{args.site_count}", scratch / f"site-{args.site_small}"
+    for folder, count in ((large, args.site_count), (small, args.site_small)):
+        if not generate(python, folder, count, args.seed):
+            return None
+    sites = SiteBench.make(ehp, scratch, large, small, (args.site_count, args.site_small))
+    for series in sites.series:  # warm the page cache and .pyc files; not counted
+        measure(series.argv)
+    return sites
+
+
+def only_sites(python: str, ehp: str, args: argparse.Namespace) -> int:
+    """`--only site`: the site measurements alone."""
+    with tempfile.TemporaryDirectory(prefix="ehp-bench-") as scratch:
+        started = time.perf_counter()
+        sites = run_sites(python, ehp, Path(scratch), args)
+        if sites is None:
+            return 2
+        print(f"ehp benchmark, site only: {args.site_count} and {args.site_small} initiatives (seed {args.seed})")
+        print(f"python {platform.python_version()}; {os.cpu_count()} CPUs; git {git_state()}; x{args.repeat}")
+        for round_ in range(args.repeat):
+            print(f"  site round {round_ + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
+            for series in sites.series:
+                series.run()
+        total = time.perf_counter() - started
+    print_table([("measurement", "ehp", "baseline", "ratio", "goal", "result"), *sites.rows()])
+    print()
+    for series in sites.series:
+        print(f"  {series.label:<28} {series.spread()}")
+    print(f"total {total:.0f} s; ratios use medians")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="initiative files to generate (default 10000)")
@@ -276,24 +358,30 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--out", type=Path, help="generate here and keep it (bench/out/ is git-ignored); default: tmp")
+    parser.add_argument("--only", choices=["site"], help="run only these measurements")
+    parser.add_argument("--site-count", type=int, default=1000, help="initiatives of the site measurement (1000)")
+    parser.add_argument("--site-small", type=int, default=250, help="initiatives of the smaller site (250)")
     args = parser.parse_args(argv)
-    if args.count < 1 or args.repeat < 1 or args.assess_repeat < 1:
-        parser.error("--count, --repeat and --assess-repeat must be at least 1")
+    if min(args.count, args.repeat, args.assess_repeat, args.site_count, args.site_small) < 1:
+        parser.error("--count, --repeat, --assess-repeat, --site-count and --site-small must be at least 1")
 
     python = sys.executable  # not resolved: a venv's python is a symlink, and resolving it would leave the venv
     ehp = str(Path(python).parent / "ehp")
     if not os.access(ehp, os.X_OK):
         print(f"no ehp entry point beside {python}; run this with the venv's python (make bench)", file=sys.stderr)
         return 2
+    if args.only == "site":
+        return only_sites(python, ehp, args)
 
     with tempfile.TemporaryDirectory(prefix="ehp-bench-") as scratch:
         folder = args.out or Path(scratch) / "portfolio"
         started = time.perf_counter()
         # In a child, so that this process stays small: on Linux a child's ru_maxrss starts from its parent's RSS at
         # the fork, and importing ehportfolio here would raise every baseline's peak memory to about 38 MB.
-        gen = [python, str(BENCH / "generate.py"), str(folder), "--count", str(args.count), "--seed", str(args.seed)]
-        if subprocess.run(gen).returncode != 0:
-            print(f"the generator failed: {' '.join(gen)}", file=sys.stderr)
+        if not generate(python, folder, args.count, args.seed):
+            return 2
+        sites = run_sites(python, ehp, Path(scratch), args)
+        if sites is None:
             return 2
         generated = time.perf_counter() - started
         files = sorted(str(p) for p in (folder / "initiatives").glob("*.yaml"))
@@ -339,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
         slow_note = ""
         for round_ in range(args.repeat):
             print(f"  segment and check round {round_ + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
-            for series in (parse, seg_text, seg_json, check_text, check_json, overview, overview_docx):
+            for series in (parse, seg_text, seg_json, check_text, check_json, overview, overview_docx, *sites.series):
                 series.run()
             if not has_validator:
                 continue
@@ -363,6 +451,7 @@ def main(argv: list[str] | None = None) -> int:
         for_information(time_row(f"check {args.count} files (--format json)", check_json, parse, 3)),
         time_row(f"report overview html / segment, {args.count}", overview, seg_text, 3),
         for_information(time_row(f"report overview docx / segment, {args.count}", overview_docx, seg_text, 3)),
+        *sites.rows(),
     ]
     if has_validator:
         rows.append(speedup_row("check-jsonschema / ehp check", check_text, schema_check, 4))
@@ -375,8 +464,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"                              DIR/initiatives/*.yaml ({len(files)} files in {len(batches)} exec(s));")
     print("                              its ratio is check-jsonschema / ehp check (text): higher is better")
     print("           report overview = against ehp segment (text) on the same files")
+    print(f"           report site = against ehp segment on the same {args.site_count} files, and against the")
+    print(f"                         site of {args.site_small} initiatives")
     print("           assess = python -c 'import yaml, pydantic'")
-    shown = [seg_text, seg_json, check_text, check_json, overview, overview_docx, parse]
+    shown = [seg_text, seg_json, check_text, check_json, overview, overview_docx, *sites.series, parse]
     shown += [schema_check] if has_validator else []
     for series in (*shown, assess, imports):
         print(f"  {series.label:<28} {series.spread()}")

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections.abc import Sequence
 from typing import Any
+
+from ehportfolio.reports.template_contexts import Edge, Node, Section, TrendRow
 
 COLOURS = {"grønn": "#2e7d32", "gul": "#f9a825", "rød": "#c62828", "reported": "#90a4ae", "not_reported": "#ffffff"}
 SEGMENT_COLOURS = ["#1f4e79", "#2e75b6", "#9dc3e6", "#c9a0dc"]
@@ -71,19 +74,19 @@ def segment_chart(names: list[str], counts: list[int], title: str) -> Any:
     return _bars(names, counts, SEGMENT_COLOURS[: len(names)], title, 0.45)
 
 
-def trend_chart(rows: list[dict[str, Any]], title: str) -> Any:
+def trend_chart(rows: Sequence[TrendRow], title: str) -> Any:
     """The status colour at each round, one marker per round, with the state written under it."""
     figure = _figure(max(3.0, 1.4 * len(rows) + 0.8), 1.9)
     axes = figure.add_subplot()
     for x, row in enumerate(rows):
-        missing = row["state"] == "not_reported"
+        missing = row.state == "not_reported"
         axes.scatter(
-            [x], [0], s=420, color=COLOURS[row["state"]], edgecolors="#616161", linewidths=1.5 if missing else 0.5
+            [x], [0], s=420, color=COLOURS[row.state], edgecolors="#616161", linewidths=1.5 if missing else 0.5
         )
         if missing:
             axes.text(x, 0, "?", ha="center", va="center", color="#616161", parse_math=False)
-        axes.text(x, -0.9, row["state_text"], ha="center", va="top", fontsize=FONT - 1, parse_math=False)
-    axes.set_xticks(range(len(rows)), [_plain(f"{r['meeting']}\n{r['date']}") for r in rows])
+        axes.text(x, -0.9, row.state_text, ha="center", va="top", fontsize=FONT - 1, parse_math=False)
+    axes.set_xticks(range(len(rows)), [_plain(f"{r.meeting}\n{r.date}") for r in rows])
     axes.xaxis.tick_top()
     axes.set_xlim(-0.6, len(rows) - 0.4)
     axes.set_ylim(-1.6, 0.8)
@@ -101,12 +104,12 @@ def _label(name: str) -> str:
     return "\n".join(lines)
 
 
-def dependency_graph(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], highlight: str = "") -> Any:
+def dependency_graph(nodes: Sequence[Node], edges: Sequence[Edge], highlight: str = "") -> Any:
     """A layered drawing: an initiative to the left of what it depends on; solid arrows strong, dashed weak."""
-    top = max((n["layer"] for n in nodes), default=0)
-    columns: dict[int, list[dict[str, Any]]] = {}
+    top = max((n.layer for n in nodes), default=0)
+    columns: dict[int, list[Node]] = {}
     for node in nodes:
-        columns.setdefault(top - node["layer"], []).append(node)
+        columns.setdefault(top - node.layer, []).append(node)
     rows = max((len(c) for c in columns.values()), default=1)
     figure = _figure(2.6 * (top + 1) + 0.4, 0.75 * rows + 0.4)
     axes = figure.add_subplot()
@@ -114,36 +117,36 @@ def dependency_graph(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], h
     for x, column in columns.items():
         offset = (rows - len(column)) / 2
         for y, node in enumerate(column):
-            place[node["key"]] = (x * 2.6, -(y + offset) * 0.75)
+            place[node.key] = (x * 2.6, -(y + offset) * 0.75)
     for edge in edges:
         axes.annotate(
             "",
-            xy=place[edge["to"]],
-            xytext=place[edge["from"]],
+            xy=place[edge.to],
+            xytext=place[edge.from_],
             arrowprops={
                 "arrowstyle": "-|>",
                 "color": "#444444",
-                "linestyle": "-" if edge["strength"] == "strong" else "--",
+                "linestyle": "-" if edge.strength == "strong" else "--",
                 "shrinkA": 34,
                 "shrinkB": 34,
             },
         )
     for node in nodes:
-        left, height = place[node["key"]]
-        chosen = node["id"] == highlight
+        left, height = place[node.key]
+        chosen = node.id == highlight
         axes.text(
             left,
             height,
-            _label(node["name"]),
+            _label(node.name),
             ha="center",
             va="center",
             fontsize=FONT - 1,
             parse_math=False,
             bbox={
                 "boxstyle": "round,pad=0.4",
-                "facecolor": "#fff3c4" if chosen else "#eef3f8" if node["known"] else "#f5f5f5",
-                "edgecolor": "#1f4e79" if node["known"] else "#9e9e9e",
-                "linestyle": "-" if node["known"] else ":",
+                "facecolor": "#fff3c4" if chosen else "#eef3f8" if node.known else "#f5f5f5",
+                "edgecolor": "#1f4e79" if node.known else "#9e9e9e",
+                "linestyle": "-" if node.known else ":",
             },
         )
     axes.set_xlim(-1.4, top * 2.6 + 1.4)
@@ -157,27 +160,27 @@ def focus_chart(names: list[str], counts: list[int], title: str) -> Any:
     return _bars(names, counts, SEGMENT_COLOURS[1], title, 0.4)
 
 
-def state_chart(segments: list[dict[str, Any]], title: str) -> Any:
+def state_chart(segments: Sequence[Section], title: str) -> Any:
     """For each segment that reports at a meeting, its initiatives by status colour, as stacked horizontal bars; "not
     reported" is its own (white, outlined) part."""
     figure = _figure(6, 0.5 * len(segments) + 1.3)
     axes = figure.add_subplot()
     positions = list(range(len(segments)))[::-1]
     left = [0] * len(segments)
-    states = segments[0]["colours"] if segments else []
+    states = segments[0].colours if segments else ()
     for index, state in enumerate(states):
-        counts = [s["colours"][index]["count"] for s in segments]
+        counts = [s.colours[index].count for s in segments]
         axes.barh(
             positions,
             counts,
             left=left,
-            color=COLOURS[state["state"]],
+            color=COLOURS[state.state],
             edgecolor="#616161",
             linewidth=0.5,
-            label=_plain(state["text"]),
+            label=_plain(state.text),
         )
         left = [a + b for a, b in zip(left, counts, strict=True)]
-    axes.set_yticks(positions, [_plain(s["name"]) for s in segments])
+    axes.set_yticks(positions, [_plain(s.name) for s in segments])
     axes.set_title(_plain(title))
     axes.set_xlim(0, max(left, default=0) * 1.05 + 1)
     axes.spines[["top", "right"]].set_visible(False)

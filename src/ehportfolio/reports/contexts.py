@@ -1,14 +1,23 @@
-"""What each report shows, as plain data: the one place where a report's context is built from the portfolio.
+"""What each report shows, as typed data: the one place where a report's context is built from the portfolio.
 
-Pure: no files, no clock, no Jinja. Templates receive only dicts, lists, strings and numbers from here (never model
-objects), so that a portfolio's own templates see a small, documented surface. The texts come from messages.py in the
-report's language; user text (names, owners, reasons) is passed as it is, and each format escapes it.
+Pure: no files, no clock, no Jinja. Templates receive only the frozen classes of template_contexts.py (text, numbers,
+booleans, tuples and the texts mapping; never model objects), so that a portfolio's own templates see a small,
+documented surface (docs/report-contexts.md). The texts come from messages.py in the report's language; user text
+(names, owners, reasons) is passed as it is, and each format escapes it.
+
+A site renders the overview and every fact sheet from one `Shared`: the members, their states, the indexes of names,
+reverse dependencies, status reports and dependency pairs, the rounds and the texts are computed once, so that a
+fact sheet costs the same in a portfolio of ten initiatives as in one of ten thousand.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from ehportfolio.domain.cadence import Cadence
@@ -20,6 +29,7 @@ from ehportfolio.domain.state import FINISHED, MEMBER, PROPOSED, WITHDRAWN, Stat
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.calendar import Member, Round, members, rounds
 from ehportfolio.i18n.messages import TEXT, segment_name, stage_name, text
+from ehportfolio.reports import template_contexts as tc
 from ehportfolio.store.portfolio import Entry, Portfolio
 from ehportfolio.store.validation import closest
 
@@ -30,20 +40,108 @@ INACTIVE = "inactive"
 APART = (PROPOSED, OUT, INACTIVE)
 """The groups of an overview outside the segments: proposals, initiatives decided out, finished or withdrawn ones."""
 
+Pair = tuple[str, str, str]
+"""A dependency: who depends, on what, how strongly."""
 
-def _texts(lang: str) -> dict[str, str]:
+
+@functools.cache
+def _texts(lang: str) -> Mapping[str, str]:
     """Every fixed text of the reports, by its key without the `report.` prefix, for the templates' `t`; texts that
     take values are filled in where the context is built."""
-    return {
-        key.removeprefix("report."): value
-        for key, value in TEXT[lang].items()
-        if key.startswith("report.") and "{" not in value
-    }
+    return MappingProxyType(
+        {
+            key.removeprefix("report."): value
+            for key, value in TEXT[lang].items()
+            if key.startswith("report.") and "{" not in value
+        }
+    )
 
 
-def _focus_names(portfolio: Portfolio) -> dict[str, dict[str, Any]]:
+@dataclass(frozen=True)
+class FocusName:
+    name: str
+    truncated: bool
+
+
+def _focus_names(portfolio: Portfolio) -> dict[str, FocusName]:
     taxonomy = portfolio.context.taxonomy
-    return {a.code: {"name": a.name, "truncated": a.truncated} for a in taxonomy.focus_areas} if taxonomy else {}
+    return {a.code: FocusName(a.name, bool(a.truncated)) for a in taxonomy.focus_areas} if taxonomy else {}
+
+
+def _portfolio_name(portfolio: Portfolio) -> str:
+    settings = portfolio.context.settings
+    return settings.name if settings else portfolio.root
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What the overview and every fact sheet of one run read, computed once from the portfolio: the members (by
+    id), their states on the report's date, who depends on whom (both ways), the status reports by initiative, the
+    rounds that count, the focus areas' names and the texts."""
+
+    portfolio: Portfolio
+    cadence: Cadence
+    lang: str
+    date: datetime.date | None
+    name: str
+    focus: dict[str, FocusName]
+    everyone: list[Member]
+    by_id: dict[str, Member]
+    names: dict[str, str]
+    states: dict[str, State]
+    depended_by: dict[str, list[tuple[Member, str]]]
+    """For each id, who depends on it and how strongly, in the order of `everyone` and their files."""
+    pairs: dict[str, set[Pair]]
+    """For each id, the dependencies it is in, either way."""
+    all_pairs: list[Pair]
+    """Every dependency, sorted."""
+    held: list[Round]
+    reports: dict[str, dict[str, StatusReport]]
+    """For each id, its status reports by round."""
+    unread: dict[str, set[str]]
+    """For each id, the rounds where its status file could not be read."""
+
+
+def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.date | None) -> Shared:
+    """Everything the overview and the fact sheets share, for one portfolio, language and date."""
+    everyone = members(portfolio)
+    depended_by: dict[str, list[tuple[Member, str]]] = {}
+    pairs: dict[str, set[Pair]] = {}
+    for member in everyone:
+        for dependency in member.initiative.dependencies:
+            depended_by.setdefault(dependency.id, []).append((member, dependency.strength))
+            pair = (member.id, dependency.id, dependency.strength)
+            pairs.setdefault(member.id, set()).add(pair)
+            pairs.setdefault(dependency.id, set()).add(pair)
+    statuses = portfolio.statuses
+    settings = portfolio.context.settings
+    reports: dict[str, dict[str, StatusReport]] = {}
+    unread: dict[str, set[str]] = {}
+    held_rounds: list[Round] = []
+    if statuses is not None and settings is not None:
+        for entry in statuses.entries:
+            reports.setdefault(entry.id, {})[entry.round] = entry.report
+        for round_name, ident in statuses.unread:
+            unread.setdefault(ident, set()).add(round_name)
+        held_rounds = held(rounds(settings.calendar, cadence), statuses.started(), date)
+    return Shared(
+        portfolio=portfolio,
+        cadence=cadence,
+        lang=lang,
+        date=date,
+        name=_portfolio_name(portfolio),
+        focus=_focus_names(portfolio),
+        everyone=everyone,
+        by_id={m.id: m for m in everyone},
+        names={m.id: m.initiative.name for m in everyone},
+        states={m.id: m.state(date) for m in everyone},
+        depended_by=depended_by,
+        pairs=pairs,
+        all_pairs=sorted({p for found in pairs.values() for p in found}),
+        held=held_rounds,
+        reports=reports,
+        unread=unread,
+    )
 
 
 def _group(state: State) -> str:
@@ -53,40 +151,35 @@ def _group(state: State) -> str:
     return INACTIVE if state.stage in (FINISHED, WITHDRAWN) else state.stage
 
 
-def _row(member: Member, state: State, focus: dict[str, dict[str, Any]], lang: str) -> dict[str, Any]:
+def _row(member: Member, state: State, focus: dict[str, FocusName], lang: str) -> tc.Row:
     initiative = member.initiative
     code = initiative.focus_area or ""
-    return {
-        "id": member.id,
-        "name": initiative.name,
-        "owner": initiative.owner,
-        "focus_area": code,
-        "focus_name": focus.get(code, {}).get("name", ""),
-        "segment": state.segment or "",
-        "segment_name": segment_name(state.segment) if state.segment else "",
-        "stage": state.stage,
-        "stage_name": stage_name(state.stage, lang),
-    }
-
-
-def graph(everyone: list[Member], ids: set[str] | None = None) -> dict[str, Any]:
-    """The dependency graph as nodes and edges. `ids` limits it to those initiatives (and the unknown ids they name);
-    without it, every initiative with a dependency in either direction. Node ids are generated (`n0`, `n1`, …) so
-    that no name or id reaches a diagram's syntax; `layer` is the length of the longest chain of dependencies below
-    a node, for a layered drawing."""
-    names = {m.id: m.initiative.name for m in everyone}
-    pairs = sorted(
-        {(m.id, d.id, d.strength) for m in everyone for d in m.initiative.dependencies},
-        key=lambda p: (p[0], p[1], p[2]),
+    known = focus.get(code)
+    return tc.Row(
+        id=member.id,
+        name=initiative.name,
+        owner=initiative.owner,
+        focus_area=code,
+        focus_name=known.name if known else "",
+        segment=state.segment or "",
+        segment_name=segment_name(state.segment) if state.segment else "",
+        stage=state.stage,
+        stage_name=stage_name(state.stage, lang),
     )
-    if ids is not None:
-        pairs = [p for p in pairs if p[0] in ids or p[1] in ids]
-    chosen = sorted({p[0] for p in pairs} | {p[1] for p in pairs} | (ids or set()))
+
+
+def graph(names: Mapping[str, str], pairs: Iterable[Pair], ids: set[str] | None = None) -> tc.Graph:
+    """The dependency graph of `pairs` as nodes and edges, with the initiatives `ids` as nodes even without a
+    dependency; `names` gives the known initiatives' names. Node ids are generated (`n0`, `n1`, …) so that no name
+    or id reaches a diagram's syntax; `layer` is the length of the longest chain of dependencies below a node, for a
+    layered drawing."""
+    chosen_pairs = sorted(pairs)
+    chosen = sorted({p[0] for p in chosen_pairs} | {p[1] for p in chosen_pairs} | (ids or set()))
     if len(chosen) > GRAPH_LIMIT:
-        return {"nodes": [], "edges": [], "too_large": len(chosen)}
+        return tc.Graph(nodes=(), edges=(), too_large=len(chosen))
     key = {ident: f"n{index}" for index, ident in enumerate(chosen)}
     below: dict[str, list[str]] = {ident: [] for ident in chosen}
-    for source, target, _ in pairs:
+    for source, target, _ in chosen_pairs:
         below[source].append(target)
     layers: dict[str, int] = {}
 
@@ -96,80 +189,82 @@ def graph(everyone: list[Member], ids: set[str] | None = None) -> dict[str, Any]
             layers[ident] = 1 + max((layer(t, seen | {ident}) for t in targets), default=-1)
         return layers[ident]
 
-    nodes = [
-        {
-            "key": key[ident],
-            "id": ident,
-            "name": names.get(ident, ident),
-            "known": ident in names,
-            "layer": layer(ident, frozenset()),
-        }
+    nodes = tuple(
+        tc.Node(
+            key=key[ident],
+            id=ident,
+            name=names.get(ident, ident),
+            known=ident in names,
+            layer=layer(ident, frozenset()),
+        )
         for ident in chosen
-    ]
-    edges = [{"from": key[s], "to": key[t], "strength": strength} for s, t, strength in pairs]
-    return {"nodes": nodes, "edges": edges, "too_large": 0}
+    )
+    edges = tuple(tc.Edge(from_=key[s], to=key[t], strength=strength) for s, t, strength in chosen_pairs)
+    return tc.Graph(nodes=nodes, edges=edges, too_large=0)
 
 
-def overview(portfolio: Portfolio, lang: str, date: datetime.date | None) -> dict[str, Any]:
+def _owners(owners: dict[str, Counter[str]]) -> tuple[tc.OwnerRow, ...]:
+    """Counts by owner, most first, with the count in each segment."""
+    return tuple(
+        tc.OwnerRow(owner=owner, count=sum(c.values()), segments=tuple(c.get(s, 0) for s in SEGMENTS))
+        for owner, c in sorted(owners.items(), key=lambda item: (-sum(item[1].values()), item[0].casefold()))
+    )
+
+
+def _focus_row(code: str, focus: dict[str, FocusName], count: int) -> dict[str, Any]:
+    known = focus.get(code)
+    return {
+        "code": code,
+        "name": known.name if known else "",
+        "truncated": bool(known and known.truncated),
+        "known": known is not None,
+        "count": count,
+    }
+
+
+def overview(shared: Shared, links: bool = False) -> tc.Overview:
     """Table 5.2 of the report: every initiative by segment, with counts, and counts by owner and focus area."""
-    settings = portfolio.context.settings
-    name = settings.name if settings else portfolio.root
-    focus = _focus_names(portfolio)
-    everyone = members(portfolio)
-    states = {m.id: m.state(date) for m in everyone}
-    groups: dict[str, list[dict[str, Any]]] = {key: [] for key in (*SEGMENTS, *APART)}
+    lang, states, everyone = shared.lang, shared.states, shared.everyone
+    groups: dict[str, list[tc.Row]] = {key: [] for key in (*SEGMENTS, *APART)}
     for member in everyone:
-        groups[_group(states[member.id])].append(_row(member, states[member.id], focus, lang))
+        groups[_group(states[member.id])].append(_row(member, states[member.id], shared.focus, lang))
     for rows in groups.values():
-        rows.sort(key=lambda r: (r["focus_area"], r["name"].casefold(), r["id"]))
+        rows.sort(key=lambda r: (r.focus_area, r.name.casefold(), r.id))
     titles = {s: segment_name(s) for s in SEGMENTS}
     titles.update({key: text(lang, f"report.group.{key}") for key in APART})
-    segments = [{"key": s, "name": titles[s], "count": len(groups[s]), "rows": groups[s]} for s in SEGMENTS]
-    apart = [
-        {"key": key, "name": titles[key], "count": len(groups[key]), "rows": groups[key]}
+    segments = tuple(tc.Group(key=s, name=titles[s], count=len(groups[s]), rows=tuple(groups[s])) for s in SEGMENTS)
+    apart = tuple(
+        tc.Group(key=key, name=titles[key], count=len(groups[key]), rows=tuple(groups[key]))
         for key in APART
         if groups[key]
-    ]
+    )
     active = [m for m in everyone if states[m.id].stage == MEMBER]
     owners: dict[str, Counter[str]] = {}
     for member in active:
         owners.setdefault(member.initiative.owner, Counter())[states[member.id].segment or ""] += 1
-    by_owner = [
-        {"owner": owner, "count": sum(c.values()), "segments": [c.get(s, 0) for s in SEGMENTS]}
-        for owner, c in sorted(owners.items(), key=lambda item: (-sum(item[1].values()), item[0].casefold()))
-    ]
     areas = Counter(m.initiative.focus_area or "" for m in active)
-    by_focus = [
-        {
-            "code": code,
-            "name": focus[code]["name"] if code in focus else "",
-            "truncated": bool(focus.get(code, {}).get("truncated")),
-            "known": code in focus,
-            "count": count,
-        }
-        for code, count in sorted(areas.items())
-    ]
+    by_focus = tuple(tc.FocusRow(**_focus_row(code, shared.focus, count)) for code, count in sorted(areas.items()))
     counts = ", ".join(f"{segment_name(s)} {len(groups[s])}" for s in SEGMENTS)
-    drawn = graph(everyone)
-    return {
-        "kind": "overview",
-        "lang": lang,
-        "t": _texts(lang),
-        "title": text(lang, "report.overview.title", name=name),
-        "portfolio": name,
-        "date": date.isoformat() if date else "",
-        "total": len(active),
-        "summary": text(lang, "report.total", count=len(active), segments=counts),
-        "segment_names": [segment_name(s) for s in SEGMENTS],
-        "segments": segments,
-        "apart": apart,
-        "by_owner": by_owner,
-        "by_focus": by_focus,
-        "graph": drawn,
-        "too_large": text(lang, "report.graph.too_large", count=drawn["too_large"]),
-        "generated": text(lang, "report.generated", name=name),
-        "links": False,
-    }
+    drawn = graph(shared.names, shared.all_pairs)
+    return tc.Overview(
+        kind="overview",
+        lang=lang,
+        t=_texts(lang),
+        title=text(lang, "report.overview.title", name=shared.name),
+        portfolio=shared.name,
+        date=shared.date.isoformat() if shared.date else "",
+        total=len(active),
+        summary=text(lang, "report.total", count=len(active), segments=counts),
+        segment_names=tuple(segment_name(s) for s in SEGMENTS),
+        segments=segments,
+        apart=apart,
+        by_owner=_owners(owners),
+        by_focus=by_focus,
+        graph=drawn,
+        too_large=text(lang, "report.graph.too_large", count=drawn.too_large),
+        generated=text(lang, "report.generated", name=shared.name),
+        links=links,
+    )
 
 
 def held(found: list[Round], started: set[str], date: datetime.date | None) -> list[Round]:
@@ -178,37 +273,32 @@ def held(found: list[Round], started: set[str], date: datetime.date | None) -> l
     return [r for r in found if r.id in started or (date is not None and r.date <= date)]
 
 
-def trend(
-    member: Member, portfolio: Portfolio, cadence: Cadence, date: datetime.date | None, lang: str
-) -> list[dict[str, Any]]:
+def trend(member: Member, shared: Shared) -> tuple[tc.TrendRow, ...]:
     """An initiative's status across rounds: each round it was due at or reported to, in date order. A round it was
     due at and has no report for is `not_reported`, never left out."""
-    statuses = portfolio.statuses
-    settings = portfolio.context.settings
-    if statuses is None or settings is None:
-        return []
-    reports = {e.round: e.report for e in statuses.entries if e.id == member.id}
-    unread = {name for name, ident in statuses.unread if ident == member.id}
+    lang = shared.lang
+    reports = shared.reports.get(member.id, {})
+    unread = shared.unread.get(member.id, set())
     rows = []
-    for round_ in held(rounds(settings.calendar, cadence), statuses.started(), date):
+    for round_ in shared.held:
         report = reports.get(round_.id)
         if report is None and round_.id not in unread and not member.due(round_):
             continue
         state = "not_reported" if report is None else report.colour or "reported"
         rows.append(
-            {
-                "round": round_.id,
-                "meeting": round_.label,
-                "date": round_.date.isoformat(),
-                "state": state,
-                "state_text": text(lang, f"report.state.{state}"),
-                "report_date": report.date.isoformat() if report else "",
-                "progress": (report.progress or report.purpose or "") if report else "",
-                "risks": [r.risk for r in report.risks or () if r is not None and r.risk] if report else [],
-                "obstacles": (report.obstacles or "") if report else "",
-            }
+            tc.TrendRow(
+                round=round_.id,
+                meeting=round_.label,
+                date=round_.date.isoformat(),
+                state=state,
+                state_text=text(lang, f"report.state.{state}"),
+                report_date=report.date.isoformat() if report else "",
+                progress=(report.progress or report.purpose or "") if report else "",
+                risks=tuple(r.risk for r in report.risks or () if r is not None and r.risk) if report else (),
+                obstacles=(report.obstacles or "") if report else "",
+            )
         )
-    return rows
+    return tuple(rows)
 
 
 def _word(value: str | None, kind: str, lang: str) -> str:
@@ -226,84 +316,84 @@ def _member_segment_name(state: State | None) -> str:
     return segment_name(state.member_segment) if state and state.member_segment else ""
 
 
-def initiative(
-    portfolio: Portfolio, entry: Entry, cadence: Cadence, lang: str, date: datetime.date | None
-) -> dict[str, Any]:
-    """The fact sheet: the checklist's explanation, the status trend, dependencies both ways, the segment history."""
+def _assessment(entry: Entry, shared: Shared) -> tc.Assessment:
     from ehportfolio.output.markdown import assessment_context
 
-    settings = portfolio.context.settings
-    name = settings.name if settings else portfolio.root
-    focus = _focus_names(portfolio)
-    everyone = members(portfolio)
-    member = next(m for m in everyone if m.id == entry.id)
-    names = {m.id: m for m in everyone}
-    state = member.state(date)
+    explained = assessment_context(assess(entry, shared.portfolio.checklist), shared.lang)
+    return tc.Assessment(
+        t=MappingProxyType(explained["t"]),
+        version=explained["version"],
+        steps=tuple(tc.Step(**{**step, "question": step["question"] or ""}) for step in explained["steps"]),
+        result=explained["result"],
+        missing=tuple(tc.Missing(**item) for item in explained["missing"]),
+        recorded=explained["recorded"],
+        reason=entry.initiative.segment_reason or "",
+        flag=explained["flag"],
+    )
+
+
+def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiative:
+    """The fact sheet: the checklist's explanation, the status trend, dependencies both ways, the segment history.
+    Everything it reads of other initiatives comes from `shared`'s indexes, so its cost does not grow with the
+    portfolio."""
+    lang = shared.lang
+    member = shared.by_id[entry.id]
+    state = shared.states[entry.id]
     item = entry.initiative
-    explained = assessment_context(assess(entry, portfolio.checklist), lang)
 
-    def other(ident: str, strength: str) -> dict[str, Any]:
-        known = names.get(ident)
-        return {
-            "id": ident,
-            "name": known.initiative.name if known else "",
-            "known": known is not None,
-            "segment_name": _member_segment_name(known.state(date) if known else None),
-            "strength": text(lang, f"report.strength.{strength}"),
-        }
+    def other(ident: str, strength: str) -> tc.Other:
+        known = shared.by_id.get(ident)
+        return tc.Other(
+            id=ident,
+            name=known.initiative.name if known else "",
+            known=known is not None,
+            segment_name=_member_segment_name(shared.states[ident] if known else None),
+            strength=text(lang, f"report.strength.{strength}"),
+        )
 
-    depends_on = [other(d.id, d.strength) for d in sorted(item.dependencies, key=lambda d: d.id)]
-    depended_by = [other(m.id, d.strength) for m in everyone for d in m.initiative.dependencies if d.id == entry.id]
-    history = [
-        {
-            "date": h.date.isoformat(),
-            "kind": text(lang, f"report.kind.{h.kind}"),
-            "from": _word(h.from_, h.kind, lang),
-            "to": _word(h.to, h.kind, lang),
-            "reason": h.reason,
-            "ref": h.ref or "",
-        }
+    depends_on = tuple(other(d.id, d.strength) for d in sorted(item.dependencies, key=lambda d: d.id))
+    depended_by = tuple(other(m.id, strength) for m, strength in shared.depended_by.get(entry.id, ()))
+    history = tuple(
+        tc.HistoryRow(
+            date=h.date.isoformat(),
+            kind=text(lang, f"report.kind.{h.kind}"),
+            from_=_word(h.from_, h.kind, lang),
+            to=_word(h.to, h.kind, lang),
+            reason=h.reason,
+            ref=h.ref or "",
+        )
         for h in item.history
         if h.kind in (*SEGMENT_KINDS, "status")
-    ]
+    )
     code = item.focus_area or ""
-    rows = trend(member, portfolio, cadence, date, lang)
-    return {
-        "kind": "initiative",
-        "lang": lang,
-        "t": _texts(lang),
-        "title": text(lang, "report.initiative.title", name=item.name),
-        "portfolio": name,
-        "date": date.isoformat() if date else "",
-        "id": entry.id,
-        "name": item.name,
-        "owner": item.owner,
-        "focus_area": code,
-        "focus_name": focus.get(code, {}).get("name", ""),
-        "focus_truncated": bool(focus.get(code, {}).get("truncated")),
-        "status": text(lang, f"report.status.{state.status}"),
-        "stage": state.stage,
-        "stage_name": stage_name(state.stage, lang),
-        "segment_name": segment_name(state.segment) if state.segment and state.stage != PROPOSED else "",
-        "description": item.description or "",
-        "assessment": {
-            "t": explained["t"],
-            "version": explained["version"],
-            "steps": explained["steps"],
-            "result": explained["result"],
-            "missing": explained["missing"],
-            "recorded": explained["recorded"],
-            "reason": item.segment_reason or "",
-            "flag": explained["flag"],
-        },
-        "trend": rows,
-        "depends_on": depends_on,
-        "depended_by": depended_by,
-        "history": history,
-        "graph": graph(everyone, {entry.id}),
-        "generated": text(lang, "report.generated", name=name),
-        "links": False,
-    }
+    focus = shared.focus.get(code)
+    return tc.Initiative(
+        kind="initiative",
+        lang=lang,
+        t=_texts(lang),
+        title=text(lang, "report.initiative.title", name=item.name),
+        portfolio=shared.name,
+        date=shared.date.isoformat() if shared.date else "",
+        id=entry.id,
+        name=item.name,
+        owner=item.owner,
+        focus_area=code,
+        focus_name=focus.name if focus else "",
+        focus_truncated=bool(focus and focus.truncated),
+        status=text(lang, f"report.status.{state.status}"),
+        stage=state.stage,
+        stage_name=stage_name(state.stage, lang),
+        segment_name=segment_name(state.segment) if state.segment and state.stage != PROPOSED else "",
+        description=item.description or "",
+        assessment=_assessment(entry, shared),
+        trend=trend(member, shared),
+        depends_on=depends_on,
+        depended_by=depended_by,
+        history=history,
+        graph=graph(shared.names, shared.pairs.get(entry.id, ()), {entry.id}),
+        generated=text(lang, "report.generated", name=shared.name),
+        links=links,
+    )
 
 
 # Committee papers: the paper for one meeting, and the annual portfolio definition.
@@ -320,20 +410,24 @@ def _state(report: StatusReport | None) -> str:
     return "not_reported" if report is None else report.colour or "reported"
 
 
-def _step(change: Transition, member: Member, lang: str) -> dict[str, Any]:
+def _step(change: Transition, member: Member, lang: str) -> tc.ChangeRow:
     """A change of an initiative's place in the portfolio, as a row: the step that made it, and where it led."""
 
     entry = change.entry
-    return {
-        "date": change.date.isoformat(),
-        "id": member.id,
-        "name": member.initiative.name,
-        "kind": text(lang, f"report.kind.{entry.kind}"),
-        "from": _word(entry.from_, entry.kind, lang),
-        "to": _word(entry.to, entry.kind, lang),
-        "reason": entry.reason,
-        "ref": entry.ref or "",
-    }
+    return tc.ChangeRow(
+        date=change.date.isoformat(),
+        id=member.id,
+        name=member.initiative.name,
+        kind=text(lang, f"report.kind.{entry.kind}"),
+        from_=_word(entry.from_, entry.kind, lang),
+        to=_word(entry.to, entry.kind, lang),
+        reason=entry.reason,
+        ref=entry.ref or "",
+    )
+
+
+def _by_date(rows: list[tc.ChangeRow]) -> tuple[tc.ChangeRow, ...]:
+    return tuple(sorted(rows, key=lambda r: (r.date, r.name.casefold(), r.id)))
 
 
 def _changes(
@@ -373,6 +467,40 @@ def _hint(lang: str, suggestion: str) -> str:
     return text(lang, "report.meeting.did_you_mean", suggestion=suggestion) if suggestion else ""
 
 
+def _meeting_row(member: Member, report: StatusReport, names: dict[str, str], lang: str) -> tc.MeetingRow:
+    """An initiative's status report to a meeting, with every segment's fields (each template shows its own)."""
+    state = _state(report)
+    return tc.MeetingRow(
+        id=member.id,
+        name=member.initiative.name,
+        owner=member.initiative.owner,
+        state=state,
+        state_text=text(lang, f"report.state.{state}"),
+        progress=report.progress or "",
+        risks=tuple(
+            tc.Risk(risk=r.risk or "", consequence=r.consequence or "", action=r.action or "")
+            for r in report.risks or ()
+            if r is not None
+        ),
+        dependencies=tuple(
+            tc.Dependency(
+                id=d.id or "",
+                name=names.get(d.id or "", ""),
+                known=(d.id or "") in names,
+                needed=d.needed or "",
+                by=d.by.isoformat() if d.by else "",
+                state=d.state or "",
+            )
+            for d in report.dependencies or ()
+            if d is not None
+        ),
+        actions=tuple(a for a in report.actions or () if a),
+        experience=report.experience or "",
+        obstacles=report.obstacles or "",
+        purpose=report.purpose or "",
+    )
+
+
 def meeting(
     portfolio: Portfolio,
     cadence: Cadence,
@@ -381,13 +509,13 @@ def meeting(
     case: str | None,
     case_type: str,
     lang: str,
-) -> dict[str, Any]:
+) -> tc.Meeting:
     """The committee paper (saksfremlegg) for one meeting of the calendar: the portfolio in numbers on its date, the
     status of each segment that reports there in that segment's terms, who has not reported, and the changes since
     the committee's previous meeting (history entries after its date, up to this one; without an earlier meeting,
     since 1 January of the meeting's year)."""
     settings = portfolio.context.settings
-    name = settings.name if settings else portfolio.root
+    name = _portfolio_name(portfolio)
     found = rounds(settings.calendar if settings else (), cadence)
     round_ = _find_meeting(found, committee, day, lang)
     earlier = [r for r in found if r.committee == round_.committee and r.date < round_.date]
@@ -401,94 +529,52 @@ def meeting(
     active = [m for m in everyone if m.segment_on(day)]
     due = [m for m in everyone if m.due(round_)]
     reported = [m for m in due if m.id in reports]
-    numbers = [
-        {
-            "segment": s,
-            "name": segment_name(s),
-            "count": sum(1 for m in active if m.segment_on(day) == s),
-            "reports": s in round_.segments,
-            "due": sum(1 for m in due if m.segment_on(day) == s),
-            "reported": sum(1 for m in reported if m.segment_on(day) == s),
-        }
+    numbers = tuple(
+        tc.Numbers(
+            segment=s,
+            name=segment_name(s),
+            count=sum(1 for m in active if m.segment_on(day) == s),
+            reports=s in round_.segments,
+            due=sum(1 for m in due if m.segment_on(day) == s),
+            reported=sum(1 for m in reported if m.segment_on(day) == s),
+        )
         for s in SEGMENTS
-    ]
-
-    def base(member: Member) -> dict[str, Any]:
-        report = reports.get(member.id)
-        state = _state(report)
-        return {
-            "id": member.id,
-            "name": member.initiative.name,
-            "owner": member.initiative.owner,
-            "state": state,
-            "state_text": text(lang, f"report.state.{state}"),
-            "progress": (report.progress or "") if report else "",
-        }
-
+    )
     names = {m.id: m.initiative.name for m in everyone}
     sections = []
     for segment in round_.segments:
         group = sorted(
             (m for m in due if m.segment_on(day) == segment), key=lambda m: (m.initiative.name.casefold(), m.id)
         )
-        rows = []
-        for member in group:
-            report = reports.get(member.id)
-            if report is None:
-                continue
-            row = base(member)
-            row["risks"] = [
-                {"risk": r.risk or "", "consequence": r.consequence or "", "action": r.action or ""}
-                for r in report.risks or ()
-                if r is not None
-            ]
-            row["dependencies"] = [
-                {
-                    "id": d.id or "",
-                    "name": names.get(d.id or "", ""),
-                    "known": (d.id or "") in names,
-                    "needed": d.needed or "",
-                    "by": d.by.isoformat() if d.by else "",
-                    "state": d.state or "",
-                }
-                for d in report.dependencies or ()
-                if d is not None
-            ]
-            row["actions"] = [a for a in report.actions or () if a]
-            row["experience"] = report.experience or ""
-            row["obstacles"] = report.obstacles or ""
-            row["purpose"] = report.purpose or ""
-            rows.append(row)
+        rows = tuple(_meeting_row(m, reports[m.id], names, lang) for m in group if m.id in reports)
         colours = Counter(_state(reports.get(m.id)) for m in group)
         sections.append(
-            {
-                "segment": segment,
-                "name": segment_name(segment),
-                "subject": cadence.segments[segment].subject[lang],
-                "due": len(group),
-                "reported": len(rows),
-                "colours": [
-                    {"state": s, "text": text(lang, f"report.state.{s}"), "count": colours.get(s, 0)} for s in STATES
-                ],
-                "rows": rows,
-            }
+            tc.Section(
+                segment=segment,
+                name=segment_name(segment),
+                subject=cadence.segments[segment].subject[lang],
+                due=len(group),
+                reported=len(rows),
+                colours=tuple(
+                    tc.Colour(state=s, text=text(lang, f"report.state.{s}"), count=colours.get(s, 0)) for s in STATES
+                ),
+                rows=rows,
+            )
         )
-    missing = [
+    missing = tuple(
         _row(m, m.state(day), focus, lang)
         for m in sorted(
             due, key=lambda m: (SEGMENTS.index(m.segment_on(day) or SEGMENTS[0]), m.initiative.name.casefold(), m.id)
         )
         if m.id not in reports
-    ]
-    moves: list[dict[str, Any]] = []
-    added: list[dict[str, Any]] = []
-    removed: list[dict[str, Any]] = []
+    )
+    moves: list[tc.ChangeRow] = []
+    added: list[tc.ChangeRow] = []
+    removed: list[tc.ChangeRow] = []
     for change, member in _changes(everyone, start, day):
         for rows_, holds in ((moves, change.moved), (added, change.joined), (removed, change.left)):
             if holds:
                 rows_.append(_step(change, member, lang))
-    for rows_ in (moves, added, removed):
-        rows_.sort(key=lambda r: (r["date"], r["name"].casefold(), r["id"]))
     committee_names = cadence.committees.get(round_.committee, {})
     case_number = case or f"x/{day.year % 100:02d}"
     label = f"{round_.number}/{day.year}"
@@ -497,22 +583,22 @@ def meeting(
         if previous
         else text(lang, "report.meeting.since_year", year=day.year)
     )
-    return {
-        "kind": "meeting",
-        "lang": lang,
-        "t": _texts(lang),
-        "title": text(lang, "report.meeting.title", committee=round_.committee, label=label),
-        "portfolio": name,
-        "date": "",
-        "committee": round_.committee,
-        "committee_name": committee_names.get(lang, ""),
-        "number": round_.number,
-        "meeting_date": day.isoformat(),
-        "round": round_.id,
-        "case": case_number,
-        "case_type": text(lang, f"report.case_type.{case_type}"),
-        "purpose": text(lang, "report.meeting.purpose", committee=round_.committee, label=label, name=name),
-        "background": text(
+    return tc.Meeting(
+        kind="meeting",
+        lang=lang,
+        t=_texts(lang),
+        title=text(lang, "report.meeting.title", committee=round_.committee, label=label),
+        portfolio=name,
+        date="",
+        committee=round_.committee,
+        committee_name=committee_names.get(lang, ""),
+        number=round_.number,
+        meeting_date=day.isoformat(),
+        round=round_.id,
+        case=case_number,
+        case_type=text(lang, f"report.case_type.{case_type}"),
+        purpose=text(lang, "report.meeting.purpose", committee=round_.committee, label=label, name=name),
+        background=text(
             lang,
             "report.meeting.numbers",
             count=len(active),
@@ -520,26 +606,25 @@ def meeting(
             due=len(due),
             reported=len(reported),
         ),
-        "numbers": numbers,
-        "segments": sections,
-        "not_reported": missing,
-        "since": since,
-        "moves": moves,
-        "added": added,
-        "removed": removed,
-        "proposal": text(lang, f"report.meeting.proposal.{case_type}", committee=round_.committee),
-        "generated": text(lang, "report.generated", name=name),
-    }
+        numbers=numbers,
+        segments=tuple(sections),
+        not_reported=missing,
+        since=since,
+        moves=_by_date(moves),
+        added=_by_date(added),
+        removed=_by_date(removed),
+        proposal=text(lang, f"report.meeting.proposal.{case_type}", committee=round_.committee),
+        generated=text(lang, "report.generated", name=name),
+    )
 
 
 def definition(
     portfolio: Portfolio, cadence: Cadence, year: int, lang: str, date: datetime.date | None
-) -> dict[str, Any]:
+) -> tc.Definition:
     """The annual portfolio definition for the year after `year`, following NUIT's annual cycle. The portfolio is
     taken as it stands on 31 December of `year`, by the recorded history. Samstyre initiatives are in priority order
     by focus area, then name (the portfolio records no priority)."""
-    settings = portfolio.context.settings
-    name = settings.name if settings else portfolio.root
+    name = _portfolio_name(portfolio)
     end = datetime.date(year, 12, 31)
     start = datetime.date(year - 1, 12, 31)
     focus = _focus_names(portfolio)
@@ -547,60 +632,48 @@ def definition(
     active = [m for m in everyone if m.segment_on(end)]
     rows = sorted(
         (_row(m, m.state(end), focus, lang) for m in active),
-        key=lambda r: (r["focus_area"], r["name"].casefold(), r["id"]),
+        key=lambda r: (r.focus_area, r.name.casefold(), r.id),
     )
     areas: dict[str, Counter[str]] = {}
     for r in rows:
-        areas.setdefault(r["focus_area"], Counter())[r["segment"]] += 1
-    by_focus = [
-        {
-            "code": code,
-            "name": focus[code]["name"] if code in focus else "",
-            "truncated": bool(focus.get(code, {}).get("truncated")),
-            "known": code in focus,
-            "segments": [c.get(s, 0) for s in SEGMENTS],
-            "count": sum(c.values()),
-        }
+        areas.setdefault(r.focus_area, Counter())[r.segment] += 1
+    by_focus = tuple(
+        tc.FocusSegments(**_focus_row(code, focus, sum(c.values())), segments=tuple(c.get(s, 0) for s in SEGMENTS))
         for code, c in sorted(areas.items())
-    ]
-    by_segment = [{"name": segment_name(s), "count": sum(1 for r in rows if r["segment"] == s)} for s in SEGMENTS]
+    )
+    by_segment = tuple(
+        tc.SegmentCount(name=segment_name(s), count=sum(1 for r in rows if r.segment == s)) for s in SEGMENTS
+    )
     owners: dict[str, Counter[str]] = {}
     for r in rows:
-        owners.setdefault(r["owner"], Counter())[r["segment"]] += 1
-    by_owner = [
-        {"owner": owner, "count": sum(c.values()), "segments": [c.get(s, 0) for s in SEGMENTS]}
-        for owner, c in sorted(owners.items(), key=lambda item: (-sum(item[1].values()), item[0].casefold()))
-    ]
-    priority = [r for r in rows if r["segment"] == "samstyre"]
-    starts: list[dict[str, Any]] = []
-    ends: list[dict[str, Any]] = []
+        owners.setdefault(r.owner, Counter())[r.segment] += 1
+    starts: list[tc.ChangeRow] = []
+    ends: list[tc.ChangeRow] = []
     for change, member in _changes(everyone, start, end):
         if change.joined:
             starts.append(_step(change, member, lang))
         if change.left:
             ends.append(_step(change, member, lang))
-    for found in (starts, ends):
-        found.sort(key=lambda r: (r["date"], r["name"].casefold(), r["id"]))
     committee = cadence.portfolio_committee
-    return {
-        "kind": "definition",
-        "lang": lang,
-        "t": _texts(lang),
-        "title": text(lang, "report.definition.title", year=year + 1, name=name),
-        "portfolio": name,
-        "date": date.isoformat() if date else "",
-        "year": year,
-        "next_year": year + 1,
-        "intro": text(lang, "report.definition.intro", year=year, next=year + 1, count=len(rows), committee=committee),
-        "segment_names": [segment_name(s) for s in SEGMENTS],
-        "by_focus": by_focus,
-        "by_segment": by_segment,
-        "by_owner": by_owner,
-        "priority": priority,
-        "planning_rule": text(lang, "report.definition.planning_rule", year=year),
-        "continues": rows,
-        "starts": starts,
-        "ends": ends,
-        "proposal": text(lang, "report.definition.proposal", committee=committee, next=year + 1),
-        "generated": text(lang, "report.generated", name=name),
-    }
+    return tc.Definition(
+        kind="definition",
+        lang=lang,
+        t=_texts(lang),
+        title=text(lang, "report.definition.title", year=year + 1, name=name),
+        portfolio=name,
+        date=date.isoformat() if date else "",
+        year=year,
+        next_year=year + 1,
+        intro=text(lang, "report.definition.intro", year=year, next=year + 1, count=len(rows), committee=committee),
+        segment_names=tuple(segment_name(s) for s in SEGMENTS),
+        by_focus=by_focus,
+        by_segment=by_segment,
+        by_owner=_owners(owners),
+        priority=tuple(r for r in rows if r.segment == "samstyre"),
+        planning_rule=text(lang, "report.definition.planning_rule", year=year),
+        continues=tuple(rows),
+        starts=_by_date(starts),
+        ends=_by_date(ends),
+        proposal=text(lang, "report.definition.proposal", committee=committee, next=year + 1),
+        generated=text(lang, "report.generated", name=name),
+    )

@@ -1,11 +1,20 @@
 """Reports rendered from templates/reports/<kind>.<md|html>.j2, with a portfolio's own templates first when it has
-them (rendered in the sandbox, see templating.environment). HTML gets its charts and graph as inline SVG.
-Word documents render from templates/reports/<kind>.docx (see formats/word.py)."""
+them (rendered in the sandbox, see store/templates.py). HTML gets its charts and graph as inline SVG.
+Word documents render from templates/reports/<kind>.docx (see reports/word.py).
+
+A `Renderer` serves one run: it builds its Jinja environment once, so that every page of a site renders from the
+same environment and each template is compiled once."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ehportfolio.reports import template_contexts as tc
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 from ehportfolio.domain.errors import UserError
 
@@ -35,69 +44,88 @@ def template_name(kind: str, fmt: str) -> str:
     return f"reports/{kind}.docx" if fmt == "docx" else f"reports/{kind}.{EXTENSIONS[fmt]}.j2"
 
 
-def figures(context: dict[str, Any]) -> dict[str, Any]:
+def figures(context: tc.Report) -> dict[str, Any]:
     """The matplotlib figure of each chart the context calls for, by the name templates know it as."""
     from ehportfolio.reports import charts
 
     found: dict[str, Any] = {}
-    t = context["t"]
-    if context["kind"] == "overview":
-        segments = [s for s in context["segments"] if s["key"] in ("samstyre", "koordinere", "observere", "inspirere")]
+    t = context.t
+    if isinstance(context, tc.Overview):
+        segments = [s for s in context.segments if s.key in ("samstyre", "koordinere", "observere", "inspirere")]
         found["segments"] = charts.segment_chart(
-            [s["name"] for s in segments], [s["count"] for s in segments], t["chart.segments"]
+            [s.name for s in segments], [s.count for s in segments], t["chart.segments"]
         )
-    if context["kind"] == "initiative" and context["trend"]:
-        found["trend"] = charts.trend_chart(context["trend"], t["chart.trend"])
-    if context["kind"] == "meeting" and context["segments"]:
-        found["states"] = charts.state_chart(context["segments"], t["chart.colours"])
-    if context["kind"] == "definition" and context["by_focus"]:
-        areas = context["by_focus"]
-        names = [a["code"] or t["no_focus"] for a in areas]
-        found["focus"] = charts.focus_chart(names, [a["count"] for a in areas], t["chart.focus"])
-    graph = context.get("graph")
-    if graph and graph["edges"]:
-        found["graph"] = charts.dependency_graph(graph["nodes"], graph["edges"], context.get("id", ""))
+    if isinstance(context, tc.Initiative) and context.trend:
+        found["trend"] = charts.trend_chart(context.trend, t["chart.trend"])
+    if isinstance(context, tc.Meeting) and context.segments:
+        found["states"] = charts.state_chart(context.segments, t["chart.colours"])
+    if isinstance(context, tc.Definition) and context.by_focus:
+        areas = context.by_focus
+        names = [a.code or t["no_focus"] for a in areas]
+        found["focus"] = charts.focus_chart(names, [a.count for a in areas], t["chart.focus"])
+    if isinstance(context, tc.Overview | tc.Initiative) and context.graph.edges:
+        highlight = context.id if isinstance(context, tc.Initiative) else ""
+        found["graph"] = charts.dependency_graph(context.graph.nodes, context.graph.edges, highlight)
     return found
 
 
-def render(kind: str, fmt: str, context: dict[str, Any], user_dirs: Sequence[str]) -> str | bytes:
-    """The report as text, or as the bytes of a Word document for `docx`."""
-    if fmt == "docx":
-        from ehportfolio.reports.word import render as render_word
+class Renderer:
+    """Renders the reports of one run from the shipped templates and the portfolio's own (`user_dirs`). The Jinja
+    environment is built on first use and kept; so is the Word environment."""
 
-        return render_word(kind, context, user_dirs)
-    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError
+    def __init__(self, user_dirs: Sequence[str]) -> None:
+        self.user_dirs = tuple(user_dirs)
 
-    from ehportfolio.store.templates import environment
+    @functools.cached_property
+    def environment(self) -> Environment:
+        from ehportfolio.store.templates import environment
 
-    name = template_name(kind, fmt)
-    values = dict(context)
-    if fmt == "html":
-        from markupsafe import Markup
+        return environment(self.user_dirs)
 
-        from ehportfolio.reports.charts import svg
+    @functools.cached_property
+    def word_environment(self) -> Environment:
+        from ehportfolio.store.templates import word_environment
 
-        # safe: matplotlib escapes the text it writes into the SVG
-        values["figures"] = {key: Markup(svg(figure, key)) for key, figure in figures(context).items()}
-    try:
-        template = environment(user_dirs).get_template(name)
-        return template.render(values)
-    except TemplateNotFound as exc:
-        dirs = ", ".join(user_dirs) or "–"
-        raise TemplateFailure("report.template_missing", name=exc.name or name, dirs=dirs) from None
-    except SecurityError as exc:
-        raise TemplateFailure("report.template_unsafe", name=name, error=str(exc)) from None
-    except TemplateSyntaxError as exc:
-        where = f", {exc.filename or exc.name or name}:{exc.lineno}"
-        raise TemplateFailure("report.template_error", name=name, line=where, error=exc.message) from None
-    except UndefinedError as exc:
-        raise TemplateFailure("report.template_error", name=name, line="", error=str(exc)) from None
-    except TemplateError as exc:
-        raise TemplateFailure("report.template_error", name=name, line="", error=str(exc)) from None
-    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError) as exc:
-        # what a template's own expressions can raise while it renders ({{ 1/0 }}, an include of itself)
-        where = _template_place(exc)
-        raise TemplateFailure(
-            "report.template_error", name=name, line=where, error=f"{type(exc).__name__}: {exc}"
-        ) from None
+        return word_environment()
+
+    def render(self, kind: str, fmt: str, context: tc.Report) -> str | bytes:
+        """The report as text, or as the bytes of a Word document for `docx`."""
+        if fmt == "docx":
+            from ehportfolio.reports.word import render as render_word
+
+            return render_word(kind, context, self.user_dirs, self.word_environment)
+        return self._render_text(template_name(kind, fmt), fmt, context)
+
+    def _render_text(self, name: str, fmt: str, context: tc.Report) -> str:
+        from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+        from jinja2.exceptions import SecurityError
+
+        values = tc.top_level(context)
+        if fmt == "html":
+            from markupsafe import Markup
+
+            from ehportfolio.reports.charts import svg
+
+            # safe: matplotlib escapes the text it writes into the SVG
+            values["figures"] = {key: Markup(svg(figure, key)) for key, figure in figures(context).items()}
+        try:
+            template = self.environment.get_template(name)
+            return template.render(values)
+        except TemplateNotFound as exc:
+            dirs = ", ".join(self.user_dirs) or "–"
+            raise TemplateFailure("report.template_missing", name=exc.name or name, dirs=dirs) from None
+        except SecurityError as exc:
+            raise TemplateFailure("report.template_unsafe", name=name, error=str(exc)) from None
+        except TemplateSyntaxError as exc:
+            where = f", {exc.filename or exc.name or name}:{exc.lineno}"
+            raise TemplateFailure("report.template_error", name=name, line=where, error=exc.message) from None
+        except UndefinedError as exc:
+            raise TemplateFailure("report.template_error", name=name, line="", error=str(exc)) from None
+        except TemplateError as exc:
+            raise TemplateFailure("report.template_error", name=name, line="", error=str(exc)) from None
+        except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+            # what a template's own expressions can raise while it renders ({{ 1/0 }}, an include of itself)
+            where = _template_place(exc)
+            raise TemplateFailure(
+                "report.template_error", name=name, line=where, error=f"{type(exc).__name__}: {exc}"
+            ) from None

@@ -23,6 +23,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 from lxml.etree import XMLSyntaxError
 
+from ehportfolio.reports import template_contexts as tc
 from ehportfolio.reports.render import TemplateFailure, figures, template_name
 from ehportfolio.store import files
 
@@ -87,7 +88,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         self.docx.core_properties.title = context["title"][:TITLE_LIMIT]
 
 
-def _images(template: Any, context: dict[str, Any]) -> dict[str, Any]:
+def _images(template: Any, context: tc.Report) -> dict[str, Any]:
     from ehportfolio.reports.charts import png
 
     return {
@@ -98,10 +99,8 @@ def _images(template: Any, context: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def render(kind: str, context: dict[str, Any], user_dirs: Sequence[str]) -> bytes:
-    """The report as the bytes of a .docx file."""
-    from ehportfolio.store.templates import word_environment
-
+def render(kind: str, context: tc.Report, user_dirs: Sequence[str], environment: Any) -> bytes:
+    """The report as the bytes of a .docx file, rendered with `environment` (store.templates.word_environment)."""
     path, directory = find_template(kind, user_dirs)
     name = path if directory else template_name(kind, "docx")
     template = _Template(io.BytesIO(_read_template(path, name, directory)))
@@ -110,9 +109,9 @@ def render(kind: str, context: dict[str, Any], user_dirs: Sequence[str]) -> byte
     except (PackageNotFoundError, KeyError, XMLSyntaxError):
         raise TemplateFailure("report.template_not_docx", name=name) from None
     try:
-        values = dict(context)
+        values = tc.top_level(context)  # docxtpl takes the template's variables as a dict
         values["figures"] = _images(template, context)
-        template.render(values, word_environment(), autoescape=True)
+        template.render(values, environment, autoescape=True)
         buffer = io.BytesIO()
         template.save(buffer)
     except SecurityError as exc:

@@ -9,17 +9,21 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ehportfolio.cli.commands import not_a_directory, not_a_portfolio, report_problems
 from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.problems import FileRefused, InputError, Problem
 from ehportfolio.i18n.messages import text
+from ehportfolio.reports.template_contexts import Definition, Meeting, Report
 from ehportfolio.store import files
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import Portfolio, load_portfolio
 from ehportfolio.store.validation import closest
+
+if TYPE_CHECKING:
+    pass
 
 TEMPLATES_DIR = "templates"
 SITE_SHEETS = "initiatives"
@@ -120,32 +124,33 @@ def run(
 def site(root: str, fmt: str, out: str, date: str | None, templates: str | None, lang: str) -> int:
     """The overview as `index` and a fact sheet for every initiative in `initiatives/`, written together into `out`
     and linked to each other: the overview's names lead to the fact sheets, a fact sheet's dependencies to theirs,
-    and each back to the overview."""
+    and each back to the overview. The state of the portfolio is computed once and every page renders from one
+    environment."""
     setup = _setup(root, date, templates, lang)
-    from ehportfolio.reports.render import EXTENSIONS
+    from ehportfolio.reports import contexts
+    from ehportfolio.reports.render import EXTENSIONS, Renderer
 
-    pages = [("overview", None), *(("initiative", e.id) for e in sorted(setup.portfolio.entries, key=lambda e: e.id))]
-    for kind, ident in pages:
-        context, content = _render(setup, kind, ident, fmt, lang, {"links": True})
-        if kind == "overview":  # index: the page a web server shows first
-            _write(out, f"index.{EXTENSIONS[fmt]}", content)
-        else:  # every path is checked against --out itself, so that no link inside it leads anywhere else
-            _write(os.path.join(out, SITE_SHEETS), f"{ident}.{EXTENSIONS[fmt]}", content, root=out)
-    print(text(lang, "report.site.wrote", count=len(pages) - 1, dir=out), file=sys.stderr)
+    shared = contexts.prepare(setup.portfolio, load_cadence(), lang, setup.day)  # the state, computed once
+    renderer = Renderer(setup.dirs)  # one Jinja environment for every page
+    entries = sorted(setup.portfolio.entries, key=lambda e: e.id)
+    index = renderer.render("overview", fmt, contexts.overview(shared, links=True))
+    _write(out, f"index.{EXTENSIONS[fmt]}", index)  # index: the page a web server shows first
+    for entry in entries:
+        page = renderer.render("initiative", fmt, contexts.initiative(shared, entry, links=True))
+        # every path is checked against --out itself, so that no link inside it leads anywhere else
+        _write(os.path.join(out, SITE_SHEETS), f"{entry.id}.{EXTENSIONS[fmt]}", page, root=out)
+    print(text(lang, "report.site.wrote", count=len(entries), dir=out), file=sys.stderr)
     return FINDINGS if setup.problems else OK
 
 
 def _render(
     setup: _Setup, kind: str, ident: str | None, fmt: str, lang: str, options: dict[str, Any]
-) -> tuple[dict[str, Any], str | bytes]:
-    """The context and the rendered report; a user error (ReportRefusal, TemplateFailure) when it cannot be made. A
-    `links` option makes a report link to the others of a site."""
-    from ehportfolio.reports.render import render
+) -> tuple[Report, str | bytes]:
+    """The context and the rendered report; a user error (ReportRefusal, TemplateFailure) when it cannot be made."""
+    from ehportfolio.reports.render import Renderer
 
     context = _context(setup.portfolio, kind, ident, setup.day, lang, options)
-    if options.get("links"):
-        context["links"] = True
-    return context, render(kind, fmt, context, setup.dirs)
+    return context, Renderer(setup.dirs).render(kind, fmt, context)
 
 
 def _write(out: str, name: str, content: str | bytes, root: str | None = None) -> None:
@@ -161,14 +166,14 @@ def _write(out: str, name: str, content: str | bytes, root: str | None = None) -
     files.write_file(path, content, root=root)
 
 
-def _file_stem(kind: str, ident: str | None, context: dict[str, Any]) -> str:
+def _file_stem(kind: str, ident: str | None, context: Report) -> str:
     """`<id>` for a fact sheet, `meeting-<round>` for a meeting paper, `definition-<year>`, else the kind."""
     if kind == "initiative":
         return str(ident)
-    if kind == "meeting":
-        return f"meeting-{context['round']}"
-    if kind == "definition":
-        return f"definition-{context['year']}"
+    if isinstance(context, Meeting):
+        return f"meeting-{context.round}"
+    if isinstance(context, Definition):
+        return f"definition-{context.year}"
     return kind
 
 
@@ -179,11 +184,11 @@ def _context(
     day: datetime.date | None,
     lang: str,
     options: dict[str, Any],
-) -> dict[str, Any]:
+) -> Report:
     from ehportfolio.reports import contexts as reports
 
     if kind == "overview":
-        return reports.overview(portfolio, lang, day)
+        return reports.overview(reports.prepare(portfolio, load_cadence(), lang, day))
     if kind == "meeting":
         assert day is not None
         return reports.meeting(
@@ -204,7 +209,7 @@ def _context(
         raise InputError(
             [Problem(portfolio.root, "unknown_initiative", {"id": ident, "suggestion": closest(ident, known)})]
         )
-    return reports.initiative(portfolio, entry, load_cadence(), lang, day)
+    return reports.initiative(reports.prepare(portfolio, load_cadence(), lang, day), entry)
 
 
 def copy_templates(root: str, fmt: str, templates: str | None, lang: str) -> int:

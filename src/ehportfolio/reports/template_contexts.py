@@ -1,0 +1,573 @@
+"""What a report template receives: one frozen dataclass per report kind, with nested ones for its rows.
+
+These classes are the contract a portfolio's own templates are written against; docs/report-contexts.md is generated
+from them (reports/contextdocs.py), and a test keeps it equal. They hold only text, numbers, booleans, tuples, the
+texts mapping `t` and other classes of this module: never model objects, so a template sees a small surface. In Jinja
+a field reads as `row.name` (or `row["name"]`, as on the dicts these once were); `from_` reads as `from`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+TEMPLATE_NAMES = {"from_": "from"}
+"""Fields whose name in a template is a Python keyword: the field's name and the template's."""
+
+
+def template_name(field_name: str) -> str:
+    """The name a template reads a field by."""
+    return TEMPLATE_NAMES.get(field_name, field_name)
+
+
+@dataclass(frozen=True)
+class Fields:
+    """The base of every context class: item access by a field's template name (`row["from"]`), and nothing else
+    (a name that is not a field is a KeyError, so that no method or private attribute is reached this way)."""
+
+    def __getitem__(self, key: str) -> Any:
+        for item in fields(self):
+            if template_name(item.name) == key:
+                return getattr(self, item.name)
+        raise KeyError(key)
+
+
+def top_level(context: Fields) -> dict[str, Any]:
+    """A context's fields by their template names, as Jinja and docxtpl take a template's variables."""
+    return {template_name(item.name): getattr(context, item.name) for item in fields(context)}
+
+
+# Rows and parts shared by several kinds
+
+
+@dataclass(frozen=True)
+class Row(Fields):
+    """An initiative in a list of initiatives (the overview's groups, the definition's priority, who has not
+    reported to a meeting)."""
+
+    id: str
+    """Its id (the file name without `.yaml`)."""
+    name: str
+    """Its name."""
+    owner: str
+    """The actor that owns it."""
+    focus_area: str
+    """The code of its primary focus area (`1.1`); empty when it has none."""
+    focus_name: str
+    """The focus area's name from the taxonomy; empty when unknown or none."""
+    segment: str
+    """Its effective segment's key (`samstyre`, …); empty when it has none."""
+    segment_name: str
+    """The segment's name (`Samstyre`); empty when it has none."""
+    stage: str
+    """Where it stands towards the portfolio: `proposed`, `member`, `out`, `finished` or `withdrawn`."""
+    stage_name: str
+    """The stage in the report's language."""
+
+
+@dataclass(frozen=True)
+class OwnerRow(Fields):
+    """Active initiatives counted by owner."""
+
+    owner: str
+    """The owner."""
+    count: int
+    """Its active initiatives in all segments."""
+    segments: tuple[int, ...]
+    """Its active initiatives in each segment, in the order of `segment_names`."""
+
+
+@dataclass(frozen=True)
+class FocusRow(Fields):
+    """Active initiatives counted by primary focus area."""
+
+    code: str
+    """The focus area's code; empty for initiatives without one."""
+    name: str
+    """Its name from the taxonomy; empty when the taxonomy does not know it."""
+    truncated: bool
+    """The taxonomy's name is cut short (as in the report's table)."""
+    known: bool
+    """The taxonomy has this focus area."""
+    count: int
+    """Active initiatives with this primary focus area."""
+
+
+@dataclass(frozen=True)
+class HistoryRow(Fields):
+    """A step of an initiative's history: a decision, a move or a status change."""
+
+    date: str
+    """Its date, `YYYY-MM-DD`."""
+    kind: str
+    """The kind of step in the report's language (`vedtak`, …)."""
+    from_: str
+    """Where it started from (a segment's name, "out" or a status), read as `from` in a template; may be empty."""
+    to: str
+    """Where it led; may be empty."""
+    reason: str
+    """The reason recorded."""
+    ref: str
+    """A reference (a case number); may be empty."""
+
+
+@dataclass(frozen=True)
+class ChangeRow(HistoryRow):
+    """A change of an initiative's place in the portfolio (a move, a start, an end), with its initiative."""
+
+    id: str
+    """The initiative's id."""
+    name: str
+    """The initiative's name."""
+
+
+@dataclass(frozen=True)
+class Node(Fields):
+    """An initiative in a dependency graph."""
+
+    key: str
+    """A generated id (`n0`, `n1`, …), so that no name or id reaches a diagram's syntax."""
+    id: str
+    """The initiative's id."""
+    name: str
+    """Its name; the id when it is not in the portfolio."""
+    known: bool
+    """It is in the portfolio (a dependency may name an id that is not)."""
+    layer: int
+    """The length of the longest chain of dependencies below it, for a layered drawing."""
+
+
+@dataclass(frozen=True)
+class Edge(Fields):
+    """A dependency in a graph: `from` depends on `to`."""
+
+    from_: str
+    """The key of the node that depends, read as `from` in a template."""
+    to: str
+    """The key of the node it depends on."""
+    strength: str
+    """`strong` or `weak`."""
+
+
+@dataclass(frozen=True)
+class Graph(Fields):
+    """A dependency graph as nodes and edges."""
+
+    nodes: tuple[Node, ...]
+    """Its nodes, by id; empty when it is too large to draw."""
+    edges: tuple[Edge, ...]
+    """Its edges; empty when it is too large to draw."""
+    too_large: int
+    """The number of nodes when there are too many to draw (then no nodes or edges are given); else 0."""
+
+
+@dataclass(frozen=True)
+class Report(Fields):
+    """What every report has."""
+
+    kind: str
+    """The report's kind: `overview`, `initiative`, `meeting` or `definition`."""
+    lang: str
+    """The report's language, `nb` or `en`."""
+    t: Mapping[str, str]
+    """The fixed texts of the reports in its language, by key (`t.none`, `t["col.segment"]`)."""
+    title: str
+    """The report's title."""
+    portfolio: str
+    """The portfolio's name."""
+    date: str
+    """The `--date` given, `YYYY-MM-DD`; empty without one (and in a meeting paper, whose date is `meeting_date`)."""
+    generated: str
+    """The footer line saying what made the report."""
+
+
+# The overview
+
+
+@dataclass(frozen=True)
+class Group(Fields):
+    """A group of the overview: a segment, or initiatives outside the segments."""
+
+    key: str
+    """The segment's key, or `proposed`, `out` or `inactive`."""
+    name: str
+    """Its heading."""
+    count: int
+    """The number of its rows."""
+    rows: tuple[Row, ...]
+    """Its initiatives, by focus area and then name."""
+
+
+@dataclass(frozen=True)
+class Overview(Report):
+    """`ehp report overview`: every initiative by segment, like table 5.2 of the report."""
+
+    total: int
+    """Active initiatives (members of a segment)."""
+    summary: str
+    """The count per segment as a sentence."""
+    segment_names: tuple[str, ...]
+    """The segments' names, in their order."""
+    segments: tuple[Group, ...]
+    """One group per segment, each segment always."""
+    apart: tuple[Group, ...]
+    """Proposals, initiatives decided out, and finished or withdrawn ones: only the groups that have any."""
+    by_owner: tuple[OwnerRow, ...]
+    """Active initiatives by owner, most first."""
+    by_focus: tuple[FocusRow, ...]
+    """Active initiatives by primary focus area, by code."""
+    graph: Graph
+    """Every initiative with a dependency in either direction."""
+    too_large: str
+    """What to say instead of a graph too large to draw."""
+    links: bool = False
+    """True in a site (`ehp report site`): names may link to `initiatives/<id>.<ext>`."""
+
+
+# The fact sheet
+
+
+@dataclass(frozen=True)
+class Step(Fields):
+    """A step of the checklist's explanation."""
+
+    phase: str
+    """`inclusion` or `segment`."""
+    question: str
+    """The question's key; empty for a step that only says where the checklist went."""
+    text: str
+    """The question in the report's language."""
+    answer: str
+    """The answer in the report's language."""
+    effect: str
+    """What the answer led to."""
+
+
+@dataclass(frozen=True)
+class Missing(Fields):
+    """A question the initiative has not answered."""
+
+    key: str
+    """The question's key."""
+    text: str
+    """The question in the report's language."""
+
+
+@dataclass(frozen=True)
+class Assessment(Fields):
+    """The checklist's explanation, in the words of `ehp assess`."""
+
+    t: Mapping[str, str]
+    """Its fixed texts, by key (`assessment.t.result`, `assessment.t["recorded.reason"]`)."""
+    version: str
+    """The checklist's version."""
+    steps: tuple[Step, ...]
+    """Each step the checklist took, in order."""
+    result: str
+    """The result as a sentence."""
+    missing: tuple[Missing, ...]
+    """The questions left unanswered that the result depends on."""
+    recorded: str
+    """The segment's name the file records; empty without one."""
+    reason: str
+    """The file's reason for the recorded segment; may be empty."""
+    flag: str
+    """A warning when the recorded segment differs from the checklist's and no reason is given; else empty."""
+
+
+@dataclass(frozen=True)
+class TrendRow(Fields):
+    """The initiative at one round of the calendar."""
+
+    round: str
+    """The round's id (`2021-nuit-2`)."""
+    meeting: str
+    """The meeting's label (`NUIT 2/2021`)."""
+    date: str
+    """The meeting's date."""
+    state: str
+    """`grønn`, `gul`, `rød`, `reported` (no colour) or `not_reported`."""
+    state_text: str
+    """The state in the report's language."""
+    report_date: str
+    """The date of the status report; empty without one."""
+    progress: str
+    """The progress (or purpose) it reports; may be empty."""
+    risks: tuple[str, ...]
+    """The risks it names."""
+    obstacles: str
+    """The obstacles it names; may be empty."""
+
+
+@dataclass(frozen=True)
+class Other(Fields):
+    """Another initiative in a dependency, either way."""
+
+    id: str
+    """Its id."""
+    name: str
+    """Its name; empty when it is not in the portfolio."""
+    known: bool
+    """It is in the portfolio."""
+    segment_name: str
+    """Its segment's name when it is a member; else empty."""
+    strength: str
+    """The dependency's strength in the report's language."""
+
+
+@dataclass(frozen=True)
+class Initiative(Report):
+    """`ehp report initiative ID`: the fact sheet of one initiative."""
+
+    id: str
+    """Its id."""
+    name: str
+    """Its name."""
+    owner: str
+    """Its owner."""
+    focus_area: str
+    """The code of its primary focus area; empty without one."""
+    focus_name: str
+    """The focus area's name; empty when unknown."""
+    focus_truncated: bool
+    """The taxonomy's name for the focus area is cut short."""
+    status: str
+    """Its status on the date, in the report's language."""
+    stage: str
+    """Its stage on the date (`member`, …)."""
+    stage_name: str
+    """The stage in the report's language."""
+    segment_name: str
+    """Its segment's name; empty for a proposal or without one."""
+    description: str
+    """Its description; may be empty."""
+    assessment: Assessment
+    """The checklist's explanation."""
+    trend: tuple[TrendRow, ...]
+    """Its status at each round it was due at or reported to, in date order."""
+    depends_on: tuple[Other, ...]
+    """What it depends on, by id."""
+    depended_by: tuple[Other, ...]
+    """What depends on it, by id."""
+    history: tuple[HistoryRow, ...]
+    """Its decisions, moves and status changes."""
+    graph: Graph
+    """Its dependencies both ways as a graph."""
+    links: bool = False
+    """True in a site: dependencies may link to `<id>.<ext>`, and `../index.<ext>` is the overview."""
+
+
+# The meeting paper
+
+
+@dataclass(frozen=True)
+class Numbers(Fields):
+    """A segment in the meeting's numbers."""
+
+    segment: str
+    """The segment's key."""
+    name: str
+    """Its name."""
+    count: int
+    """Its active initiatives on the meeting's date."""
+    reports: bool
+    """It reports to this meeting."""
+    due: int
+    """Its initiatives due at this meeting."""
+    reported: int
+    """Of those, the ones that have reported."""
+
+
+@dataclass(frozen=True)
+class Colour(Fields):
+    """A status colour counted in a segment."""
+
+    state: str
+    """`grønn`, `gul`, `rød`, `reported` or `not_reported`."""
+    text: str
+    """The state in the report's language."""
+    count: int
+    """How many initiatives are in that state."""
+
+
+@dataclass(frozen=True)
+class Risk(Fields):
+    """A risk in a status report."""
+
+    risk: str
+    """The risk."""
+    consequence: str
+    """Its consequence."""
+    action: str
+    """The action against it."""
+
+
+@dataclass(frozen=True)
+class Dependency(Fields):
+    """A dependency in a status report."""
+
+    id: str
+    """The id depended on."""
+    name: str
+    """Its name; empty when it is not in the portfolio."""
+    known: bool
+    """It is in the portfolio."""
+    needed: str
+    """What is needed."""
+    by: str
+    """By when, `YYYY-MM-DD`; may be empty."""
+    state: str
+    """How it stands."""
+
+
+@dataclass(frozen=True)
+class MeetingRow(Fields):
+    """An initiative's status report to the meeting."""
+
+    id: str
+    """Its id."""
+    name: str
+    """Its name."""
+    owner: str
+    """Its owner."""
+    state: str
+    """`grønn`, `gul`, `rød` or `reported` (no colour)."""
+    state_text: str
+    """The state in the report's language."""
+    progress: str
+    """The progress it reports."""
+    risks: tuple[Risk, ...]
+    """Its risks (Samstyre)."""
+    dependencies: tuple[Dependency, ...]
+    """Its dependencies (Koordinere)."""
+    actions: tuple[str, ...]
+    """Its risk-reducing actions (Koordinere)."""
+    experience: str
+    """Its experience (Observere)."""
+    obstacles: str
+    """Its obstacles (Observere)."""
+    purpose: str
+    """Its purpose (Inspirere)."""
+
+
+@dataclass(frozen=True)
+class Section(Fields):
+    """A segment that reports to the meeting."""
+
+    segment: str
+    """The segment's key."""
+    name: str
+    """Its name."""
+    subject: str
+    """What it reports on, in the report's language."""
+    due: int
+    """Its initiatives due."""
+    reported: int
+    """Of those, the ones that have reported."""
+    colours: tuple[Colour, ...]
+    """Its initiatives by state, every state always."""
+    rows: tuple[MeetingRow, ...]
+    """The status reports, by name."""
+
+
+@dataclass(frozen=True)
+class Meeting(Report):
+    """`ehp report meeting`: the committee paper (saksfremlegg) for one meeting of the calendar."""
+
+    committee: str
+    """The committee (`NUIT`)."""
+    committee_name: str
+    """Its full name; may be empty."""
+    number: int
+    """The meeting's number in its year."""
+    meeting_date: str
+    """The meeting's date."""
+    round: str
+    """The round's id (`2021-nuit-2`)."""
+    case: str
+    """The case number (`12/21`, or `x/21` to fill in)."""
+    case_type: str
+    """The case type in the report's language."""
+    purpose: str
+    """The paper's purpose as a sentence."""
+    background: str
+    """The portfolio in numbers as a sentence."""
+    numbers: tuple[Numbers, ...]
+    """Each segment's numbers."""
+    segments: tuple[Section, ...]
+    """Each segment that reports to the meeting."""
+    not_reported: tuple[Row, ...]
+    """Every initiative due without a status report."""
+    since: str
+    """Since when the changes are counted, as a sentence."""
+    moves: tuple[ChangeRow, ...]
+    """Moves between segments since then."""
+    added: tuple[ChangeRow, ...]
+    """New initiatives since then."""
+    removed: tuple[ChangeRow, ...]
+    """Initiatives taken out, finished or withdrawn since then."""
+    proposal: str
+    """The standard text of the proposed decision."""
+
+
+# The portfolio definition
+
+
+@dataclass(frozen=True)
+class FocusSegments(FocusRow):
+    """Active initiatives counted by primary focus area, and by segment."""
+
+    segments: tuple[int, ...]
+    """The count in each segment, in the order of `segment_names`."""
+
+
+@dataclass(frozen=True)
+class SegmentCount(Fields):
+    """Active initiatives in a segment."""
+
+    name: str
+    """The segment's name."""
+    count: int
+    """Its active initiatives."""
+
+
+@dataclass(frozen=True)
+class Definition(Report):
+    """`ehp report definition`: the annual portfolio definition for the year after `year`."""
+
+    year: int
+    """The year the portfolio is taken at (on 31 December)."""
+    next_year: int
+    """The year it defines."""
+    intro: str
+    """The introduction as a sentence."""
+    segment_names: tuple[str, ...]
+    """The segments' names, in their order."""
+    by_focus: tuple[FocusSegments, ...]
+    """Active initiatives by focus area and segment."""
+    by_segment: tuple[SegmentCount, ...]
+    """Active initiatives by segment."""
+    by_owner: tuple[OwnerRow, ...]
+    """Active initiatives by owner, most first."""
+    priority: tuple[Row, ...]
+    """The Samstyre initiatives in priority order (by focus area, then name)."""
+    planning_rule: str
+    """How starts, ends and continuations are counted, as a sentence."""
+    continues: tuple[Row, ...]
+    """Every active initiative, by focus area and name."""
+    starts: tuple[ChangeRow, ...]
+    """What started in the year."""
+    ends: tuple[ChangeRow, ...]
+    """What ended in the year."""
+    proposal: str
+    """The standard text of the proposed decision."""
+
+
+KINDS: dict[str, type[Report]] = {
+    "overview": Overview,
+    "initiative": Initiative,
+    "meeting": Meeting,
+    "definition": Definition,
+}
+"""The context class of each report kind."""
