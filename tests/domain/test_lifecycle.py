@@ -13,6 +13,8 @@ from helpers import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY, build_file
 from typer.testing import CliRunner
 
 from ehportfolio.cli.app import app
+from ehportfolio.domain.lifecycle import Refusal, plan
+from ehportfolio.domain.models import Initiative
 from ehportfolio.domain.problems import FileRefused, InputError
 from ehportfolio.rules import run_rules
 from ehportfolio.store import files, writer
@@ -257,3 +259,82 @@ def test_history_shows_git_and_recorded_steps(tmp_path: Path) -> None:
     assert lines[1].endswith("opprettet (segment Koordinere)")
     assert lines[2].endswith("svar endret: reuse_potential ja → nei, health_information_access ubesvart → ja")
     assert lines[3] == "2026-01-02  (ikke lagret)  flyttet: Koordinere → Samstyre: Krever samstyring (NUIT sak 1/26)"
+
+
+# plan, the pure step: a table of what each action does to an initiative, and what it refuses
+
+TODAY = datetime.date(2021, 6, 1)
+
+
+def _initiative(segment: str | None = "samstyre", **fields: object) -> Initiative:
+    data: dict[str, object] = {"name": "T", "owner": "O", "checklist": {}, **fields}
+    if segment:
+        data["segment"] = segment
+    return Initiative.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("item", "action", "target", "fields", "entry"),
+    [
+        (
+            _initiative(None),
+            "decision",
+            "samstyre",
+            {"segment": "samstyre", "segment_reason": None},
+            (None, "samstyre"),
+        ),
+        (
+            _initiative(None),
+            "decision",
+            "observere",
+            {"segment": "observere", "segment_reason": "r"},
+            (None, "observere"),
+        ),
+        (
+            _initiative(),
+            "move",
+            "koordinere",
+            {"segment": "koordinere", "segment_reason": "r"},
+            ("samstyre", "koordinere"),
+        ),
+        (_initiative(), "out", None, {"segment": None, "segment_reason": None}, ("samstyre", "out")),
+        (_initiative(None), "out", None, {"segment": None, "segment_reason": None}, (None, "out")),  # a rejection
+        (_initiative(), "status", "finished", {"status": "finished"}, ("active", "finished")),
+    ],
+)
+def test_plan(
+    item: Initiative, action: str, target: str | None, fields: dict[str, str | None], entry: tuple[str | None, str]
+) -> None:
+    step = plan(item, "samstyre", action, target, "r", None, TODAY, TODAY)
+    assert step.fields == fields
+    assert (step.entry["from"], step.entry["to"], step.entry["date"]) == (*entry, TODAY)
+
+
+OUT_ALREADY = {"history": [{"date": "2021-01-01", "kind": "decision", "from": None, "to": "out", "reason": "r"}]}
+
+
+@pytest.mark.parametrize(
+    ("item", "action", "target", "reason", "day", "key"),
+    [
+        (_initiative(), "move", "koordinere", " ", TODAY, "lifecycle.no_reason"),
+        (_initiative(), "move", "koordinere", "r", TODAY + datetime.timedelta(days=1), "lifecycle.future"),
+        (_initiative(None, **OUT_ALREADY), "out", None, "r", TODAY, "lifecycle.already_out"),
+        (
+            _initiative(None, **OUT_ALREADY),
+            "decision",
+            "samstyre",
+            "r",
+            datetime.date(2020, 1, 1),
+            "lifecycle.before_last",
+        ),
+        (_initiative(None), "move", "koordinere", "r", TODAY, "lifecycle.move_without_segment"),
+        (_initiative(), "move", "samstyre", "r", TODAY, "lifecycle.same_segment"),
+        (_initiative(), "status", "active", "r", TODAY, "lifecycle.same_status"),
+    ],
+)
+def test_plan_refuses(
+    item: Initiative, action: str, target: str | None, reason: str, day: datetime.date, key: str
+) -> None:
+    with pytest.raises(Refusal) as refused:
+        plan(item, "samstyre", action, target, reason, None, day, TODAY)
+    assert refused.value.key == key
