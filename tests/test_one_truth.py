@@ -15,12 +15,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from ehportfolio.cli.app import app
+from conftest import invoke
 
 ROOT = Path(__file__).parents[1]
-runner = CliRunner()
 
 # What the steps leave: (stage, effective segment as ehp segment and the fact sheet show it, segment in export).
 EXPECTED = {
@@ -31,13 +28,6 @@ EXPECTED = {
 }
 MEMBERS = {"samstyre": 30, "koordinere": 11, "observere": 5, "inspirere": 7}  # table 5.2's 30/11/6/8, after the steps
 NAMES = {"samstyre": "Samstyre", "koordinere": "Koordinere", "observere": "Observere", "inspirere": "Inspirere"}
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def git(cwd: Path, *args: str) -> None:

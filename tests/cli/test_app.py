@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from conftest import invoke
 from helpers import VALID, build_file_tree
 from typer.testing import CliRunner
 
@@ -17,13 +18,6 @@ from ehportfolio.cli.app import app, only
 ROOT = Path(__file__).parents[2]
 SHIPPED = ROOT / "portfolio"
 runner = CliRunner()
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 # ehp assess

@@ -7,13 +7,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 from helpers import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY, build_file_tree
-from typer.testing import CliRunner
-
-from ehportfolio.cli.app import app
 
 ROOT = Path(__file__).parents[2]
-runner = CliRunner()
 
 
 def portfolio(tmp_path: Path, **initiatives: str) -> Path:
@@ -22,14 +19,8 @@ def portfolio(tmp_path: Path, **initiatives: str) -> Path:
     return build_file_tree(tmp_path, files)
 
 
-def invoke(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout
-
-
 def test_the_shipped_portfolio_is_clean_even_strictly() -> None:
-    code, out = invoke("check", str(ROOT / "portfolio"), "--strict")
+    code, out, _ = invoke("check", str(ROOT / "portfolio"), "--strict")
     assert code == 0, out
     assert "Ingen funn; 55 tiltak sjekket." in out
 
@@ -39,7 +30,7 @@ def test_errors_fail_warnings_only_under_strict(tmp_path: Path) -> None:
     assert invoke("check", str(warn))[0] == 0
     assert invoke("check", str(warn), "--strict")[0] == 1
     error = portfolio(tmp_path / "e", felles=SAMSTYRE.replace("Helsedirektoratet", "Hesledirektoratet"))
-    code, out = invoke("check", str(error))
+    code, out, _ = invoke("check", str(error))
     assert code == 1
     assert "eieren «Hesledirektoratet» står ikke i aktørregisteret; mente du «Helsedirektoratet»?" in out
 
@@ -50,7 +41,7 @@ def test_check_a_directory_that_does_not_exist_exits_2() -> None:
 
 def test_unreadable_files_are_findings_and_the_rest_is_checked(tmp_path: Path) -> None:
     root = portfolio(tmp_path, felles=SAMSTYRE.replace("Helsedirektoratet", "Hesledirektoratet"), brutt="name: [\n")
-    code, out = invoke("check", str(root), "--format", "json")
+    code, out, _ = invoke("check", str(root), "--format", "json")
     document = json.loads(out)
     assert code == 1
     assert {(Path(f["file"]).name, f["rule"]) for f in document["findings"]} == {
@@ -62,7 +53,7 @@ def test_unreadable_files_are_findings_and_the_rest_is_checked(tmp_path: Path) -
 
 def test_github_format_annotates_file_line_and_column_and_ends_with_a_summary(tmp_path: Path) -> None:
     root = portfolio(tmp_path, felles=SAMSTYRE.replace("Helsedirektoratet", "Hesledirektoratet"))
-    code, out = invoke("check", str(root), "--format", "github", "--lang", "en")
+    code, out, _ = invoke("check", str(root), "--format", "github", "--lang", "en")
     lines = out.splitlines()
     path = root / "initiatives" / "felles.yaml"
     assert code == 1
@@ -72,13 +63,13 @@ def test_github_format_annotates_file_line_and_column_and_ends_with_a_summary(tm
 
 def test_github_format_escapes_newlines_and_percent(tmp_path: Path) -> None:
     root = portfolio(tmp_path, felles=SAMSTYRE.replace("Helsedirektoratet", '"100% Hdir\\nLinje"'))
-    _, out = invoke("check", str(root), "--format", "github")
+    _, out, _ = invoke("check", str(root), "--format", "github")
     assert "100%25 Hdir%0ALinje" in out and out.count("\n") == 2
 
 
 def test_junit_format_is_xml_with_a_failure_per_error(tmp_path: Path) -> None:
     root = portfolio(tmp_path, felles=SAMSTYRE.replace("Helsedirektoratet", "Hesledirektoratet"))
-    _, out = invoke("check", str(root), "--format", "junit")
+    _, out, _ = invoke("check", str(root), "--format", "junit")
     suite = ET.fromstring(out).find("testsuite")
     assert suite is not None and suite.get("failures") == "1"
     failure = suite.find("testcase/failure")
@@ -88,7 +79,7 @@ def test_junit_format_is_xml_with_a_failure_per_error(tmp_path: Path) -> None:
 
 def test_sarif_format_carries_rule_and_line(tmp_path: Path) -> None:
     root = portfolio(tmp_path, felles=SAMSTYRE.replace('"5.1"', '"9.9"'))
-    _, out = invoke("check", str(root), "--format", "sarif")
+    _, out, _ = invoke("check", str(root), "--format", "sarif")
     document = json.loads(out)
     assert document["version"] == "2.1.0"
     (result,) = document["runs"][0]["results"]
@@ -100,5 +91,5 @@ def test_sarif_format_carries_rule_and_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "junit", "sarif"])
 def test_every_format_reports_a_clean_portfolio(tmp_path: Path, fmt: str) -> None:
-    code, out = invoke("check", str(portfolio(tmp_path, felles=SAMSTYRE, avhengig=KOORDINERE)), "--format", fmt)
+    code, out, _ = invoke("check", str(portfolio(tmp_path, felles=SAMSTYRE, avhengig=KOORDINERE)), "--format", fmt)
     assert code == 0 and out

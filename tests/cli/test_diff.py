@@ -8,13 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 from helpers import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY, build_file_tree
-from typer.testing import CliRunner
 
-from ehportfolio.cli.app import app
 from ehportfolio.store.loader import MAX_BYTES
-
-runner = CliRunner()
 
 OBSERVERE = """\
 name: Innføring | region
@@ -76,16 +73,9 @@ def two_commits(repo: Path) -> tuple[Path, str, str]:
     return portfolio, first, second
 
 
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["diff", *args])
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
 def test_markdown_between_two_commits_is_a_pull_request_comment(two_commits: tuple[Path, str, str]) -> None:
     portfolio, first, second = two_commits
-    code, out, err = invoke(first, second, "--path", str(portfolio), "--format", "markdown")
+    code, out, err = invoke("diff", first, second, "--path", str(portfolio), "--format", "markdown")
     assert (code, err) == (0, "")
     assert out == (
         f"## Endringer i porteføljen fra {first} til {second}\n"
@@ -122,11 +112,11 @@ def test_markdown_between_two_commits_is_a_pull_request_comment(two_commits: tup
 
 def test_text_in_norwegian_by_default_and_english(two_commits: tuple[Path, str, str]) -> None:
     portfolio, first, second = two_commits
-    code, out, _ = invoke(first, second, "--path", str(portfolio))
+    code, out, _ = invoke("diff", first, second, "--path", str(portfolio))
     assert code == 0
     assert "Endret segment\n  felles (Felles): Samstyre → Koordinere; følger av endrede svar\n" in out
     assert "    strong_samstyre_dependencies: ubesvart → ja\n" in out
-    code, out, _ = invoke(first, second, "--path", str(portfolio), "--lang", "en")
+    code, out, _ = invoke("diff", first, second, "--path", str(portfolio), "--lang", "en")
     assert code == 0
     assert out.startswith(f"Changes to the portfolio from {first} to {second}\n")
     assert "Initiatives: 1 added, 1 removed, 2 with changed segment, 1 with changed answers.\n" in out
@@ -136,7 +126,7 @@ def test_text_in_norwegian_by_default_and_english(two_commits: tuple[Path, str, 
 
 def test_json_shape(two_commits: tuple[Path, str, str]) -> None:
     portfolio, first, second = two_commits
-    code, out, _ = invoke(first, second, "--path", str(portfolio), "--format", "json")
+    code, out, _ = invoke("diff", first, second, "--path", str(portfolio), "--format", "json")
     record = json.loads(out)
     assert code == 0
     assert record["base"] == {"revision": first, "commit": first}
@@ -175,7 +165,7 @@ def test_working_tree_against_head(two_commits: tuple[Path, str, str]) -> None:
     portfolio, _, _ = two_commits
     unrecorded = FELLES_AFTER.replace("segment: koordinere\n", "").replace("strong_samstyre_dependencies: ja", "")
     write(portfolio, {"felles": unrecorded.replace("owner: Helsedirektoratet", "owner: Helse Vest RHF")})
-    code, out, err = invoke("HEAD", "--path", str(portfolio))
+    code, out, err = invoke("diff", "HEAD", "--path", str(portfolio))
     assert (code, err) == (0, "")
     assert out == (
         "Endringer i porteføljen fra HEAD til arbeidstreet\n"
@@ -191,7 +181,7 @@ def test_working_tree_against_head(two_commits: tuple[Path, str, str]) -> None:
         "Nytt navn eller ny eier\n"
         "  felles (Felles): eier «Helsedirektoratet» → «Helse Vest RHF»\n"
     )
-    code, out, _ = invoke("HEAD", "HEAD", "--path", str(portfolio))
+    code, out, _ = invoke("diff", "HEAD", "HEAD", "--path", str(portfolio))
     assert (code, out.splitlines()[1]) == (0, "Ingen endringer.")
 
 
@@ -204,7 +194,7 @@ def test_a_segment_from_the_checklist_and_a_kept_segment_are_named(repo: Path) -
         portfolio, {"felles": KOORDINERE.replace("segment: koordinere\n", "").replace("name: Avhengig", "name: Felles")}
     )
     write(portfolio, {"kept": SAMSTYRE.replace("broad_collaboration: ja", no_collaboration)})
-    code, out, _ = invoke(first, "--path", str(portfolio), "--format", "markdown")
+    code, out, _ = invoke("diff", first, "--path", str(portfolio), "--format", "markdown")
     assert code == 0
     assert "| Felles (`felles`) | Samstyre (etter sjekklisten) | Koordinere (etter sjekklisten) | følger av" in out
     assert "### Nytt sjekklisteresultat, samme segment\n" in out
@@ -214,19 +204,19 @@ def test_a_segment_from_the_checklist_and_a_kept_segment_are_named(repo: Path) -
 def test_unknown_revision_exits_2_naming_it(repo: Path) -> None:
     write(repo / "portfolio", {"felles": SAMSTYRE})
     first = commit(repo, "first")
-    code, out, err = invoke("no-such-branch", "--path", str(repo / "portfolio"))
+    code, out, err = invoke("diff", "no-such-branch", "--path", str(repo / "portfolio"))
     assert (code, out) == (2, "")
     assert err == "ukjent git-revisjon «no-such-branch»\n"
-    code, _, err = invoke(first, "no-such-branch", "--path", str(repo / "portfolio"), "--lang", "en")
+    code, _, err = invoke("diff", first, "no-such-branch", "--path", str(repo / "portfolio"), "--lang", "en")
     assert (code, err) == (2, 'unknown git revision "no-such-branch"\n')
-    code, _, err = invoke("--path", str(repo / "portfolio"), "--", "--output=x")
+    code, _, err = invoke("diff", "--path", str(repo / "portfolio"), "--", "--output=x")
     assert (code, err) == (2, "ukjent git-revisjon «--output=x»\n")
 
 
 def test_a_directory_that_is_not_a_git_repository_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     build_file_tree(tmp_path / "plain", {"portfolio.yaml": SETTINGS, "initiatives/felles.yaml": SAMSTYRE})
-    code, out, err = invoke("HEAD", "--path", str(tmp_path / "plain"))
+    code, out, err = invoke("diff", "HEAD", "--path", str(tmp_path / "plain"))
     assert (code, out) == (2, "")
     assert err == f"{tmp_path / 'plain'}: er ikke i et git-depot\n"
 
@@ -235,7 +225,7 @@ def test_a_portfolio_missing_at_a_revision_exits_2(repo: Path) -> None:
     build_file_tree(repo, {"README.md": "x\n"})
     first = commit(repo, "first")
     (repo / "other").mkdir()
-    code, _, err = invoke(first, "--path", str(repo / "other"))
+    code, _, err = invoke("diff", first, "--path", str(repo / "other"))
     assert code == 2 and err == f"{repo / 'other'}: finnes ikke som mappe i revisjon «{first}»\n"
 
 
@@ -246,7 +236,7 @@ def test_a_file_broken_at_one_revision_is_reported_and_the_rest_compared(repo: P
     write(portfolio, {"felles": SAMSTYRE.replace("broad_collaboration: ja", "broad_collaboration: kanskje")})
     write(portfolio, {"vedtak": VEDTAK_AFTER})
     second = commit(repo, "second")
-    code, out, err = invoke(first, second, "--path", str(portfolio))
+    code, out, err = invoke("diff", first, second, "--path", str(portfolio))
     assert code == 0
     assert err == (
         f"{second}:portfolio/initiatives/felles.yaml:9:3: checklist.broad_collaboration: «kanskje» er ikke et gyldig"
@@ -263,7 +253,7 @@ def test_run_from_anywhere_with_a_relative_path(
 ) -> None:
     portfolio, first, second = two_commits
     monkeypatch.chdir(portfolio / "initiatives")
-    code, out, _ = invoke(first, second, "--path", "..", "--format", "json")
+    code, out, _ = invoke("diff", first, second, "--path", "..", "--format", "json")
     assert code == 0 and json.loads(out)["summary"]["segment"] == 2
 
 
@@ -274,7 +264,7 @@ def test_links_and_sizes_at_a_revision(repo: Path) -> None:
     os.symlink("../../../outside.yaml", portfolio / "initiatives" / "ute.yaml")
     build_file_tree(portfolio, {"initiatives/stor.yaml": b"name: x\n" + b"#" * MAX_BYTES})
     first = commit(repo, "first")
-    code, out, err = invoke(first, first, "--path", str(portfolio), "--format", "json", "--lang", "en")
+    code, out, err = invoke("diff", first, first, "--path", str(portfolio), "--format", "json", "--lang", "en")
     assert code == 0 and json.loads(out)["skipped"] == ["stor", "ute"]
     assert f"{first}:portfolio/initiatives/ute.yaml: a symbolic link out of the portfolio" in err
     assert f"{first}:portfolio/initiatives/stor.yaml: the file is {MAX_BYTES + 8} bytes" in err
@@ -283,7 +273,7 @@ def test_links_and_sizes_at_a_revision(repo: Path) -> None:
 
 def test_without_git_it_says_so(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(repo))
-    code, _, err = invoke("HEAD", "--path", str(repo / "portfolio"), "--lang", "en")
+    code, _, err = invoke("diff", "HEAD", "--path", str(repo / "portfolio"), "--lang", "en")
     assert (code, err) == (2, "git was not found, and ehp diff needs it\n")
 
 
@@ -291,6 +281,6 @@ def test_reading_in_small_batches_gives_the_same_result(
     two_commits: tuple[Path, str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     portfolio, first, second = two_commits
-    whole = invoke(first, second, "--path", str(portfolio), "--format", "json")
+    whole = invoke("diff", first, second, "--path", str(portfolio), "--format", "json")
     monkeypatch.setattr("ehportfolio.store.revisions.CHUNK_BYTES", 1)
-    assert invoke(first, second, "--path", str(portfolio), "--format", "json") == whole
+    assert invoke("diff", first, second, "--path", str(portfolio), "--format", "json") == whole

@@ -11,21 +11,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import invoke
 
 from ehportfolio.cli import exits
-from ehportfolio.cli.app import app
 
 ROOT = Path(__file__).parents[2]
 SHIPPED = ROOT / "portfolio"
 FRESK = str(SHIPPED / "initiatives" / "fresk.yaml")
-runner = CliRunner()
-
-
-def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env=env)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def user_error(*args: str, env: dict[str, str] | None = None) -> str:
@@ -99,7 +91,7 @@ def test_debug_shows_the_traceback_of_a_bug(
     monkeypatch: pytest.MonkeyPatch, args: list[str], env: dict[str, str]
 ) -> None:
     monkeypatch.setattr("ehportfolio.cli.commands.assess.assess", _bug)
-    code, _, err = invoke(*args, "assess", FRESK, env=env)
+    code, _, err = invoke(*args, "assess", FRESK, env=env, debug=True)
     assert code == exits.BUG
     assert "Traceback" in err and "RuntimeError: an injected bug" in err and "feil i ehp" in err
 

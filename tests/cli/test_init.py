@@ -6,36 +6,32 @@ import json
 from pathlib import Path
 
 import yaml
+from conftest import invoke
 from helpers import SAMSTYRE
 from jsonschema import Draft202012Validator
-from typer.testing import CliRunner
-
-from ehportfolio.cli.app import app
-
-runner = CliRunner()
 
 
 def init(target: Path, *args: str) -> int:
-    result = runner.invoke(app, ["init", str(target), "--name", "Testportefølje", "--year", "2027", *args])
-    return result.exit_code
+    result = invoke("init", str(target), "--name", "Testportefølje", "--year", "2027", *args)
+    return result.code
 
 
 def test_init_then_check_passes(tmp_path: Path) -> None:
     assert init(tmp_path / "repo") == 0
-    result = runner.invoke(app, ["check", str(tmp_path / "repo"), "--strict"])
-    assert result.exit_code == 0, result.stdout
-    assert "Ingen funn; 0 tiltak sjekket." in result.stdout
+    result = invoke("check", str(tmp_path / "repo"), "--strict")
+    assert result.code == 0, result.out
+    assert "Ingen funn; 0 tiltak sjekket." in result.out
 
 
 def test_a_new_initiative_in_the_scaffold_is_checked_against_its_registers(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     init(repo)
     (repo / "initiatives" / "felles.yaml").write_text(SAMSTYRE.replace('"5.1"', '"4"'), encoding="utf-8")
-    assert runner.invoke(app, ["check", str(repo), "--strict"]).exit_code == 0
+    assert invoke("check", str(repo), "--strict").code == 0
     (repo / "initiatives" / "felles.yaml").write_text(SAMSTYRE, encoding="utf-8")  # 5.1 is not a 2023–2030 goal
-    result = runner.invoke(app, ["check", str(repo), "--format", "json"])
-    assert result.exit_code == 1
-    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["unknown_focus_area"]
+    result = invoke("check", str(repo), "--format", "json")
+    assert result.code == 1
+    assert [f["rule"] for f in json.loads(result.out)["findings"]] == ["unknown_focus_area"]
 
 
 def test_the_older_strategy_can_be_chosen(tmp_path: Path) -> None:
@@ -84,9 +80,9 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
     (repo / "portfolio.yaml").write_text("name: Min\n", encoding="utf-8")
-    result = runner.invoke(app, ["init", str(repo)])
-    assert result.exit_code == 2
-    assert "portfolio.yaml: finnes fra før og blir ikke overskrevet" in result.stderr
+    result = invoke("init", str(repo))
+    assert result.code == 2
+    assert "portfolio.yaml: finnes fra før og blir ikke overskrevet" in result.err
     assert (repo / "portfolio.yaml").read_text(encoding="utf-8") == "name: Min\n"
     assert not (repo / "actors.yaml").exists()
 

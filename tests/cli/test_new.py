@@ -14,12 +14,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 from helpers import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY, build_file_tree
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from ehportfolio.cli.app import app
 from ehportfolio.domain.engine import decide
 from ehportfolio.domain.models import Actor, Initiative
 from ehportfolio.features import intake
@@ -29,7 +28,6 @@ from ehportfolio.store.packaged import load_checklist
 from ehportfolio.store.portfolio import load_initiative
 from ehportfolio.store.validation import validate
 
-runner = CliRunner()
 CHECKLIST = load_checklist("2020")
 QUESTION = {key: text["nb"] for key, text in CHECKLIST.questions.items()}
 HAS_READLINE = importlib.util.find_spec("readline") is not None
@@ -50,21 +48,14 @@ def root(tmp_path: Path) -> Path:
     )
 
 
-def invoke(root: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["new", "--path", str(root), *args])
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
 def initiative_files(root: Path) -> list[str]:
     return sorted(p.name for p in (root / "initiatives").iterdir())
 
 
 def check_rules(root: Path) -> set[str]:
     """The rules `ehp check --strict` finds something under, on the whole portfolio."""
-    result = runner.invoke(app, ["check", str(root), "--strict", "--format", "json"])
-    return {finding["rule"] for finding in json.loads(result.stdout)["findings"]}
+    result = invoke("check", str(root), "--strict", "--format", "json")
+    return {finding["rule"] for finding in json.loads(result.out)["findings"]}
 
 
 INSPIRERE = [
@@ -84,7 +75,9 @@ INSPIRERE = [
 def test_all_values_as_options_write_the_file_without_a_prompt(root: Path) -> None:
     answers = [arg for item in INSPIRERE for arg in ("--answer", item)]
     code, out, err = invoke(
-        root,
+        "new",
+        "--path",
+        str(root),
         *("--name", "Pilot videokonsultasjon: fase 2", "--owner", "helse vest rhf", "--focus-area", "2.1"),
         *("--description", "Utprøving av video i to kommuner", *answers, "--no-input"),
     )
@@ -132,7 +125,9 @@ KOORDINERE_ANSWERS = [
 def test_dependencies_given_as_options_are_written_and_satisfy_the_checks(root: Path) -> None:
     answers = [arg for item in KOORDINERE_ANSWERS for arg in ("--answer", item)]
     code, out, err = invoke(
-        root,
+        "new",
+        "--path",
+        str(root),
         *("--name", "Deling", "--owner", "Helse Vest RHF", "--focus-area", "2.1", *answers, "--no-input"),
         *("--dependency", "felles", "--dependency", "avhengig=SVAK", "--dependency", "felles=strong"),
     )
@@ -158,7 +153,9 @@ def test_a_bad_dependency_is_refused_and_nothing_written(root: Path, dependencie
     answers = [arg for item in KOORDINERE_ANSWERS for arg in ("--answer", item)]
     options = [arg for item in dependencies for arg in ("--dependency", item)]
     before = initiative_files(root)
-    code, out, err = invoke(root, "--name", "Deling", "--owner", "KS", "--focus-area", "2.1", *answers, *options)
+    code, out, err = invoke(
+        "new", "--path", str(root), "--name", "Deling", "--owner", "KS", "--focus-area", "2.1", *answers, *options
+    )
     assert (code, out) == (2, "")
     assert message in err
     assert initiative_files(root) == before
@@ -166,7 +163,7 @@ def test_a_bad_dependency_is_refused_and_nothing_written(root: Path, dependencie
 
 def test_a_no_to_digitalisation_is_enough_and_only_that_answer_is_written(root: Path) -> None:
     args = ("--name", "Intern rutine", "--owner", "Helsedirektoratet", "--focus-area", "5.1", "--description", "")
-    code, out, err = invoke(root, *args, "--answer", "digitalisation_essential=nei", "--no-input")
+    code, out, err = invoke("new", "--path", str(root), *args, "--answer", "digitalisation_essential=nei", "--no-input")
     path = root / "initiatives" / "intern-rutine.yaml"
     assert code == 0, err
     assert path.read_text(encoding="utf-8").endswith(
@@ -180,28 +177,34 @@ def test_a_no_to_digitalisation_is_enough_and_only_that_answer_is_written(root: 
 
 
 def test_what_is_missing_without_prompts_is_named_and_nothing_written(root: Path) -> None:
-    code, _, err = invoke(root, "--name", "Ny", "--answer", "digitalisation_essential=ja", "--no-input")
+    code, _, err = invoke(
+        "new", "--path", str(root), "--name", "Ny", "--answer", "digitalisation_essential=ja", "--no-input"
+    )
     assert code == 2
     assert "mangler --owner, --focus-area og svar på multiple_care_providers, reuse_potential" in err
     assert "med --no-input blir det ikke spurt" in err
     assert initiative_files(root) == ["avhengig.yaml", "felles.yaml"]
     # Without --no-input, but with no terminal to ask on (CliRunner's stdin is not one), the same.
-    code, _, err = invoke(root, "--name", "Ny", "--lang", "en")
+    code, _, err = invoke("new", "--path", str(root), "--name", "Ny", "--lang", "en")
     assert code == 2 and "standard input is not a terminal" in err and "--owner" in err
 
 
 def test_an_unknown_owner_is_refused_with_a_did_you_mean(root: Path) -> None:
-    code, _, err = invoke(root, "--name", "Ny", "--owner", "Hesledirektoratet", "--focus-area", "2.1")
+    code, _, err = invoke(
+        "new", "--path", str(root), "--name", "Ny", "--owner", "Hesledirektoratet", "--focus-area", "2.1"
+    )
     assert code == 2
     assert "--owner: eieren «Hesledirektoratet» står ikke i aktørregisteret; mente du «Helsedirektoratet»?" in err
-    code, _, err = invoke(root, "--owner", "Helse", "--lang", "en")
+    code, _, err = invoke("new", "--path", str(root), "--owner", "Helse", "--lang", "en")
     assert code == 2 and '--owner: "Helse" fits several actors: Helse Vest RHF, Helsedirektoratet' in err
     assert initiative_files(root) == ["avhengig.yaml", "felles.yaml"]
 
 
 def test_bad_answers_and_focus_areas_are_refused_all_at_once(root: Path) -> None:
     code, _, err = invoke(
-        root,
+        "new",
+        "--path",
+        str(root),
         *("--focus-area", "9.9", "--answer", "digitalisation_essentail=ja", "--answer", "exploratory=kanskje"),
         *("--answer", "reuse_potential", "--answer", "broad_collaboration=ja", "--answer", "broad_collaboration=nei"),
     )
@@ -236,15 +239,15 @@ def test_an_id_that_is_taken_or_invalid_is_refused(
     files = initiative_files(root)
     options = ("--name", "Ny", "--owner", "KS", "--focus-area", "2.1", "--answer", "digitalisation_essential=nei")
     (root / "actors.yaml").write_text(ACTORS + "  - name: KS\n", encoding="utf-8")
-    code, _, err = invoke(root, *options, *args, "--no-input")
+    code, _, err = invoke("new", "--path", str(root), *options, *args, "--no-input")
     assert code == 2 and message in err, err
     assert target.read_bytes() == before and initiative_files(root) == files
 
 
 def test_not_a_portfolio_directory_exits_2(tmp_path: Path) -> None:
-    code, _, err = invoke(tmp_path, "--no-input")
+    code, _, err = invoke("new", "--path", str(tmp_path), "--no-input")
     assert code == 2 and "fant ikke portfolio.yaml" in err
-    code, _, err = invoke(tmp_path / "nowhere", "--no-input")
+    code, _, err = invoke("new", "--path", str(tmp_path / "nowhere"), "--no-input")
     assert code == 2 and "finnes ikke" in err
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import invoke
 from helpers import (
     ACTORS,
     KOORDINERE,
@@ -23,12 +24,6 @@ from helpers import (
     calendar_portfolio,
     failing_for,
 )
-from test_app import invoke
-from typer.testing import CliRunner
-
-from ehportfolio.cli.app import app
-
-runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
@@ -181,9 +176,9 @@ def test_status_new_does_not_write_through_a_round_linked_out_of_the_portfolio(t
     elsewhere.mkdir()
     (root / "status").mkdir()
     (root / "status" / "2021-nuit-1").symlink_to(elsewhere)
-    result = runner.invoke(app, ["status", "new", "felles", "--date", "2021-01-15", "--path", str(root)])
-    assert result.exit_code == 2 and "Traceback" not in result.output
-    assert f"{root / 'status' / '2021-nuit-1'}: fører ut av {root}" in result.stderr
+    result = invoke("status", "new", "felles", "--date", "2021-01-15", "--path", str(root))
+    assert result.code == 2 and "Traceback" not in (result.out + result.err)
+    assert f"{root / 'status' / '2021-nuit-1'}: fører ut av {root}" in result.err
     assert list(elsewhere.iterdir()) == []
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import invoke
 from helpers import (
     INSPIRERE,
     INSPIRERE_STATUS,
@@ -24,9 +25,7 @@ from helpers import (
     calendar_portfolio,
 )
 from jsonschema import Draft202012Validator
-from typer.testing import CliRunner
 
-from ehportfolio.cli.app import app
 from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.calendar import missing_content
@@ -42,7 +41,6 @@ from ehportfolio.store.validation import validate
 ROOT = Path(__file__).parents[2]
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "status"
 JUNE = datetime.date(2021, 6, 1)
-runner = CliRunner()
 
 EVERYONE = {"felles": SAMSTYRE, "avhengig": KOORDINERE, "innforing": OBSERVERE, "proving": INSPIRERE}
 
@@ -122,12 +120,6 @@ def test_the_content_each_segment_requires(segment: str, text: str, missing: lis
 
 
 # ehp status new
-
-
-def invoke(root: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["status", "new", *args, "--path", str(root)])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 HEADER = """\
@@ -229,7 +221,7 @@ progress:
 @pytest.mark.parametrize("ident", list(WRITTEN))
 def test_status_new_writes_the_segments_questions_for_the_next_round(tmp_path: Path, ident: str) -> None:
     root = calendar_portfolio(tmp_path, **EVERYONE)
-    code, out, err = invoke(root, ident, "--date", "2021-01-15")
+    code, out, err = invoke("status", "new", "--path", str(root), ident, "--date", "2021-01-15")
     round_id, expected = WRITTEN[ident]
     path = root / "status" / round_id / f"{ident}.yaml"
     assert (code, out) == (0, f"{path}\n"), err
@@ -246,7 +238,7 @@ def test_status_new_writes_the_segments_questions_for_the_next_round(tmp_path: P
 
 def test_the_pre_filled_file_becomes_clean_when_answered(tmp_path: Path) -> None:
     root = calendar_portfolio(tmp_path, **EVERYONE)
-    invoke(root, "avhengig", "--date", "2021-01-15")
+    invoke("status", "new", "--path", str(root), "avhengig", "--date", "2021-01-15")
     path = root / "status" / "2021-nuit-2" / "avhengig.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("needed:", "needed: Et API").replace("by:", "by: 2021-09-01").replace("state:", "state: I rute")
@@ -257,23 +249,23 @@ def test_the_pre_filled_file_becomes_clean_when_answered(tmp_path: Path) -> None
 
 def test_an_initiative_without_recorded_dependencies_gets_one_to_fill_in(tmp_path: Path) -> None:
     root = calendar_portfolio(tmp_path, felles=SAMSTYRE, avhengig=KOORDINERE.split("\ndependencies:")[0] + "\n")
-    assert invoke(root, "avhengig", "--date", "2021-01-15")[0] == 0
+    assert invoke("status", "new", "--path", str(root), "avhengig", "--date", "2021-01-15")[0] == 0
     text = (root / "status" / "2021-nuit-2" / "avhengig.yaml").read_text(encoding="utf-8")
     assert "dependencies:\n  # Tiltaket dere er avhengige av (id-en, filnavnet uten .yaml).\n  - id:\n" in text
 
 
 def test_the_next_round_skips_one_already_reported_and_a_given_round_is_taken(tmp_path: Path) -> None:
     root = calendar_portfolio(tmp_path, {"2021-nuit-1/felles": SAMSTYRE_STATUS}, **EVERYONE)
-    code, out, _ = invoke(root, "felles", "--date", "2021-01-15")
+    code, out, _ = invoke("status", "new", "--path", str(root), "felles", "--date", "2021-01-15")
     assert code == 0 and out.strip().endswith(os.path.join("2021-nuit-2", "felles.yaml"))
-    code, out, _ = invoke(root, "felles", "--round", "2021-NUIT-4")
+    code, out, _ = invoke("status", "new", "--path", str(root), "felles", "--round", "2021-NUIT-4")
     assert code == 0 and out.strip().endswith(os.path.join("2021-nuit-4", "felles.yaml"))
     assert f"date: {datetime.date.today().isoformat()}\n" in Path(out.strip()).read_text(encoding="utf-8")
 
 
 def test_the_message_in_english(tmp_path: Path) -> None:
     root = calendar_portfolio(tmp_path, **EVERYONE)
-    code, _, err = invoke(root, "proving", "--date", "2021-01-15", "--lang", "en")
+    code, _, err = invoke("status", "new", "--path", str(root), "proving", "--date", "2021-01-15", "--lang", "en")
     assert code == 0
     assert err == (
         "Wrote the status report of proving (Inspirere) to NUIT 4/2021 (2021-11-25), 2021-01-15. "
@@ -301,7 +293,7 @@ FINISHED = SAMSTYRE + "status: finished\n"
 )  # fmt: skip
 def test_refusals_write_nothing(tmp_path: Path, args: list[str], code: int, message: str) -> None:
     root = calendar_portfolio(tmp_path, felles=SAMSTYRE, avhengig=KOORDINERE, ute=OUT, ferdig=FINISHED)
-    got, out, err = invoke(root, *args)
+    got, out, err = invoke("status", "new", "--path", str(root), *args)
     assert (got, out) == (code, ""), err
     assert message in err
     assert not (root / "status").exists()
@@ -312,7 +304,7 @@ def test_a_status_report_is_never_overwritten(tmp_path: Path) -> None:
     (root / "status" / "2021-nuit-3").mkdir()
     (root / "status" / "2021-nuit-3" / "felles.yml").write_text(SAMSTYRE_STATUS, encoding="utf-8")
     for round_id, name in (("2021-nuit-2", "felles.yaml"), ("2021-nuit-3", "felles.yml")):
-        code, out, err = invoke(root, "felles", "--round", round_id)
+        code, out, err = invoke("status", "new", "--path", str(root), "felles", "--round", round_id)
         path = root / "status" / round_id / name
         assert (code, out) == (1, "")
         assert err == f"{path}: {PROBLEMS['nb']['status.exists']}\n"
@@ -324,20 +316,20 @@ def test_without_a_calendar_or_a_portfolio(tmp_path: Path) -> None:
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
     settings = root / "portfolio.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").split("calendar:")[0], encoding="utf-8")
-    code, _, err = invoke(root, "felles")
+    code, _, err = invoke("status", "new", "--path", str(root), "felles")
     assert code == 1 and "portfolio.yaml har ingen kalender (calendar:)" in err
     settings.write_text("name: [\n", encoding="utf-8")
-    code, _, err = invoke(root, "felles")
+    code, _, err = invoke("status", "new", "--path", str(root), "felles")
     assert code == 2 and "portfolio.yaml:2:1: ugyldig YAML" in err
     settings.unlink()
-    code, _, err = invoke(root, "felles")
+    code, _, err = invoke("status", "new", "--path", str(root), "felles")
     assert code == 2 and "er ikke en porteføljemappe" in err
-    assert invoke(tmp_path / "nowhere", "felles")[0] == 2
+    assert invoke("status", "new", "--path", str(tmp_path / "nowhere"), "felles")[0] == 2
 
 
 def test_an_unreadable_initiative_file_is_named(tmp_path: Path) -> None:
     root = calendar_portfolio(tmp_path, felles=SAMSTYRE + "segment: samstyre\n")
-    code, _, err = invoke(root, "felles")
+    code, _, err = invoke("status", "new", "--path", str(root), "felles")
     assert code == 2 and "felles.yaml:10:1: nøkkelen «segment» står to ganger" in err
 
 
@@ -508,9 +500,9 @@ def test_bad_yaml_in_a_status_file_is_reported_and_the_rest_are_checked(tmp_path
         ("fellse.yaml", "status_unknown_initiative"),
         ("innforing.yaml", "status_incomplete"),
     ]
-    result = runner.invoke(app, ["check", str(root), "--format", "json"])
-    assert result.exit_code == 1
-    rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
+    result = invoke("check", str(root), "--format", "json")
+    assert result.code == 1
+    rules = [f["rule"] for f in json.loads(result.out)["findings"]]
     assert "yaml_syntax" in rules and "status_unknown_initiative" in rules
 
 

@@ -9,18 +9,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 from helpers import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY, build_file_tree
-from typer.testing import CliRunner
 
-from ehportfolio.cli.app import app
 from ehportfolio.domain.lifecycle import Refusal, plan
 from ehportfolio.domain.models import Initiative
 from ehportfolio.domain.problems import FileRefused, InputError
 from ehportfolio.rules import run_rules
 from ehportfolio.store import files, writer
 from ehportfolio.store.portfolio import load_portfolio
-
-runner = CliRunner()
 
 LONG = "Et langt sitat som ikke skal brytes om, selv om linjen blir lang. " * 3
 COMMENTED = f"""\
@@ -52,16 +49,9 @@ def portfolio(tmp_path: Path, **initiatives: str) -> Path:
     return build_file_tree(tmp_path, files)
 
 
-def invoke(root: Path, *args: str) -> tuple[int, str]:
-    result = runner.invoke(app, [*args, "--path", str(root)])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stderr
-
-
 def test_a_move_changes_only_the_lines_meant_to_change(tmp_path: Path) -> None:
     root = portfolio(tmp_path, felles=SAMSTYRE, avhengig=COMMENTED)
-    code, err = invoke(
-        root,
+    code, _, err = invoke(
         "move",
         "avhengig",
         "--to",
@@ -72,6 +62,8 @@ def test_a_move_changes_only_the_lines_meant_to_change(tmp_path: Path) -> None:
         "NUIT sak 12/21",
         "--date",
         "2021-03-04",
+        "--path",
+        str(root),
     )
     assert code == 0, err
     after = (root / "initiatives" / "avhengig.yaml").read_bytes()
@@ -90,7 +82,9 @@ def test_a_move_changes_only_the_lines_meant_to_change(tmp_path: Path) -> None:
 
 def test_a_decision_in_line_with_the_checklist_needs_no_segment_reason(tmp_path: Path) -> None:
     root = portfolio(tmp_path, felles=SAMSTYRE.replace("segment: samstyre\n", ""))
-    code, err = invoke(root, "decide", "felles", "--segment", "samstyre", "--reason", "Vedtatt", "--date", "2021-01-05")
+    code, _, err = invoke(
+        "decide", "felles", "--segment", "samstyre", "--reason", "Vedtatt", "--date", "2021-01-05", "--path", str(root)
+    )
     assert code == 0, err
     text = (root / "initiatives" / "felles.yaml").read_text(encoding="utf-8")
     assert "segment: samstyre\nchecklist:" in text and "segment_reason" not in text
@@ -101,9 +95,26 @@ def test_a_decision_in_line_with_the_checklist_needs_no_segment_reason(tmp_path:
 def test_status_and_out_are_recorded_the_same_way(tmp_path: Path) -> None:
     root = portfolio(tmp_path, felles=SAMSTYRE)
     assert (
-        invoke(root, "decide", "felles", "--status", "finished", "--reason", "Levert", "--date", "2022-01-01")[0] == 0
+        invoke(
+            "decide",
+            "felles",
+            "--status",
+            "finished",
+            "--reason",
+            "Levert",
+            "--date",
+            "2022-01-01",
+            "--path",
+            str(root),
+        )[0]
+        == 0
     )
-    assert invoke(root, "decide", "felles", "--out", "--reason", "Ut av porteføljen", "--date", "2022-02-01")[0] == 0
+    assert (
+        invoke(
+            "decide", "felles", "--out", "--reason", "Ut av porteføljen", "--date", "2022-02-01", "--path", str(root)
+        )[0]
+        == 0
+    )
     text = (root / "initiatives" / "felles.yaml").read_text(encoding="utf-8")
     assert "status: finished" in text and "segment:" not in text.split("history:")[0]
     assert "kind: status\n    from: active\n    to: finished" in text
@@ -131,15 +142,25 @@ def test_status_and_out_are_recorded_the_same_way(tmp_path: Path) -> None:
 def test_refusals_write_nothing(tmp_path: Path, args: list[str], code: int, message: str) -> None:
     root = portfolio(tmp_path, felles=SAMSTYRE, avhengig=KOORDINERE)
     before = (root / "initiatives" / "avhengig.yaml").read_bytes()
-    got, err = invoke(root, *args)
+    got, _, err = invoke(*args, "--path", str(root))
     assert got == code and message in err
     assert (root / "initiatives" / "avhengig.yaml").read_bytes() == before
 
 
 def test_a_future_date_is_accepted_when_allowed(tmp_path: Path) -> None:
     root = portfolio(tmp_path, felles=SAMSTYRE, avhengig=KOORDINERE)
-    code, _ = invoke(
-        root, "move", "avhengig", "--to", "samstyre", "--reason", "x", "--date", "2999-01-01", "--allow-future"
+    code, _, _ = invoke(
+        "move",
+        "avhengig",
+        "--to",
+        "samstyre",
+        "--reason",
+        "x",
+        "--date",
+        "2999-01-01",
+        "--allow-future",
+        "--path",
+        str(root),
     )
     assert code == 0
     (finding,) = run_rules(load_portfolio(str(root)))
@@ -150,7 +171,7 @@ def test_a_read_only_file_is_refused(tmp_path: Path) -> None:
     root = portfolio(tmp_path, felles=SAMSTYRE, avhengig=KOORDINERE)
     target = root / "initiatives" / "avhengig.yaml"
     os.chmod(target, 0o444)
-    code, err = invoke(root, "move", "avhengig", "--to", "samstyre", "--reason", "x")
+    code, _, err = invoke("move", "avhengig", "--to", "samstyre", "--reason", "x", "--path", str(root))
     assert code == 2 and "skrivebeskyttet" in err
     assert target.read_text(encoding="utf-8") == KOORDINERE
 
@@ -240,7 +261,6 @@ def test_history_shows_git_and_recorded_steps(tmp_path: Path) -> None:
     path.write_text(KOORDINERE.replace("reuse_potential: ja", "reuse_potential: nei\n  health_information_access: ja"))
     git(root, "commit", "-qam", "answers")
     invoke(
-        root,
         "move",
         "avhengig",
         "--to",
@@ -251,10 +271,12 @@ def test_history_shows_git_and_recorded_steps(tmp_path: Path) -> None:
         "NUIT sak 1/26",
         "--date",
         "2026-01-02",
+        "--path",
+        str(root),
     )
-    result = runner.invoke(app, ["history", "avhengig", "--path", str(root)])
-    lines = result.stdout.splitlines()
-    assert result.exit_code == 0
+    result = invoke("history", "avhengig", "--path", str(root))
+    lines = result.out.splitlines()
+    assert result.code == 0
     assert lines[0] == "Avhengig (avhengig)"
     assert lines[1].endswith("opprettet (segment Koordinere)")
     assert lines[2].endswith("svar endret: reuse_potential ja → nei, health_information_access ubesvart → ja")

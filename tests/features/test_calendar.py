@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 from helpers import (
     ACTORS,
     INSPIRERE,
@@ -20,9 +21,7 @@ from helpers import (
     build_file_tree,
     calendar_portfolio,
 )
-from typer.testing import CliRunner
 
-from ehportfolio.cli.app import app
 from ehportfolio.domain.cadence import cadence_from_data
 from ehportfolio.domain.models import Meeting, Settings
 from ehportfolio.features.calendar import default_positions, rounds
@@ -32,7 +31,6 @@ from ehportfolio.store.portfolio import load_portfolio
 
 ROOT = Path(__file__).parents[2]
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "status"
-runner = CliRunner()
 
 
 # The default cadence: k reports a year spread over n meetings, the last one always.
@@ -182,16 +180,10 @@ Kadensen (Porteføljestyring 2.0) til NUIT-møtene:
 """
 
 
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["calendar", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
 def test_the_shipped_calendar_shows_every_meeting_of_2021() -> None:
     # The portfolio's year (2020) has no meetings, so every meeting of the calendar is shown.
-    assert invoke("--path", str(ROOT / "portfolio")) == (0, SHIPPED, "")
-    assert invoke("--path", str(ROOT / "portfolio"), "--year", "2021") == (0, SHIPPED, "")
+    assert invoke("calendar", "--path", str(ROOT / "portfolio")) == (0, SHIPPED, "")
+    assert invoke("calendar", "--path", str(ROOT / "portfolio"), "--year", "2021") == (0, SHIPPED, "")
 
 
 @pytest.fixture()
@@ -204,14 +196,14 @@ def reported(tmp_path: Path) -> Path:
 
 
 def test_the_counts_follow_the_status_files(reported: Path) -> None:
-    code, out, _ = invoke("--path", str(reported))
+    code, out, _ = invoke("calendar", "--path", str(reported))
     assert code == 0
     lines = out.splitlines()
     assert lines[3].endswith("3 av 30") and lines[5].endswith("6 av 47") and lines[6].endswith("0 av 30")
 
 
 def test_json_lists_who_is_due_and_who_has_reported(reported: Path) -> None:
-    code, out, _ = invoke("--path", str(reported), "--format", "json", "--lang", "en")
+    code, out, _ = invoke("calendar", "--path", str(reported), "--format", "json", "--lang", "en")
     assert code == 0
     document = json.loads(out)
     assert document["portfolio"] == "Nasjonal e-helseportefølje 2020"
@@ -249,7 +241,7 @@ def test_english_and_meetings_that_name_their_segments(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    code, out, err = invoke("--path", str(root), "--lang", "en")
+    code, out, err = invoke("calendar", "--path", str(root), "--lang", "en")
     assert (code, err) == (0, "")
     assert out.splitlines()[:8] == [
         "Meeting calendar 2021: Test",
@@ -272,15 +264,15 @@ def test_the_default_year_is_the_portfolios(tmp_path: Path) -> None:
         settings.read_text(encoding="utf-8") + "  - committee: NUIT\n    number: 1\n    date: 2022-02-10\n",
         encoding="utf-8",
     )
-    out = invoke("--path", str(root))[1]
+    out = invoke("calendar", "--path", str(root))[1]
     assert "2021-nuit-4" in out and "2022-nuit-1" not in out
-    out = invoke("--path", str(root), "--year", "2022")[1]
+    out = invoke("calendar", "--path", str(root), "--year", "2022")[1]
     assert out.startswith("Møtekalender 2022: Test") and "2021-nuit-4" not in out
 
 
 def test_a_year_without_meetings_says_which_years_have_them(tmp_path: Path) -> None:
     root = calendar_portfolio(tmp_path, felles=SAMSTYRE)
-    code, out, err = invoke("--path", str(root), "--year", "2019")
+    code, out, err = invoke("calendar", "--path", str(root), "--year", "2019")
     assert (code, out) == (1, "")
     assert (
         err == f"{root / 'portfolio.yaml'}: kalenderen i portfolio.yaml har ingen møter i 2019; den har møter i 2021\n"
@@ -292,17 +284,17 @@ def test_a_portfolio_without_a_calendar(tmp_path: Path) -> None:
         tmp_path,
         {"portfolio.yaml": SETTINGS, "taxonomy.yaml": TAXONOMY, "actors.yaml": ACTORS, "initiatives/f.yaml": SAMSTYRE},
     )
-    code, out, err = invoke("--path", str(tmp_path), "--lang", "en")
+    code, out, err = invoke("calendar", "--path", str(tmp_path), "--lang", "en")
     assert (code, out) == (1, "")
     assert "portfolio.yaml has no calendar (calendar:) with meetings" in err
 
 
 def test_not_a_portfolio_exits_2(tmp_path: Path) -> None:
-    assert invoke("--path", str(tmp_path / "nowhere"))[0] == 2
-    code, _, err = invoke("--path", str(tmp_path))
+    assert invoke("calendar", "--path", str(tmp_path / "nowhere"))[0] == 2
+    code, _, err = invoke("calendar", "--path", str(tmp_path))
     assert code == 2 and "er ikke en porteføljemappe" in err
     (tmp_path / "portfolio.yaml").write_text("name: [\n", encoding="utf-8")
-    code, _, err = invoke("--path", str(tmp_path))
+    code, _, err = invoke("calendar", "--path", str(tmp_path))
     assert code == 2 and "portfolio.yaml:2:1: ugyldig YAML" in err
 
 
@@ -313,7 +305,7 @@ def test_a_broken_status_file_is_reported_and_counted_as_handed_in(tmp_path: Pat
         felles=SAMSTYRE,
         avhengig=KOORDINERE,
     )
-    code, out, err = invoke("--path", str(root))
+    code, out, err = invoke("calendar", "--path", str(root))
     assert code == 1
     assert err.startswith(f"{root / 'status' / '2021-nuit-1' / 'felles.yaml'}:3:1: ugyldig YAML")
     assert out.splitlines()[3].endswith("1 av 1")
@@ -328,7 +320,7 @@ def test_a_finished_initiative_and_one_decided_later_are_not_due(tmp_path: Path)
         "history:\n  - date: 2021-08-01\n    kind: decision\n    from:\n    to: samstyre\n    reason: Vedtatt\n"
     )
     root = calendar_portfolio(tmp_path, felles=finished, senere=later)
-    document = json.loads(invoke("--path", str(root), "--format", "json")[1])
+    document = json.loads(invoke("calendar", "--path", str(root), "--format", "json")[1])
     due = {m["round"]: m["due"] for m in document["meetings"]}
     assert due == {
         "2021-nuit-1": ["felles"],
@@ -370,9 +362,9 @@ def test_the_cadence_is_shipped_data_checked_against_the_models() -> None:
 
 def test_a_round_lists_who_has_not_reported_first_with_the_owner(reported: Path) -> None:
     filed = sorted(p.stem for p in (FIXTURES / "2021-nuit-2").glob("*.yaml"))
-    result = runner.invoke(app, ["calendar", "--path", str(reported), "--round", "2021-NUIT-2"])
-    assert result.exit_code == 0, result.stderr
-    lines = result.stdout.splitlines()
+    result = invoke("calendar", "--path", str(reported), "--round", "2021-NUIT-2")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
     assert lines[:2] == [
         "NUIT 2/2021 (2021-05-06), runde 2021-nuit-2",
         f"{len(filed)} av 47 tiltak som skal rapportere, har rapportert.",
@@ -392,9 +384,7 @@ def test_a_round_lists_who_has_not_reported_first_with_the_owner(reported: Path)
         "(helseplattformen)",
     ]
 
-    data = json.loads(
-        runner.invoke(app, ["calendar", "--path", str(reported), "--round", "2021-nuit-2", "-f", "json"]).stdout
-    )
+    data = json.loads(invoke("calendar", "--path", str(reported), "--round", "2021-nuit-2", "-f", "json").out)
     assert data["round"] == "2021-nuit-2" and data["segments"] == ["samstyre", "koordinere", "observere"]
     assert sorted(i["id"] for i in data["initiatives"] if i["reported"]) == filed
     assert len(data["initiatives"]) == 47
@@ -402,6 +392,6 @@ def test_a_round_lists_who_has_not_reported_first_with_the_owner(reported: Path)
 
 
 def test_an_unknown_round_gets_a_did_you_mean(reported: Path) -> None:
-    result = runner.invoke(app, ["calendar", "--path", str(reported), "--round", "2021-nuit-5"])
-    assert result.exit_code == 2 and result.stdout == ""
-    assert "runden «2021-nuit-5» er ikke et møte i kalenderen; mente du «2021-nuit-4»?" in result.stderr
+    result = invoke("calendar", "--path", str(reported), "--round", "2021-nuit-5")
+    assert result.code == 2 and result.out == ""
+    assert "runden «2021-nuit-5» er ikke et møte i kalenderen; mente du «2021-nuit-4»?" in result.err

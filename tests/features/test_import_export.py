@@ -14,12 +14,11 @@ from typing import Any
 
 import openpyxl
 import pytest
+from conftest import invoke
 from helpers import SETTINGS, VALID, build_file_tree
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from ehportfolio.cli.app import app
 from ehportfolio.features.exporting import COLUMNS
 from ehportfolio.features.importing import initiative_text, slug
 from ehportfolio.store.packaged import load_checklist
@@ -29,14 +28,6 @@ ROOT = Path(__file__).parents[2]
 SHIPPED = ROOT / "portfolio"
 TABLE = Path(__file__).parents[1] / "fixtures" / "table-5.2.tsv"
 HEADER = ["Primært innsatsområde", "Prosjekt-/programnavn:", "Aktør", "Segment", "Kommentar"]
-runner = CliRunner()
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def table_5_2() -> list[list[str]]:

@@ -15,24 +15,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 from helpers import SAMSTYRE, calendar_portfolio
-from typer.testing import CliRunner
 
-from ehportfolio.cli.app import app
 from ehportfolio.cli.commands.report import output_path
 from ehportfolio.store.templates import mermaid_label
 
 ROOT = Path(__file__).parents[2]
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "status"
 SNAPSHOTS = Path(__file__).parents[1] / "snapshots"
-runner = CliRunner()
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["report", *args])
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")
@@ -68,16 +59,18 @@ def snapshot(name: str, actual: str) -> None:
     ],
 )
 def test_markdown_snapshots(shipped: Path, name: str, args: list[str]) -> None:
-    code, out, err = invoke(*args, "--path", str(shipped))
+    code, out, err = invoke("report", *args, "--path", str(shipped))
     assert code == 0, err
     snapshot(name, out)
 
 
 def test_a_round_due_and_not_reported_shows_as_not_reported(shipped: Path) -> None:
-    _, out, _ = invoke("initiative", "digihelse-fase-2", "--path", str(shipped))
+    _, out, _ = invoke("report", "initiative", "digihelse-fase-2", "--path", str(shipped))
     assert out.count("**ikke rapportert**") == 2
     # With a date after every meeting, the rounds nobody reported to count too, and show as not reported.
-    _, late, _ = invoke("initiative", "hmn-lab", "--path", str(shipped), "--date", "2021-12-31", "--lang", "en")
+    _, late, _ = invoke(
+        "report", "initiative", "hmn-lab", "--path", str(shipped), "--date", "2021-12-31", "--lang", "en"
+    )
     rows = [line for line in late.splitlines() if line.startswith("| NUIT")]
     assert [r.split(" | ")[1] for r in rows] == ["reported (no colour)", "**not reported**"]
 
@@ -93,7 +86,7 @@ def test_dependencies_both_ways_and_the_segment_history(tmp_path: Path) -> None:
         felles=history,
         avhengig=SAMSTYRE.replace("Felles", "Avhengig") + "dependencies:\n  - id: felles\n    strength: weak\n",
     )
-    code, out, err = invoke("initiative", "felles", "--path", str(root))
+    code, out, err = invoke("report", "initiative", "felles", "--path", str(root))
     assert code == 0, err
     assert "- Avhengig (`avhengig`, Samstyre): svak" in out
     assert "| 2021-01-10 | vedtak |  | Samstyre | Bredt samarbeid | NUIT sak 3/21 |" in out
@@ -118,27 +111,27 @@ def test_the_same_input_gives_byte_identical_output_across_runs(shipped: Path, t
 
 
 def test_no_date_unless_given(shipped: Path) -> None:
-    _, without, _ = invoke("overview", "--path", str(shipped))
-    _, dated, _ = invoke("overview", "--path", str(shipped), "--date", "2021-06-01")
+    _, without, _ = invoke("report", "overview", "--path", str(shipped))
+    _, dated, _ = invoke("report", "overview", "--path", str(shipped), "--date", "2021-06-01")
     assert "Dato" not in without and not re.search(r"\d{4}-\d{2}-\d{2}", without)
     assert "**Dato:** 2021-06-01" in dated
 
 
 def test_html_is_self_contained_with_print_styles_and_inline_svg(shipped: Path) -> None:
-    code, page, _ = invoke("overview", "-f", "html", "--path", str(shipped))
+    code, page, _ = invoke("report", "overview", "-f", "html", "--path", str(shipped))
     assert code == 0
     assert page.startswith("<!DOCTYPE html>") and "@media print" in page
     assert page.count("<svg") == 2  # the segment chart and the dependency graph
     assert "<script" not in page and "<link" not in page and "<img" not in page
     assert not re.search(r"""(?:src|href)=["'](?!#)""", page)
-    _, sheet, _ = invoke("initiative", "akson-journal", "-f", "html", "--path", str(shipped))
+    _, sheet, _ = invoke("report", "initiative", "akson-journal", "-f", "html", "--path", str(shipped))
     assert sheet.count("<svg") == 2  # the status trend and the dependency graph
     assert 'class="state state-reported"' in sheet
 
 
 def test_without_status_data_the_html_says_so_instead_of_an_empty_chart(tmp_path: Path) -> None:
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
-    _, sheet, _ = invoke("initiative", "felles", "-f", "html", "--path", str(root))
+    _, sheet, _ = invoke("report", "initiative", "felles", "-f", "html", "--path", str(root))
     assert "<svg" not in sheet
     assert "Ingen statusdata" in sheet and "Ingen registrerte avhengigheter." in sheet
 
@@ -170,7 +163,7 @@ def mermaid(markdown: str) -> list[str]:
 def test_script_tags_never_reach_html(tmp_path: Path) -> None:
     root = named(tmp_path, "<script>alert(1)</script>")
     for args in (["overview"], ["initiative", "felles"], ["initiative", "avhengig"]):
-        code, page, _ = invoke(*args, "-f", "html", "--path", str(root))
+        code, page, _ = invoke("report", *args, "-f", "html", "--path", str(root))
         assert code == 0
         assert "<script" not in page.lower()
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -179,7 +172,7 @@ def test_script_tags_never_reach_html(tmp_path: Path) -> None:
 def test_pipes_and_a_heading_on_a_new_line_break_no_table(tmp_path: Path) -> None:
     root = named(tmp_path, "A | B\n# Vedtak: godkjent")
     for args in (["overview"], ["initiative", "avhengig"]):
-        _, out, _ = invoke(*args, "--path", str(root))
+        _, out, _ = invoke("report", *args, "--path", str(root))
         assert not any(line.startswith("# Vedtak") for line in out.splitlines())
         for block in re.split(r"\n\n", out):
             rows = table_rows(block)
@@ -190,7 +183,7 @@ def test_pipes_and_a_heading_on_a_new_line_break_no_table(tmp_path: Path) -> Non
 
 def test_backticks_do_not_open_code(tmp_path: Path) -> None:
     root = named(tmp_path, "```\n`kode` ``` slutt")
-    _, out, _ = invoke("overview", "--path", str(root))
+    _, out, _ = invoke("report", "overview", "--path", str(root))
     fences = [line for line in out.splitlines() if line.startswith("```")]
     assert fences == ["```mermaid", "```"]
     assert "\\`\\`\\` \\`kode\\` \\`\\`\\` slutt" in out
@@ -201,7 +194,7 @@ def test_mermaid_syntax_in_a_name_stays_one_node(tmp_path: Path) -> None:
     name = 'A-->B["x"]; C((y)) | %% #z <b>'
     root = named(tmp_path, name)
     for args in (["overview"], ["initiative", "felles"]):
-        _, out, _ = invoke(*args, "--path", str(root))
+        _, out, _ = invoke("report", *args, "--path", str(root))
         lines = [line.strip() for line in mermaid(out)]
         assert lines[0] == "graph LR"
         nodes = [line for line in lines if re.fullmatch(r'n\d+\["[^"\n]*"\]', line)]
@@ -214,12 +207,12 @@ def test_mermaid_syntax_in_a_name_stays_one_node(tmp_path: Path) -> None:
 def test_a_300_character_word(tmp_path: Path) -> None:
     word = "x" * 300
     root = named(tmp_path, word)
-    _, out, _ = invoke("overview", "--path", str(root))
+    _, out, _ = invoke("report", "overview", "--path", str(root))
     row = next(line for line in out.splitlines() if "`felles`" in line)
     assert cells(row) == 4
     assert max(len(part) for part in re.split(r"[\s\u200b]", row)) <= 60
     assert row.replace("\u200b", "").count(word) == 1
-    _, page, _ = invoke("overview", "-f", "html", "--path", str(root))
+    _, page, _ = invoke("report", "overview", "-f", "html", "--path", str(root))
     assert word in page and "overflow-wrap: anywhere" in page
 
 
@@ -240,14 +233,14 @@ def test_a_portfolios_own_template_overrides_the_shipped_one(tmp_path: Path) -> 
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
     (root / "templates" / "reports").mkdir(parents=True)
     (root / "templates" / "reports" / "overview.md.j2").write_text("Egen: {{ title }} ({{ total }})\n")
-    code, out, _ = invoke("overview", "--path", str(root))
+    code, out, _ = invoke("report", "overview", "--path", str(root))
     assert (code, out) == (0, "Egen: Porteføljeoversikt: Test (1)\n")
     # The HTML template is still the shipped one, and --templates chooses another directory.
-    assert invoke("overview", "-f", "html", "--path", str(root))[1].startswith("<!DOCTYPE html>")
+    assert invoke("report", "overview", "-f", "html", "--path", str(root))[1].startswith("<!DOCTYPE html>")
     other = tmp_path / "mine" / "reports"
     other.mkdir(parents=True)
     (other / "overview.html.j2").write_text("<p>{{ title }}</p>\n")
-    _, page, _ = invoke("overview", "-f", "html", "--path", str(root), "--templates", str(tmp_path / "mine"))
+    _, page, _ = invoke("report", "overview", "-f", "html", "--path", str(root), "--templates", str(tmp_path / "mine"))
     assert page == "<p>Porteføljeoversikt: Test</p>\n"
 
 
@@ -265,7 +258,7 @@ def test_a_template_that_tries_to_escape_the_sandbox_gets_a_clear_error(tmp_path
     mine.mkdir(parents=True)
     (mine / "overview.md.j2").write_text(template)
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
-    code, out, err = invoke("overview", "--path", str(root), "--templates", str(tmp_path / "mine"))
+    code, out, err = invoke("report", "overview", "--path", str(root), "--templates", str(tmp_path / "mine"))
     assert code == 2 and out == ""
     assert "malen «reports/overview.md.j2»" in err
     assert "object" not in out
@@ -276,7 +269,9 @@ def test_an_undefined_name_is_an_error_naming_the_template(tmp_path: Path) -> No
     mine.mkdir(parents=True)
     (mine / "initiative.md.j2").write_text("{{ titel }}\n")
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
-    code, out, err = invoke("initiative", "felles", "--path", str(root), "--templates", str(tmp_path / "mine"))
+    code, out, err = invoke(
+        "report", "initiative", "felles", "--path", str(root), "--templates", str(tmp_path / "mine")
+    )
     assert (code, out) == (2, "")
     assert err == "malen «reports/initiative.md.j2»: 'titel' is undefined\n"
 
@@ -286,7 +281,9 @@ def test_a_missing_template_is_named(tmp_path: Path) -> None:
     mine.mkdir(parents=True)
     (mine / "overview.md.j2").write_text('{% include "reports/vedlegg.md.j2" %}\n')
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
-    code, _, err = invoke("overview", "--path", str(root), "--templates", str(tmp_path / "mine"), "--lang", "en")
+    code, _, err = invoke(
+        "report", "overview", "--path", str(root), "--templates", str(tmp_path / "mine"), "--lang", "en"
+    )
     assert code == 2
     assert "the template «reports/vedlegg.md.j2» is neither in" in err and str(tmp_path / "mine") in err
 
@@ -296,7 +293,7 @@ def test_a_syntax_error_names_the_template_and_line(tmp_path: Path) -> None:
     mine.mkdir(parents=True)
     (mine / "overview.md.j2").write_text("ok\n{% if %}\n")
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
-    code, _, err = invoke("overview", "--path", str(root), "--templates", str(tmp_path / "mine"))
+    code, _, err = invoke("report", "overview", "--path", str(root), "--templates", str(tmp_path / "mine"))
     assert code == 2 and "reports/overview.md.j2:2" in err
 
 
@@ -322,7 +319,7 @@ def test_a_link_in_out_that_leads_outside_is_refused(tmp_path: Path) -> None:
     outside = tmp_path / "outside.md"
     outside.write_text("keep")
     (out / "overview.md").symlink_to(outside)
-    code, _, err = invoke("overview", "--path", str(root), "--out", str(out))
+    code, _, err = invoke("report", "overview", "--path", str(root), "--out", str(out))
     assert code == 2 and "utenfor utmappen" in err
     assert outside.read_text() == "keep"
 
@@ -332,7 +329,7 @@ def test_out_that_is_a_file_is_refused_and_kept(tmp_path: Path, args: list[str])
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
     afile = tmp_path / "notes.txt"
     afile.write_text("mine\n")
-    code, out, err = invoke(*args, "--path", str(root), "--out", str(afile))
+    code, out, err = invoke("report", *args, "--path", str(root), "--out", str(afile))
     assert (code, out) == (2, "")
     assert f"{afile}: er ikke en mappe" in err
     assert afile.read_text() == "mine\n"
@@ -340,7 +337,9 @@ def test_out_that_is_a_file_is_refused_and_kept(tmp_path: Path, args: list[str])
 
 def test_writes_into_out(tmp_path: Path) -> None:
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
-    code, out, err = invoke("initiative", "felles", "-f", "html", "--path", str(root), "--out", str(tmp_path / "o"))
+    code, out, err = invoke(
+        "report", "initiative", "felles", "-f", "html", "--path", str(root), "--out", str(tmp_path / "o")
+    )
     assert (code, out) == (0, "")
     assert (tmp_path / "o" / "felles.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert err == f"skrev {tmp_path / 'o' / 'felles.html'}\n"
@@ -356,11 +355,11 @@ def test_writes_into_out(tmp_path: Path) -> None:
 )
 def test_bad_input_gets_a_clear_error(tmp_path: Path, args: list[str], message: str) -> None:
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
-    code, out, err = invoke(*args, "--path", str(root))
+    code, out, err = invoke("report", *args, "--path", str(root))
     assert (code, out) == (2, "")
     assert message in err
 
 
 def test_not_a_portfolio(tmp_path: Path) -> None:
-    code, _, err = invoke("overview", "--path", str(tmp_path))
+    code, _, err = invoke("report", "overview", "--path", str(tmp_path))
     assert code == 2 and "portfolio.yaml" in err

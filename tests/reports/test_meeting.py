@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 from helpers import KOORDINERE, SAMSTYRE, calendar_portfolio
-from test_contexts import cells, invoke, shipped, snapshot, table_rows
+from test_contexts import cells, shipped, snapshot, table_rows
 
 __all__ = ["shipped"]  # the fixture, shared with test_contexts
 
@@ -31,13 +32,13 @@ __all__ = ["shipped"]  # the fixture, shared with test_contexts
     ],
 )
 def test_markdown_snapshots(shipped: Path, name: str, args: list[str]) -> None:
-    code, out, err = invoke(*args, "--path", str(shipped))
+    code, out, err = invoke("report", *args, "--path", str(shipped))
     assert code == 0, err
     snapshot(name, out)
 
 
 def test_the_meeting_paper_has_its_parts_and_never_leaves_out_who_has_not_reported(shipped: Path) -> None:
-    _, out, _ = invoke("meeting", "--committee", "NUIT", "--date", "2021-05-06", "--path", str(shipped))
+    _, out, _ = invoke("report", "meeting", "--committee", "NUIT", "--date", "2021-05-06", "--path", str(shipped))
     for heading in ("## Formål", "## Bakgrunn", "## Tiltak som ikke har rapportert", "## Forslag til vedtak"):
         assert heading in out
     assert "| Saksnummer | x/21 |" in out and "| Sakstype | Orientering |" in out
@@ -47,7 +48,16 @@ def test_the_meeting_paper_has_its_parts_and_never_leaves_out_who_has_not_report
     assert out.count("**ikke rapportert** |") == 47 - 6
     assert "NUIT tar porteføljerapporten til orientering." in out
     _, decided, _ = invoke(
-        "meeting", "--committee", "NUIT", "--date", "2021-05-06", "--case-type", "Godkjenning", "--path", str(shipped)
+        "report",
+        "meeting",
+        "--committee",
+        "NUIT",
+        "--date",
+        "2021-05-06",
+        "--case-type",
+        "Godkjenning",
+        "--path",
+        str(shipped),
     )
     assert "| Sakstype | Godkjenning |" in decided and "NUIT godkjenner porteføljerapporten." in decided
 
@@ -72,10 +82,12 @@ def test_byte_identical_output_across_runs(shipped: Path, tmp_path: Path, fmt: s
 
 
 def test_html_has_its_chart(shipped: Path) -> None:
-    _, page, _ = invoke("meeting", "--committee", "NUIT", "--date", "2021-05-06", "-f", "html", "--path", str(shipped))
+    _, page, _ = invoke(
+        "report", "meeting", "--committee", "NUIT", "--date", "2021-05-06", "-f", "html", "--path", str(shipped)
+    )
     assert page.startswith("<!DOCTYPE html>") and page.count("<svg") == 1
     assert 'class="state state-not_reported"' in page
-    _, page, _ = invoke("definition", "--year", "2021", "-f", "html", "--path", str(shipped))
+    _, page, _ = invoke("report", "definition", "--year", "2021", "-f", "html", "--path", str(shipped))
     assert page.count("<svg") == 1 and "<script" not in page
 
 
@@ -100,12 +112,12 @@ def test_script_tags_and_pipes_in_a_meeting_paper_come_out_as_text(tmp_path: Pat
         felles=SAMSTYRE.replace("name: Felles", f"name: {json.dumps(name)}"),
     )
     args = ["meeting", "--committee", "NUIT", "--date", "2021-05-06", "--path", str(root)]
-    code, page, err = invoke(*args, "-f", "html")
+    code, page, err = invoke("report", *args, "-f", "html")
     assert code == 0, err
     assert "<script" not in page.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; | Navn" in page
     assert "Risiko | &lt;script&gt;alert(2)&lt;/script&gt;" in page
-    _, out, _ = invoke(*args)
+    _, out, _ = invoke("report", *args)
     assert not any(line.startswith("# Vedtak") for line in out.splitlines())
     for block in out.split("\n\n"):
         rows = table_rows(block)
@@ -137,7 +149,7 @@ def test_moves_new_and_removed_initiatives_since_the_previous_meeting(tmp_path: 
         "history:\n  - date: 2021-01-05\n    kind: decision\n    from:\n    to: samstyre\n    reason: Bredt samarbeid\n"
     )
     root = calendar_portfolio(tmp_path / "p", felles=new, avhengig=moved, ferdig=ended, tidlig=early)
-    code, out, err = invoke("meeting", "--committee", "NUIT", "--date", "2021-05-06", "--path", str(root))
+    code, out, err = invoke("report", "meeting", "--committee", "NUIT", "--date", "2021-05-06", "--path", str(root))
     assert code == 0, err
     changes = out.split("## Endringer i porteføljen")[1]
     moves, added, removed = (changes.split(f"### {h}")[1] for h in ("Flyttet", "Nye tiltak", "Tiltak som er tatt"))
@@ -147,7 +159,7 @@ def test_moves_new_and_removed_initiatives_since_the_previous_meeting(tmp_path: 
     )
     assert "`felles`" in added and "`tidlig`" not in added  # decided before the previous meeting (2021-02-11)
     assert "| 2021-02-20 | Ferdig (`ferdig`) | statusendring | aktiv | avsluttet | Levert |  |" in removed
-    code, plan, _ = invoke("definition", "--year", "2021", "--path", str(root))
+    code, plan, _ = invoke("report", "definition", "--year", "2021", "--path", str(root))
     starts = plan.split("### Starter")[1].split("###")[0]
     ends = plan.split("### Avsluttes")[1].split("###")[0]
     assert "`felles`" in starts and "`tidlig`" in starts and "`avhengig`" not in starts
@@ -178,7 +190,7 @@ def test_moves_new_and_removed_initiatives_since_the_previous_meeting(tmp_path: 
 )
 def test_bad_input_gets_a_clear_error(tmp_path: Path, args: list[str], message: str) -> None:
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
-    code, out, err = invoke("meeting", *args, "--path", str(root))
+    code, out, err = invoke("report", "meeting", *args, "--path", str(root))
     assert (code, out) == (2, "")
     assert err == message + "\n"
 
@@ -187,5 +199,5 @@ def test_a_portfolios_own_meeting_template_overrides_the_shipped_one(tmp_path: P
     root = calendar_portfolio(tmp_path / "p", felles=SAMSTYRE)
     (root / "templates" / "reports").mkdir(parents=True)
     (root / "templates" / "reports" / "meeting.md.j2").write_text("{{ committee }} {{ case }}: {{ proposal }}\n")
-    code, out, _ = invoke("meeting", "--committee", "NUIT", "--date", "2021-09-16", "--path", str(root))
+    code, out, _ = invoke("report", "meeting", "--committee", "NUIT", "--date", "2021-09-16", "--path", str(root))
     assert (code, out) == (0, "NUIT x/21: NUIT tar porteføljerapporten til orientering.\n")

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 from helpers import SAMSTYRE, calendar_portfolio
-from test_contexts import invoke
 
 from ehportfolio.store.templates import template_dir
 
@@ -33,7 +33,7 @@ def test_a_portfolio_template_linked_out_of_its_directory_is_refused(root: Path,
     mine = root / "templates" / "reports"
     mine.mkdir(parents=True)
     (mine / "overview.md.j2").symlink_to(secret)
-    code, out, err = invoke("overview", "--path", str(root))
+    code, out, err = invoke("report", "overview", "--path", str(root))
     assert (code, out) == (2, "")
     assert f"{mine / 'overview.md.j2'}: fører ut av {root / 'templates'} (til {secret})" in err
     assert SECRET not in err
@@ -43,7 +43,9 @@ def test_a_template_dir_given_with_templates_is_its_root(root: Path, secret: Pat
     mine = tmp_path / "mine" / "reports"
     mine.mkdir(parents=True)
     (mine / "overview.html.j2").symlink_to(secret)
-    code, out, err = invoke("overview", "-f", "html", "--path", str(root), "--templates", str(tmp_path / "mine"))
+    code, out, err = invoke(
+        "report", "overview", "-f", "html", "--path", str(root), "--templates", str(tmp_path / "mine")
+    )
     assert (code, out) == (2, "")
     assert f"{mine / 'overview.html.j2'}: fører ut av {tmp_path / 'mine'}" in err and SECRET not in err
 
@@ -53,7 +55,7 @@ def test_a_link_inside_the_template_dir_is_followed(root: Path) -> None:
     mine.mkdir(parents=True)
     (mine / "shared.md.j2").write_text("Egen mal\n")
     (mine / "overview.md.j2").symlink_to("shared.md.j2")
-    assert invoke("overview", "--path", str(root))[:2] == (0, "Egen mal\n")
+    assert invoke("report", "overview", "--path", str(root))[:2] == (0, "Egen mal\n")
 
 
 def test_a_portfolio_template_dir_linked_out_of_the_portfolio_is_refused(root: Path, tmp_path: Path) -> None:
@@ -61,7 +63,7 @@ def test_a_portfolio_template_dir_linked_out_of_the_portfolio_is_refused(root: P
     (elsewhere / "reports").mkdir(parents=True)
     (elsewhere / "reports" / "overview.md.j2").write_text(SECRET)
     (root / "templates").symlink_to(elsewhere)
-    code, out, err = invoke("overview", "--path", str(root))
+    code, out, err = invoke("report", "overview", "--path", str(root))
     assert (code, out) == (2, "")
     assert f"{root / 'templates'}: fører ut av {root}" in err and SECRET not in err
 
@@ -70,7 +72,7 @@ def test_a_fifo_as_template_is_refused_without_blocking(root: Path) -> None:
     mine = root / "templates" / "reports"
     mine.mkdir(parents=True)
     os.mkfifo(mine / "overview.md.j2")
-    code, _, err = invoke("overview", "--path", str(root))
+    code, _, err = invoke("report", "overview", "--path", str(root))
     assert code == 2 and f"{mine / 'overview.md.j2'}: er ikke en vanlig fil" in err
 
 
@@ -80,7 +82,7 @@ def test_a_word_template_linked_out_of_its_directory_is_refused(root: Path, tmp_
     mine = root / "templates" / "reports"
     mine.mkdir(parents=True)
     (mine / "overview.docx").symlink_to(outside)
-    code, out, err = invoke("overview", "-f", "docx", "--path", str(root), "--out", str(tmp_path / "o"))
+    code, out, err = invoke("report", "overview", "-f", "docx", "--path", str(root), "--out", str(tmp_path / "o"))
     assert (code, out) == (2, "")
     assert f"{mine / 'overview.docx'}: fører ut av {root / 'templates'} (til {outside})" in err
     assert not (tmp_path / "o").exists() or list((tmp_path / "o").iterdir()) == []
@@ -92,7 +94,7 @@ def test_a_site_does_not_write_through_a_link_in_out(root: Path, tmp_path: Path)
     out.mkdir()
     elsewhere.mkdir()
     (out / "initiatives").symlink_to(elsewhere)
-    code, _, err = invoke("site", "--out", str(out), "--path", str(root))
+    code, _, err = invoke("report", "site", "--out", str(out), "--path", str(root))
     assert code == 2 and f"{out / 'initiatives'}: fører ut av {out} (til {elsewhere})" in err
     assert list(elsewhere.iterdir()) == []
 
@@ -101,7 +103,7 @@ def test_a_report_to_a_fifo_in_out_is_refused(root: Path, tmp_path: Path) -> Non
     out = tmp_path / "o"
     out.mkdir()
     os.mkfifo(out / "overview.md")
-    code, _, err = invoke("overview", "--path", str(root), "--out", str(out))
+    code, _, err = invoke("report", "overview", "--path", str(root), "--out", str(out))
     assert code == 2 and f"{out / 'overview.md'}: er ikke en vanlig fil" in err
 
 
@@ -117,7 +119,7 @@ def test_a_report_that_may_not_be_written_says_so(root: Path, tmp_path: Path, mo
         real(source, target)
 
     monkeypatch.setattr(os, "replace", refuse)
-    code, _, err = invoke("overview", "--path", str(root), "--out", str(out))
+    code, _, err = invoke("report", "overview", "--path", str(root), "--out", str(out))
     assert code == 2 and f"{(out / 'overview.md').resolve()}: kunne ikke skrives: Permission denied" in err
     assert (out / "overview.md").read_text() == "old"
 
@@ -127,6 +129,6 @@ def test_templates_are_not_copied_through_a_link_out_of_the_portfolio(root: Path
     elsewhere.mkdir()
     (root / "templates").mkdir()
     (root / "templates" / "reports").symlink_to(elsewhere)
-    code, _, err = invoke("templates", "--path", str(root))
+    code, _, err = invoke("report", "templates", "--path", str(root))
     assert code == 2 and f"{root / 'templates' / 'reports'}: fører ut av {root}" in err
     assert list(elsewhere.iterdir()) == []

@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 from helpers import SAMSTYRE, calendar_portfolio
-from test_contexts import invoke, shipped
+from test_contexts import shipped
 
 __all__ = ["shipped"]  # the fixture, shared with test_contexts
 LINK = {"html": re.compile(r'href="([^"#]+)"'), "markdown": re.compile(r"\]\(([^)#\s]+)\)")}
@@ -17,7 +18,7 @@ SUFFIX = {"html": ".html", "markdown": ".md"}
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
 def test_every_page_is_written_and_every_link_leads_to_one(shipped: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "site"
-    code, stdout, err = invoke("site", "--out", str(out), "-f", fmt, "--path", str(shipped))
+    code, stdout, err = invoke("report", "site", "--out", str(out), "-f", fmt, "--path", str(shipped))
     assert code == 0, err
     assert stdout == ""
     assert "skrev oversikten og 55 faktaark til" in err
@@ -43,20 +44,20 @@ def test_every_page_is_written_and_every_link_leads_to_one(shipped: Path, tmp_pa
 def test_without_a_site_no_report_links(shipped: Path) -> None:
     for args in (["overview"], ["initiative", "helseplattformen"]):
         for fmt in ("markdown", "html"):
-            _, page, _ = invoke(*args, "-f", fmt, "--path", str(shipped))
+            _, page, _ = invoke("report", *args, "-f", fmt, "--path", str(shipped))
             assert not LINK[fmt].search(page), (args, fmt)
 
 
 def test_an_id_named_index_does_not_take_the_overviews_place(tmp_path: Path) -> None:
     root = calendar_portfolio(tmp_path / "p", index=SAMSTYRE, felles=SAMSTYRE.replace("Felles", "Annet"))
-    code, _, err = invoke("site", "--out", str(tmp_path / "site"), "--path", str(root))
+    code, _, err = invoke("report", "site", "--out", str(tmp_path / "site"), "--path", str(root))
     assert code == 0, err
     assert "Porteføljeoversikt" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Faktaark" in (tmp_path / "site" / "initiatives" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_site_needs_out_and_a_portfolio(tmp_path: Path) -> None:
-    code, _, _ = invoke("site")
+    code, _, _ = invoke("report", "site")
     assert code == 2
-    code, _, err = invoke("site", "--out", str(tmp_path / "site"), "--path", str(tmp_path))
+    code, _, err = invoke("report", "site", "--out", str(tmp_path / "site"), "--path", str(tmp_path))
     assert code == 2 and not (tmp_path / "site").exists()

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import invoke
 from docx.document import Document
 from docx.table import Table
 from helpers import SAMSTYRE, calendar_portfolio
-from test_contexts import invoke, shipped, table_rows
+from test_contexts import shipped, table_rows
 from typer.testing import CliRunner
 
 from ehportfolio.cli.app import app
@@ -110,7 +111,7 @@ def test_meeting_paper_has_its_sections_and_the_same_rows_as_in_markdown(shipped
     ]
     header = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert ["Saksnummer", "12/21"] in header and ["Utvalg", "NUIT (Prioriteringsutvalget)"] in header
-    _, markdown, _ = invoke(*MEETING, "--path", str(shipped))
+    _, markdown, _ = invoke("report", *MEETING, "--path", str(shipped))
     samstyre = next(h for h in headings(document, 2) if h.startswith("Samstyre"))
     assert ids(body(table_after(document, samstyre))) == markdown_ids(markdown, f"### {samstyre}")
     missing = ids(body(table_after(document, "Tiltak som ikke har rapportert")))
@@ -122,7 +123,9 @@ def test_meeting_paper_has_its_sections_and_the_same_rows_as_in_markdown(shipped
 def test_fact_sheet_has_its_sections_and_the_trend_across_rounds(shipped: Path) -> None:
     document = word("initiative", "legemiddelprogrammet", "--date", "2021-12-31", "--path", str(shipped))
     assert headings(document, 1) == ["Sjekklisten", "Statushistorikk", "Avhengigheter", "Segmenthistorikk"]
-    _, markdown, _ = invoke("initiative", "legemiddelprogrammet", "--date", "2021-12-31", "--path", str(shipped))
+    _, markdown, _ = invoke(
+        "report", "initiative", "legemiddelprogrammet", "--date", "2021-12-31", "--path", str(shipped)
+    )
     trend = body(table_after(document, "Statushistorikk"))
     assert len(trend) == len(table_rows(markdown.split("## Statushistorikk")[1].split("##")[0])) - 2
     assert [row[1] for row in trend] == ["grønn", "gul", "ikke rapportert", "ikke rapportert"]
