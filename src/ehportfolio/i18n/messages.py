@@ -29,10 +29,11 @@ TEXT: dict[str, dict[str, str]] = {
         "import.field.owner": "aktør",
         "import.field.segment": "segment",
         "import.field.comment": "kommentar",
-        "import.actor": "aktør «{original}» → «{name}» ({how})",
-        "import.how.case": "samme navn med andre store og små bokstaver",
-        "import.how.short_name": "kortnavnet i aktørregisteret",
-        "import.how.closest": "nærmeste navn i aktørregisteret; sjekk at det stemmer",
+        "owner.fitted": "aktør «{original}» → «{name}» ({how})",
+        "owner.how.case": "samme navn med andre store og små bokstaver",
+        "owner.how.short_name": "kortnavnet i aktørregisteret",
+        "owner.how.prefix": "det eneste navnet i aktørregisteret som begynner slik",
+        "owner.how.closest": "nærmeste navn i aktørregisteret; sjekk at det stemmer",
         "import.plan.new": "{path} ← rad {row}: {name}",
         "import.plan.replace": "{path} ← rad {row}: {name} (erstatter filen som er der)",
         "import.replaced": "erstattet {path} ← rad {row}: {name}",
@@ -175,6 +176,7 @@ TEXT: dict[str, dict[str, str]] = {
         "new.prompt.id": "Id (små bokstaver a–z, sifre og bindestrek): ",
         "new.prompt.owner": "Eier, en aktør i registeret (Tab fullfører): ",
         "new.prompt.owner_free": "Eier (aktør): ",
+        "new.prompt.owner_closest": "  mente du «{name}»? ja/nei: ",
         "new.prompt.focus_area": "Innsatsområde (kode): ",
         "new.prompt.focus_area_optional": "Innsatsområde (kode; Enter for ingen): ",
         "new.prompt.description": "Beskrivelse (Enter for ingen): ",
@@ -405,10 +407,11 @@ TEXT: dict[str, dict[str, str]] = {
         "import.field.owner": "owner",
         "import.field.segment": "segment",
         "import.field.comment": "comment",
-        "import.actor": 'owner "{original}" → "{name}" ({how})',
-        "import.how.case": "the same name in other case",
-        "import.how.short_name": "the short name in the actors register",
-        "import.how.closest": "the nearest name in the actors register; check that it is right",
+        "owner.fitted": 'owner "{original}" → "{name}" ({how})',
+        "owner.how.case": "the same name in other case",
+        "owner.how.short_name": "the short name in the actors register",
+        "owner.how.prefix": "the only name in the actors register that starts so",
+        "owner.how.closest": "the nearest name in the actors register; check that it is right",
         "import.plan.new": "{path} ← row {row}: {name}",
         "import.plan.replace": "{path} ← row {row}: {name} (replaces the file that is there)",
         "import.replaced": "replaced {path} ← row {row}: {name}",
@@ -551,6 +554,7 @@ TEXT: dict[str, dict[str, str]] = {
         "new.prompt.id": "Id (lowercase a-z, digits and hyphens): ",
         "new.prompt.owner": "Owner, an actor of the register (Tab completes): ",
         "new.prompt.owner_free": "Owner (actor): ",
+        "new.prompt.owner_closest": '  did you mean "{name}"? yes/no: ',
         "new.prompt.focus_area": "Focus area (code): ",
         "new.prompt.focus_area_optional": "Focus area (code; Enter for none): ",
         "new.prompt.description": "Description (Enter for none): ",
@@ -787,6 +791,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "import.empty_row": "tom rad midt i tabellen; slett raden (og det som står under, om det ikke er tiltak)",
         "import.missing_value": "cellen er tom, men {field} må fylles ut",
         "import.unknown_segment": "ukjent segment «{value}»; bruk S, K, O eller I (eller samstyre, koordinere, observere, inspirere), eller la cellen stå tom",
+        "import.ambiguous_actor": "aktøren «{owner}» passer til flere navn i aktørregisteret: {names}; skriv hele navnet",
         "import.unknown_actor": "aktøren «{owner}» står ikke i aktørregisteret ({register}); rett cellen eller legg aktøren til i registeret",
         "import.unknown_actor.suggest": "aktøren «{owner}» står ikke i aktørregisteret ({register}); mente du «{suggestion}»?",
         "import.no_id": "navnet «{name}» gir ingen id: det trenger minst én bokstav eller ett siffer",
@@ -909,6 +914,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "import.empty_row": "an empty row inside the table; delete it (and what is below it, if that is not initiatives)",
         "import.missing_value": "the cell is empty, but the {field} is required",
         "import.unknown_segment": 'unknown segment "{value}"; use S, K, O or I (or samstyre, koordinere, observere, inspirere), or leave the cell empty',
+        "import.ambiguous_actor": 'the actor "{owner}" fits several names in the actors register: {names}; write the whole name',
         "import.unknown_actor": 'the actor "{owner}" is not in the actors register ({register}); correct the cell or add the actor to the register',
         "import.unknown_actor.suggest": 'the actor "{owner}" is not in the actors register ({register}); did you mean "{suggestion}"?',
         "import.no_id": 'the name "{name}" gives no id: it needs at least one letter or digit',
@@ -1116,6 +1122,11 @@ def segment_name(segment: str | None) -> str:
 
 def answer_word(lang: str, answer: bool | None) -> str:
     return text(lang, "yes" if answer else "no") if answer is not None else text(lang, "unanswered")
+
+
+def fitted(original: str, name: str, how: str, lang: str) -> str:
+    """An owner taken as the register's `name`, and how it was found (domain/actors.py), for the submitter to check."""
+    return text(lang, "owner.fitted", original=original, name=name, how=text(lang, f"owner.how.{how}"))
 
 
 def problem_message(problem: Problem, lang: str) -> str:
