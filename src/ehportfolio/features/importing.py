@@ -25,7 +25,6 @@ from ehportfolio.store.spreadsheet import Cell, Table
 from ehportfolio.store.validation import closest
 from ehportfolio.store.yamltext import quoted, scalar, slug
 
-FIELDS = ("focus_area", "name", "owner", "segment", "comment")
 REQUIRED = ("name", "owner")
 
 # What a header may say for each field, after `_key`: the table's own header texts, the plain Norwegian words, the
