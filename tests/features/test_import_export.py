@@ -206,7 +206,7 @@ def test_names_that_give_the_same_id_are_refused_naming_both_rows(root: Path, tm
 def test_every_problem_is_reported_at_once(root: Path, tmp_path: Path) -> None:
     rows = [
         HEADER,
-        ["9.9", "Ukjent", "Helse Vest", "S", ""],
+        ["9.9", "Ukjent", "Helse Øst", "S", ""],
         ["2.1", None, "KS", "S", ""],
         ["2.1", "Greit", "KS", "Q", ""],
     ]
@@ -214,7 +214,7 @@ def test_every_problem_is_reported_at_once(root: Path, tmp_path: Path) -> None:
     err = refused(root, str(sheet))
     assert f"{sheet}:Ark1!A2: innsatsområdet «9.9» finnes ikke" in err
     assert (
-        f"{sheet}:Ark1!C2: aktøren «Helse Vest» står ikke i aktørregisteret (actors.yaml); mente du «Helse Vest RHF»?"
+        f"{sheet}:Ark1!C2: aktøren «Helse Øst» står ikke i aktørregisteret (actors.yaml); mente du «Helse Vest RHF»?"
         in err
     )
     assert f"{sheet}:Ark1!B3: cellen er tom, men navn må fylles ut" in err

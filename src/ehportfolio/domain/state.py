@@ -19,7 +19,7 @@ Pure: no files, no clock. `day=None` means "as recorded": every history entry co
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ehportfolio.domain.checklist import Checklist
@@ -35,11 +35,10 @@ WITHDRAWN = "withdrawn"
 STAGES = (PROPOSED, MEMBER, OUT, FINISHED, WITHDRAWN)
 """Where an initiative stands towards the portfolio, in the order reports list them."""
 
+# Where an effective segment comes from: the last decision or move, the file's `segment`, or the checklist.
 BY_DECISION = "decision"
 BY_RECORD = "recorded"
 BY_CHECKLIST = "checklist"
-SOURCES = (BY_DECISION, BY_RECORD, BY_CHECKLIST)
-"""Where an effective segment comes from: the last decision or move, the file's `segment`, or the checklist."""
 
 ACTIVE = "active"
 
@@ -118,16 +117,6 @@ def state_of(
 def checklist_segment(initiative: Initiative, checklist: Checklist) -> str | None:
     """The checklist's segment for an initiative's answers (None: not included, or undecided)."""
     return decide(dict(initiative.checklist), checklist).segment
-
-
-def portfolio_state(
-    initiatives: Mapping[str, Initiative] | Iterable[tuple[str, Initiative]],
-    checklist: Checklist,
-    day: datetime.date | None = None,
-) -> dict[str, State]:
-    """The state of every initiative on a day, by id, in the order given."""
-    pairs = initiatives.items() if isinstance(initiatives, Mapping) else initiatives
-    return {ident: state_of(ident, item, checklist_segment(item, checklist), day) for ident, item in pairs}
 
 
 def member_counts(states: Iterable[State]) -> dict[str, int]:

@@ -10,22 +10,21 @@ What is written is portfolio data, in Norwegian like the shipped files, whatever
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ehportfolio.domain.actors import EXACT, match_owner
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.fieldtypes import SEGMENTS
-from ehportfolio.domain.models import Actor, Taxonomy
+from ehportfolio.domain.models import Taxonomy
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.store.portfolio import Context, parse_initiative
 from ehportfolio.store.spreadsheet import Cell, Table
 from ehportfolio.store.validation import closest
 from ehportfolio.store.yamltext import quoted, scalar, slug
 
-FIELDS = ("focus_area", "name", "owner", "segment", "comment")
 REQUIRED = ("name", "owner")
 
 # What a header may say for each field, after `_key`: the table's own header texts, the plain Norwegian words, the
@@ -64,10 +63,6 @@ MAP_FIELDS = "innsatsområde, navn, aktør, segment, kommentar"
 
 SEGMENT_LETTERS = {"s": "samstyre", "k": "koordinere", "o": "observere", "i": "inspirere"}
 
-AUTO_MATCH = 0.85
-"""How alike (difflib's ratio, ignoring case) a name must be to the nearest actor to be taken as that actor: enough
-for the table's "Hesledirektoratet", not for "Helse Vest" (which is reported, with Helse Vest RHF as a suggestion)."""
-
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/initiative.schema.json"
 CHECKLIST_NOTE = (
     "# Sjekklisten (vedlegg 5.1) er ikke besvart: svar ja eller nei; et svar som ikke trengs for avgjørelsen, kan stå"
@@ -88,7 +83,7 @@ class Column:
 
 @dataclass(frozen=True)
 class Normalised:
-    """An owner written otherwise than in the actors register. `how` is "case", "short_name" or "closest"."""
+    """An owner written otherwise than in the actors register; `how` says how it was found (domain/actors.py)."""
 
     where: str
     original: str
@@ -133,25 +128,6 @@ def parse_segment(value: str) -> str | None:
 def focus_code(value: str) -> str:
     """The leading code of a focus-area cell: "2.1 Sikre planlegging …" gives "2.1"."""
     return value.split()[0].rstrip(":")
-
-
-def resolve_owner(value: str, actors: Sequence[Actor]) -> tuple[str, str] | None:
-    """The register's name for an owner and how it was found ("" when written as in the register), or None."""
-    folded = value.casefold()
-    for actor in actors:
-        if actor.name == value:
-            return actor.name, ""
-    for actor in actors:
-        if actor.name.casefold() == folded:
-            return actor.name, "case"
-    for actor in actors:
-        if actor.short_name and actor.short_name.casefold() == folded:
-            return actor.name, "short_name"
-    by_fold = {actor.name.casefold(): actor.name for actor in actors}
-    near = closest(folded, list(by_fold))
-    if near and difflib.SequenceMatcher(None, folded, near).ratio() >= AUTO_MATCH:
-        return by_fold[near], "closest"
-    return None
 
 
 def parse_mappings(mappings: Sequence[str]) -> tuple[dict[str, tuple[str, str]], list[Problem]]:
@@ -349,17 +325,18 @@ class _Rows:
             return value
         cell = self._cell(row, "owner")
         assert cell is not None
-        found = resolve_owner(value, self.actors)
-        if found is None:
-            names = {actor.name.casefold(): actor.name for actor in self.actors}
-            suggestion = names.get(closest(value.casefold(), list(names)), "")
-            args = {"owner": value, "register": self.register, "suggestion": suggestion}
+        match = match_owner(value, self.actors)
+        if match.ambiguous:
+            args = {"owner": value, "names": ", ".join(match.ambiguous)}
+            problems.append(self.table.problem(cell.row, cell.column, "import.ambiguous_actor", args))
+            return None
+        if not match.name:
+            args = {"owner": value, "register": self.register, "suggestion": match.suggestion}
             problems.append(self.table.problem(cell.row, cell.column, "import.unknown_actor", args))
             return None
-        name, how = found
-        if how:
-            self.normalised.append(Normalised(self.table.where(cell.row, cell.column), value, name, how))
-        return name
+        if match.how != EXACT:
+            self.normalised.append(Normalised(self.table.where(cell.row, cell.column), value, match.name, match.how))
+        return match.name
 
     def _segment(self, row: tuple[Cell, ...], problems: list[Problem]) -> str | None:
         value = self._value(row, "segment", problems)

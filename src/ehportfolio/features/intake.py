@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from ehportfolio.domain.actors import EXACT, Match, match_owner
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.engine import MET, NEXT, OTHERWISE, SEGMENT, Decision, Step, decide
 from ehportfolio.domain.errors import UserError
@@ -179,27 +180,21 @@ def check_id(ident: str, existing: Mapping[str, str]) -> str:
     return ident
 
 
-def match_owner(typed: str, actors: Sequence[Actor] | None) -> str:
-    """The actor a typed owner names: the name or short name in any case, or the start of one name.
+def check_owner(typed: str, actors: Sequence[Actor] | None) -> Match:
+    """The actor a typed owner names (domain/actors.py), refused when none does. A close misspelling is matched
+    (`how` is CLOSEST): the caller takes it with a note, or asks first.
 
     Without an actors register any text is taken.
     """
     text = required(typed)
     if actors is None:
-        return text
-    names = [actor.name for actor in actors]
-    if text in names:
-        return text
-    folded = text.casefold()
-    exact = {a.name for a in actors if folded in (a.name.casefold(), (a.short_name or "").casefold())}
-    if len(exact) == 1:
-        return exact.pop()
-    starts = sorted({name for name in names if name.casefold().startswith(folded)})
-    if len(starts) == 1:
-        return starts[0]
-    if len(starts) > 1:
-        raise Refusal("owner_ambiguous", owner=text, names=", ".join(starts))
-    raise Refusal("unknown_owner", owner=text, suggestion=_closest_folded(text, names))
+        return Match(text, text, EXACT)
+    match = match_owner(text, actors)
+    if match.ambiguous:
+        raise Refusal("owner_ambiguous", owner=match.typed, names=", ".join(match.ambiguous))
+    if not match.name:
+        raise Refusal("unknown_owner", owner=match.typed, suggestion=match.suggestion)
+    return match
 
 
 def match_focus_area(typed: str, taxonomy: Taxonomy | None) -> str:

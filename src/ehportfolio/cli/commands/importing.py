@@ -15,7 +15,7 @@ from ehportfolio.cli.commands import not_a_directory, report_problems
 from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.importing import Plan, Planned, plan_import
-from ehportfolio.i18n.messages import text
+from ehportfolio.i18n.messages import fitted, text
 from ehportfolio.store import files
 from ehportfolio.store.loader import read_bytes
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, load_context
@@ -117,11 +117,7 @@ def _report_plan(plan: Plan, table: Table, lang: str) -> None:
         shown = ", ".join(f"{name(c.column)} {_quoted(lang, c.header)}" for c in plan.ignored)
         _say(lang, "import.ignored", columns=shown)
     for item in plan.normalised:
-        how = text(lang, f"import.how.{item.how}")
-        print(
-            f"{item.where}: {text(lang, 'import.actor', original=item.original, name=item.name, how=how)}",
-            file=sys.stderr,
-        )
+        print(f"{item.where}: {fitted(item.original, item.name, item.how, lang)}", file=sys.stderr)
 
 
 def _targets(plan: Plan, folder: str, force: bool) -> tuple[list[_Target], list[Problem]]:

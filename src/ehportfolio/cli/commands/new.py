@@ -14,12 +14,13 @@ from typing import Any, TypeVar
 
 from ehportfolio.cli.commands import not_a_directory, report_problems
 from ehportfolio.cli.exits import INTERRUPTED, OK, USER_ERROR
+from ehportfolio.domain.actors import CLOSEST, EXACT, Match
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.engine import Decision, Step, decide
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features import intake
 from ehportfolio.features.intake import DECIDES, INCLUDED, Proposal, Refusal
-from ehportfolio.i18n.messages import TEXT, answer_word, segment_name, text
+from ehportfolio.i18n.messages import TEXT, answer_word, fitted, segment_name, text
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, Context, load_context
 from ehportfolio.store.sources import SUFFIXES
 from ehportfolio.store.yamltext import slug
@@ -54,6 +55,7 @@ def run(
     form = _Form(context, existing, lang)
     form.take_options(ident, name, owner, focus_area, description, answers)
     form.take_dependencies(dependencies)
+    _say(*form.notes)
     if form.errors:
         _say(*form.errors)
         return USER_ERROR
@@ -118,6 +120,7 @@ class _Form:
         self.existing = existing
         self.lang = lang
         self.errors: list[str] = []
+        self.notes: list[str] = []  # values taken otherwise than given (an owner fitted to the register), to check
         self.ident: str | None = None
         self.name: str | None = None
         self.owner: str | None = None
@@ -132,8 +135,8 @@ class _Form:
     def check_id(self, value: str) -> str:
         return intake.check_id(value, self.existing)
 
-    def check_owner(self, value: str) -> str:
-        return intake.match_owner(value, self.context.actors)
+    def check_owner(self, value: str) -> Match:
+        return intake.check_owner(value, self.context.actors)
 
     def check_focus_area(self, value: str) -> str:
         if self.context.taxonomy is None and not value.strip():
@@ -164,7 +167,10 @@ class _Form:
     ) -> None:
         self.name = self._option("--name", intake.required, name)
         self.ident = self._option("--id", self.check_id, ident)
-        self.owner = self._option("--owner", self.check_owner, owner)
+        match = self._option("--owner", self.check_owner, owner)
+        self.owner = match.name if match else None
+        if match and match.how != EXACT:  # taken, as ehp import takes it, and said so that it can be checked
+            self.notes.append(f"--owner: {fitted(match.typed, match.name, match.how, self.lang)}")
         self.focus_area = self._option("--focus-area", self.check_focus_area, focus_area)
         self.description = self._option("--description", self.check_description, description)
         pairs = [self._option("--answer", lambda v: intake.parse_answer(v, self.checklist), item) for item in answers]
@@ -226,12 +232,7 @@ class _Form:
         if self.ident is None:
             self._ask_id(terminal)
         if self.owner is None:
-            actors = self.context.actors
-            if actors is None:
-                self.owner = terminal.until(text(lang, "new.prompt.owner_free"), self.check_owner)
-            else:
-                names = [a.name for a in actors]
-                self.owner = terminal.until(text(lang, "new.prompt.owner"), self.check_owner, names)
+            self._ask_owner(terminal)
         if self.focus_area is None:
             taxonomy = self.context.taxonomy
             if taxonomy is None:
@@ -247,6 +248,23 @@ class _Form:
             self.description = terminal.until(text(lang, "new.prompt.description"), intake.text_value)
         self._walk_checklist(terminal)
         self._ask_dependencies(terminal)
+
+    def _ask_owner(self, terminal: _Terminal) -> None:
+        """Ask until an actor of the register is named; a close misspelling is taken only once confirmed."""
+        lang = self.lang
+        actors = self.context.actors
+        prompt = text(lang, "new.prompt.owner_free" if actors is None else "new.prompt.owner")
+        names = [a.name for a in actors] if actors is not None else []
+        while True:
+            match = terminal.until(prompt, self.check_owner, names)
+            if match.how == CLOSEST:
+                yes_no = (text(lang, "yes"), text(lang, "no"))
+                if not terminal.until(text(lang, "new.prompt.owner_closest", name=match.name), _answer, yes_no):
+                    continue
+            elif match.name != match.typed:
+                _say(f"  → {match.name}")
+            self.owner = match.name
+            return
 
     def _ask_id(self, terminal: _Terminal) -> None:
         assert self.name is not None
