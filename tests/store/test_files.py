@@ -94,6 +94,20 @@ def test_write_file_creates_with_the_umask_and_replaces_keeping_the_mode(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"], "no temporary file is left"
 
 
+def test_many_files_can_share_one_sync_of_their_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    for name in ("a.html", "b.html", "c.html"):
+        files.write_file(str(tmp_path / name), name, sync_folder=False)
+    assert len(synced) == 3  # each file's data, no directory
+    files.sync_directory(str(tmp_path))
+    assert len(synced) == 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html", "c.html"]
+    with pytest.raises(FileRefused):
+        files.sync_directory(str(tmp_path / "missing"))
+
+
 @pytest.mark.parametrize("write", [files.write_file, files.write_new])
 def test_a_device_is_neither_opened_nor_replaced(tmp_path: Path, write: Callable[..., None]) -> None:
     link = tmp_path / "stdout"

@@ -1,5 +1,6 @@
 """Charts and dependency graphs for reports, drawn with matplotlib: each function returns a figure, which `svg`
-writes as inline SVG for HTML and `png` as an image for Word.
+writes as inline SVG for HTML and `png` as an image for Word. An HTML fact sheet's dependency graph is drawn by hand
+instead (reports/svg_graph.py, which also owns the wrapping of a node's label), since a site has one per initiative.
 
 Imported only by the HTML and DOCX paths, so that no other command pays for matplotlib. Both outputs are
 byte-identical between runs: the SVG has a fixed hash salt (different per chart, so that ids do not collide in one
@@ -10,10 +11,10 @@ never reaches mathtext (`$` is escaped), and matplotlib escapes what it writes i
 from __future__ import annotations
 
 import io
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from ehportfolio.reports.svg_graph import label_lines
 from ehportfolio.reports.template_contexts import Edge, Node, Section, TrendRow
 
 COLOURS = {"grønn": "#2e7d32", "gul": "#f9a825", "rød": "#c62828", "reported": "#90a4ae", "not_reported": "#ffffff"}
@@ -97,13 +98,6 @@ def trend_chart(rows: Sequence[TrendRow], title: str) -> Any:
     return figure
 
 
-def _label(name: str) -> str:
-    lines = textwrap.wrap(name, 22, break_long_words=True) or [""]
-    if len(lines) > 3:
-        lines = [*lines[:2], lines[2][:20] + "…"]
-    return "\n".join(lines)
-
-
 def dependency_graph(nodes: Sequence[Node], edges: Sequence[Edge], highlight: str = "") -> Any:
     """A layered drawing: an initiative to the left of what it depends on; solid arrows strong, dashed weak."""
     top = max((n.layer for n in nodes), default=0)
@@ -137,7 +131,7 @@ def dependency_graph(nodes: Sequence[Node], edges: Sequence[Edge], highlight: st
         axes.text(
             left,
             height,
-            _label(node.name),
+            "\n".join(label_lines(node.name)),
             ha="center",
             va="center",
             fontsize=FONT - 1,

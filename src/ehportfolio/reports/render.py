@@ -15,6 +15,7 @@ from ehportfolio.reports import template_contexts as tc
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+    from markupsafe import Markup
 
 from ehportfolio.domain.errors import UserError
 
@@ -44,8 +45,9 @@ def template_name(kind: str, fmt: str) -> str:
     return f"reports/{kind}.docx" if fmt == "docx" else f"reports/{kind}.{EXTENSIONS[fmt]}.j2"
 
 
-def figures(context: tc.Report) -> dict[str, Any]:
-    """The matplotlib figure of each chart the context calls for, by the name templates know it as."""
+def figures(context: tc.Report, *, sheet_graph: bool = True) -> dict[str, Any]:
+    """The matplotlib figure of each chart the context calls for, by the name templates know it as; without a fact
+    sheet's dependency graph when `sheet_graph` is false (HTML draws that one by hand, see `html_figures`)."""
     from ehportfolio.reports import charts
 
     found: dict[str, Any] = {}
@@ -64,9 +66,27 @@ def figures(context: tc.Report) -> dict[str, Any]:
         names = [a.code or t["no_focus"] for a in areas]
         found["focus"] = charts.focus_chart(names, [a.count for a in areas], t["chart.focus"])
     if isinstance(context, tc.Overview | tc.Initiative) and context.graph.edges:
+        if isinstance(context, tc.Initiative) and not sheet_graph:
+            return found
         highlight = context.id if isinstance(context, tc.Initiative) else ""
         found["graph"] = charts.dependency_graph(context.graph.nodes, context.graph.edges, highlight)
     return found
+
+
+def html_figures(context: tc.Report) -> dict[str, Markup]:
+    """Each chart the context calls for as an inline `<svg>` element: a fact sheet's dependency graph drawn by hand
+    (reports/svg_graph.py, a site has one per initiative), the other charts with matplotlib."""
+    from markupsafe import Markup
+
+    from ehportfolio.reports import svg_graph
+    from ehportfolio.reports.charts import svg
+
+    # safe: matplotlib escapes the text it writes into the SVG, and svg_graph escapes every piece of user text
+    drawn = {key: Markup(svg(figure, key)) for key, figure in figures(context, sheet_graph=False).items()}
+    if isinstance(context, tc.Initiative) and context.graph.edges:
+        graph = context.graph
+        drawn["graph"] = Markup(svg_graph.dependency_graph(graph.nodes, graph.edges, context.id, prefix="graph"))
+    return drawn
 
 
 class Renderer:
@@ -102,12 +122,7 @@ class Renderer:
 
         values = tc.top_level(context)
         if fmt == "html":
-            from markupsafe import Markup
-
-            from ehportfolio.reports.charts import svg
-
-            # safe: matplotlib escapes the text it writes into the SVG
-            values["figures"] = {key: Markup(svg(figure, key)) for key, figure in figures(context).items()}
+            values["figures"] = html_figures(context)
         try:
             template = self.environment.get_template(name)
             return template.render(values)

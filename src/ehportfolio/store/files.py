@@ -120,15 +120,25 @@ def make_dirs(path: str, root: str | None = None) -> None:
         raise _failed(path, exc, "write_failed") from None
 
 
-def write_file(path: str, content: str | bytes, root: str | None = None) -> None:
+def write_file(path: str, content: str | bytes, root: str | None = None, *, sync_folder: bool = True) -> None:
     """Write a file the tool owns, such as an export: created whole, or replaced atomically when it is there; `-` is
-    standard output."""
+    standard output. With `sync_folder` false the directory entry is not synced: a caller writing many files into
+    one directory syncs it once at the end (`sync_directory`)."""
     if path == STDOUT:
         _stdout(content)
         return
     real = target(path, root)
     existing = os.path.lexists(real)
-    _store(path, real, _bytes(content), _mode(path, real) if existing else None, exclusive=not existing)
+    mode = _mode(path, real) if existing else None
+    _store(path, real, _bytes(content), mode, exclusive=not existing, sync_folder=sync_folder)
+
+
+def sync_directory(path: str) -> None:
+    """Make the entries written into a directory durable (after `write_file(..., sync_folder=False)`)."""
+    try:
+        _sync_directory(path)
+    except OSError as exc:
+        raise _failed(path, exc, "write_failed") from None
 
 
 def write_new(path: str, content: str | bytes, root: str | None = None) -> None:
@@ -170,11 +180,18 @@ def _read_only(path: str) -> bool:
 
 
 def _store(
-    path: str, real: str, data: bytes, mode: int | None, *, exclusive: bool, original: bytes | None = None
+    path: str,
+    real: str,
+    data: bytes,
+    mode: int | None,
+    *,
+    exclusive: bool,
+    original: bytes | None = None,
+    sync_folder: bool = True,
 ) -> None:
     """Put data at `real` through a temporary file beside it: linked in when `exclusive` (failing if anything is
-    there), else renamed over it, after checking that it still holds `original` when that is given. `path` is the
-    name the user gave, for messages."""
+    there), else renamed over it, after checking that it still holds `original` when that is given; then the
+    directory is synced, unless `sync_folder` is false. `path` is the name the user gave, for messages."""
     folder = os.path.dirname(real) or "."
     temporary = ""
     try:
@@ -190,7 +207,8 @@ def _store(
             if original is not None and not _unchanged(real, original):
                 raise FileRefused("changed_on_disk", path)
             os.replace(temporary, real)
-        _sync_directory(folder)
+        if sync_folder:
+            _sync_directory(folder)
     except FileExistsError:
         raise FileRefused("exists", path) from None
     except OSError as exc:

@@ -135,10 +135,13 @@ def site(root: str, fmt: str, out: str, date: str | None, templates: str | None,
     entries = sorted(setup.portfolio.entries, key=lambda e: e.id)
     index = renderer.render("overview", fmt, contexts.overview(shared, links=True))
     _write(out, f"index.{EXTENSIONS[fmt]}", index)  # index: the page a web server shows first
+    sheets = os.path.join(out, SITE_SHEETS)
     for entry in entries:
         page = renderer.render("initiative", fmt, contexts.initiative(shared, entry, links=True))
         # every path is checked against --out itself, so that no link inside it leads anywhere else
-        _write(os.path.join(out, SITE_SHEETS), f"{entry.id}.{EXTENSIONS[fmt]}", page, root=out)
+        _write(sheets, f"{entry.id}.{EXTENSIONS[fmt]}", page, root=out, sync_folder=False)
+    files.sync_directory(sheets)  # once, not once a page: each page is still written whole or not at all
+    files.sync_directory(out)  # and the entry of the sheets' directory
     print(text(lang, "report.site.wrote", count=len(entries), dir=out), file=sys.stderr)
     return FINDINGS if setup.problems else OK
 
@@ -153,9 +156,9 @@ def _render(
     return context, Renderer(setup.dirs).render(kind, fmt, context)
 
 
-def _write(out: str, name: str, content: str | bytes, root: str | None = None) -> None:
+def _write(out: str, name: str, content: str | bytes, root: str | None = None, *, sync_folder: bool = True) -> None:
     """Write a report named `name` into `out`, every path resolved staying inside `root` (default `out`); a user
-    error when it cannot be."""
+    error when it cannot be. With `sync_folder` false the caller syncs `out` itself, once for many files."""
     root = root or out
     if os.path.exists(out) and not os.path.isdir(out):
         raise InputError([not_a_directory(out)])
@@ -163,7 +166,7 @@ def _write(out: str, name: str, content: str | bytes, root: str | None = None) -
     path = output_path(out, name)
     if path is None:
         raise UserError("report.out_outside", path=os.path.join(out, name), dir=out)
-    files.write_file(path, content, root=root)
+    files.write_file(path, content, root=root, sync_folder=sync_folder)
 
 
 def _file_stem(kind: str, ident: str | None, context: Report) -> str:
