@@ -95,3 +95,14 @@ def test_the_readme_help_block_is_the_real_help() -> None:
     )
     real = "\n".join(line.rstrip() for line in done.stdout.splitlines()).strip("\n").splitlines()
     assert block.group(1).rstrip("\n").splitlines() == real, "update the README's help block"
+
+
+def test_the_layout_names_every_module() -> None:
+    """The README's Layout section names every module of the package, so that it describes the layout as it is."""
+    layout = README.split("## Layout", 1)[1].split("\n## ", 1)[0]
+    package = ROOT / "src" / "ehportfolio"
+    for module in sorted(package.rglob("*.py")):
+        if module.name != "__init__.py":
+            assert module.name in layout, module.relative_to(package)
+    loose = [p.name for p in package.glob("*.py")]
+    assert len(loose) <= 8, loose
