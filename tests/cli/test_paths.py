@@ -57,6 +57,14 @@ def test_export_to_a_device_refuses_and_leaves_it(root: Path) -> None:
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_export_to_an_endless_device_is_refused_without_reading_it(root: Path, device: str) -> None:
+    # the old file at --out used to be read first: an endless device read until memory ran out (no_hang guards)
+    code, out, err = invoke("export", "--path", str(root), "--format", "csv", "--out", device)
+    assert (code, out) == (2, "") and err.startswith(f"{device}: er ikke en vanlig fil")
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+
+
 def test_export_to_a_link_to_a_device_leaves_the_link(root: Path, tmp_path: Path) -> None:
     link = tmp_path / "stdout"  # like /dev/stdout, which root once replaced with a regular file
     link.symlink_to("/dev/null")

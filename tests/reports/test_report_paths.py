@@ -132,3 +132,18 @@ def test_templates_are_not_copied_through_a_link_out_of_the_portfolio(root: Path
     code, _, err = invoke("report", "templates", "--path", str(root))
     assert code == 2 and f"{root / 'templates' / 'reports'}: fører ut av {root}" in err
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_template_linked_to_the_process_environment_is_refused(root: Path) -> None:
+    """A pull request can add `templates/reports/overview.md.j2 -> /proc/self/environ`; rendering its branch must not
+    put the CI job's secret environment into the report."""
+    own = root / "templates" / "reports"
+    own.mkdir(parents=True)
+    (own / "overview.md.j2").symlink_to("/proc/self/environ")
+    os.environ["EHP_TEST_SECRET"] = SECRET
+    try:
+        code, out, err = invoke("report", "overview", "--path", str(root))
+    finally:
+        del os.environ["EHP_TEST_SECRET"]
+    assert (code, out) == (2, "")
+    assert "overview.md.j2" in err and SECRET not in err
