@@ -8,24 +8,18 @@ from typing import Any
 from ehportfolio.features.changes import Changes, InitiativeAt
 
 
+def _where(state: InitiativeAt) -> dict[str, Any]:
+    """Where an initiative stands at one revision: its inclusion, stage and effective segment (domain.state)."""
+    return {"included": state.included, "stage": state.stage, "segment": state.segment, "segment_source": state.source}
+
+
 def _initiative(state: InitiativeAt) -> dict[str, Any]:
-    return {
-        "id": state.id,
-        "name": state.name,
-        "owner": state.owner,
-        "included": state.included,
-        "stage": state.stage,
-        "segment": state.segment,
-        "segment_source": state.source,
-    }
+    return {"id": state.id, "name": state.name, "owner": state.owner, **_where(state)}
 
 
 def _side(state: InitiativeAt) -> dict[str, Any]:
     return {
-        "stage": state.stage,
-        "included": state.included,
-        "segment": state.segment,
-        "segment_source": state.source,
+        **_where(state),
         "checklist_segment": state.result,
         "recorded_segment": state.recorded,
         "segment_reason": state.reason,
