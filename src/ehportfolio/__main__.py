@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
+import types
+
+
+def _no_pydantic_plugins() -> None:
+    """ehp uses no pydantic plugins. pydantic looks for them the first time it builds a validator, and its loader
+    imports importlib.metadata (with email, zipfile and csv) to do so: about 10 ms, a fifteenth of `ehp assess`. Say
+    there are none, as PYDANTIC_DISABLE_PLUGINS would, without that import. The loader pydantic ships is kept when it
+    is already imported, and a test checks that `get_plugins` is still the name pydantic calls."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    loader = types.ModuleType("pydantic.plugin._loader")
+    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules.setdefault("pydantic.plugin._loader", loader)
 
 
 def main() -> None:
@@ -11,6 +24,7 @@ def main() -> None:
     # while it runs, and freeze everything at the end so that interpreter exit does not walk it all once more. This
     # trims about a quarter of the start-up and exit time of `ehp assess` (see bench/).
     gc.set_threshold(50_000, 20, 100)
+    _no_pydantic_plugins()
     from ehportfolio.i18n.helptexts import choose
 
     lang = choose(sys.argv[1:])  # before cli.py is imported: typer reads its help texts then

@@ -277,3 +277,45 @@ def test_the_command_line_offers_the_registered_formats_and_the_domain_values() 
     assert tuple(c.value for c in cli.SchemaKind) == SCHEMA_KINDS
     assert tuple(c.value for c in cli.Strategy) == STRATEGIES
     assert tuple(c.value for c in cli.Lang) == LANGUAGES
+
+
+# found by trying ehp as a hostile new user
+
+
+@pytest.mark.parametrize("command", [["segment", "portfolio"], ["export", "--path", "portfolio"], ["assess", FRESK]])
+def test_a_full_disk_on_standard_output_is_a_message(command: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "ehportfolio", *command], cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert done.returncode == exits.USER_ERROR, done.stderr
+    assert "kunne ikke skrive til standard utdata" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("ident", ["../portfolio", "../initiatives/felles", "/etc/passwd"])
+@pytest.mark.parametrize("command", [["decide", "--out", "--reason", "r"], ["history"], ["status", "new"]])
+def test_an_id_is_a_slug_and_never_a_path(tmp_path: Path, ident: str, command: list[str]) -> None:
+    root = portfolio(tmp_path)
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    args = [*command[:-3], ident, *command[-3:]] if command[0] == "decide" else [*command, ident]
+    assert "fant ikke tiltaket" in user_error(*args, "--path", str(root))
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("date", ["", "20210101", "2021-02-30"])
+def test_a_date_is_yyyy_mm_dd(tmp_path: Path, date: str) -> None:
+    err = user_error("decide", "avhengig", "--out", "--reason", "r", "--date", date, "--path", str(portfolio(tmp_path)))
+    assert f"«{date}» er ikke en dato" in err
+
+
+def test_a_decision_after_out_continues_the_history_chain(tmp_path: Path) -> None:
+    root = portfolio(tmp_path)
+    for step in (["--out", "--date", "2021-01-03"], ["--segment", "samstyre", "--date", "2021-01-04"]):
+        assert invoke("decide", "avhengig", *step, "--reason", "r", "--path", str(root)).code == 0
+    assert "from: out\n    to: samstyre" in (root / "initiatives" / "avhengig.yaml").read_text()
+    assert "history_chain" not in invoke("check", str(root), "--format", "json").out
+
+
+def test_report_out_dash_is_standard_output(tmp_path: Path) -> None:
+    code, out, _ = invoke("report", "overview", "--path", str(portfolio(tmp_path)), "--out", "-")
+    assert code == 0 and out.startswith("# ") and not Path("-").exists()

@@ -147,3 +147,13 @@ def test_a_template_linked_to_the_process_environment_is_refused(root: Path) -> 
         del os.environ["EHP_TEST_SECRET"]
     assert (code, out) == (2, "")
     assert "overview.md.j2" in err and SECRET not in err
+
+
+def test_a_refused_site_writes_no_page(root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    (out / "initiatives").mkdir(parents=True)
+    (out / "initiatives" / "felles.html").symlink_to(tmp_path / "elsewhere.html")
+    code, _, err = invoke("report", "site", "--path", str(root), "--out", str(out), "--format", "html")
+    assert code == 2 and "ingenting er skrevet" in err
+    assert sorted(p.name for p in out.rglob("*")) == ["felles.html", "initiatives"]  # no index, no other sheet
+    assert not (tmp_path / "elsewhere.html").exists()

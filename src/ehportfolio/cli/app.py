@@ -160,7 +160,9 @@ def schema(
 def init(
     directory: Annotated[Path, typer.Argument(help=h("init.directory"))],
     name: Annotated[str, typer.Option("--name", help=h("init.name"))] = "Nasjonal e-helseportefølje",
-    year: Annotated[int, typer.Option("--year", help=h("init.year"), show_default=False)] = 0,
+    year: Annotated[
+        int | None, typer.Option("--year", help=h("init.year"), show_default=False, min=2000, max=2100)
+    ] = None,
     strategy: Annotated[Strategy, typer.Option("--strategy", help=h("init.strategy"))] = Strategy("2023-2030"),
     requirement: Annotated[str, typer.Option("--requirement", help=h("init.requirement"))] = "ehportfolio",
     lang: LangOption = DEFAULT_LANG,

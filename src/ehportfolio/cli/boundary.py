@@ -8,6 +8,7 @@ what escapes click's parsing."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -34,6 +35,19 @@ def environment_debug() -> bool:
     return os.environ.get(DEBUG_ENV, "").strip().lower() not in ("", "0", "false", "no")
 
 
+OUTPUT_ERRORS = frozenset((errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO))
+"""What writing to standard output can fail with that the user caused: a closed pipe, a full disk (`> /dev/full`)."""
+
+
+def _stdout_gone() -> None:
+    """Point standard output at /dev/null, so that what is left in its buffer is not written again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test's captured output)
+        pass
+
+
 def status_of(error: BaseException, lang: str, debug: bool) -> int:
     """Say on stderr what `error` means for the user and return the exit status it gets."""
     if isinstance(error, (KeyboardInterrupt, EOFError)):
@@ -43,6 +57,10 @@ def status_of(error: BaseException, lang: str, debug: bool) -> int:
         for line in error_lines(error, lang):
             print(line, file=sys.stderr)
         return FINDINGS if isinstance(error, Refusal) else USER_ERROR
+    if isinstance(error, OSError) and error.filename is None and error.errno in OUTPUT_ERRORS:
+        _stdout_gone()
+        print(text(lang, "stdout_failed", reason=error.strerror or str(error)), file=sys.stderr)
+        return USER_ERROR
     if debug:
         traceback.print_exception(error)
     print(text(lang, "bug", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
@@ -56,7 +74,10 @@ class Boundary(TyperGroup):
         from typer import Abort, Exit
 
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # here, so that a full disk or a closed pipe is a message, not a bug at exit
         except (Exit, Abort, ClickException):
             raise
         except (Exception, KeyboardInterrupt) as error:

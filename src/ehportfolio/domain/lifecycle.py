@@ -57,21 +57,23 @@ def plan(
         raise Refusal("lifecycle.future", date=day.isoformat(), today=today.isoformat())
     if initiative.history and day < initiative.history[-1].date:
         raise Refusal("lifecycle.before_last", date=day.isoformat(), last=initiative.history[-1].date.isoformat())
-    current = initiative.segment
+    previous = last(initiative, SEGMENT_KINDS)
+    # Where the initiative is: the last decision's `to` (`out` included), else the segment the file records. Each
+    # entry's `from` is the `to` of the one before it, so that the history stays one chain.
+    current = previous.to if previous is not None else initiative.segment
     if action == STATUS:
         assert target is not None
         if target == initiative.status:
             raise Refusal("lifecycle.same_status", status=target)
         return Plan({"status": target}, _entry(day, STATUS, initiative.status, target, reason, ref))
     if action == "out":
-        previous = last(initiative, SEGMENT_KINDS)
-        if current is None and previous is not None and previous.to == OUT:
+        if current == OUT:
             raise Refusal("lifecycle.already_out")
         fields: dict[str, str | None] = {"segment": None, "segment_reason": None}
         return Plan(fields, _entry(day, DECISION, current, OUT, reason, ref))
     if target is None:
         raise Refusal("lifecycle.no_target")
-    if action == MOVE and current is None:
+    if action == MOVE and current in (None, OUT):
         raise Refusal("lifecycle.move_without_segment")
     if action == MOVE and target == current:
         raise Refusal("lifecycle.same_segment", segment=target)

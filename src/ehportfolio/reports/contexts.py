@@ -311,9 +311,10 @@ def _word(value: str | None, kind: str, lang: str) -> str:
     return segment_name(value)
 
 
-def _member_segment_name(state: State | None) -> str:
-    """The segment's name when the initiative is a member; empty otherwise."""
-    return segment_name(state.member_segment) if state and state.member_segment else ""
+def _segment_name(state: State | None) -> str:
+    """The name of the segment a fact sheet shows for an initiative: the one it is in, or was last in when it is out
+    of use (finished, withdrawn); nothing for a proposal or one decided out."""
+    return segment_name(state.segment) if state and state.segment and state.stage != PROPOSED else ""
 
 
 def _assessment(entry: Entry, shared: Shared) -> tc.Assessment:
@@ -347,7 +348,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
             id=ident,
             name=known.initiative.name if known else "",
             known=known is not None,
-            segment_name=_member_segment_name(shared.states[ident] if known else None),
+            segment_name=_segment_name(shared.states[ident] if known else None),
             strength=text(lang, f"report.strength.{strength}"),
         )
 
@@ -383,7 +384,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
         status=text(lang, f"report.status.{state.status}"),
         stage=state.stage,
         stage_name=stage_name(state.stage, lang),
-        segment_name=segment_name(state.segment) if state.segment and state.stage != PROPOSED else "",
+        segment_name=_segment_name(state),
         description=item.description or "",
         assessment=_assessment(entry, shared),
         trend=trend(member, shared),

@@ -12,11 +12,9 @@ system (a permission, a full or read-only disk) is a `FileRefused` naming the pa
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import sys
-import tempfile
 
 from ehportfolio.domain.problems import FileRefused
 
@@ -195,6 +193,8 @@ def _store(
     folder = os.path.dirname(real) or "."
     temporary = ""
     try:
+        import tempfile  # here, not at the top: a command that only reads never pays for it
+
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".ehp-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -220,6 +220,8 @@ def _store(
 
 def _unchanged(path: str, original: bytes) -> bool:
     current, size = _read_regular(path, len(original))
+    import hashlib
+
     return size == len(original) and hashlib.sha256(current).digest() == hashlib.sha256(original).digest()
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import os
+import re
 import sys
 from collections.abc import Iterable
 
@@ -29,3 +31,16 @@ def not_a_portfolio(root: str) -> Problem | None:
     if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
         return Problem(root, "status.not_portfolio")
     return None
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def day_of(value: str | None) -> datetime.date | None:
+    """A --date as the README writes it, YYYY-MM-DD (not 20210101, not an empty string); None when not given, and a
+    ValueError when it is no such day."""
+    if value is None:
+        return None
+    if not _DAY.fullmatch(value):
+        raise ValueError(value)
+    return datetime.date.fromisoformat(value)

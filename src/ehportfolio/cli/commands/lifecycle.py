@@ -6,7 +6,9 @@ import datetime
 import os
 import sys
 
+from ehportfolio.cli.commands import day_of
 from ehportfolio.cli.exits import OK
+from ehportfolio.domain.fieldtypes import SLUG
 from ehportfolio.domain.lifecycle import Refusal, apply, plan
 from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.features.assessment import assess
@@ -20,9 +22,10 @@ from ehportfolio.store.writer import edit
 
 
 def find_file(root: str, ident: str) -> str:
-    """The file of an initiative by id; an input error with the nearest id when there is none."""
+    """The file of an initiative by id; an input error with the nearest id when there is none. An id is a slug, so
+    that no id names a file outside the initiatives (`../portfolio`)."""
     folder = os.path.join(root, INITIATIVES_DIR) if os.path.isfile(os.path.join(root, SETTINGS_FILE)) else root
-    for suffix in SUFFIXES:
+    for suffix in SUFFIXES if SLUG.match(ident) else ():
         path = os.path.join(folder, ident + suffix)
         if os.path.isfile(path):
             return path
@@ -48,7 +51,7 @@ def run(
     path = find_file(root, ident)
     today = datetime.date.today()
     try:
-        day = datetime.date.fromisoformat(date) if date else today
+        day = day_of(date) or today
     except ValueError:
         raise InputError([Problem(path, "bad_date", {"value": date})]) from None
     context = load_context(root if os.path.isfile(os.path.join(root, SETTINGS_FILE)) else None)

@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ehportfolio.cli.commands import not_a_directory, not_a_portfolio, report_problems
+from ehportfolio.cli.commands import day_of, not_a_directory, not_a_portfolio, report_problems
 from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.problems import FileRefused, InputError, Problem
@@ -31,10 +31,8 @@ SITE_SHEETS = "initiatives"
 
 
 def _date(value: str | None) -> datetime.date | None:
-    if value is None:
-        return None
     try:
-        return datetime.date.fromisoformat(value)
+        return day_of(value)
     except ValueError:
         raise UserError("report.bad_date", date=value) from None
 
@@ -99,6 +97,7 @@ def run(
     """Render one report. `options` holds what a kind asks for beyond the common options: `committee`, `case` and
     `case_type` for a meeting paper (whose --date is the meeting's), `year` for a portfolio definition."""
     options = options or {}
+    out = None if out == files.STDOUT else out  # `-` is standard output, as for export, never a directory named "-"
     case = options.get("case")
     if case is not None and not re.fullmatch(r"[0-9]{1,4}/[0-9]{2}", case):
         raise UserError("report.meeting.bad_case", case=case)
@@ -133,9 +132,11 @@ def site(root: str, fmt: str, out: str, date: str | None, templates: str | None,
     shared = contexts.prepare(setup.portfolio, load_cadence(), lang, setup.day)  # the state, computed once
     renderer = Renderer(setup.dirs)  # one Jinja environment for every page
     entries = sorted(setup.portfolio.entries, key=lambda e: e.id)
+    sheets = os.path.join(out, SITE_SHEETS)
+    pages = [(out, f"index.{EXTENSIONS[fmt]}"), *((sheets, f"{e.id}.{EXTENSIONS[fmt]}") for e in entries)]
+    _check_site(out, pages)  # every page's place, before the first is written: a refused site writes nothing
     index = renderer.render("overview", fmt, contexts.overview(shared, links=True))
     _write(out, f"index.{EXTENSIONS[fmt]}", index)  # index: the page a web server shows first
-    sheets = os.path.join(out, SITE_SHEETS)
     for entry in entries:
         page = renderer.render("initiative", fmt, contexts.initiative(shared, entry, links=True))
         # every path is checked against --out itself, so that no link inside it leads anywhere else
@@ -144,6 +145,21 @@ def site(root: str, fmt: str, out: str, date: str | None, templates: str | None,
     files.sync_directory(out)  # and the entry of the sheets' directory
     print(text(lang, "report.site.wrote", count=len(entries), dir=out), file=sys.stderr)
     return FINDINGS if setup.problems else OK
+
+
+def _check_site(out: str, pages: list[tuple[str, str]]) -> None:
+    """Refuse a site whose pages cannot all be written inside `out`: a folder or page that is a link out of it, or
+    something there that is not a regular file."""
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise InputError([not_a_directory(out)])
+    for folder, name in pages:
+        if os.path.lexists(folder) and not (os.path.isdir(folder) and files.inside(out, folder)):
+            raise FileRefused("link_outside", folder, root=out, target=os.path.realpath(folder))
+        path = os.path.join(folder, name)
+        if os.path.lexists(path):
+            if output_path(folder, name) is None:
+                raise UserError("report.out_outside", path=path, dir=out)
+            files.target(path, root=out)
 
 
 def _render(

@@ -10,7 +10,7 @@ import os
 import sys
 from dataclasses import dataclass
 
-from ehportfolio.cli.commands import not_a_portfolio
+from ehportfolio.cli.commands import day_of, not_a_portfolio
 from ehportfolio.cli.commands.lifecycle import find_file
 from ehportfolio.cli.exits import OK
 from ehportfolio.domain.models import StatusReport
@@ -62,7 +62,7 @@ def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Pla
         raise InputError([problem])
     found = find_file(root, ident)
     try:
-        day = datetime.date.fromisoformat(date) if date else datetime.date.today()
+        day = day_of(date) or datetime.date.today()
     except ValueError:
         raise InputError([Problem(found, "bad_date", {"value": date})]) from None
     portfolio = load_portfolio(root, statuses=True)
@@ -71,7 +71,8 @@ def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Pla
         raise InputError(list(context.problems))
     entry = next((e for e in portfolio.entries if e.id == ident), None)
     if entry is None:  # the file is there, but cannot be read
-        raise InputError([p for p in portfolio.problems if p.path == found] or list(portfolio.problems))
+        about = [p for p in portfolio.problems if p.path == found] or list(portfolio.problems)
+        raise InputError(about or [Problem(found, "unreadable", {"reason": "–"})])
     statuses = portfolio.statuses
     assert statuses is not None
     cadence = load_cadence()
