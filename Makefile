@@ -9,9 +9,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# compileall: this machine sets PYTHONDONTWRITEBYTECODE, so without it every run of ehp would compile typer,
+# pydantic and ehp itself again; installing a wheel compiles them once, as this does.
+PURELIB = $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	$(BIN)/python -m compileall -q src
+	$(BIN)/python -m compileall -q -j 0 src $(PURELIB)
 	touch $(STAMP)
 
 ## run: classify the shipped portfolio
@@ -33,7 +37,7 @@ lint: $(STAMP)
 ## bench: speed and memory against baselines (see README)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	$(BIN)/python -m compileall -q src
+	$(BIN)/python -m compileall -q -j 0 src $(PURELIB)
 	$(BIN)/python bench/run.py
 
 ## word-templates: rebuild the shipped Word templates, templates/reports/<kind>.docx
