@@ -372,14 +372,14 @@ def test_report_missing_points_at_the_meeting_of_a_round_that_has_started(tmp_pa
     assert [f.args for f in findings] == [
         {
             "id": "avhengig",
-            "segment": "Koordinere",
+            "segment": "koordinere",
             "meeting": "NUIT 2/2021",
             "date": "2021-05-06",
             "file": "status/2021-nuit-2/avhengig.yaml",
         },
         {
             "id": "innforing",
-            "segment": "Observere",
+            "segment": "observere",
             "meeting": "NUIT 2/2021",
             "date": "2021-05-06",
             "file": "status/2021-nuit-2/innforing.yaml",
@@ -473,7 +473,7 @@ def test_status_incomplete_reads_the_segment_the_initiative_had_at_the_meeting(t
     root = calendar_portfolio(tmp_path, statuses, felles=SAMSTYRE, avhengig=moved)
     (finding,) = only(check(root, datetime.date(2021, 12, 1)), "status_incomplete")
     assert "2021-nuit-3" in finding.path and finding.args == {
-        "segment": "Samstyre",
+        "segment": "samstyre",
         "fields": "colour, progress, risks",
     }
 

@@ -125,7 +125,7 @@ def test_status_and_out_are_recorded_the_same_way(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["move", "avhengig", "--to", "koordinere", "--reason", "x"], 1, "er allerede i segmentet koordinere"),
+        (["move", "avhengig", "--to", "koordinere", "--reason", "x"], 1, "er allerede i segmentet Koordinere"),
         (
             ["move", "avhengi", "--to", "samstyre", "--reason", "x"],
             2,

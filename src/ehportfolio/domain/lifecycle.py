@@ -87,31 +87,3 @@ def _entry(day: datetime.date, kind: str, old: str | None, new: str, reason: str
     if ref:
         entry["ref"] = ref
     return entry
-
-
-FIELD_ORDER = ("name", "owner", "focus_area", "segment", "segment_reason", "status", "checklist")
-
-
-def apply(document: Any, change: Plan) -> None:
-    """Write a plan into a round-trip mapping: changed keys in place, new ones where they belong, the entry last."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    for key, value in change.fields.items():
-        if value is None:
-            document.pop(key, None)
-        elif key in document:
-            document[key] = value
-        else:
-            document.insert(_position(document, key), key, value)
-    entry = CommentedMap(change.entry)
-    if "history" not in document:
-        document["history"] = CommentedSeq()
-    document["history"].append(entry)
-
-
-def _position(document: Any, key: str) -> int:
-    """Where a new key goes: after the last key that comes before it in the usual order, else at the end."""
-    before = FIELD_ORDER[: FIELD_ORDER.index(key)] if key in FIELD_ORDER else ()
-    keys = list(document)
-    places = [keys.index(k) + 1 for k in before if k in keys]
-    return max(places) if places else len(keys)

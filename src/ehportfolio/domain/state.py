@@ -74,12 +74,13 @@ def _steps(initiative: Initiative, kinds: tuple[str, ...]) -> list[HistoryEntry]
 
 
 def status_on(initiative: Initiative, day: datetime.date | None) -> str:
-    """The status on a day by the recorded history: the last status change on or before it, or where the first one
-    started from. Without status changes, or as recorded (`day=None`), the file's status."""
+    """The status on a day by the recorded history: the last status change on or before it (as recorded, `day=None`:
+    the last of all), or where the first one started from. Without status changes, the file's status. The history
+    decides, as it does for the segment; `ehp check` flags a file whose `status` says otherwise (history_current)."""
     steps = _steps(initiative, (STATUS,))
-    if not steps or day is None:
+    if not steps:
         return initiative.status
-    before = [e for e in steps if e.date <= day]
+    before = steps if day is None else [e for e in steps if e.date <= day]
     return before[-1].to if before else steps[0].from_ or ACTIVE
 
 

@@ -1105,7 +1105,7 @@ def error_lines(error: UserError, lang: str) -> list[str]:
     if error.values.get("suggestion") and f"{key}.suggest" in TEXT[lang]:
         key += ".suggest"
     catalogue = TEXT[lang] if key in TEXT[lang] else PROBLEMS[lang]
-    return [catalogue[key].format(**error.values)]
+    return [catalogue[key].format(**{**error.values, **_segment_names(error.values)})]
 
 
 def segment_name(segment: str | None) -> str:
@@ -1121,6 +1121,19 @@ def fitted(original: str, name: str, how: str, lang: str) -> str:
     return text(lang, "owner.fitted", original=original, name=name, how=text(lang, f"owner.how.{how}"))
 
 
+SEGMENT_ARGS = ("recorded", "result", "segment")
+"""The arguments of a problem or an error that name a segment: the rules and the domain give its id, and the message
+shows its name, so that only this module words segments."""
+
+
+def _segment_names(args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: segment_name(args[key]) if args[key] in (None, *SEGMENT_NAMES) else args[key]
+        for key in SEGMENT_ARGS
+        if key in args
+    }
+
+
 def problem_message(problem: Problem, lang: str) -> str:
     """The problem's message alone, without its place."""
     args = dict(problem.args)
@@ -1129,6 +1142,7 @@ def problem_message(problem: Problem, lang: str) -> str:
         code += ".suggest"
     elif "variant" in args:
         code += "." + args["variant"]
+    args.update(_segment_names(args))
     if "kind" in args:
         args["kind"] = _KINDS[lang].get(args["kind"], args["kind"])
     if "expected" in args:

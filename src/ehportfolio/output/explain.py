@@ -1,30 +1,11 @@
-"""Plain text explaining one assessment step by step. Plain on purpose: `ehp assess` must start fast, without rich."""
+"""`ehp assess` as plain text: one assessment explained step by step. Plain on purpose: `ehp assess` must start fast,
+without rich."""
 
 from __future__ import annotations
 
-from ehportfolio.domain.engine import Step
 from ehportfolio.features.assessment import Assessment
+from ehportfolio.features.explanation import question_text, result_line, step_effect
 from ehportfolio.i18n.messages import answer_word, segment_name, text
-
-
-def step_effect(step: Step, assessment: Assessment, lang: str) -> str:
-    criterion = ""
-    if step.criterion:
-        criterion = next(c.text[lang] for c in assessment.checklist.criteria if c.id == step.criterion)
-    return text(lang, f"effect.{step.effect}", criterion=criterion, segment=segment_name(step.segment))
-
-
-def question_text(assessment: Assessment, question: str, lang: str) -> str:
-    return assessment.checklist.questions[question][lang]
-
-
-def result_line(assessment: Assessment, lang: str) -> str:
-    decision = assessment.decision
-    if not decision.decided:
-        return text(lang, "result.undecided")
-    if decision.included:
-        return text(lang, "result.in", segment=segment_name(decision.segment))
-    return text(lang, "result.out")
 
 
 def render_assessment(assessment: Assessment, lang: str) -> str:

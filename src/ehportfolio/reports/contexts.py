@@ -318,7 +318,7 @@ def _segment_name(state: State | None) -> str:
 
 
 def _assessment(entry: Entry, shared: Shared) -> tc.Assessment:
-    from ehportfolio.output.markdown import assessment_context
+    from ehportfolio.features.explanation import assessment_context
 
     explained = assessment_context(assess(entry, shared.portfolio.checklist), shared.lang)
     return tc.Assessment(

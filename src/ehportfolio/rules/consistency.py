@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from ehportfolio.domain.fieldtypes import OUT
 from ehportfolio.domain.lifecycle import SEGMENT_KINDS, last
 from ehportfolio.domain.problems import Problem
-from ehportfolio.i18n.messages import segment_name
 
 if TYPE_CHECKING:
     from ehportfolio.rules import Subject
@@ -21,7 +20,7 @@ def segment_unexplained(subject: Subject) -> Iterator[Problem]:
         if assessment.unexplained and decision.included and decision.segment:
             entry = assessment.entry
             line, column = entry.place("segment")
-            args = {"recorded": segment_name(entry.initiative.segment), "result": segment_name(decision.segment)}
+            args = {"recorded": entry.initiative.segment, "result": decision.segment}
             yield Problem(entry.path, "", args, line, column, "segment")
 
 
@@ -33,7 +32,7 @@ def segment_missing(subject: Subject) -> Iterator[Problem]:
         step = last(initiative, SEGMENT_KINDS)
         decided_out = step is not None and step.to == OUT  # the directorate decided it out: no segment is right
         if decision.included and decision.segment and initiative.segment is None and not decided_out:
-            yield Problem(assessment.entry.path, "", {"result": segment_name(decision.segment)}, 1, 1)
+            yield Problem(assessment.entry.path, "", {"result": decision.segment}, 1, 1)
 
 
 def segment_on_excluded(subject: Subject) -> Iterator[Problem]:
@@ -42,7 +41,7 @@ def segment_on_excluded(subject: Subject) -> Iterator[Problem]:
         entry = assessment.entry
         if assessment.decision.included is False and entry.initiative.segment is not None:
             line, column = entry.place("segment")
-            yield Problem(entry.path, "", {"recorded": segment_name(entry.initiative.segment)}, line, column, "segment")
+            yield Problem(entry.path, "", {"recorded": entry.initiative.segment}, line, column, "segment")
 
 
 def undecided(subject: Subject) -> Iterator[Problem]:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ehportfolio.domain.problems import Problem
 from ehportfolio.features.calendar import missing_content
-from ehportfolio.i18n.messages import segment_name
 from ehportfolio.store.validation import closest
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ def report_missing(subject: Subject) -> Iterator[Problem]:
         for ident in state.missing:
             args = {
                 "id": ident,
-                "segment": segment_name(members[ident].segment_on(round_.date)),
+                "segment": members[ident].segment_on(round_.date),
                 "meeting": round_.label,
                 "date": round_.date.isoformat(),
                 "file": f"status/{round_.id}/{ident}.yaml",
@@ -107,7 +106,7 @@ def status_incomplete(subject: Subject) -> Iterator[Problem]:
         if missing:
             first = missing[0].split(".")
             line, column = status.place(*(int(part) if part.isdigit() else part for part in first))
-            args = {"segment": segment_name(segment), "fields": ", ".join(missing)}
+            args = {"segment": segment, "fields": ", ".join(missing)}
             yield Problem(status.path, "", args, line, column, missing[0])
 
 

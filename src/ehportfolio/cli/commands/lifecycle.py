@@ -9,7 +9,7 @@ import sys
 from ehportfolio.cli.commands import day_of
 from ehportfolio.cli.exits import OK
 from ehportfolio.domain.fieldtypes import SLUG
-from ehportfolio.domain.lifecycle import Refusal, apply, plan
+from ehportfolio.domain.lifecycle import Refusal, plan
 from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.features.assessment import assess
 from ehportfolio.i18n.messages import segment_name, text
@@ -18,7 +18,7 @@ from ehportfolio.store.loader import decode, read_bytes
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, load_context, parse_initiative
 from ehportfolio.store.sources import SUFFIXES
 from ehportfolio.store.validation import closest
-from ehportfolio.store.writer import edit
+from ehportfolio.store.writer import apply, edit
 
 
 def find_file(root: str, ident: str) -> str:
