@@ -19,7 +19,8 @@ from test_contexts import shipped
 from ehportfolio.reports import contexts
 from ehportfolio.reports import template_contexts as tc
 from ehportfolio.reports.contextdocs import classes, field_docs, reference
-from ehportfolio.reports.render import KINDS, Renderer, template_name
+from ehportfolio.reports.kinds import KINDS
+from ehportfolio.reports.render import Renderer, template_name
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import Portfolio, load_portfolio
 from ehportfolio.store.templates import environment, template_dir
@@ -73,7 +74,7 @@ def attributes_of_top_level(tree: nodes.Template) -> set[tuple[str, str]]:
 def test_every_name_a_shipped_template_uses_is_a_field(kind: str, fmt: str) -> None:
     from jinja2 import meta
 
-    cls = tc.KINDS[kind]
+    cls = KINDS[kind].context
     hints = typing.get_type_hints(cls)
     names = {tc.template_name(f.name) for f in dataclasses.fields(cls)}
     parts = [template_name(kind, fmt)]

@@ -259,7 +259,7 @@ def test_a_word_document_is_not_written_to_a_terminal(tmp_path: Path) -> None:
 
 
 def test_the_shipped_word_templates_are_what_wordtemplates_builds() -> None:
-    for kind in wordtemplates.KINDS:
+    for kind in wordtemplates.LAYOUTS:
         shipped_bytes = (template_dir() / "reports" / f"{kind}.docx").read_bytes()
         assert shipped_bytes == wordtemplates.build(kind), f"run make word-templates ({kind})"
 
@@ -282,7 +282,7 @@ def test_templates_copies_the_word_templates_for_the_portfolio_to_restyle(tmp_pa
     result = CliRunner().invoke(app, command)
     assert result.exit_code == 0, result.stderr
     copied = root / "templates" / "reports"
-    assert sorted(p.name for p in copied.iterdir()) == sorted(f"{k}.docx" for k in wordtemplates.KINDS)
+    assert sorted(p.name for p in copied.iterdir()) == sorted(f"{k}.docx" for k in wordtemplates.LAYOUTS)
     assert (copied / "meeting.docx").read_bytes() == (template_dir() / "reports" / "meeting.docx").read_bytes()
     # The portfolio's copy is what its reports render from; a second copy keeps it.
     own = docx.Document(str(copied / "overview.docx"))

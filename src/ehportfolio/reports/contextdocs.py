@@ -15,6 +15,7 @@ import typing
 from collections.abc import Iterator, Mapping
 
 from ehportfolio.reports import template_contexts as tc
+from ehportfolio.reports.kinds import KINDS
 
 INTRO = """\
 # What report templates receive
@@ -54,7 +55,7 @@ def field_docs(cls: type) -> dict[str, str]:
 def classes() -> Iterator[type]:
     """Every context class: the four kinds, then the classes they hold, in the order first met."""
     seen: list[type] = []
-    queue: list[type] = list(tc.KINDS.values())
+    queue: list[type] = [kind.context for kind in KINDS.values()]
     while queue:
         cls = queue.pop(0)
         if cls in seen:
@@ -98,7 +99,7 @@ def reference() -> str:
     """The whole reference page, as Markdown."""
     parts = [INTRO]
     for cls in classes():
-        kind = next((key for key, value in tc.KINDS.items() if value is cls), None)
+        kind = next((key for key, value in KINDS.items() if value.context is cls), None)
         heading = f"## {cls.__name__}" + (f" (`{kind}`)" if kind else "")
         docs = field_docs(cls)
         hints = typing.get_type_hints(cls)

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 from ehportfolio.domain.errors import UserError
 
 EXTENSIONS = {"markdown": "md", "html": "html", "docx": "docx"}
-KINDS = ("overview", "initiative", "meeting", "definition")
 
 
 class TemplateFailure(UserError):

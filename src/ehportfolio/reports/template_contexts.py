@@ -564,10 +564,4 @@ class Definition(Report):
     """The standard text of the proposed decision."""
 
 
-KINDS: dict[str, type[Report]] = {
-    "overview": Overview,
-    "initiative": Initiative,
-    "meeting": Meeting,
-    "definition": Definition,
-}
 """The context class of each report kind."""

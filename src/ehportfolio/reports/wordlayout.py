@@ -467,4 +467,4 @@ DEFINITION: list[Item] = [
     ("p", "{{ proposal }}"),
 ]
 
-KINDS = {"overview": OVERVIEW, "initiative": INITIATIVE, "meeting": MEETING, "definition": DEFINITION}
+LAYOUTS = {"overview": OVERVIEW, "initiative": INITIATIVE, "meeting": MEETING, "definition": DEFINITION}

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from ehportfolio.reports.wordlayout import KINDS
+from ehportfolio.reports.wordlayout import LAYOUTS
 from ehportfolio.store import files
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3}
@@ -114,7 +114,7 @@ def build(kind: str) -> bytes:
 
     document = Document()
     _setup(document)
-    for item in KINDS[kind]:
+    for item in LAYOUTS[kind]:
         what = item[0]
         if what == "title":
             _runs(document.add_paragraph(style="Title"), item[1])
@@ -139,7 +139,7 @@ def main(argv: list[str]) -> int:
         print("usage: python -m ehportfolio.reports.wordtemplates TEMPLATES_DIR", file=sys.stderr)
         return 2
     files.make_dirs(os.path.join(argv[0], "reports"))
-    for kind in KINDS:
+    for kind in LAYOUTS:
         path = os.path.join(argv[0], "reports", f"{kind}.docx")
         files.write_file(path, build(kind), root=argv[0])
         print(path)

@@ -16,11 +16,10 @@ from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.problems import FileRefused, InputError, Problem
 from ehportfolio.i18n.messages import text
-from ehportfolio.reports.template_contexts import Definition, Meeting, Report
+from ehportfolio.reports.template_contexts import Report
 from ehportfolio.store import files
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import Portfolio, load_portfolio
-from ehportfolio.store.validation import closest
 
 if TYPE_CHECKING:
     pass
@@ -112,9 +111,10 @@ def run(
         else:
             sys.stdout.write(content)
         return FINDINGS if setup.problems else OK
+    from ehportfolio.reports.kinds import KINDS
     from ehportfolio.reports.render import EXTENSIONS
 
-    name = f"{_file_stem(kind, ident, context)}.{EXTENSIONS[fmt]}"
+    name = f"{KINDS[kind].stem(context)}.{EXTENSIONS[fmt]}"
     _write(out, name, content)
     print(text(lang, "report.wrote", path=os.path.join(out, name)), file=sys.stderr)
     return FINDINGS if setup.problems else OK
@@ -166,9 +166,10 @@ def _render(
     setup: _Setup, kind: str, ident: str | None, fmt: str, lang: str, options: dict[str, Any]
 ) -> tuple[Report, str | bytes]:
     """The context and the rendered report; a user error (ReportRefusal, TemplateFailure) when it cannot be made."""
+    from ehportfolio.reports.kinds import KINDS, Request
     from ehportfolio.reports.render import Renderer
 
-    context = _context(setup.portfolio, kind, ident, setup.day, lang, options)
+    context = KINDS[kind].build(Request(setup.portfolio, ident, setup.day, lang, options))
     return context, Renderer(setup.dirs).render(kind, fmt, context)
 
 
@@ -185,56 +186,11 @@ def _write(out: str, name: str, content: str | bytes, root: str | None = None, *
     files.write_file(path, content, root=root, sync_folder=sync_folder)
 
 
-def _file_stem(kind: str, ident: str | None, context: Report) -> str:
-    """`<id>` for a fact sheet, `meeting-<round>` for a meeting paper, `definition-<year>`, else the kind."""
-    if kind == "initiative":
-        return str(ident)
-    if isinstance(context, Meeting):
-        return f"meeting-{context.round}"
-    if isinstance(context, Definition):
-        return f"definition-{context.year}"
-    return kind
-
-
-def _context(
-    portfolio: Portfolio,
-    kind: str,
-    ident: str | None,
-    day: datetime.date | None,
-    lang: str,
-    options: dict[str, Any],
-) -> Report:
-    from ehportfolio.reports import contexts as reports
-
-    if kind == "overview":
-        return reports.overview(reports.prepare(portfolio, load_cadence(), lang, day))
-    if kind == "meeting":
-        assert day is not None
-        return reports.meeting(
-            portfolio,
-            load_cadence(),
-            options["committee"],
-            day,
-            options.get("case"),
-            options.get("case_type", "Orientering"),
-            lang,
-        )
-    if kind == "definition":
-        return reports.definition(portfolio, load_cadence(), options["year"], lang, day)
-    assert ident is not None
-    entry = next((e for e in portfolio.entries if e.id == ident), None)
-    if entry is None:
-        known = sorted(e.id for e in portfolio.entries)
-        raise InputError(
-            [Problem(portfolio.root, "unknown_initiative", {"id": ident, "suggestion": closest(ident, known)})]
-        )
-    return reports.initiative(reports.prepare(portfolio, load_cadence(), lang, day), entry)
-
-
 def copy_templates(root: str, fmt: str, templates: str | None, lang: str) -> int:
     """Copy the shipped templates of one format into the portfolio's own template directory (--templates, else
     <portfolio>/templates/), as the starting point for its own layout. A file that is there is never overwritten."""
-    from ehportfolio.reports.render import KINDS, template_name
+    from ehportfolio.reports.kinds import KINDS
+    from ehportfolio.reports.render import template_name
     from ehportfolio.store.templates import template_dir
 
     problem = not_a_portfolio(root) if templates is None else None

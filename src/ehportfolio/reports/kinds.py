@@ -1,0 +1,75 @@
+"""The one registry of report kinds: for each, the context class its templates are written against, how its context
+is built from the portfolio, and the name of the file it is written to. The command line, the copy of the shipped
+templates, the Word layouts and the reference page all take their list of kinds from here."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.reports import contexts
+from ehportfolio.reports import template_contexts as tc
+from ehportfolio.store.packaged import load_cadence
+from ehportfolio.store.portfolio import Portfolio
+from ehportfolio.store.validation import closest
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a report is asked for: the portfolio, the initiative (a fact sheet), the day, the language, and what a
+    kind asks for beyond them (`committee`, `case` and `case_type` for a meeting paper, `year` for a definition)."""
+
+    portfolio: Portfolio
+    ident: str | None = None
+    day: datetime.date | None = None
+    lang: str = "nb"
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    context: type[tc.Report]
+    build: Callable[[Request], tc.Report]
+    stem: Callable[[Any], str]
+    """The name of its file, without the extension, from its context."""
+
+
+def _overview(request: Request) -> tc.Report:
+    return contexts.overview(contexts.prepare(request.portfolio, load_cadence(), request.lang, request.day))
+
+
+def _initiative(request: Request) -> tc.Report:
+    portfolio = request.portfolio
+    entry = next((e for e in portfolio.entries if e.id == request.ident), None)
+    if entry is None:
+        known = sorted(e.id for e in portfolio.entries)
+        args = {"id": request.ident, "suggestion": closest(str(request.ident), known)}
+        raise InputError([Problem(portfolio.root, "unknown_initiative", args)])
+    return contexts.initiative(contexts.prepare(portfolio, load_cadence(), request.lang, request.day), entry)
+
+
+def _meeting(request: Request) -> tc.Report:
+    assert request.day is not None, "a meeting paper is for the day of its meeting"
+    options = request.options
+    committee, case, case_type = options["committee"], options.get("case"), options.get("case_type", "Orientering")
+    return contexts.meeting(request.portfolio, load_cadence(), committee, request.day, case, case_type, request.lang)
+
+
+def _definition(request: Request) -> tc.Report:
+    year = request.options["year"]
+    return contexts.definition(request.portfolio, load_cadence(), year, request.lang, request.day)
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind("overview", tc.Overview, _overview, lambda context: "overview"),
+        Kind("initiative", tc.Initiative, _initiative, lambda context: str(context.id)),
+        Kind("meeting", tc.Meeting, _meeting, lambda context: f"meeting-{context.round}"),
+        Kind("definition", tc.Definition, _definition, lambda context: f"definition-{context.year}"),
+    )
+}
