@@ -65,6 +65,9 @@ def run(
         replace(path, original, new_text, root=root)
     except Refusal as refusal:  # the step, placed in the file it concerns
         raise InputRefusal([Problem(path, refusal.key, refusal.values)]) from None
-    shown = segment_name(target) if action in ("decision", "move") else target or "out"
+    if action == "status":
+        shown = text(lang, f"report.status.{target}")
+    else:
+        shown = segment_name(target) if action in ("decision", "move") else "out"
     print(text(lang, f"lifecycle.done.{action}", id=ident, to=shown, date=day.isoformat()), file=sys.stderr)
     return OK
