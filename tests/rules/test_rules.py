@@ -84,6 +84,8 @@ def test_segment_on_excluded(tmp_path: Path) -> None:
     text = SAMSTYRE.replace("multiple_care_providers: ja", "multiple_care_providers: nei")
     finding = only(check(tmp_path, {"felles": text}), "segment_on_excluded")
     assert finding.line == 4
+    decided = text.replace("segment:", "segment_reason: Vedtatt tross sjekklisten\nsegment:", 1)
+    assert not [f for f in check(tmp_path, {"felles": decided}) if f.code == "segment_on_excluded"]
 
 
 def test_undecided_is_a_warning(tmp_path: Path) -> None:

@@ -36,12 +36,14 @@ def segment_missing(subject: Subject) -> Iterator[Problem]:
 
 
 def segment_on_excluded(subject: Subject) -> Iterator[Problem]:
-    """An initiative the checklist leaves out of the portfolio has no segment."""
+    """An initiative the checklist leaves out of the portfolio has no segment, unless the directorate decided it in
+    with a reason (`segment_reason`, as `ehp decide` records it): a recorded decision beats the checklist."""
     for assessment in subject.assessments.values():
         entry = assessment.entry
-        if assessment.decision.included is False and entry.initiative.segment is not None:
+        initiative = entry.initiative
+        if assessment.decision.included is False and initiative.segment is not None and not initiative.segment_reason:
             line, column = entry.place("segment")
-            yield Problem(entry.path, "", {"recorded": entry.initiative.segment}, line, column, "segment")
+            yield Problem(entry.path, "", {"recorded": initiative.segment}, line, column, "segment")
 
 
 def undecided(subject: Subject) -> Iterator[Problem]:
