@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+import shlex
+import shutil
 from pathlib import Path
 
+import pytest
 import typer
+from conftest import invoke
 from typer.testing import CliRunner
 
 from ehportfolio.cli.app import app
@@ -106,3 +110,28 @@ def test_the_layout_names_every_module() -> None:
             assert module.name in layout, module.relative_to(package)
     loose = [p.name for p in package.glob("*.py")]
     assert len(loose) <= 8, loose
+
+
+def _shown_commands() -> list[tuple[str, str]]:
+    """Every `ehp …` command the README shows in a ```sh block (joined across `\\` line ends), with its comment."""
+    found = []
+    for block in re.findall(r"```sh\n(.*?)```", README, re.S):
+        for line in block.replace("\\\n", " ").splitlines():
+            command, _, comment = line.partition("  #")
+            if command.startswith("ehp ") and command.split() != ["ehp", "new"]:  # `ehp new` alone asks on a terminal
+                found.append((command.strip(), comment.strip()))
+    return found
+
+
+@pytest.mark.parametrize(("command", "comment"), _shown_commands())
+def test_every_command_the_readme_shows_works(
+    command: str, comment: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run as shown, from a folder holding a copy of the shipped portfolio (the default `portfolio/`)."""
+    shutil.copytree(ROOT / "portfolio", tmp_path / "portfolio")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = invoke(*shlex.split(command)[1:])
+    assert code == 0, (command, err)
+    for path in re.findall(r"[\w./-]+/[\w.-]+\.(?:md|html|docx)\b", comment):
+        if "<" not in path and "{" not in path:
+            assert (tmp_path / path).is_file(), (command, path)
