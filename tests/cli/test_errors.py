@@ -319,3 +319,26 @@ def test_a_decision_after_out_continues_the_history_chain(tmp_path: Path) -> Non
 def test_report_out_dash_is_standard_output(tmp_path: Path) -> None:
     code, out, _ = invoke("report", "overview", "--path", str(portfolio(tmp_path)), "--out", "-")
     assert code == 0 and out.startswith("# ") and not Path("-").exists()
+
+
+def test_a_decision_is_not_recorded_twice(tmp_path: Path) -> None:
+    root = portfolio(tmp_path)
+    step = ("decide", "avhengig", "--segment", "koordinere", "--reason", "r", "--path", str(root))
+    assert invoke(*step, "--date", "2021-01-01").code == 0  # confirms what the file recorded before its history
+    code, _, err = invoke(*step, "--date", "2021-01-02")
+    assert code == exits.FINDINGS and "er allerede i segmentet Koordinere" in err
+
+
+def test_an_empty_reason_is_bad_input(tmp_path: Path) -> None:
+    assert "--reason" in user_error("decide", "avhengig", "--out", "--reason", " ", "--path", str(portfolio(tmp_path)))
+
+
+def test_a_site_is_not_written_to_standard_output(tmp_path: Path) -> None:
+    assert "--out MAPPE" in user_error("report", "site", "--out", "-", "--path", str(portfolio(tmp_path)))
+    assert not Path("-").exists()
+
+
+def test_a_status_is_worded_in_the_chosen_language(tmp_path: Path) -> None:
+    root = portfolio(tmp_path)
+    code, _, err = invoke("decide", "avhengig", "--status", "active", "--reason", "r", "--path", str(root))
+    assert code == exits.FINDINGS and "tiltaket har allerede status aktiv" in err

@@ -287,8 +287,8 @@ FINISHED = SAMSTYRE + "status: finished\n"
         (["avhengig", "--round", "2021-nuit-1"], 1, "ikke til NUIT 1/2021 (2021-nuit-1); der rapporterer Samstyre"),
         (["felles", "--date", "15.01.2021"], 2, "«15.01.2021» er ikke en dato på formen ÅÅÅÅ-MM-DD"),
         (["ute"], 1, "ute.yaml: tiltaket har ikke noe segment (det er utenfor porteføljen eller uavklart)"),
-        (["ferdig"], 1, "ferdig.yaml: tiltaket har status finished og rapporterer ikke"),
-        (["ferdig", "--round", "2021-nuit-1"], 1, "tiltaket har status finished og rapporterer ikke"),
+        (["ferdig"], 1, "ferdig.yaml: tiltaket har status avsluttet og rapporterer ikke"),
+        (["ferdig", "--round", "2021-nuit-1"], 1, "tiltaket har status avsluttet og rapporterer ikke"),
     ],
 )  # fmt: skip
 def test_refusals_write_nothing(tmp_path: Path, args: list[str], code: int, message: str) -> None:

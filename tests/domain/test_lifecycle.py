@@ -12,7 +12,8 @@ import pytest
 from conftest import invoke
 from helpers import ACTORS, KOORDINERE, SAMSTYRE, SETTINGS, TAXONOMY, build_file_tree
 
-from ehportfolio.domain.lifecycle import Refusal, plan
+from ehportfolio.domain.errors import UserError
+from ehportfolio.domain.lifecycle import plan
 from ehportfolio.domain.models import Initiative
 from ehportfolio.domain.problems import FileRefused, InputError
 from ehportfolio.rules import run_rules
@@ -357,6 +358,6 @@ OUT_ALREADY = {"history": [{"date": "2021-01-01", "kind": "decision", "from": No
 def test_plan_refuses(
     item: Initiative, action: str, target: str | None, reason: str, day: datetime.date, key: str
 ) -> None:
-    with pytest.raises(Refusal) as refused:
+    with pytest.raises(UserError) as refused:  # a Refusal (exit 1), or for no reason bad input (exit 2)
         plan(item, "samstyre", action, target, reason, None, day, TODAY)
     assert refused.value.key == key

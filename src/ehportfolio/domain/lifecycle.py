@@ -51,8 +51,8 @@ def plan(
     allow_future: bool = False,
 ) -> Plan:
     """What recording `action` (decision, out, move or status) with `target` does to the initiative."""
-    if not reason.strip():
-        raise Refusal("lifecycle.no_reason")
+    if not reason.strip():  # bad input, not a step the data refuses
+        raise errors.UserError("lifecycle.no_reason")
     if day > today and not allow_future:
         raise Refusal("lifecycle.future", date=day.isoformat(), today=today.isoformat())
     if initiative.history and day < initiative.history[-1].date:
@@ -75,7 +75,8 @@ def plan(
         raise Refusal("lifecycle.no_target")
     if action == MOVE and current in (None, OUT):
         raise Refusal("lifecycle.move_without_segment")
-    if action == MOVE and target == current:
+    if target == current and (action == MOVE or previous is not None):
+        # a decision may confirm the segment a file records from before the history was kept, never repeat one
         raise Refusal("lifecycle.same_segment", segment=target)
     # A segment the checklist does not give needs its reason beside it; one that agrees needs none.
     fields = {"segment": target, "segment_reason": reason if target != checklist_segment else None}

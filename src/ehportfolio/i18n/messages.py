@@ -319,6 +319,7 @@ TEXT: dict[str, dict[str, str]] = {
         "report.template_missing": "malen «{name}» finnes verken i {dirs} eller blant malene som følger med ehp",
         "report.template_not_docx": "malen {name} er ikke et Word-dokument (.docx)",
         "report.docx_needs_out": "et Word-dokument skrives ikke til terminalen: bruk --out MAPPE eller send utdata til en fil",
+        "report.site_needs_out": "et nettsted skrives til en mappe, ikke til standard utdata: bruk --out MAPPE",
         "report.template_error": "malen «{name}»{line}: {error}",
         "report.template_unsafe": "malen «{name}» prøvde noe sandkassen ikke tillater: {error}",
         "report.out_outside": "{path} ville havnet utenfor utmappen {dir}; ingenting er skrevet",
@@ -693,6 +694,7 @@ TEXT: dict[str, dict[str, str]] = {
         "report.template_missing": "the template «{name}» is neither in {dirs} nor among the templates shipped with ehp",
         "report.template_not_docx": "the template {name} is not a Word document (.docx)",
         "report.docx_needs_out": "a Word document is not written to the terminal: use --out DIR or redirect the output to a file",
+        "report.site_needs_out": "a site is written to a directory, not to standard output: use --out DIR",
         "report.template_error": "the template «{name}»{line}: {error}",
         "report.template_unsafe": "the template «{name}» tried something the sandbox does not allow: {error}",
         "report.out_outside": "{path} would end up outside the output directory {dir}; nothing is written",
@@ -1105,7 +1107,7 @@ def error_lines(error: UserError, lang: str) -> list[str]:
     if error.values.get("suggestion") and f"{key}.suggest" in TEXT[lang]:
         key += ".suggest"
     catalogue = TEXT[lang] if key in TEXT[lang] else PROBLEMS[lang]
-    return [catalogue[key].format(**{**error.values, **_segment_names(error.values)})]
+    return [catalogue[key].format(**{**error.values, **_worded(error.values, lang)})]
 
 
 def segment_name(segment: str | None) -> str:
@@ -1126,12 +1128,15 @@ SEGMENT_ARGS = ("recorded", "result", "segment")
 shows its name, so that only this module words segments."""
 
 
-def _segment_names(args: dict[str, Any]) -> dict[str, Any]:
-    return {
-        key: segment_name(args[key]) if args[key] in (None, *SEGMENT_NAMES) else args[key]
-        for key in SEGMENT_ARGS
-        if key in args
+def _worded(args: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The arguments that name a segment or a status, in words: the callers give ids (`samstyre`, `finished`)."""
+    words = {
+        key: segment_name(args[key]) for key in SEGMENT_ARGS if key in args and args[key] in (None, *SEGMENT_NAMES)
     }
+    status = args.get("status")
+    if isinstance(status, str) and f"report.status.{status}" in TEXT[lang]:
+        words["status"] = TEXT[lang][f"report.status.{status}"]
+    return words
 
 
 def problem_message(problem: Problem, lang: str) -> str:
@@ -1142,7 +1147,7 @@ def problem_message(problem: Problem, lang: str) -> str:
         code += ".suggest"
     elif "variant" in args:
         code += "." + args["variant"]
-    args.update(_segment_names(args))
+    args.update(_worded(args, lang))
     if "kind" in args:
         args["kind"] = _KINDS[lang].get(args["kind"], args["kind"])
     if "expected" in args:

@@ -22,8 +22,8 @@ from ehportfolio.store.portfolio import load_portfolio
 
 
 def run(root: str, fmt: str, out: str | None, lang: str) -> int:
-    if fmt == "xlsx" and out is None:
-        print(text(lang, "export.needs_out"), file=sys.stderr)
+    if fmt == "xlsx" and (out is None or (out == files.STDOUT and sys.stdout.isatty())):
+        print(text(lang, "export.needs_out"), file=sys.stderr)  # a workbook is never written to a terminal
         return USER_ERROR
     if not os.path.isdir(root):
         report_problems([not_a_directory(root)], lang)

@@ -53,7 +53,7 @@ def run(
     try:
         day = day_of(date) or today
     except ValueError:
-        raise InputError([Problem(path, "bad_date", {"value": date})]) from None
+        raise InputError([Problem("--date", "bad_date", {"value": date})]) from None
     context = load_context(root if os.path.isfile(os.path.join(root, SETTINGS_FILE)) else None)
     try:
         original = read_bytes(path, root=root)

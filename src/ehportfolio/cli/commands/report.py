@@ -125,6 +125,8 @@ def site(root: str, fmt: str, out: str, date: str | None, templates: str | None,
     and linked to each other: the overview's names lead to the fact sheets, a fact sheet's dependencies to theirs,
     and each back to the overview. The state of the portfolio is computed once and every page renders from one
     environment."""
+    if out == files.STDOUT:
+        raise UserError("report.site_needs_out")
     setup = _setup(root, date, templates, lang)
     from ehportfolio.reports import contexts
     from ehportfolio.reports.render import EXTENSIONS, Renderer

@@ -64,7 +64,7 @@ def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Pla
     try:
         day = day_of(date) or datetime.date.today()
     except ValueError:
-        raise InputError([Problem(found, "bad_date", {"value": date})]) from None
+        raise InputError([Problem("--date", "bad_date", {"value": date})]) from None
     portfolio = load_portfolio(root, statuses=True)
     context = portfolio.context
     if context.settings is None:
