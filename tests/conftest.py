@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+import pytest
 from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -29,3 +30,23 @@ def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = No
     assert debug or "Traceback" not in result.output, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return Invoked(result.exit_code, result.stdout, result.stderr)
+
+
+class FakeDistribution:
+    """Installed metadata as `importlib.metadata` gives it: a version and, for a direct install, `direct_url.json`."""
+
+    def __init__(self, version: str = "0.1.0", direct_url: str | None = None) -> None:
+        self.version = version
+        self.direct_url = direct_url
+
+    def read_text(self, filename: str) -> str | None:
+        return self.direct_url if filename == "direct_url.json" else None
+
+
+@pytest.fixture(autouse=True)
+def _installed_from_an_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run from an editable install, from which `ehp init` cannot tell what CI is to install; they see ehp as
+    installed from a package index instead. Tests of that choice set their own (tests/cli/test_init.py)."""
+    from ehportfolio.store import installed
+
+    monkeypatch.setattr(installed, "_distribution", FakeDistribution)

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
-from conftest import invoke
+from conftest import FakeDistribution, invoke
 from helpers import SAMSTYRE
 from jsonschema import Draft202012Validator
 
@@ -65,7 +71,7 @@ def test_ci_runs_check_uploads_sarif_and_comments_the_diff(tmp_path: Path) -> No
     workflow = yaml.safe_load((repo / ".github" / "workflows" / "ehp.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["portfolio"]["steps"]
     runs = "\n".join(step.get("run", "") for step in steps)
-    assert 'pip install "ehportfolio==0.1.0"' in runs
+    assert "pip install ehportfolio==0.1.0" in runs
     assert "ehp check --format github" in runs and "ehp check --format sarif" in runs
     assert 'ehp diff "origin/${{ github.base_ref }}" HEAD --format markdown' in runs
     assert any(step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in steps)
@@ -74,6 +80,7 @@ def test_ci_runs_check_uploads_sarif_and_comments_the_diff(tmp_path: Path) -> No
     assert gitlab["ehp"]["artifacts"]["reports"]["junit"] == "ehp-junit.xml"
     hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert hooks["repos"][0]["hooks"][0]["entry"] == "ehp check --strict"
+    assert hooks["repos"][0]["hooks"][0]["additional_dependencies"] == ["ehportfolio==0.1.0"]
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:
@@ -90,3 +97,176 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
 def test_the_project_ships_a_pre_commit_hook() -> None:
     hooks = yaml.safe_load((Path(__file__).parents[2] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks[0]["id"] == "ehp-check" and hooks[0]["entry"].startswith("ehp check")
+
+
+# What CI installs: this ehp, as it was installed
+
+SHA = "0123456789abcdef0123456789abcdef01234567"
+
+
+def installed_as(monkeypatch: pytest.MonkeyPatch, direct_url: object | None, version: str = "1.4.2") -> None:
+    from ehportfolio.store import installed
+
+    text = None if direct_url is None else json.dumps(direct_url)
+    monkeypatch.setattr(installed, "_distribution", lambda: FakeDistribution(version, text))
+
+
+def installs(repo: Path) -> tuple[list[str], list[str]]:
+    """The pip command of the GitHub workflow and of the GitLab job, as the shell splits them."""
+    workflow = yaml.safe_load((repo / ".github" / "workflows" / "ehp.yml").read_text(encoding="utf-8"))
+    github = next(step["run"] for step in workflow["jobs"]["portfolio"]["steps"] if step.get("name") == "Install ehp")
+    gitlab = yaml.safe_load((repo / ".gitlab-ci.yml").read_text(encoding="utf-8"))["ehp"]["script"][0]
+    return shlex.split(github), shlex.split(gitlab)
+
+
+def test_from_an_index_ci_installs_the_same_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    installed_as(monkeypatch, None)
+    assert invoke("init", str(tmp_path / "repo")).code == 0
+    assert installs(tmp_path / "repo") == (["pip", "install", "ehportfolio==1.4.2"],) * 2
+
+
+def test_from_git_ci_installs_the_same_commit_and_pre_commit_uses_the_published_hook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = "https://github.com/helsedir/ehp.git"
+    installed_as(monkeypatch, {"url": url, "vcs_info": {"vcs": "git", "commit_id": SHA, "requested_revision": "main"}})
+    repo = tmp_path / "repo"
+    assert invoke("init", str(repo)).code == 0
+    requirement = f"ehportfolio @ git+{url}@{SHA}"
+    assert installs(repo) == (["pip", "install", requirement],) * 2
+    hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert hooks == {"repos": [{"repo": url, "rev": SHA, "hooks": [{"id": "ehp-check"}]}]}
+    published = yaml.safe_load((Path(__file__).parents[2] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert published[0]["language"] == "python"  # pre-commit installs ehp from the repository itself
+
+
+def test_from_a_url_ci_installs_the_same_archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = "https://example.org/dist/ehportfolio-1.4.2-py3-none-any.whl"
+    installed_as(monkeypatch, {"url": url, "archive_info": {"hashes": {"sha256": "ab12"}}})
+    assert invoke("init", str(tmp_path / "repo")).code == 0
+    assert installs(tmp_path / "repo")[0] == ["pip", "install", f"ehportfolio @ {url}#sha256=ab12"]
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "why"),
+    [
+        ({"url": "file:///home/me/ehp", "dir_info": {"editable": True}}, "installed editable from a local directory"),
+        ({"url": "file:///home/me/ehp", "dir_info": {}}, "installed from a local file or directory"),
+        ({"url": "file:///home/me/ehp", "vcs_info": {"vcs": "git", "commit_id": SHA}}, "from a local file"),
+        ({"url": "file:///tmp/ehportfolio-1.0.tar.gz", "archive_info": {}}, "from a local file"),
+    ],
+)
+def test_from_a_local_install_the_requirement_must_be_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, direct_url: object, why: str
+) -> None:
+    installed_as(monkeypatch, direct_url)
+    code, _, err = invoke("init", str(tmp_path / "repo"), "--lang", "en")
+    assert code == 2
+    assert why in err and "CI cannot install from" in err and "--requirement" in err
+    assert not (tmp_path / "repo").exists()
+    assert invoke("init", str(tmp_path / "repo"), "--requirement", "ehportfolio==1.0").code == 0
+
+
+def test_without_installed_metadata_the_requirement_must_be_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib import metadata
+
+    from ehportfolio.store import installed
+
+    def missing() -> metadata.Distribution:
+        raise metadata.PackageNotFoundError("ehportfolio")
+
+    monkeypatch.setattr(installed, "_distribution", missing)
+    code, _, err = invoke("init", str(tmp_path / "repo"), "--lang", "en")
+    assert code == 2 and "--requirement" in err
+
+
+def test_a_requirement_yaml_or_the_shell_could_misread_is_quoted(tmp_path: Path) -> None:
+    requirement = "ehportfolio @ https://example.org/a b: c #d.whl"
+    assert invoke("init", str(tmp_path / "repo"), "--requirement", requirement).code == 0
+    assert installs(tmp_path / "repo") == (["pip", "install", requirement],) * 2
+    hooks = yaml.safe_load((tmp_path / "repo" / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert hooks["repos"][0]["hooks"][0]["additional_dependencies"] == [requirement]
+
+
+def test_the_name_is_written_as_it_is(tmp_path: Path) -> None:
+    init(tmp_path / "repo")
+    assert 'name: "Testportefølje"\n' in (tmp_path / "repo" / "portfolio.yaml").read_text(encoding="utf-8")
+
+
+# The CI scripts, run with a stand-in for ehp (and gh)
+
+
+def stand_ins(bin_dir: Path, log: Path) -> dict[str, str]:
+    """`ehp diff` fails; `gh api --paginate` prints $EXISTING; every call is logged."""
+    bin_dir.mkdir()
+    for tool, body in (
+        ("ehp", 'if [ "$1" = diff ] && [ -n "$DIFF_FAILS" ]; then exit 1; fi; echo "## changes"'),
+        ("gh", 'case "$*" in *--paginate*) printf "%s" "$EXISTING";; esac'),
+    ):
+        script = bin_dir / tool
+        script.write_text(f'#!/bin/sh\necho "{tool} $*" >> "{log}"\n{body}\n', encoding="utf-8")
+        script.chmod(0o755)
+    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+
+@pytest.mark.skipif(not shutil.which("sh"), reason="needs a POSIX shell, sh")
+def test_a_failing_ehp_diff_fails_the_gitlab_job(tmp_path: Path) -> None:
+    init(tmp_path / "repo", "--requirement", "ehportfolio==0.1.0")
+    script = yaml.safe_load((tmp_path / "repo" / ".gitlab-ci.yml").read_text(encoding="utf-8"))["ehp"]["script"]
+    lines = [line for line in script if not line.startswith(("pip ", "git "))]
+    env = stand_ins(tmp_path / "bin", tmp_path / "log")
+    run = lambda fails: subprocess.run(  # noqa: E731
+        ["sh", "-e", "-c", "\n".join(lines)], cwd=tmp_path, env={**env, "DIFF_FAILS": fails}, capture_output=True
+    )
+    assert run("").returncode == 0
+    assert run("1").returncode != 0
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash, the shell of GitHub's runners")
+@pytest.mark.parametrize(("existing", "call"), [("", "POST"), ("4711\n", "PATCH")])
+def test_the_github_workflow_edits_its_one_comment(tmp_path: Path, existing: str, call: str) -> None:
+    init(tmp_path / "repo", "--requirement", "ehportfolio==0.1.0")
+    workflow = yaml.safe_load((tmp_path / "repo" / ".github" / "workflows" / "ehp.yml").read_text(encoding="utf-8"))
+    step = next(s for s in workflow["jobs"]["portfolio"]["steps"] if s.get("name", "").startswith("Comment"))
+    script = step["run"].replace("${{ github.base_ref }}", "main")
+    env = stand_ins(tmp_path / "bin", tmp_path / "log")
+    env.update(EXISTING=existing, PR="12", GITHUB_REPOSITORY="helse/portefolje")
+    done = subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    calls = [line for line in (tmp_path / "log").read_text(encoding="utf-8").splitlines() if line.startswith("gh")]
+    assert "--jq" in calls[0] and "<!-- ehp diff -->" in calls[0]
+    target = "issues/comments/4711" if call == "PATCH" else "issues/12/comments"
+    assert calls[1:] == [f"gh api --method {call} repos/helse/portefolje/{target} -F body=@ehp-comment.md"]
+    assert (tmp_path / "ehp-comment.md").read_text(encoding="utf-8") == "<!-- ehp diff -->\n## changes\n"
+    assert "gh pr comment" not in step["run"]
+
+
+# The real clients: GitHub's and GitLab's schemas, and pre-commit
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name, path=os.path.dirname(sys.executable)) or shutil.which(name)
+    if not found:
+        pytest.skip(f"{name} is not installed (pip install {name})")
+    return found
+
+
+GIT_ORIGIN = {"url": "https://github.com/h/ehp", "vcs_info": {"vcs": "git", "commit_id": SHA}}
+
+
+@pytest.mark.parametrize("origin", [None, GIT_ORIGIN])
+def test_the_scaffold_passes_the_real_clients(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, origin: object) -> None:
+    installed_as(monkeypatch, origin)
+    repo = tmp_path / "repo"
+    assert invoke("init", str(repo)).code == 0
+    checker = tool("check-jsonschema")
+    schemas = (("vendor.github-workflows", ".github/workflows/ehp.yml"), ("vendor.gitlab-ci", ".gitlab-ci.yml"))
+    for schema, path in schemas:
+        done = subprocess.run([checker, "--builtin-schema", schema, str(repo / path)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+    done = subprocess.run(
+        [tool("pre-commit"), "validate-config", str(repo / ".pre-commit-config.yaml")], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -32,6 +32,7 @@ DYNAMIC = (
     "export.col.",  # features/exporting.py
     "group.",  # output/portfolio_text.py
     "history.",  # cli/commands/history.py
+    "init.requirement.",  # cli/commands/init.py, by store/installed.py's reasons
     "import.field.",  # cli/commands/importing.py
     "index.",  # cli/commands/report.py
     "lifecycle.done.",  # cli/commands/lifecycle.py

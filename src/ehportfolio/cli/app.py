@@ -164,7 +164,9 @@ def init(
         int | None, typer.Option("--year", help=h("init.year"), show_default=False, min=2000, max=2100)
     ] = None,
     strategy: Annotated[Strategy, typer.Option("--strategy", help=h("init.strategy"))] = Strategy("2023-2030"),
-    requirement: Annotated[str, typer.Option("--requirement", help=h("init.requirement"))] = "ehportfolio",
+    requirement: Annotated[
+        str | None, typer.Option("--requirement", help=h("init.requirement"), show_default=False)
+    ] = None,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     import datetime

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import shlex
+
 from ehportfolio.features.schema import KINDS, file_name, schema_text
 from ehportfolio.store.packaged import TAXONOMY_DIR, load_checklist
+from ehportfolio.store.yamltext import quoted
+
+COMMENT_MARKER = "<!-- ehp diff -->"
+"""The first line of the pull-request comment the GitHub workflow writes, by which it finds that comment again."""
 
 
-def scaffold(name: str, year: int, strategy: str, requirement: str, checklist_version: str = "2020") -> dict[str, str]:
-    """Every file of a new portfolio repository, by path relative to its root."""
+def scaffold(
+    name: str,
+    year: int,
+    strategy: str,
+    requirement: str,
+    checklist_version: str = "2020",
+    hook_repo: str | None = None,
+    hook_rev: str | None = None,
+) -> dict[str, str]:
+    """Every file of a new portfolio repository, by path relative to its root. CI installs `requirement` with pip;
+    pre-commit uses the hooks the ehp repository publishes when `hook_repo` and `hook_rev` (a git URL and a commit) say
+    where it is, or else installs `requirement` itself."""
     from ehportfolio.store.loader import parse_mapping
     from ehportfolio.store.templates import environment
 
@@ -20,6 +36,11 @@ def scaffold(name: str, year: int, strategy: str, requirement: str, checklist_ve
         "checklist_version": checklist_version,
         "requirement": requirement,
         "taxonomy_name": taxonomy_name,
+        "hook_repo": hook_repo if hook_rev else None,
+        "hook_rev": hook_rev,
+        "marker": COMMENT_MARKER,
+        "quoted": quoted,
+        "shell": shlex.quote,
     }
 
     def render(template: str) -> str:

@@ -11,10 +11,18 @@ from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.scaffold import scaffold
 from ehportfolio.i18n.messages import text
 from ehportfolio.store import files
+from ehportfolio.store.installed import installed_origin
 
 
-def run(directory: str, name: str, year: int, strategy: str, requirement: str, lang: str) -> int:
-    scaffolded = scaffold(name, year, strategy, requirement)
+def run(directory: str, name: str, year: int, strategy: str, requirement: str | None, lang: str) -> int:
+    hook_repo = hook_rev = None
+    if requirement is None:
+        origin = installed_origin()
+        if origin.requirement is None:
+            print(text(lang, f"init.requirement.{origin.reason}", url=origin.url), file=sys.stderr)
+            return USER_ERROR
+        requirement, hook_repo, hook_rev = origin.requirement, origin.repo, origin.rev
+    scaffolded = scaffold(name, year, strategy, requirement, hook_repo=hook_repo, hook_rev=hook_rev)
     existing = [path for path in scaffolded if os.path.lexists(os.path.join(directory, path))]
     if existing:
         report_problems([Problem(os.path.join(directory, path), "exists") for path in existing], lang)
