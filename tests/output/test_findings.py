@@ -12,6 +12,8 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ehportfolio.domain.problems import Problem
 from ehportfolio.output.findings import artifact_uri, render_junit, render_sarif
@@ -56,6 +58,21 @@ def test_artifact_uris_are_uri_references_that_decode_to_the_path(path: str) -> 
     assert unquote(uri) == path
     assert not any(c in uri for c in " #?\r\n") and uri.isascii()
     assert ":" not in uri.split("/")[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=1).filter(lambda s: "/" not in s and s not in (".", "..")), min_size=1, max_size=4))
+def test_any_relative_path_is_a_uri_reference_that_decodes_to_it(names: list[str]) -> None:
+    validator = pytest.importorskip("rfc3986_validator", reason="client missing: rfc3986-validator")
+    path = "/".join(names)
+    uri = artifact_uri(path)
+    assert validator.validate_rfc3986(uri, rule="URI_reference"), uri
+    assert not validator.validate_rfc3986(uri, rule="URI"), f"{uri} reads as an absolute URI with a scheme"
+    assert unquote(uri, errors="surrogateescape") == path
+
+
+def test_a_name_that_is_not_utf8_keeps_its_bytes() -> None:
+    assert artifact_uri(os.fsdecode(b"pf/\xff.yaml")) == "pf/%FF.yaml"
 
 
 def test_no_leading_dot_slash_and_forward_slashes() -> None:

@@ -125,7 +125,8 @@ def artifact_uri(path: str) -> str:
     posix = path.replace(os.sep, "/")
     while posix.startswith("./"):
         posix = posix[2:]
-    uri = quote(posix, safe=_URI_SAFE)
+    # a name that is not UTF-8 reaches Python as surrogate escapes: its own bytes are what the URI must carry
+    uri = quote(posix.encode("utf-8", "surrogateescape"), safe=_URI_SAFE)
     first, slash, rest = uri.partition("/")
     return first.replace(":", "%3A") + slash + rest
 
