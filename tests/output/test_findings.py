@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
+from conftest import invoke
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -175,3 +176,17 @@ def test_sarif_passes_the_multitool_with_github_rules(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     results = json.loads(report.read_text(encoding="utf-8"))["runs"][0]["results"]
     assert results == [], done.stdout
+
+
+def test_the_shipped_portfolio_through_the_command_line_passes_every_client(monkeypatch: pytest.MonkeyPatch) -> None:
+    root = Path(__file__).parents[2]
+    monkeypatch.chdir(root / "portfolio")
+    code, xml, _ = invoke("check", ".", "--format", "junit", "--strict")
+    assert code == 0
+    junit_schema().validate(xml)
+    gitlab_rules(xml)
+    cases = list(ET.fromstring(xml).iter("testcase"))
+    names = [c.get("name", "") for c in cases]
+    assert len(names) == 55 and all(n.split("/")[-2] == "initiatives" and n[0] not in "./" for n in names)
+    code, sarif, _ = invoke("check", ".", "--format", "sarif")
+    assert code == 0 and sarif_validator().is_valid(json.loads(sarif))
