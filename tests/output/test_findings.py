@@ -1,5 +1,7 @@
 """`ehp check`'s machine formats against the programs that read them: the SARIF 2.1.0 schema with its `uri-reference`
-format checked, Jenkins' JUnit XSD (junit-10.xsd, as pytest ships it) and GitLab's rules for a JUnit report."""
+format checked, Microsoft's SARIF Multitool with GitHub's rules (when installed), Jenkins' JUnit XSD (junit-10.xsd, as
+pytest ships it), junitparser, and GitLab's rules for a JUnit report. A client that is not installed skips its test
+and names it."""
 
 from __future__ import annotations
 
@@ -190,3 +192,14 @@ def test_the_shipped_portfolio_through_the_command_line_passes_every_client(monk
     assert len(names) == 55 and all(n.split("/")[-2] == "initiatives" and n[0] not in "./" for n in names)
     code, sarif, _ = invoke("check", ".", "--format", "sarif")
     assert code == 0 and sarif_validator().is_valid(json.loads(sarif))
+
+
+def test_junitparser_reads_passing_failing_and_the_rest() -> None:
+    junitparser = pytest.importorskip("junitparser", reason="client missing: junitparser")
+    (suite,) = junitparser.JUnitXml.fromstring(render_junit([ERROR, *WARNINGS], 3, "en", files=FILES).encode())
+    assert (suite.tests, suite.failures, suite.errors) == (3, 1, 0)
+    cases = {case.name: case for case in suite}
+    assert [name for name, case in cases.items() if case.is_passed] == FILES[1:]
+    (failure,) = cases[FILES[0]].result
+    assert isinstance(failure, junitparser.Failure) and failure.type == "unknown_owner"
+    assert "history_future" in (cases[FILES[0]].system_out or "")
