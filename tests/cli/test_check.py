@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -51,13 +53,16 @@ def test_unreadable_files_are_findings_and_the_rest_is_checked(tmp_path: Path) -
     assert document["summary"] == {"checked": 2, "errors": 2, "warnings": 0}
 
 
-def test_github_format_annotates_file_line_and_column_and_ends_with_a_summary(tmp_path: Path) -> None:
-    root = portfolio(tmp_path, felles=SAMSTYRE.replace("Helsedirektoratet", "Hesledirektoratet"))
-    code, out, _ = invoke("check", str(root), "--format", "github", "--lang", "en")
+def test_github_format_annotates_file_line_and_column_and_ends_with_a_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portfolio(tmp_path / "pf", felles=SAMSTYRE.replace("Helsedirektoratet", "Hesledirektoratet"))
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "pf", "--format", "github", "--lang", "en")
     lines = out.splitlines()
-    path = root / "initiatives" / "felles.yaml"
     assert code == 1
-    assert lines[0].startswith(f"::error file={path},line=2,col=1,title=ehp unknown_owner::the owner ")
+    expected = "::error file=pf/initiatives/felles.yaml,line=2,col=1,title=ehp unknown_owner::the owner "
+    assert lines[0].startswith(expected)
     assert lines[-1] == "1 errors and 0 warnings in 1 files; 1 initiatives checked."
 
 
@@ -67,14 +72,49 @@ def test_github_format_escapes_newlines_and_percent(tmp_path: Path) -> None:
     assert "100%25 Hdir%0ALinje" in out and out.count("\n") == 2
 
 
-def test_junit_format_is_xml_with_a_failure_per_error(tmp_path: Path) -> None:
-    root = portfolio(tmp_path, felles=SAMSTYRE.replace("Helsedirektoratet", "Hesledirektoratet"))
-    _, out, _ = invoke("check", str(root), "--format", "junit")
+def test_junit_format_is_xml_with_a_test_case_per_file_and_a_failure_per_failing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portfolio(tmp_path / "pf", felles=SAMSTYRE.replace("Helsedirektoratet", "Hesledirektoratet"), avhengig=KOORDINERE)
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = invoke("check", "./pf", "--format", "junit")
     suite = ET.fromstring(out).find("testsuite")
-    assert suite is not None and suite.get("failures") == "1"
+    assert suite is not None and suite.get("failures") == "1" and suite.get("tests") == "2"
+    assert [case.get("name") for case in suite.iter("testcase")] == [
+        "pf/initiatives/avhengig.yaml",
+        "pf/initiatives/felles.yaml",
+    ]
     failure = suite.find("testcase/failure")
     assert failure is not None and failure.get("type") == "unknown_owner"
-    assert f"{root / 'initiatives' / 'felles.yaml'}:2:1" in (failure.text or "")
+    assert "pf/initiatives/felles.yaml:2:1" in (failure.text or "")
+
+
+def test_junit_strict_fails_a_file_with_warnings_too(tmp_path: Path) -> None:
+    weak = KOORDINERE.replace("strength: strong", "strength: weak")
+    root = portfolio(tmp_path, felles=SAMSTYRE, avhengig=weak)
+    lenient = ET.fromstring(invoke("check", str(root), "--format", "junit")[1])
+    strict = ET.fromstring(invoke("check", str(root), "--format", "junit", "--strict")[1])
+    assert lenient.get("failures") == "0" and strict.get("failures") == "1"
+    assert lenient.get("tests") == strict.get("tests") == "2"
+
+
+def test_ci_formats_name_files_from_the_top_of_the_git_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("client missing: git, which says where the repository's top is")
+    repo = tmp_path / "repo"
+    portfolio(repo / "data" / "portefølje 1", felles=SAMSTYRE.replace('"5.1"', '"9.9"'))
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    monkeypatch.chdir(repo / "data")
+    name = "data/portefølje 1/initiatives/felles.yaml"
+    github = invoke("check", "portefølje 1", "--format", "github")[1]
+    assert github.startswith(f"::error file={name},line=3,")
+    junit = ET.fromstring(invoke("check", "./portefølje 1/", "--format", "junit")[1])
+    assert [case.get("name") for case in junit.iter("testcase")] == [name]
+    sarif = json.loads(invoke("check", str(repo / "data" / "portefølje 1"), "--format", "sarif")[1])
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "data/portef%C3%B8lje%201/initiatives/felles.yaml"
 
 
 def test_sarif_format_carries_rule_and_line(tmp_path: Path) -> None:
@@ -93,3 +133,6 @@ def test_sarif_format_carries_rule_and_line(tmp_path: Path) -> None:
 def test_every_format_reports_a_clean_portfolio(tmp_path: Path, fmt: str) -> None:
     code, out, _ = invoke("check", str(portfolio(tmp_path, felles=SAMSTYRE, avhengig=KOORDINERE)), "--format", fmt)
     assert code == 0 and out
+    if fmt == "junit":
+        suite = ET.fromstring(out)
+        assert suite.get("tests") == "2" and suite.get("failures") == "0" and len(list(suite.iter("testcase"))) == 2

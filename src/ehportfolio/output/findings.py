@@ -65,46 +65,83 @@ def render_github(findings: Sequence[Problem], checked: int, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_junit(findings: Sequence[Problem], checked: int, lang: str) -> str:
-    """A test suite with one test case per file that has findings; each finding is a failure (error) or a skip note."""
-    by_file: dict[str, list[Problem]] = {}
+def render_junit(
+    findings: Sequence[Problem], checked: int, lang: str, *, files: Sequence[str] = (), strict: bool = False
+) -> str:
+    """A test suite with one test case per file checked (`files`, and every file with a finding), passing ones
+    included, so `tests` is the number of test cases. A file fails when it has an error, or a warning under `strict`:
+    one `<failure>` lists what fails, and one `<system-out>` holds the rest (GitLab refuses a case with several)."""
+    by_file: dict[str, list[Problem]] = {path: [] for path in files}
     for f in findings:
         by_file.setdefault(f.path, []).append(f)
-    failures = sum(1 for f in findings if f.severity == "error")
+    failing = {path for path, group in by_file.items() if any(_fails(f, strict) for f in group)}
+    counts = f'tests="{len(by_file)}" failures="{len(failing)}" errors="0"'
     out = ['<?xml version="1.0" encoding="UTF-8"?>']
-    out.append(f'<testsuites name="ehp check" tests="{max(checked, len(by_file))}" failures="{failures}">')
-    out.append(f'  <testsuite name="ehp check" tests="{max(checked, len(by_file))}" failures="{failures}" errors="0">')
+    out.append(f'<testsuites name="ehp check" {counts}>')
+    out.append(f'  <testsuite name="ehp check" {counts}>')
     for path, group in by_file.items():
-        out.append(f"    <testcase classname={quoteattr('ehp.check')} name={quoteattr(path)}>")
-        for f in group:
-            place = f"{f.path}:{f.line}:{f.column}" if f.line is not None else f.path
-            body = escape(f"{place}: {problem_message(f, lang)}\n{why(f.code, lang)}")
-            if f.severity == "error":
-                attributes = f"type={quoteattr(f.code)} message={quoteattr(problem_message(f, lang))}"
-                out.append(f"      <failure {attributes}>{body}</failure>")
-            else:
-                out.append(f"      <system-out>{f.code}: {body}</system-out>")
+        case = f"    <testcase classname={quoteattr('ehp.check')} name={quoteattr(path)}"
+        if not group:
+            out.append(case + "/>")
+            continue
+        out.append(case + ">")
+        fails = [f for f in group if _fails(f, strict)]
+        if fails:
+            codes = ", ".join(dict.fromkeys(f.code for f in fails))
+            message = "; ".join(problem_message(f, lang) for f in fails)
+            body = escape("\n".join(_junit_line(f, lang) for f in fails))
+            out.append(f"      <failure type={quoteattr(codes)} message={quoteattr(message)}>{body}</failure>")
+        rest = [f for f in group if not _fails(f, strict)]
+        if rest:
+            out.append(f"      <system-out>{escape(chr(10).join(_junit_line(f, lang) for f in rest))}</system-out>")
         out.append("    </testcase>")
     out.append("  </testsuite>")
     out.append("</testsuites>")
     return "\n".join(out) + "\n"
 
 
-def _uri(path: str) -> str:
-    relative = os.path.relpath(path) if os.path.isabs(path) else path
-    return relative.replace(os.sep, "/")
+def _fails(finding: Problem, strict: bool) -> bool:
+    return finding.severity == "error" or strict
+
+
+def _junit_line(f: Problem, lang: str) -> str:
+    place = f"{f.path}:{f.line}:{f.column}" if f.line is not None else f.path
+    return f"{place}: {f.severity} {f.code}: {problem_message(f, lang)} ({why(f.code, lang)})"
+
+
+INFORMATION_URI = "https://pypi.org/project/ehportfolio/"
+"""Where code scanning links the tool's name: the package's page, which shows this README."""
+
+_URI_SAFE = "/-._~!$&'()*+,;=:@"
+"""What RFC 3986 allows unencoded in a path segment, and `/` between them. `%`, `#`, `?`, spaces, controls and
+every non-ASCII byte are percent-encoded."""
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path as a SARIF `artifactLocation.uri`: forward slashes, UTF-8 percent-encoded, no leading `./`.
+    A first segment holding `:` is encoded too, so it cannot read as a scheme (`c:` or `a:b`)."""
+    from urllib.parse import quote
+
+    posix = path.replace(os.sep, "/")
+    while posix.startswith("./"):
+        posix = posix[2:]
+    # a name that is not UTF-8 reaches Python as surrogate escapes: its own bytes are what the URI must carry
+    uri = quote(posix.encode("utf-8", "surrogateescape"), safe=_URI_SAFE)
+    first, slash, rest = uri.partition("/")
+    return first.replace(":", "%3A") + slash + rest
 
 
 def render_sarif(findings: Sequence[Problem], checked: int, lang: str) -> str:
-    """SARIF 2.1.0 for code scanning: one result per finding, each with its file and line."""
+    """SARIF 2.1.0 for code scanning: one result per finding, each with its file (a URI reference relative to the
+    repository) and line; each rule with the reason it exists, as code scanning shows beside an alert."""
     from importlib.metadata import version
 
     rule_ids = sorted({f.code for f in findings})
-    rules = [{"id": r, "shortDescription": {"text": why(r, lang)}} for r in rule_ids]
+    rules = [_sarif_rule(r, lang) for r in rule_ids]
     results = []
     for f in findings:
         region = {"startLine": f.line or 1, "startColumn": f.column or 1}
-        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}
+        location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}
         results.append(
             {
                 "ruleId": f.code,
@@ -114,10 +151,20 @@ def render_sarif(findings: Sequence[Problem], checked: int, lang: str) -> str:
                 "locations": [location],
             }
         )
-    driver = {"name": "ehp", "version": version("ehportfolio"), "rules": rules}
+    driver = {"name": "ehp", "version": version("ehportfolio"), "informationUri": INFORMATION_URI, "rules": rules}
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{"tool": {"driver": driver}, "results": results}],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_rule(code: str, lang: str) -> dict[str, Any]:
+    reason = why(code, lang)
+    return {
+        "id": code,
+        "shortDescription": {"text": code.replace("_", " ")},
+        "fullDescription": {"text": reason},
+        "help": {"text": reason, "markdown": f"**{code}**: {reason}"},
+    }

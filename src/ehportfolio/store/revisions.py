@@ -311,3 +311,14 @@ class GitSource:
 def working_tree(path: str) -> Snapshot:
     """The portfolio as it is on disk now."""
     return Snapshot(None, None, load_portfolio(path))
+
+
+def repository_root(path: str) -> str:
+    """The directory CI platforms resolve report paths against: the top of the git repository holding `path`, or the
+    current directory when it is in none (or git is not there). Never raises: a report still needs a base."""
+    try:
+        result = _git(_existing_ancestor(path)[0], "rev-parse", "--show-toplevel")
+    except GitError:
+        return os.getcwd()
+    top = os.fsdecode(result.stdout).rstrip("\n")
+    return top if result.returncode == 0 and top else os.getcwd()
