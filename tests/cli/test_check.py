@@ -136,3 +136,19 @@ def test_every_format_reports_a_clean_portfolio(tmp_path: Path, fmt: str) -> Non
     if fmt == "junit":
         suite = ET.fromstring(out)
         assert suite.get("tests") == "2" and suite.get("failures") == "0" and len(list(suite.iter("testcase"))) == 2
+
+
+@pytest.mark.parametrize("files", [{}, {"notes.txt": "ikke en portefølje\n"}])
+def test_a_directory_with_nothing_to_check_exits_2(tmp_path: Path, files: dict[str, str]) -> None:
+    root = build_file_tree(tmp_path, files) if files else tmp_path
+    code, out, err = invoke("check", str(root))
+    assert code == 2 and out == ""
+    assert "ingenting å sjekke" in err and "portfolio.yaml" in err
+    code, _, err = invoke("check", str(root), "--lang", "en")
+    assert code == 2 and "nothing to check" in err
+
+
+def test_a_portfolio_without_initiatives_is_still_checked(tmp_path: Path) -> None:
+    root = build_file_tree(tmp_path, {"portfolio.yaml": SETTINGS, "taxonomy.yaml": TAXONOMY, "actors.yaml": ACTORS})
+    code, out, err = invoke("check", str(root))
+    assert code != 2 and "tiltak sjekket" in out and "ingenting" not in err

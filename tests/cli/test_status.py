@@ -537,7 +537,7 @@ def test_bad_names_in_a_round_directory(tmp_path: Path) -> None:
     codes = {(f.path.split("status/")[-1], f.code) for f in check(root) if "status/" in f.path}
     assert codes == {
         ("2021-nuit-1/Felles.yaml", "bad_id"),
-        ("2021-nuit-2/felles.yml", "case_collision"),
+        ("2021-nuit-2/felles.yml", "duplicate_id"),
         ("2021-nuit-2/mappe.yaml", "not_regular_file"),
     }
 

@@ -361,3 +361,44 @@ def test_plan_refuses(
     with pytest.raises(UserError) as refused:  # a Refusal (exit 1), or for no reason bad input (exit 2)
         plan(item, "samstyre", action, target, reason, None, day, TODAY)
     assert refused.value.key == key
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("dash", ["", "  "])
+def test_a_move_keeps_line_endings_list_indentation_and_a_final_comment(
+    tmp_path: Path, newline: str, dash: str
+) -> None:
+    history = (
+        "history:\n"
+        f"{dash}- date: 2021-01-05\n"
+        f"{dash}  kind: decision\n"
+        f"{dash}  from:\n"
+        f"{dash}  to: koordinere\n"
+        f"{dash}  reason: Vedtatt\n"
+        "# Slutt: flere vedtak kommer under.\n"
+    )
+    original = (KOORDINERE + history).replace("\n", newline)
+    root = portfolio(tmp_path, felles=SAMSTYRE, avhengig=original)
+    target = root / "initiatives" / "avhengig.yaml"
+    target.write_bytes(original.encode("utf-8"))  # no newline translation on any platform
+    args = ("--to", "samstyre", "--reason", "Krever samstyring", "--date", "2021-03-04", "--path", str(root))
+    code, _, err = invoke("move", "avhengig", *args)
+    assert code == 0, err
+    entry = (
+        f"{dash}- date: 2021-03-04\n"
+        f"{dash}  kind: move\n"
+        f"{dash}  from: koordinere\n"
+        f"{dash}  to: samstyre\n"
+        f"{dash}  reason: Krever samstyring\n"
+    )
+    expected = (
+        KOORDINERE.replace("segment: koordinere\n", "segment: samstyre\nsegment_reason: Krever samstyring\n")
+        + history.replace("# Slutt", entry + "# Slutt")
+    ).replace("\n", newline)
+    assert target.read_bytes() == expected.encode("utf-8")
+
+
+def test_edit_keeps_unchanged_lines_of_a_crlf_file() -> None:
+    text = "name: x\r\nlist:\r\n- a\r\nmap:\r\n    deep: 1\r\n"
+    out = writer.edit("x.yaml", text, lambda d: d.__setitem__("name", "y"))
+    assert out == text.replace("name: x", "name: y")

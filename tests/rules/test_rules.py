@@ -125,12 +125,13 @@ def test_every_registered_rule_is_triggered_by_a_test() -> None:
 # Problems met while loading become findings too.
 
 
-def test_two_files_whose_names_differ_only_in_case(tmp_path: Path) -> None:
+def test_two_files_that_give_the_same_id(tmp_path: Path) -> None:
     build_file_tree(tmp_path, {"initiatives/felles.yaml": SAMSTYRE})
     (tmp_path / "initiatives" / "felles.yml").write_text(SAMSTYRE, encoding="utf-8")
     findings = check(tmp_path, {})
-    finding = only(findings, "case_collision")
+    finding = only(findings, "duplicate_id")
     assert finding.path.endswith("felles.yml") and finding.args == {"other": "felles.yaml"}
+    assert not [f for f in findings if f.code == "case_collision"]
 
 
 def test_a_symlink_out_of_the_portfolio_is_refused(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The life of an initiative: what a decision, a move or a change of status does to its file, decided purely.
 
 `plan` takes the initiative as it is and the step asked for, and returns the fields to set or remove and the history
-entry to append; or a `Refusal` saying why the step makes no sense. The command writes the plan with `writer.edit`
+entry to append; or a `Refusal` saying why the step makes no sense. The command writes the plan with `writer.record`
 and `files.replace`.
 """
 

@@ -238,13 +238,16 @@ def _referenced(
 
 
 def _case_collisions(files: list[str]) -> list[Problem]:
-    """Files whose ids differ only in case collide on macOS and Windows: each one after the first is refused."""
+    """Files that give the same id (felles.yml beside felles.yaml), or ids that differ only in case and so collide on
+    macOS and Windows: each one after the first is refused."""
     seen: dict[str, str] = {}
     problems = []
     for file in files:
         key = initiative_id(file).casefold()
         if key in seen:
-            problems.append(Problem(file, "case_collision", {"other": os.path.basename(seen[key])}))
+            same = initiative_id(seen[key]) == initiative_id(file)  # felles.yml beside felles.yaml
+            code = "duplicate_id" if same else "case_collision"
+            problems.append(Problem(file, code, {"other": os.path.basename(seen[key])}))
         else:
             seen[key] = file
     return problems

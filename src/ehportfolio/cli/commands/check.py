@@ -12,7 +12,7 @@ from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
 from ehportfolio.domain.problems import Problem
 from ehportfolio.output.formats import renderer
 from ehportfolio.rules import run_rules
-from ehportfolio.store.portfolio import Portfolio, load_portfolio
+from ehportfolio.store.portfolio import SETTINGS_FILE, Portfolio, load_portfolio
 from ehportfolio.store.revisions import repository_root
 
 FOR_CI = ("github", "junit", "sarif")
@@ -26,6 +26,9 @@ def run(path: str, fmt: str, strict: bool, lang: str) -> int:
     portfolio = load_portfolio(path, statuses=True)
     findings: Sequence[Problem] = run_rules(portfolio)
     checked = len(portfolio.entries) + len(portfolio.unreadable)
+    if not checked and not os.path.isfile(os.path.join(path, SETTINGS_FILE)):
+        report_problems([Problem(path, "check.nothing")], lang)
+        return USER_ERROR
     module = renderer("check", fmt)
     if fmt == "text":
         output = module.render_findings(findings, checked, lang)

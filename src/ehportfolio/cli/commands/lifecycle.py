@@ -18,7 +18,7 @@ from ehportfolio.store.loader import decode, read_bytes
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, load_context, parse_initiative
 from ehportfolio.store.sources import SUFFIXES
 from ehportfolio.store.validation import closest
-from ehportfolio.store.writer import apply, edit
+from ehportfolio.store.writer import record
 
 
 def find_file(root: str, ident: str) -> str:
@@ -60,7 +60,7 @@ def run(
         entry = parse_initiative(path, os.path.basename(path), original)
         result = assess(entry, context.checklist).decision.segment
         step = plan(entry.initiative, result, action, target, reason, ref, day, today, allow_future)
-        new_text = edit(path, decode(path, original), lambda document: apply(document, step))
+        new_text = record(path, decode(path, original), step)
         parse_initiative(path, os.path.basename(path), new_text.encode("utf-8"))  # what is written must read back
         replace(path, original, new_text, root=root)
     except Refusal as refusal:  # the step, placed in the file it concerns
