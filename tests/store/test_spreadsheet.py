@@ -100,7 +100,11 @@ def test_a_value_at_the_far_corner_is_refused_at_its_cell_in_bounded_memory(tmp_
     assert peak < 5 * 1024 * 1024
     assert isinstance(error, InputError)
     [problem] = error.problems
-    assert (problem.path, problem.code, problem.args) == (f"{path}:Ark1!XFD1048576", "import.too_large", {"limit": MAX_CELLS})
+    assert (problem.path, problem.code, problem.args) == (
+        f"{path}:Ark1!XFD1048576",
+        "import.too_large",
+        {"limit": MAX_CELLS},
+    )
 
 
 def imported(tmp_path: Path, path: Path) -> tuple[int, str, str]:

@@ -155,7 +155,9 @@ def _read_xlsx(path: str, data: bytes, sheet: str | None) -> Table:
                 raise InputError([Problem(path, "import.no_header")])
             worksheet = workbook.worksheets[0]
         else:
-            chosen = sheet if sheet in worksheets else next((n for n in worksheets if n.casefold() == sheet.casefold()), "")
+            chosen = (
+                sheet if sheet in worksheets else next((n for n in worksheets if n.casefold() == sheet.casefold()), "")
+            )
             if not chosen:
                 raise InputError([Problem(path, "import.unknown_sheet", {"sheet": sheet, "sheets": names})])
             worksheet = worksheets[chosen]
