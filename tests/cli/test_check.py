@@ -93,3 +93,18 @@ def test_sarif_format_carries_rule_and_line(tmp_path: Path) -> None:
 def test_every_format_reports_a_clean_portfolio(tmp_path: Path, fmt: str) -> None:
     code, out, _ = invoke("check", str(portfolio(tmp_path, felles=SAMSTYRE, avhengig=KOORDINERE)), "--format", fmt)
     assert code == 0 and out
+
+
+def test_a_file_of_many_unknown_dependencies_shows_fifty_and_counts_the_rest(tmp_path: Path) -> None:
+    """Text output shows at most 50 findings of one rule in one file and counts the rest; JSON lists every one."""
+    many = KOORDINERE.replace(
+        "  - id: felles\n", "".join(f"  - id: ukjent-{n}\n    strength: weak\n" for n in range(60))
+    )
+    root = portfolio(tmp_path, felles=SAMSTYRE, avhengig=many.replace("    strength: strong\n", "", 1))
+    code, out, _ = invoke("check", str(root))
+    assert code == 1
+    assert out.count("finnes ikke i porteføljen") == 50
+    assert "… og 10 funn til av regelen unknown_dependency i denne filen (--format json viser alle)" in out
+    assert "60 feil og 1 advarsler i 1 filer" in out
+    code, out, _ = invoke("check", str(root), "--format", "json")
+    assert sum(1 for f in json.loads(out)["findings"] if f["rule"] == "unknown_dependency") == 60
