@@ -1,7 +1,8 @@
 """Benchmark ehp against plain baselines, measured side by side in one run, and print the ratios.
 
     python bench/run.py [--count 10000] [--repeat 3] [--assess-repeat 10] [--slow 60] [--out DIR] [--seed S]
-                        [--only site] [--site-count 1000] [--site-small 250]
+                        [--only site|hints] [--site-count 1000] [--site-small 250]
+                        [--hints-count 2000] [--hints-unknown 5000]
 
 Run it with the virtual environment's python (`make bench` does): the baselines use that python, and ehp is the
 entry point beside it. Every measurement is a fresh subprocess, so start-up and imports count. Times are wall-clock
@@ -24,6 +25,10 @@ Measured:
      initiatives against `ehp segment` on the same files,                                         goal: <= 20x
      and against the site on --site-small (250) initiatives, so that its cost grows linearly:     goal: <= 5x
      `--only site` runs these measurements alone.
+  h. `ehp check` on --hints-count (2000) generated initiatives plus one file naming --hints-unknown (5000)
+     dependencies that do not exist, against `ehp check` on the same portfolio without that file: one file must
+     not stall a run (each unknown id once got a did-you-mean over every id).                      goal: <= 2x
+     `--only hints` runs this measurement alone.
 
 Before timing, check-jsonschema validates the shipped portfolio/ against portfolio/schema/ (every kind of file), and
 `ehp check --format json` runs once on the generated portfolio; both results are printed, with the findings by rule.
@@ -38,6 +43,8 @@ import collections
 import json
 import os
 import platform
+import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -348,6 +355,73 @@ def only_sites(python: str, ehp: str, args: argparse.Namespace) -> int:
     return 0
 
 
+def hostile_dependencies(path: Path, template: Path, unknown: int, seed: int) -> None:
+    """An initiative file like `template` that names `unknown` dependencies no initiative has."""
+    rng = random.Random(seed)
+    ids = "".join(f"  - id: ukjent-{rng.randrange(10**8):08d}\n    strength: weak\n" for _ in range(unknown))
+    body = template.read_text(encoding="utf-8").split("\ndependencies:")[0].rstrip("\n")
+    path.write_text(f"{body}\ndependencies:\n{ids}", encoding="utf-8")
+
+
+@dataclass
+class HintsBench:
+    """`ehp check` on a portfolio with and without one file naming thousands of unknown dependencies."""
+
+    count: int
+    unknown: int
+    clean: Series
+    hostile: Series
+
+    @property
+    def series(self) -> tuple[Series, ...]:
+        return (self.clean, self.hostile)
+
+    def rows(self) -> list[tuple[str, ...]]:
+        label = f"check {self.count} + {self.unknown} unknown deps / without"
+        return [time_row(label, self.hostile, self.clean, 2)]
+
+
+def run_hints(python: str, ehp: str, scratch: Path, args: argparse.Namespace) -> HintsBench | None:
+    """Generate the portfolio of the hints measurement, copy it with the hostile file added, and make the series."""
+    clean, hostile = scratch / f"hints-{args.hints_count}", scratch / f"hints-{args.hints_count}-hostile"
+    if not generate(python, clean, args.hints_count, args.seed):
+        return None
+    shutil.copytree(clean, hostile)
+    template = sorted((clean / "initiatives").glob("*.yaml"))[0]
+    hostile_dependencies(hostile / "initiatives" / "zz-unknown-dependencies.yaml", template, args.hints_unknown, 7)
+    hints = HintsBench(
+        args.hints_count,
+        args.hints_unknown,
+        Series(f"ehp check ({args.hints_count})", [ehp, "check", str(clean)], (0, 1)),
+        Series(f"ehp check (+{args.hints_unknown} unknown)", [ehp, "check", str(hostile)], (0, 1)),
+    )
+    for series in hints.series:  # warm the page cache and .pyc files; not counted
+        measure(series.argv)
+    return hints
+
+
+def only_hints(python: str, ehp: str, args: argparse.Namespace) -> int:
+    """`--only hints`: the hostile-file measurement alone."""
+    with tempfile.TemporaryDirectory(prefix="ehp-bench-") as scratch:
+        started = time.perf_counter()
+        hints = run_hints(python, ehp, Path(scratch), args)
+        if hints is None:
+            return 2
+        print(f"ehp benchmark, hints only: {args.hints_count} initiatives, {args.hints_unknown} unknown dependencies")
+        print(f"python {platform.python_version()}; {os.cpu_count()} CPUs; git {git_state()}; x{args.repeat}")
+        for round_ in range(args.repeat):
+            print(f"  hints round {round_ + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
+            for series in hints.series:
+                series.run()
+        total = time.perf_counter() - started
+    print_table([("measurement", "ehp", "baseline", "ratio", "goal", "result"), *hints.rows()])
+    print()
+    for series in hints.series:
+        print(f"  {series.label:<28} {series.spread()}")
+    print(f"total {total:.0f} s; ratios use medians")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="initiative files to generate (default 10000)")
@@ -358,12 +432,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--out", type=Path, help="generate here and keep it (bench/out/ is git-ignored); default: tmp")
-    parser.add_argument("--only", choices=["site"], help="run only these measurements")
+    parser.add_argument("--only", choices=["site", "hints"], help="run only these measurements")
     parser.add_argument("--site-count", type=int, default=1000, help="initiatives of the site measurement (1000)")
     parser.add_argument("--site-small", type=int, default=250, help="initiatives of the smaller site (250)")
+    parser.add_argument("--hints-count", type=int, default=2000, help="initiatives of the hints measurement (2000)")
+    parser.add_argument("--hints-unknown", type=int, default=5000, help="unknown dependencies of its file (5000)")
     args = parser.parse_args(argv)
-    if min(args.count, args.repeat, args.assess_repeat, args.site_count, args.site_small) < 1:
-        parser.error("--count, --repeat, --assess-repeat, --site-count and --site-small must be at least 1")
+    if min(args.count, args.repeat, args.assess_repeat, args.site_count, args.site_small, args.hints_count) < 1:
+        parser.error("--count, --repeat, --assess-repeat, --site-*, --hints-count must be at least 1")
 
     python = sys.executable  # not resolved: a venv's python is a symlink, and resolving it would leave the venv
     ehp = str(Path(python).parent / "ehp")
@@ -372,6 +448,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.only == "site":
         return only_sites(python, ehp, args)
+    if args.only == "hints":
+        return only_hints(python, ehp, args)
 
     with tempfile.TemporaryDirectory(prefix="ehp-bench-") as scratch:
         folder = args.out or Path(scratch) / "portfolio"
@@ -381,7 +459,8 @@ def main(argv: list[str] | None = None) -> int:
         if not generate(python, folder, args.count, args.seed):
             return 2
         sites = run_sites(python, ehp, Path(scratch), args)
-        if sites is None:
+        hints = run_hints(python, ehp, Path(scratch), args)
+        if sites is None or hints is None:
             return 2
         generated = time.perf_counter() - started
         files = sorted(str(p) for p in (folder / "initiatives").glob("*.yaml"))
@@ -427,7 +506,17 @@ def main(argv: list[str] | None = None) -> int:
         slow_note = ""
         for round_ in range(args.repeat):
             print(f"  segment and check round {round_ + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
-            for series in (parse, seg_text, seg_json, check_text, check_json, overview, overview_docx, *sites.series):
+            for series in (
+                parse,
+                seg_text,
+                seg_json,
+                check_text,
+                check_json,
+                overview,
+                overview_docx,
+                *sites.series,
+                *hints.series,
+            ):
                 series.run()
             if not has_validator:
                 continue
@@ -452,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
         time_row(f"report overview html / segment, {args.count}", overview, seg_text, 3),
         for_information(time_row(f"report overview docx / segment, {args.count}", overview_docx, seg_text, 3)),
         *sites.rows(),
+        *hints.rows(),
     ]
     if has_validator:
         rows.append(speedup_row("check-jsonschema / ehp check", check_text, schema_check, 4))
@@ -466,8 +556,10 @@ def main(argv: list[str] | None = None) -> int:
     print("           report overview = against ehp segment (text) on the same files")
     print(f"           report site = against ehp segment on the same {args.site_count} files, and against the")
     print(f"                         site of {args.site_small} initiatives")
+    print(f"           check + unknown deps = against ehp check on the same {args.hints_count} files without the one")
+    print(f"                                  file naming {args.hints_unknown} unknown dependencies")
     print("           assess = python -c 'import yaml, pydantic'")
-    shown = [seg_text, seg_json, check_text, check_json, overview, overview_docx, *sites.series, parse]
+    shown = [seg_text, seg_json, check_text, check_json, overview, overview_docx, *sites.series, *hints.series, parse]
     shown += [schema_check] if has_validator else []
     for series in (*shown, assess, imports):
         print(f"  {series.label:<28} {series.spread()}")

@@ -152,3 +152,18 @@ def test_a_portfolio_without_initiatives_is_still_checked(tmp_path: Path) -> Non
     root = build_file_tree(tmp_path, {"portfolio.yaml": SETTINGS, "taxonomy.yaml": TAXONOMY, "actors.yaml": ACTORS})
     code, out, err = invoke("check", str(root))
     assert code != 2 and "tiltak sjekket" in out and "ingenting" not in err
+
+
+def test_a_file_of_many_unknown_dependencies_shows_fifty_and_counts_the_rest(tmp_path: Path) -> None:
+    """Text output shows at most 50 findings of one rule in one file and counts the rest; JSON lists every one."""
+    many = KOORDINERE.replace(
+        "  - id: felles\n", "".join(f"  - id: ukjent-{n}\n    strength: weak\n" for n in range(60))
+    )
+    root = portfolio(tmp_path, felles=SAMSTYRE, avhengig=many.replace("    strength: strong\n", "", 1))
+    code, out, _ = invoke("check", str(root))
+    assert code == 1
+    assert out.count("finnes ikke i porteføljen") == 50
+    assert "… og 10 funn til av regelen unknown_dependency i denne filen (--format json viser alle)" in out
+    assert "60 feil og 1 advarsler i 1 filer" in out
+    code, out, _ = invoke("check", str(root), "--format", "json")
+    assert sum(1 for f in json.loads(out)["findings"] if f["rule"] == "unknown_dependency") == 60

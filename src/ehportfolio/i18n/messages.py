@@ -108,6 +108,7 @@ TEXT: dict[str, dict[str, str]] = {
         "severity.warning": "advarsel",
         "check.summary": "{errors} feil og {warnings} advarsler i {files} filer; {checked} tiltak sjekket.",
         "check.clean": "Ingen funn; {checked} tiltak sjekket.",
+        "check.more": "… og {count} funn til av regelen {code} i denne filen (--format json viser alle)",
         "diff.title": "Endringer i porteføljen fra {base} til {head}",
         "diff.working_tree": "arbeidstreet",
         "diff.none": "Ingen endringer.",
@@ -487,6 +488,7 @@ TEXT: dict[str, dict[str, str]] = {
         "severity.warning": "warning",
         "check.summary": "{errors} errors and {warnings} warnings in {files} files; {checked} initiatives checked.",
         "check.clean": "No findings; {checked} initiatives checked.",
+        "check.more": "… and {count} more findings of rule {code} in this file (--format json lists them all)",
         "diff.title": "Changes to the portfolio from {base} to {head}",
         "diff.working_tree": "the working tree",
         "diff.none": "No changes.",
@@ -776,6 +778,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "nb": {
         "import.unsupported": "kan ikke lese filtypen «{suffix}»; lagre tabellen som .xlsx eller .csv (UTF-8)",
         "import.bad_xlsx": "kan ikke leses som Excel-arbeidsbok (.xlsx): {detail}",
+        "import.cell_out_of_range": "cellen ligger utenfor det et regneark kan ha (rad 1–1048576, kolonne A–XFD)",
+        "import.too_large": "tabellen når hit og spenner dermed over mer enn {limit} celler, mer enn ehp importerer",
         "import.bad_csv": "kan ikke leses som CSV: {detail}",
         "import.not_utf8": "byte 0x{byte} er ikke gyldig UTF-8; lagre filen som UTF-8 (i Excel: «CSV UTF-8»)",
         "import.unknown_sheet": "arket «{sheet}» finnes ikke; arkene er {sheets}",
@@ -901,6 +905,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "en": {
         "import.unsupported": 'cannot read the file type "{suffix}"; save the table as .xlsx or .csv (UTF-8)',
         "import.bad_xlsx": "cannot be read as an Excel workbook (.xlsx): {detail}",
+        "import.cell_out_of_range": "the cell lies outside what a spreadsheet can hold (rows 1–1048576, columns A–XFD)",
+        "import.too_large": "the table reaches this cell, so it spans more than {limit} cells, more than ehp imports",
         "import.bad_csv": "cannot be read as CSV: {detail}",
         "import.not_utf8": 'byte 0x{byte} is not valid UTF-8; save the file as UTF-8 (in Excel: "CSV UTF-8")',
         "import.unknown_sheet": 'no sheet "{sheet}"; the sheets are {sheets}',

@@ -16,6 +16,10 @@ from rich.text import Text
 from ehportfolio.domain.problems import Problem
 from ehportfolio.i18n.messages import problem_message, text, why
 
+SHOWN_PER_RULE = 50
+"""The most findings of one rule shown for one file; the rest are counted in one line. rich takes a millisecond a
+row, so a file naming 5,000 unknown dependencies would take seconds to print; machine formats list every one."""
+
 
 def _console(buffer: io.StringIO, width: int | None) -> Console:
     columns = width or shutil.get_terminal_size((160, 24)).columns
@@ -35,13 +39,20 @@ def render_findings(findings: Sequence[Problem], checked: int, lang: str, width:
         for _ in range(3):
             grid.add_column()
         grid.add_column(ratio=1, overflow="fold")
+        shown: dict[str, int] = {}
         for f in group:
+            shown[f.code] = shown.get(f.code, 0) + 1
+            if shown[f.code] > SHOWN_PER_RULE:
+                continue
             place = f"{f.line}:{f.column}" if f.line is not None else "–"
             severity = text(lang, f"severity.{f.severity}")
             message = Text(problem_message(f, lang))
             message.append("\n" + why(f.code, lang), style="dim")
             grid.add_row(place, Text(severity, style="red" if f.severity == "error" else "yellow"), f.code, message)
         console.print(grid)
+        for code, count in shown.items():
+            if count > SHOWN_PER_RULE:
+                console.print(text(lang, "check.more", count=count - SHOWN_PER_RULE, code=code))
         console.print()
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ehportfolio.domain.problems import Problem
-from ehportfolio.store.validation import closest
+from ehportfolio.store.validation import Nearest
 
 if TYPE_CHECKING:
     from ehportfolio.rules import Subject
@@ -16,11 +16,12 @@ def unknown_dependency(subject: Subject) -> Iterator[Problem]:
     """Every dependency names an initiative of the portfolio."""
     ids = sorted(e.id for e in subject.portfolio.entries)
     known = set(ids)
+    nearest = Nearest(ids)
     for entry in subject.portfolio.entries:
         for index, dependency in enumerate(entry.initiative.dependencies):
             if dependency.id not in known:
                 line, column = entry.place("dependencies", index, "id")
-                args = {"id": dependency.id, "suggestion": closest(dependency.id, ids)}
+                args = {"id": dependency.id, "suggestion": nearest(dependency.id)}
                 yield Problem(entry.path, "", args, line, column, f"dependencies.{index}.id")
 
 
@@ -117,11 +118,12 @@ def unknown_owner(subject: Subject) -> Iterator[Problem]:
         return
     names = sorted(a.name for a in actors)
     known = set(names)
+    nearest = Nearest(names)
     for entry in subject.portfolio.entries:
         owner = entry.initiative.owner
         if owner not in known:
             line, column = entry.place("owner")
-            yield Problem(entry.path, "", {"owner": owner, "suggestion": closest(owner, names)}, line, column, "owner")
+            yield Problem(entry.path, "", {"owner": owner, "suggestion": nearest(owner)}, line, column, "owner")
 
 
 def unknown_focus_area(subject: Subject) -> Iterator[Problem]:
@@ -130,9 +132,10 @@ def unknown_focus_area(subject: Subject) -> Iterator[Problem]:
     if taxonomy is None:
         return
     codes = sorted(area.code for area in taxonomy.focus_areas)
+    nearest = Nearest(codes)
     for entry in subject.portfolio.entries:
         code = entry.initiative.focus_area
         if code is not None and code not in codes:
             line, column = entry.place("focus_area")
-            args = {"code": code, "suggestion": closest(code, codes), "known": ", ".join(codes)}
+            args = {"code": code, "suggestion": nearest(code), "known": ", ".join(codes)}
             yield Problem(entry.path, "", args, line, column, "focus_area")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ehportfolio.domain.problems import Problem
 from ehportfolio.features.calendar import missing_content
-from ehportfolio.store.validation import closest
+from ehportfolio.store.validation import Nearest
 
 if TYPE_CHECKING:
     from ehportfolio.rules import Subject
@@ -61,9 +61,10 @@ def status_unknown_initiative(subject: Subject) -> Iterator[Problem]:
         return
     ids = _initiative_ids(subject)
     known = set(ids)
+    nearest = Nearest(ids)
     for status in statuses.entries:
         if status.id not in known:
-            yield Problem(status.path, "", {"id": status.id, "suggestion": closest(status.id, ids)}, 1, 1)
+            yield Problem(status.path, "", {"id": status.id, "suggestion": nearest(status.id)}, 1, 1)
 
 
 def status_unknown_round(subject: Subject) -> Iterator[Problem]:
@@ -75,9 +76,10 @@ def status_unknown_round(subject: Subject) -> Iterator[Problem]:
         return
     ids = [round_.id for round_ in subject.rounds]
     known = set(ids)
+    nearest = Nearest(ids)
     for folder in statuses.rounds:
         if folder.name not in known:
-            args = {"round": folder.name, "suggestion": closest(folder.name, ids), "known": ", ".join(ids) or "–"}
+            args = {"round": folder.name, "suggestion": nearest(folder.name), "known": ", ".join(ids) or "–"}
             if folder.files:  # at a file, so that a pull request's annotations show it
                 yield Problem(folder.files[0], "", args, 1, 1)
             else:
@@ -117,9 +119,10 @@ def status_dependency_unknown(subject: Subject) -> Iterator[Problem]:
         return
     ids = _initiative_ids(subject)
     known = set(ids)
+    nearest = Nearest(ids)
     for status in statuses.entries:
         for index, dependency in enumerate(status.report.dependencies or ()):
             if dependency.id is not None and dependency.id not in known:
                 line, column = status.place("dependencies", index, "id")
-                args = {"id": dependency.id, "suggestion": closest(dependency.id, ids)}
+                args = {"id": dependency.id, "suggestion": nearest(dependency.id)}
                 yield Problem(status.path, "", args, line, column, f"dependencies.{index}.id")

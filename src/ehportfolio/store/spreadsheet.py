@@ -34,6 +34,13 @@ DELIMITERS = ",;\t"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as a formula; ehp's own CSV output prefixes such text with `'`, which is taken off again."""
 
+MAX_ROW = 1_048_576
+MAX_COLUMN = 16_384
+"""The last row and column (XFD) a sheet can have, in Excel and in the file format."""
+MAX_CELLS = 1_000_000
+"""The most cells a table may span (rows times columns, counted to its last value): ten thousand rows of table 5.2
+are some two hundred thousand. A sheet with a value further out is refused before its grid is built."""
+
 _PLAIN_SHEET = re.compile(r"^[^\W\d]\w*$")
 
 
@@ -135,41 +142,85 @@ def _read_xlsx(path: str, data: bytes, sheet: str | None) -> Table:
 
         with warnings.catch_warnings():  # openpyxl warns about features it drops, such as data validation
             warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+            # read_only: the sheet is streamed from its XML, never built as a grid of cells in memory
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # a damaged or foreign file fails deep inside zipfile or the XML parser
         detail = str(exc) or type(exc).__name__
         raise InputError([Problem(path, "import.bad_xlsx", {"detail": detail})]) from None
-    names = list(workbook.sheetnames)
-    worksheets = {ws.title: ws for ws in workbook.worksheets}
-    if sheet is None:
-        if not workbook.worksheets:
-            raise InputError([Problem(path, "import.no_header")])
-        worksheet = workbook.worksheets[0]
-    else:
-        chosen = sheet if sheet in worksheets else next((n for n in worksheets if n.casefold() == sheet.casefold()), "")
-        if not chosen:
-            raise InputError([Problem(path, "import.unknown_sheet", {"sheet": sheet, "sheets": names})])
-        worksheet = worksheets[chosen]
-    rows: list[list[Cell]] = []
-    for row in worksheet.iter_rows():
-        rows.append([_xlsx_cell(cell) for cell in row])
-    merged = tuple(
-        Merged(str(r.coord), r.min_row, r.min_col, r.max_row, r.max_col) for r in worksheet.merged_cells.ranges
-    )
-    workbook.close()
-    # iter_rows starts at row 1 and column 1, so positions in `rows` are the sheet's own.
+    try:
+        names = list(workbook.sheetnames)
+        worksheets = {ws.title: ws for ws in workbook.worksheets}
+        if sheet is None:
+            if not workbook.worksheets:
+                raise InputError([Problem(path, "import.no_header")])
+            worksheet = workbook.worksheets[0]
+        else:
+            chosen = (
+                sheet if sheet in worksheets else next((n for n in worksheets if n.casefold() == sheet.casefold()), "")
+            )
+            if not chosen:
+                raise InputError([Problem(path, "import.unknown_sheet", {"sheet": sheet, "sheets": names})])
+            worksheet = worksheets[chosen]
+        return _read_sheet(path, workbook, worksheet)
+    finally:
+        workbook.close()
+
+
+def _read_sheet(path: str, workbook: Any, worksheet: Any) -> Table:
+    """The table of a read-only worksheet, from the cells its XML holds and no others.
+
+    openpyxl's own iter_rows fills every row out to the sheet's stated dimension, so that one cell at XFD1048576 would
+    build a grid of 17 billion cells; here only the cells present are read, empty ones are dropped at once, and the
+    table is refused as soon as the rectangle its values span passes MAX_CELLS: memory stays bounded."""
+    from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
+
+    where = Table(path, worksheet.title, ())
+    found: dict[int, list[Cell]] = {}
+    last_row = last_column = 0
+    with worksheet._get_source() as source:  # the sheet's XML inside the workbook's zip
+        parser = WorkSheetParser(
+            source,
+            worksheet._shared_strings,
+            data_only=False,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        try:
+            with warnings.catch_warnings():  # a date out of range becomes an error value, with a warning
+                warnings.simplefilter("ignore")
+                for _number, row in parser.parse():
+                    for raw in row:
+                        cell = _xlsx_cell(where, raw)
+                        if cell.value is None:
+                            continue
+                        last_row, last_column = max(last_row, cell.row), max(last_column, cell.column)
+                        if last_row * last_column > MAX_CELLS:
+                            too_large = where.problem(cell.row, cell.column, "import.too_large", {"limit": MAX_CELLS})
+                            raise InputError([too_large])
+                        found.setdefault(cell.row, []).append(cell)
+        except ValueError as exc:  # a cell address or row number openpyxl cannot read
+            raise InputError([Problem(path, "import.bad_xlsx", {"detail": str(exc)})]) from None
+        merged = tuple(
+            Merged(str(r.coord), r.min_row, r.min_col, r.max_row, r.max_col)
+            for r in (parser.merged_cells.mergeCell if parser.merged_cells is not None else ())
+        )
+    rows = [found.get(number, []) for number in range(1, last_row + 1)]
+    # rows start at row 1 and column 1, so positions in `rows` are the sheet's own.
     return Table(path, worksheet.title, _pad(rows), merged)
 
 
-def _xlsx_cell(cell: Any) -> Cell:
-    value = cell.value
-    row, column = cell.row, cell.column
+def _xlsx_cell(where: Table, raw: dict[str, Any]) -> Cell:
+    """One cell as openpyxl's sheet parser gives it; a cell outside a sheet's limits is refused, named by its place."""
+    value, row, column, data_type = raw["value"], raw["row"], raw["column"], raw["data_type"]
+    if not (1 <= row <= MAX_ROW and 1 <= column <= MAX_COLUMN):
+        raise InputError([where.problem(row, column, "import.cell_out_of_range")])
     if value is None:
         return Cell(row, column, None)
-    if cell.data_type == "f":
+    if data_type == "f":
         formula = value if isinstance(value, str) else getattr(value, "text", None) or str(value)
         return Cell(row, column, str(formula), "formula")
-    if cell.data_type == "e":
+    if data_type == "e":
         return Cell(row, column, str(value), "error")
     return Cell(row, column, _text(value))
 
@@ -204,7 +255,19 @@ def read_csv(path: str, data: bytes) -> Table:
             rows.append([_csv_cell(number, column, value) for column, value in enumerate(record, start=1)])
     except csv.Error as exc:
         raise InputError([Problem(path, "import.bad_csv", {"detail": str(exc)}, len(rows) + 1)]) from None
+    _check_span(Table(path, None, ()), rows)
     return Table(path, None, _pad(rows))
+
+
+def _check_span(where: Table, rows: list[list[Cell]]) -> None:
+    """Refuse a table whose values span more than MAX_CELLS, before its rows are padded out to a rectangle."""
+    last_row = last_column = 0
+    for row in rows:
+        for cell in row:
+            if cell.value is not None:
+                last_row, last_column = max(last_row, cell.row), max(last_column, cell.column)
+                if last_row * last_column > MAX_CELLS:
+                    raise InputError([where.problem(cell.row, cell.column, "import.too_large", {"limit": MAX_CELLS})])
 
 
 def _delimiter(content: str) -> str:
