@@ -62,9 +62,12 @@ def test_github_format_annotates_file_line_and_column_and_ends_with_a_summary(tm
 
 
 def test_github_format_escapes_newlines_and_percent(tmp_path: Path) -> None:
-    root = portfolio(tmp_path, felles=SAMSTYRE.replace("Helsedirektoratet", '"100% Hdir\\nLinje"'))
+    # A name may not hold a line break any more (it must stay on one line), but a file name may.
+    files = {"felles": SAMSTYRE.replace("Helsedirektoratet", '"100% Hdir"'), "100%\nlinje": SAMSTYRE}
+    root = portfolio(tmp_path, **files)
     _, out, _ = invoke("check", str(root), "--format", "github")
-    assert "100%25 Hdir%0ALinje" in out and out.count("\n") == 2
+    assert "100%25 Hdir" in out and "file=" + str(root / "initiatives" / "100%25%0Alinje.yaml") in out
+    assert out.count("\n") == 3
 
 
 def test_junit_format_is_xml_with_a_failure_per_error(tmp_path: Path) -> None:

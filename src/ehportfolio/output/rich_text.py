@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ehportfolio.domain.printable import shown
 from ehportfolio.domain.problems import Problem
 from ehportfolio.i18n.messages import problem_message, text, why
 
@@ -30,7 +31,7 @@ def render_findings(findings: Sequence[Problem], checked: int, lang: str, width:
     for finding in findings:
         by_file.setdefault(finding.path, []).append(finding)
     for path, group in by_file.items():
-        console.print(Text(path, style="bold underline"))
+        console.print(Text(shown(path), style="bold underline"))
         grid = Table.grid(padding=(0, 2))
         for _ in range(3):
             grid.add_column()
