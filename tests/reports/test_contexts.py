@@ -363,3 +363,11 @@ def test_bad_input_gets_a_clear_error(tmp_path: Path, args: list[str], message: 
 def test_not_a_portfolio(tmp_path: Path) -> None:
     code, _, err = invoke("report", "overview", "--path", str(tmp_path))
     assert code == 2 and "portfolio.yaml" in err
+
+
+def test_a_long_word_with_a_pipe_keeps_the_overview_table_whole(tmp_path: Path) -> None:
+    root = named(tmp_path, "a" * 29 + "|Samstyre" + "b" * 30 + " @org/team")
+    _, out, _ = invoke("report", "overview", "--path", str(root))
+    row = next(line for line in out.splitlines() if "`felles`" in line)
+    assert cells(row) == 4, row
+    assert "@org" not in out and "@\u200dorg/team" in row
