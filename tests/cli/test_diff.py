@@ -284,3 +284,29 @@ def test_reading_in_small_batches_gives_the_same_result(
     whole = invoke("diff", first, second, "--path", str(portfolio), "--format", "json")
     monkeypatch.setattr("ehportfolio.store.revisions.CHUNK_BYTES", 1)
     assert invoke("diff", first, second, "--path", str(portfolio), "--format", "json") == whole
+
+
+@pytest.mark.parametrize("mark", ["|", "`", "*", "["])
+def test_a_long_word_broken_for_wrapping_keeps_its_markup_escaped(repo: Path, mark: str) -> None:
+    """The break every 30 characters used to fall between a backslash and the character it escaped."""
+    portfolio = repo / "portfolio"
+    write(portfolio, {"felles": SAMSTYRE})
+    first = commit(repo, "first")
+    name = "a" * 29 + mark + "Samstyre" + "b" * 30
+    write(portfolio, {"ny": KOORDINERE.replace("name: Avhengig", f"name: {json.dumps(name)}")})
+    commit(repo, "second")
+    _, out, _ = invoke("diff", first, "--path", str(portfolio), "--format", "markdown")
+    row = next(line for line in out.splitlines() if "`ny`" in line)
+    assert f"\\{mark}" in row and f"\\\u200b{mark}" not in row
+    assert len([c for i, c in enumerate(row) if c == "|" and row[i - 1] != "\\"]) == 4, row
+
+
+def test_a_mention_in_a_name_notifies_nobody(repo: Path) -> None:
+    portfolio = repo / "portfolio"
+    write(portfolio, {"felles": SAMSTYRE})
+    first = commit(repo, "first")
+    write(portfolio, {"ny": KOORDINERE.replace("name: Avhengig", 'name: "Varsle @helsedir/nuit og @alle"')})
+    commit(repo, "second")
+    _, out, _ = invoke("diff", first, "--path", str(portfolio), "--format", "markdown")
+    assert "@helsedir" not in out and "@alle" not in out
+    assert "Varsle @\u200dhelsedir/nuit og @\u200dalle" in out

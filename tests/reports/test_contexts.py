@@ -170,7 +170,7 @@ def test_script_tags_never_reach_html(tmp_path: Path) -> None:
 
 
 def test_pipes_and_a_heading_on_a_new_line_break_no_table(tmp_path: Path) -> None:
-    root = named(tmp_path, "A | B\n# Vedtak: godkjent")
+    root = named(tmp_path, "A | B # Vedtak: godkjent")  # a name holds no line break (the loader refuses one)
     for args in (["overview"], ["initiative", "avhengig"]):
         _, out, _ = invoke("report", *args, "--path", str(root))
         assert not any(line.startswith("# Vedtak") for line in out.splitlines())
@@ -182,7 +182,7 @@ def test_pipes_and_a_heading_on_a_new_line_break_no_table(tmp_path: Path) -> Non
 
 
 def test_backticks_do_not_open_code(tmp_path: Path) -> None:
-    root = named(tmp_path, "```\n`kode` ``` slutt")
+    root = named(tmp_path, "``` `kode` ``` slutt")
     _, out, _ = invoke("report", "overview", "--path", str(root))
     fences = [line for line in out.splitlines() if line.startswith("```")]
     assert fences == ["```mermaid", "```"]
@@ -363,3 +363,11 @@ def test_bad_input_gets_a_clear_error(tmp_path: Path, args: list[str], message: 
 def test_not_a_portfolio(tmp_path: Path) -> None:
     code, _, err = invoke("report", "overview", "--path", str(tmp_path))
     assert code == 2 and "portfolio.yaml" in err
+
+
+def test_a_long_word_with_a_pipe_keeps_the_overview_table_whole(tmp_path: Path) -> None:
+    root = named(tmp_path, "a" * 29 + "|Samstyre" + "b" * 30 + " @org/team")
+    _, out, _ = invoke("report", "overview", "--path", str(root))
+    row = next(line for line in out.splitlines() if "`felles`" in line)
+    assert cells(row) == 4, row
+    assert "@org" not in out and "@\u200dorg/team" in row

@@ -77,6 +77,13 @@ def parse_committee(value: Any) -> Any:
     return name
 
 
+def check_one_line(value: str) -> str:
+    """A name stays on one line: a line break or a tab in it would break a table row or fake a line of output."""
+    if "\n" in value or "\t" in value:
+        raise PydanticCustomError("one_line", "not on one line")
+    return value
+
+
 def check_local_file(value: str) -> str:
     """A file named relative to the portfolio directory, which may not leave it."""
     parts = value.replace("\\", "/").split("/")
@@ -109,6 +116,8 @@ Status = Annotated[Literal["active", "finished", "withdrawn"], BeforeValidator(_
 Strength = Annotated[Literal["strong", "weak"], BeforeValidator(_lower)]
 Slug = Annotated[str, AfterValidator(check_slug), WithJsonSchema(_SLUG_SCHEMA)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check_one_line)]
+"""Text on one line: a name, an owner. Longer texts (`Text`, a description) may hold line breaks and tabs."""
 LocalFile = Annotated[str, AfterValidator(check_local_file), WithJsonSchema(_FILE_SCHEMA)]
 _CODE = StringConstraints(strip_whitespace=True, min_length=1, max_length=20)
 Code = Annotated[str, _CODE, WithJsonSchema(_CODE_SCHEMA)]

@@ -21,6 +21,7 @@ from ehportfolio.domain.fieldtypes import (
     Code,
     Colour,
     Committee,
+    Line,
     LocalFile,
     Segment,
     Slug,
@@ -94,8 +95,8 @@ class HistoryEntry(_Strict):
 class Initiative(_Strict):
     """One initiative file. Its id is the file's stem, not a field."""
 
-    name: Text
-    owner: Text
+    name: Line
+    owner: Line
     checklist: Answers
     segment: Segment | None = None
     segment_reason: Text | None = None
@@ -111,22 +112,22 @@ class FocusArea(_Strict):
     """A focus area (innsatsområde) of a strategy; `truncated` marks a name known only in part."""
 
     code: Code
-    name: Text
+    name: Line
     truncated: bool = False
 
 
 class Taxonomy(_Strict):
     """A taxonomy file: the strategy whose focus areas the initiatives refer to."""
 
-    name: Text
+    name: Line
     focus_areas: tuple[FocusArea, ...] = Field(min_length=1)
 
 
 class Actor(_Strict):
     """An actor (aktør) that may own initiatives."""
 
-    name: Text
-    short_name: Text | None = None
+    name: Line
+    short_name: Line | None = None
 
 
 class Actors(_Strict):
@@ -161,7 +162,7 @@ class Settings(_Strict):
     """The portfolio file, portfolio.yaml. `taxonomy` and `actors` name files beside it; `calendar` lists the committee
     meetings, each a reporting round."""
 
-    name: Text
+    name: Line
     year: Year
     checklist_version: Code = "2020"
     taxonomy: LocalFile | None = None

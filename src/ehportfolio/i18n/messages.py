@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ehportfolio.domain.errors import UserError
+from ehportfolio.domain.printable import shown
 from ehportfolio.domain.problems import InputError, Problem
 
 LANGUAGES = ("nb", "en")
@@ -816,6 +817,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "line_separator": "tegnet {char} deler linjen i YAML; fjern det eller bytt det med et vanlig linjeskift",
         "nbsp_indent": "hardt mellomrom (U+00A0) i innrykket, ofte limt inn fra Word; bruk vanlige mellomrom",
         "control_char": "tegnet {char} er ikke tillatt i YAML",
+        "control_value": "verdien har kontrolltegnet {char}, skrevet som escape; det er ikke tillatt",
+        "line_break_value": "verdien skal stå på én linje, uten linjeskift eller tabulator",
         "empty_file": "filen er tom",
         "not_mapping": "filen må inneholde nøkler og verdier (en mapping), ikke {kind}",
         "multiple_documents": "filen inneholder flere YAML-dokumenter; bare ett er tillatt",
@@ -943,6 +946,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "line_separator": "the character {char} splits the line in YAML; remove it or use a plain line break",
         "nbsp_indent": "a no-break space (U+00A0) in the indentation, often pasted from Word; use plain spaces",
         "control_char": "the character {char} is not allowed in YAML",
+        "control_value": "the value holds the control character {char}, written as an escape; it is not allowed",
+        "line_break_value": "the value must be on one line, without a line break or a tab",
         "empty_file": "the file is empty",
         "not_mapping": "the file must hold keys and values (a mapping), not a {kind}",
         "multiple_documents": "the file holds several YAML documents; only one is allowed",
@@ -1107,8 +1112,20 @@ _TYPES = {
 }
 
 
+PATH_ARGS = ("path", "file", "dir")
+"""The arguments of a message that name a file or a directory: shown with their control characters escaped."""
+
+
 def text(lang: str, key: str, **args: Any) -> str:
+    for name in PATH_ARGS:
+        if isinstance(args.get(name), str):
+            args[name] = shown(args[name])
     return TEXT[lang][key].format(**args)
+
+
+def _shown_args(args: dict[str, Any]) -> dict[str, Any]:
+    """Every text argument with its control characters escaped: it came from a file, a path or the command line."""
+    return {key: shown(value) if isinstance(value, str) else value for key, value in args.items()}
 
 
 def stage_name(stage: str, lang: str) -> str:
@@ -1125,7 +1142,7 @@ def error_lines(error: UserError, lang: str) -> list[str]:
     if error.values.get("suggestion") and f"{key}.suggest" in TEXT[lang]:
         key += ".suggest"
     catalogue = TEXT[lang] if key in TEXT[lang] else PROBLEMS[lang]
-    return [catalogue[key].format(**{**error.values, **_worded(error.values, lang)})]
+    return [catalogue[key].format(**_shown_args({**error.values, **_worded(error.values, lang)}))]
 
 
 def segment_name(segment: str | None) -> str:
@@ -1170,15 +1187,15 @@ def problem_message(problem: Problem, lang: str) -> str:
         args["kind"] = _KINDS[lang].get(args["kind"], args["kind"])
     if "expected" in args:
         args["expected"] = _TYPES[lang].get(args["expected"], args["expected"])
-    return PROBLEMS[lang][code].format(**args)
+    return PROBLEMS[lang][code].format(**_shown_args(args))
 
 
 def problem_line(problem: Problem, lang: str) -> str:
     """`file:line:col: field: message`, the form editors and CI logs recognise."""
-    place = problem.path
+    place = shown(problem.path)
     if problem.line is not None:
         place += f":{problem.line}"
         if problem.column is not None:
             place += f":{problem.column}"
-    field = f"{problem.field_path}: " if problem.field_path else ""
+    field = f"{shown(problem.field_path)}: " if problem.field_path else ""
     return f"{place}: {field}{problem_message(problem, lang)}"

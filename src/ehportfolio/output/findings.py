@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax import saxutils
 
 from ehportfolio.domain.problems import Problem
 from ehportfolio.i18n.messages import problem_message, text, why
@@ -63,6 +64,26 @@ def render_github(findings: Sequence[Problem], checked: int, lang: str) -> str:
     else:
         lines.append(text(lang, "check.clean", checked=checked))
     return "\n".join(lines) + "\n"
+
+
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What XML 1.0 does not allow in a document at all, not even as a character reference: most C0 controls, lone
+surrogates and U+FFFE/U+FFFF."""
+
+
+def _xml_chars(value: str) -> str:
+    """`value` with each character XML 1.0 forbids replaced by U+FFFD, so that the document stays well-formed."""
+    return XML_FORBIDDEN.sub("\ufffd", value)
+
+
+def escape(value: str) -> str:
+    """Text content for JUnit XML: the forbidden characters replaced, then `&`, `<` and `>` escaped."""
+    return saxutils.escape(_xml_chars(value))
+
+
+def quoteattr(value: str) -> str:
+    """An attribute value for JUnit XML, quoted: the forbidden characters replaced, then escaped for an attribute."""
+    return saxutils.quoteattr(_xml_chars(value))
 
 
 def render_junit(

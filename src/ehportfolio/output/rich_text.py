@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ehportfolio.domain.printable import shown
 from ehportfolio.domain.problems import Problem
 from ehportfolio.i18n.messages import problem_message, text, why
 
@@ -34,15 +35,15 @@ def render_findings(findings: Sequence[Problem], checked: int, lang: str, width:
     for finding in findings:
         by_file.setdefault(finding.path, []).append(finding)
     for path, group in by_file.items():
-        console.print(Text(path, style="bold underline"))
+        console.print(Text(shown(path), style="bold underline"))
         grid = Table.grid(padding=(0, 2))
         for _ in range(3):
             grid.add_column()
         grid.add_column(ratio=1, overflow="fold")
-        shown: dict[str, int] = {}
+        per_rule: dict[str, int] = {}
         for f in group:
-            shown[f.code] = shown.get(f.code, 0) + 1
-            if shown[f.code] > SHOWN_PER_RULE:
+            per_rule[f.code] = per_rule.get(f.code, 0) + 1
+            if per_rule[f.code] > SHOWN_PER_RULE:
                 continue
             place = f"{f.line}:{f.column}" if f.line is not None else "–"
             severity = text(lang, f"severity.{f.severity}")
@@ -50,7 +51,7 @@ def render_findings(findings: Sequence[Problem], checked: int, lang: str, width:
             message.append("\n" + why(f.code, lang), style="dim")
             grid.add_row(place, Text(severity, style="red" if f.severity == "error" else "yellow"), f.code, message)
         console.print(grid)
-        for code, count in shown.items():
+        for code, count in per_rule.items():
             if count > SHOWN_PER_RULE:
                 console.print(text(lang, "check.more", count=count - SHOWN_PER_RULE, code=code))
         console.print()

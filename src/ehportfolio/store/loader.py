@@ -26,6 +26,7 @@ from yaml.events import (
 )
 from yaml.reader import ReaderError
 
+from ehportfolio.domain.printable import has_control
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.store import files
 
@@ -34,6 +35,9 @@ MAX_BYTES = 1024 * 1024
 
 MAX_DEPTH = 20
 """Nesting deeper than this is refused while parsing, long before libyaml's own limit."""
+
+TEXT_CONTROLS = "\t\n"
+"""The only control characters a value may hold once YAML's escapes are read; single-line fields refuse these too."""
 
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 STR_TAG = "tag:yaml.org,2002:str"
@@ -148,6 +152,8 @@ class _Builder:
             raise self.fail("tag", event.start_mark, {"tag": tag})
         if kind is ScalarEvent:
             value = event.value
+            if not value.isprintable():
+                self._check_controls(value, event, path)
             if tag is None and event.style == "" and value in NULLS:
                 return None
             return value
@@ -173,6 +179,8 @@ class _Builder:
             self._check_scalar_key(key_event)
             key = key_event.value  # a key stays the text written, even `null` or `yes`
             key_path = (*path, key)
+            if not key.isprintable():
+                self._check_controls(key, key_event, key_path, allowed="")
             if key in mapping:
                 first_line = positions[key_path][0]
                 raise self.fail("duplicate_key", key_event.start_mark, {"key": key, "first_line": first_line})
@@ -181,6 +189,20 @@ class _Builder:
             mapping[key] = self._value(get(), depth + 1, key_path)
             key_event = get()
         return mapping
+
+    def _check_controls(
+        self, value: str, event: Any, path: tuple[str | int, ...], allowed: str = TEXT_CONTROLS
+    ) -> None:
+        """Refuse a control character that a YAML escape (`"\\e"`, `"\\x01"`, `"\\0"`) put in a value or a key:
+        printed, it would move the cursor or clear the screen. The raw characters never get this far (libyaml refuses
+        them)."""
+        index = has_control(value, allowed)
+        if index >= 0:
+            mark = event.start_mark
+            where = ".".join(str(part) for part in path)
+            char = f"U+{ord(value[index]):04X}"
+            problem = Problem(self.path, "control_value", {"char": char}, mark.line + 1, mark.column + 1, where)
+            raise InputError([problem])
 
     def _check_scalar_key(self, event: Any) -> None:
         if event.anchor is not None:

@@ -27,6 +27,9 @@ _LINE_START = re.compile(r"^([-=]|\d+(?=[.)](?:\s|$)))")
 LONG_WORD = 60
 """A word longer than this gets a zero-width space every LONG_WORD // 2 characters, so that a table can wrap it."""
 _LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+MENTION_BREAK = "@\u200d"
+"""`@` followed by a zero-width joiner: it reads as `@`, but `@org/team` no longer notifies anyone on the git platform
+(a backslash does not stop a mention there)."""
 TEMPLATE_LIMIT = 1024 * 1024
 """The most a text template may hold: the shipped ones are a few kilobytes."""
 
@@ -44,11 +47,14 @@ def _break_long(match: re.Match[str]) -> str:
 
 def md_escape(value: object) -> str:
     """Make user text inert in Markdown: no markup, no table breaks, no headings or lists from a line start (the text
-    becomes one line), and very long words get break opportunities so that a table cell can wrap."""
-    text = " ".join(str(value).split())
+    becomes one line), no @-mentions, and very long words get break opportunities so that a table cell can wrap.
+
+    Words are broken before anything is escaped, so a break never falls between a backslash and the `|`, backtick,
+    `*` or `[` it escapes (which would end a table cell or open markup again)."""
+    text = _LONG.sub(_break_long, " ".join(str(value).split()))
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _LINE_START.sub(r"\1\\", text) if text[:1].isdigit() else _LINE_START.sub(r"\\\1", text)
-    return _LONG.sub(_break_long, text)
+    return text.replace("@", MENTION_BREAK)
 
 
 def mermaid_label(value: object) -> str:

@@ -68,6 +68,8 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         first_line = _place((*loc, first), positions)[0]
         found = {"round": ctx["round"], "first_line": first_line}
         return Problem(path, "duplicate_meeting", found, line, column, f"{where}.{index}")
+    if kind == "one_line":
+        return Problem(path, "line_break_value", {}, line, column, where)
     if kind == "local_file":
         return Problem(path, "bad_local_file", {"value": ctx.get("value", "")}, line, column, where)
     if kind == "literal_error":
