@@ -24,6 +24,7 @@ from ehportfolio.features.exporting import COLUMNS
 from ehportfolio.features.importing import initiative_text, slug
 from ehportfolio.store.packaged import load_checklist
 from ehportfolio.store.portfolio import load_portfolio, parse_initiative
+from ehportfolio.store.spreadsheet import inert_cell, read_csv
 
 ROOT = Path(__file__).parents[2]
 SHIPPED = ROOT / "portfolio"
@@ -397,14 +398,38 @@ def test_a_broken_register_stops_the_import(root: Path, tmp_path: Path) -> None:
     assert "actors.yaml" in err
 
 
-def test_a_plain_directory_takes_any_owner_and_no_schema_line(tmp_path: Path) -> None:
+def test_a_directory_that_is_not_a_portfolio_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "tiltak"
     folder.mkdir()
     sheet = workbook(tmp_path / "t.xlsx", [["Navn", "Aktør"], ["Pilot", "Ukjent aktør AS"]])
     code, _, err = invoke("import", str(sheet), "--path", str(folder))
-    assert code == 0, err
-    text = (folder / "pilot.yaml").read_text(encoding="utf-8")
-    assert text.startswith("name: Pilot\nowner: Ukjent aktør AS\n")
+    assert code == 2
+    assert f"{folder}: er ikke en porteføljemappe (fant ikke portfolio.yaml)" in err
+    assert list(folder.iterdir()) == []
+    code, _, err = invoke("import", str(sheet), "--path", str(folder), "--lang", "en")
+    assert code == 2 and "is not a portfolio directory" in err
+
+
+def test_an_id_that_differs_only_in_case_from_a_file_is_refused(root: Path, tmp_path: Path) -> None:
+    (root / "initiatives" / "Pilot.yaml").write_text(VALID, encoding="utf-8")
+    sheet = workbook(tmp_path / "t.xlsx", [["Navn", "Aktør"], ["Pilot", "KS"]])
+    for force in ((), ("--force",)):
+        code, _, err = invoke("import", str(sheet), "--path", str(root), *force)
+        assert code == 2, err
+        other = root / "initiatives" / "Pilot.yaml"
+        assert f"t.xlsx:Ark1!A2: id-en skiller seg bare i store/små bokstaver fra {other}" in err
+        assert written(root) == ["Pilot.yaml"]
+        assert (root / "initiatives" / "Pilot.yaml").read_text(encoding="utf-8") == VALID
+
+
+def test_a_value_in_a_column_without_a_header_is_refused_at_its_cell(root: Path, tmp_path: Path) -> None:
+    sheet = workbook(tmp_path / "t.xlsx", [["Navn", "Aktør", None, "Segment"], ["Pilot", "KS", "glemt", "S"]])
+    err = refused(root, str(sheet))
+    assert "t.xlsx:Ark1!C2: verdien «glemt» står i en kolonne uten overskrift" in err
+    path = tmp_path / "t.csv"
+    path.write_text("navn,aktør,\nPilot,KS,notat\n", encoding="utf-8")
+    err = refused(root, str(path))
+    assert f"{path}:2:3: verdien «notat» står i en kolonne uten overskrift" in err
 
 
 # CSV
@@ -565,6 +590,28 @@ def test_export_xlsx_needs_out_and_has_a_bold_frozen_header(tmp_path: Path) -> N
         "Koordinere",
         "Koordinere",
     )
+
+
+@pytest.mark.parametrize("value", ["'=x", "=x", "''", "'", "'abc", "''=y", "+1", "-", "@a", "plain", "a'b"])
+def test_the_csv_formula_guard_reads_back_as_written(value: str) -> None:
+    out = io.StringIO()
+    csv.writer(out).writerows([["navn"], [inert_cell(value)]])
+    assert inert_cell(value)[:1] not in ("=", "+", "-", "@")
+    table = read_csv("t.csv", out.getvalue().encode("utf-8"))
+    assert table.rows[1][0].value == value and table.rows[1][0].kind == "value"
+
+
+def test_a_name_starting_with_a_quote_survives_export_and_import(tmp_path: Path) -> None:
+    source = fresh_portfolio(tmp_path, "fra")
+    (source / "initiatives" / "sitat.yaml").write_text(VALID.replace("Nytt tiltak", '"\'=x"'), encoding="utf-8")
+    table = tmp_path / "ut.csv"
+    code, _, err = invoke("export", "--out", str(table), "--path", str(source))
+    assert code == 0, err
+    assert "''=x" in table.read_text(encoding="utf-8")
+    again = fresh_portfolio(tmp_path, "igjen")
+    code, _, err = invoke("import", str(table), "--path", str(again))
+    assert code == 0, err
+    assert [e.initiative.name for e in load_portfolio(str(again)).entries] == ["'=x"]
 
 
 def fresh_portfolio(tmp_path: Path, name: str) -> Path:

@@ -160,7 +160,8 @@ def plan_import(table: Table, mappings: Sequence[str], context: Context, *, sche
     problems.extend(header_problems)
     if problems:  # without the columns straight, every row would only repeat the same complaint
         return Plan(tuple(columns), tuple(ignored), (), (), tuple(problems))
-    builder = _Rows(table, {c.field: c.column for c in columns}, context, schema_line)
+    headed = {cell.column for cell in header_row if cell.value is not None}
+    builder = _Rows(table, {c.field: c.column for c in columns}, context, schema_line, headed)
     builder.build(header_row[0].row)
     return Plan(
         tuple(columns), tuple(ignored), tuple(builder.planned), tuple(builder.normalised), tuple(builder.problems)
@@ -224,8 +225,11 @@ def _cell_kind_problem(table: Table, cell: Cell) -> Problem:
 class _Rows:
     """Reads the rows below the header, collecting files, normalised owners and problems."""
 
-    def __init__(self, table: Table, fields: dict[str, int], context: Context, schema_line: bool) -> None:
+    def __init__(
+        self, table: Table, fields: dict[str, int], context: Context, schema_line: bool, headed: set[int]
+    ) -> None:
         self.table = table
+        self.headed = headed  # the columns with a header: a value in any other would be dropped unseen
         self.fields = fields
         self.checklist = context.checklist
         self.actors = context.actors
@@ -281,7 +285,11 @@ class _Rows:
     def _row(self, row: tuple[Cell, ...]) -> None:
         number = row[0].row
         table = self.table
-        problems: list[Problem] = []
+        problems: list[Problem] = [
+            table.problem(cell.row, cell.column, "import.headerless_cell", {"value": cell.value})
+            for cell in row
+            if cell.value is not None and cell.column not in self.headed and (cell.row, cell.column) not in self.covered
+        ]
         name = self._value(row, "name", problems)
         name = _SPACE.sub(" ", name) if name else None
         owner = self._owner(row, problems)

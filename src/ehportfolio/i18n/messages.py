@@ -786,6 +786,14 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "import.unknown_sheet": "arket «{sheet}» finnes ikke; arkene er {sheets}",
         "import.no_header": "fant ingen overskriftsrad: arket er tomt",
         "import.no_rows": "ingen tiltak under overskriftsraden",
+        "import.not_portfolio": (
+            "er ikke en porteføljemappe (fant ikke portfolio.yaml), så aktører og innsatsområder kan ikke sjekkes;"
+            " gi mappen med --path, eller lag en med ehp init"
+        ),
+        "import.headerless_cell": (
+            "verdien «{value}» står i en kolonne uten overskrift og ville ikke blitt lest; gi kolonnen en overskrift"
+            " eller flytt verdien"
+        ),
         "import.missing_columns": 'mangler kolonne for {fields}; overskriftene er {headers}. Bruk --map "KOLONNE=FELT" for andre navn',
         "import.duplicate_column": "kolonnen gir feltet {field}, som kolonne {other} også gir; velg én med --map",
         "import.bad_map": "«{value}» må skrives som KOLONNE=FELT, der FELT er ett av: {fields}",
@@ -915,6 +923,14 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "import.unknown_sheet": 'no sheet "{sheet}"; the sheets are {sheets}',
         "import.no_header": "no header row: the sheet is empty",
         "import.no_rows": "no initiatives below the header row",
+        "import.not_portfolio": (
+            "is not a portfolio directory (no portfolio.yaml), so owners and focus areas cannot be checked;"
+            " name it with --path, or make one with ehp init"
+        ),
+        "import.headerless_cell": (
+            'the value "{value}" is in a column without a header and would not be read; give the column a header'
+            " or move the value"
+        ),
         "import.missing_columns": 'no column for {fields}; the headers are {headers}. Use --map "COLUMN=FIELD" for other names',
         "import.duplicate_column": "the column gives the field {field}, as column {other} does; choose one with --map",
         "import.bad_map": '"{value}" must be written COLUMN=FIELD, where FIELD is one of: {fields}',

@@ -32,7 +32,8 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 DELIMITERS = ",;\t"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-"""What a spreadsheet reads as a formula; ehp's own CSV output prefixes such text with `'`, which is taken off again."""
+"""What a spreadsheet reads as a formula; ehp's own CSV output prefixes such text (and text starting with `'`) with
+`'`, which is taken off again."""
 
 MAX_ROW = 1_048_576
 MAX_COLUMN = 16_384
@@ -285,16 +286,19 @@ def _csv_cell(row: int, column: int, raw: str) -> Cell:
         return Cell(row, column, None)
     if text.startswith("="):
         return Cell(row, column, text, "formula")
-    if text.startswith("'") and text[1:2] in FORMULA_START:
-        text = text[1:].strip() or text  # text made inert for spreadsheets, as `ehp export` and `ehp segment` write it
+    if text.startswith("'") and text[1:2] and text[1:2] in (*FORMULA_START, "'"):
+        text = text[1:]  # exactly one `'` off, as `ehp export` and `ehp segment` put it on (see inert_cell)
     return Cell(row, column, text)
 
 
 def inert_cell(value: object) -> str:
-    """Booleans as true/false, nothing as empty, and text that a spreadsheet would run as a formula made inert."""
+    """Booleans as true/false, nothing as empty, and text that a spreadsheet would run as a formula made inert.
+
+    The `'` is also put before text that starts with `'` already, so that import, which takes exactly one `'` off
+    before a formula character or another `'`, gets back the very text: `'=x` is written `''=x`."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if text[:1] in (*FORMULA_START, "'") else text

@@ -34,12 +34,14 @@ def run(root: str, file: str, mappings: list[str], sheet: str | None, force: boo
     if not os.path.isdir(root):
         report_problems([not_a_directory(root)], lang)
         return USER_ERROR
-    is_portfolio = os.path.isfile(os.path.join(root, SETTINGS_FILE))
-    folder = os.path.join(root, INITIATIVES_DIR) if is_portfolio else root
+    if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):  # no register or taxonomy to check the table against
+        report_problems([Problem(root, "import.not_portfolio")], lang)
+        return USER_ERROR
+    folder = os.path.join(root, INITIATIVES_DIR)
     if not os.path.isdir(folder):
         report_problems([Problem(root, "no_initiatives_dir", {"dir": INITIATIVES_DIR})], lang)
         return USER_ERROR
-    context = load_context(root if is_portfolio else None)
+    context = load_context(root)
     if context.problems:  # without its actors register and taxonomy, owners and focus areas cannot be checked
         report_problems(context.problems, lang)
         return _nothing_written(len(context.problems), lang)
@@ -48,7 +50,7 @@ def run(root: str, file: str, mappings: list[str], sheet: str | None, force: boo
     except InputError as exc:
         report_problems([_localised(problem, lang) for problem in exc.problems], lang)
         return USER_ERROR
-    plan = plan_import(table, mappings, context, schema_line=is_portfolio)
+    plan = plan_import(table, mappings, context)
     _report_plan(plan, table, lang)
     targets, problems = _targets(plan, folder, force)
     problems = [*plan.problems, *problems]
@@ -124,8 +126,13 @@ def _targets(plan: Plan, folder: str, force: bool) -> tuple[list[_Target], list[
     """Where each file goes; a file that is there is refused unless --force, and then read to be replaced."""
     targets: list[_Target] = []
     problems: list[Problem] = []
+    folded = _existing_ids(folder)
     for planned in plan.initiatives:
         existing = [os.path.join(folder, planned.id + s) for s in SUFFIXES]
+        other = folded.get(planned.id.casefold())
+        if other is not None and os.path.splitext(other)[0] != planned.id:  # Alpha.yaml is there, alpha.yaml is not
+            problems.append(Problem(planned.where, "case_collision", {"other": os.path.join(folder, other)}))
+            continue
         found = next((path for path in existing if os.path.lexists(path)), None)
         if found is None:
             targets.append(_Target(planned, existing[0], None))
@@ -137,6 +144,13 @@ def _targets(plan: Plan, folder: str, force: bool) -> tuple[list[_Target], list[
             except InputError as exc:
                 problems.extend(exc.problems)
     return targets, problems
+
+
+def _existing_ids(folder: str) -> dict[str, str]:
+    """Each initiative file's id, case-folded, with the file's name."""
+    with os.scandir(folder) as listing:
+        names = sorted(e.name for e in listing if e.name.endswith(SUFFIXES) and not e.name.startswith("."))
+    return {os.path.splitext(n)[0].casefold(): n for n in names}
 
 
 def _write(targets: list[_Target], lang: str) -> bool:
