@@ -279,6 +279,7 @@ def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None, *,
         path_shown = source.display(relative)
         try:
             if cache is not None and key in cache:
+                _check_id(path_shown, initiative_id(relative))  # a name is checked whatever its content
                 known = cache[key]
                 entry = Entry(initiative_id(relative), path_shown, known.initiative, known.text)
             else:
@@ -294,10 +295,15 @@ def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None, *,
     return Portfolio(root, context, tuple(entries), tuple(problems), frozenset(unread), reports)
 
 
-def parse_initiative(path: str, relative: str, content: bytes | Problem) -> Entry:
-    ident = initiative_id(relative)
+def _check_id(path: str, ident: str) -> None:
+    """InputError `bad_id` when a file's stem is not a valid id."""
     if len(ident) > SLUG_MAX or not SLUG.match(ident):
         raise InputError([Problem(path, "bad_id", {"id": ident})])
+
+
+def parse_initiative(path: str, relative: str, content: bytes | Problem) -> Entry:
+    ident = initiative_id(relative)
+    _check_id(path, ident)
     initiative, _, text = _parse(Initiative, path, content)
     return Entry(ident, path, initiative, text)
 
@@ -326,8 +332,7 @@ def load_statuses(source: Source) -> Statuses:
             shown = source.display(relative)
             ident = initiative_id(relative)
             try:
-                if len(ident) > SLUG_MAX or not SLUG.match(ident):
-                    raise InputError([Problem(shown, "bad_id", {"id": ident})])
+                _check_id(shown, ident)
                 report, _, text = _parse(StatusReport, shown, content)
             except InputError as exc:
                 problems.extend(exc.problems)
