@@ -84,6 +84,30 @@ def test_assess_missing_file_exits_2() -> None:
     assert code == 2 and "no/such/file.yaml" in err
 
 
+def test_assess_a_file_in_a_directory_it_may_not_search_says_permission_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without search permission on its directory, the file cannot even be looked at: os.stat raises PermissionError
+    (simulated here, as tests run as root), which is no reason to say the file is not there."""
+    import os
+
+    file = tmp_path / "locked" / "felles.yaml"
+    build_file_tree(tmp_path / "locked", {"felles.yaml": VALID})
+    real_stat = os.stat
+
+    def stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if os.fspath(path) == str(file):  # type: ignore[call-overload]
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", stat)
+    code, _, err = invoke("assess", str(file), "--lang", "en")
+    assert code == 2
+    assert err == f"{file}: permission is missing: you may not read it or search a directory on the way to it\n"
+    code, _, err = invoke("assess", str(file))
+    assert code == 2 and "mangler tilgang" in err and "finnes ikke" not in err
+
+
 # Bad input, through the command: file and line in the message, exit 2, never a traceback.
 
 BAD_INPUTS = {

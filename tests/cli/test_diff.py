@@ -310,3 +310,20 @@ def test_a_mention_in_a_name_notifies_nobody(repo: Path) -> None:
     _, out, _ = invoke("diff", first, "--path", str(portfolio), "--format", "markdown")
     assert "@helsedir" not in out and "@alle" not in out
     assert "Varsle @\u200dhelsedir/nuit og @\u200dalle" in out
+
+
+def test_a_copy_under_a_bad_name_is_refused_at_a_revision_as_on_disk(repo: Path) -> None:
+    """`Felles Copy.yaml` holds the very bytes of felles.yaml: git gives both one blob, and reading it once must not
+    let the copy's name pass unchecked; `ehp check` refuses it on disk with `bad_id`, and so does diff."""
+    portfolio = repo / "portfolio"
+    write(portfolio, {"felles": SAMSTYRE})
+    first = commit(repo, "first")
+    write(portfolio, {"Felles Copy": SAMSTYRE})
+    second = commit(repo, "second")
+    code, out, _ = invoke("check", str(portfolio), "--format", "json")
+    assert code == 1 and '"bad_id"' in out
+    code, out, err = invoke("diff", first, second, "--path", str(portfolio), "--lang", "en")
+    assert code == 0
+    assert f"{second}:portfolio/initiatives/Felles Copy.yaml: " in err
+    assert "Added" not in out
+    assert "Not compared" in out and "  Felles Copy\n" in out

@@ -168,3 +168,28 @@ def test_portfolio_file_problems(tmp_path: Path, settings: str, code: str, line:
     findings = run_rules(load_portfolio(str(tmp_path)))
     finding = only(findings, code)
     assert finding.path.endswith("portfolio.yaml") and finding.line == line
+
+
+def test_a_bad_field_of_portfolio_yaml_hides_no_other_problem(tmp_path: Path) -> None:
+    """`year` is not valid, so portfolio.yaml is not read as settings; the missing taxonomy file, the broken actors
+    file and the unknown checklist version are reported all the same, each at its line."""
+    settings = "name: Test\nyear: snart\ntaxonomy: mangler.yaml\nactors: actors.yaml\nchecklist_version: '1999'\n"
+    build_file_tree(
+        tmp_path,
+        {"portfolio.yaml": settings, "actors.yaml": "actors: ja\n", "initiatives/felles.yaml": SAMSTYRE},
+    )
+    portfolio = load_portfolio(str(tmp_path))
+    findings = run_rules(portfolio)
+    mine = [f for f in findings if f.path.endswith("portfolio.yaml")]
+    assert only(mine, "wrong_type").line == 2
+    assert only(mine, "missing_file").line == 3
+    assert only(mine, "unknown_checklist").line == 5
+    assert only([f for f in findings if f.path.endswith("actors.yaml")], "wrong_type")
+    assert portfolio.context.settings is None and portfolio.context.checklist.version == "2020"
+
+
+def test_a_field_of_portfolio_yaml_that_is_itself_bad_is_reported_once(tmp_path: Path) -> None:
+    settings = "name: Test\nyear: snart\ntaxonomy: ../taxonomy.yaml\nchecklist_version: [1999]\n"
+    build_file_tree(tmp_path, {"portfolio.yaml": settings, "initiatives/felles.yaml": SAMSTYRE})
+    codes = sorted(p.code for p in load_portfolio(str(tmp_path)).problems)
+    assert codes == ["bad_local_file", "wrong_type", "wrong_type"]

@@ -11,9 +11,9 @@ import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist
 from ehportfolio.domain.fieldtypes import SLUG, SLUG_MAX
@@ -189,32 +189,63 @@ def _read_one(model: type[M], source: Source, relative: str) -> tuple[M, Positio
     return _parse(model, source.display(relative), content)[:2]
 
 
+_REFERENCES = ("checklist_version", "taxonomy", "actors")
+"""The fields of portfolio.yaml that name something else: a checklist, and files beside it."""
+
+
+def _sound_references(data: dict[str, Any]) -> dict[str, Any]:
+    """The fields of `_REFERENCES` whose values are valid on their own, from a portfolio.yaml that is not valid as a
+    whole: what they name is still checked, so that a bad field elsewhere hides no other problem of the file."""
+    sound: dict[str, Any] = {}
+    for key in _REFERENCES:
+        field_info = Settings.model_fields[key]
+        adapter: TypeAdapter[Any] = TypeAdapter(Annotated[field_info.annotation, field_info])  # type: ignore[arg-type]
+        try:
+            sound[key] = adapter.validate_python(data.get(key, field_info.default))
+        except ValidationError:
+            continue
+    return sound
+
+
 def load_context(root: str | Source | None) -> Context:
     """The settings of the portfolio at root (None for a file outside any portfolio) and what they name.
 
     A broken portfolio.yaml, taxonomy or actors file, or an unknown checklist version, is reported and the defaults
-    apply, so that the initiatives are still read and checked.
+    apply, so that the initiatives are still read and checked. When portfolio.yaml parses but a field of it is not
+    valid, the fields that name a checklist or a file are still checked, and their problems reported too.
     """
     default = load_checklist(DEFAULT_VERSION)
     if root is None:
         return Context(None, default)
     source = DiskSource(root) if isinstance(root, str) else root
+    path = source.display(SETTINGS_FILE)
     try:
-        settings, positions = _read_one(Settings, source, SETTINGS_FILE)
+        (_, content, _), *_ = source.read([SETTINGS_FILE])
+        if isinstance(content, Problem):
+            raise InputError([content])
+        data, positions = parse_mapping(path, decode(path, content))
     except InputError as exc:
         return Context(None, default, problems=tuple(exc.problems))
-    path = source.display(SETTINGS_FILE)
     problems: list[Problem] = []
+    try:
+        settings: Settings | None = validate(Settings, data, path, positions)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        settings = None
+    references = {key: getattr(settings, key) for key in _REFERENCES} if settings else _sound_references(data)
     checklist = default
-    if settings.checklist_version in available_versions():
-        checklist = load_checklist(settings.checklist_version)
-    else:
+    version = references.get("checklist_version")
+    if version in available_versions():
+        checklist = load_checklist(version)
+    elif version is not None:
         line, column = positions.get(("checklist_version",), (1, 1))
         known = ", ".join(available_versions())
-        args = {"version": settings.checklist_version, "known": known, "default": default.version}
+        args = {"version": version, "known": known, "default": default.version}
         problems.append(Problem(path, "unknown_checklist", args, line, column, "checklist_version"))
-    taxonomy = _referenced(Taxonomy, source, settings.taxonomy, positions, "taxonomy", problems)
-    actors = _referenced(Actors, source, settings.actors, positions, "actors", problems)
+    taxonomy = _referenced(Taxonomy, source, references.get("taxonomy"), positions, "taxonomy", problems)
+    actors = _referenced(Actors, source, references.get("actors"), positions, "actors", problems)
+    if settings is None:  # the defaults apply, as they always have for a portfolio.yaml that is not valid
+        return Context(None, default, problems=tuple(problems))
     actor_list = actors.actors if actors else None
     return Context(settings, checklist, taxonomy, actor_list, tuple(problems), path, positions)
 
@@ -279,6 +310,7 @@ def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None, *,
         path_shown = source.display(relative)
         try:
             if cache is not None and key in cache:
+                _check_id(path_shown, initiative_id(relative))  # a name is checked whatever its content
                 known = cache[key]
                 entry = Entry(initiative_id(relative), path_shown, known.initiative, known.text)
             else:
@@ -294,10 +326,15 @@ def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None, *,
     return Portfolio(root, context, tuple(entries), tuple(problems), frozenset(unread), reports)
 
 
-def parse_initiative(path: str, relative: str, content: bytes | Problem) -> Entry:
-    ident = initiative_id(relative)
+def _check_id(path: str, ident: str) -> None:
+    """InputError `bad_id` when a file's stem is not a valid id."""
     if len(ident) > SLUG_MAX or not SLUG.match(ident):
         raise InputError([Problem(path, "bad_id", {"id": ident})])
+
+
+def parse_initiative(path: str, relative: str, content: bytes | Problem) -> Entry:
+    ident = initiative_id(relative)
+    _check_id(path, ident)
     initiative, _, text = _parse(Initiative, path, content)
     return Entry(ident, path, initiative, text)
 
@@ -326,8 +363,7 @@ def load_statuses(source: Source) -> Statuses:
             shown = source.display(relative)
             ident = initiative_id(relative)
             try:
-                if len(ident) > SLUG_MAX or not SLUG.match(ident):
-                    raise InputError([Problem(shown, "bad_id", {"id": ident})])
+                _check_id(shown, ident)
                 report, _, text = _parse(StatusReport, shown, content)
             except InputError as exc:
                 problems.extend(exc.problems)

@@ -17,9 +17,21 @@ def report_problems(problems: Iterable[Problem], lang: str) -> None:
         print(problem_line(problem, lang), file=sys.stderr)
 
 
+def absent(path: str) -> Problem | None:
+    """Why a path a user gave cannot be found: nothing is there (`not_found`), or a directory on the way to it may not
+    be searched (`no_permission`, which `os.path.exists` would call not there); None when it is there."""
+    try:
+        os.stat(path)
+    except PermissionError:
+        return Problem(path, "no_permission")
+    except (OSError, ValueError):
+        return Problem(path, "not_found")
+    return None
+
+
 def not_a_directory(path: str) -> Problem:
     """The problem with a path given as a directory that is not one."""
-    return Problem(path, "not_found" if not os.path.exists(path) else "not_a_directory")
+    return absent(path) or Problem(path, "not_a_directory")
 
 
 def not_a_portfolio(root: str) -> Problem | None:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
-from ehportfolio.cli.commands import report_problems
+from ehportfolio.cli.commands import absent, report_problems
 from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
-from ehportfolio.domain.problems import Problem
 from ehportfolio.features.assessment import assess
 from ehportfolio.output import render_assessment
 from ehportfolio.store.portfolio import find_root, load_context, load_initiative
 
 
 def run(file: str, fmt: str, lang: str) -> int:
-    if not os.path.exists(file):
-        report_problems([Problem(file, "not_found")], lang)
+    missing = absent(file)
+    if missing:
+        report_problems([missing], lang)
         return USER_ERROR
     context = load_context(find_root(file))
     report_problems(context.problems, lang)
