@@ -133,6 +133,67 @@ def test_fact_sheet_has_its_sections_and_the_trend_across_rounds(shipped: Path) 
     assert len(document.inline_shapes) == 2  # the trend chart and the dependency graph
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["overview"],
+        ["initiative", "legemiddelprogrammet", "--date", "2021-12-31"],
+        MEETING,
+        ["definition", "--year", "2021"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_pages_are_numbered_and_charts_keep_their_natural_size(shipped: Path, args: list[str]) -> None:
+    document = word(*args, "--path", str(shipped))
+    footer = document.sections[0].footer._element
+    namespace = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    assert [t.text.strip() for t in footer.findall(".//w:instrText", namespace)] == ["PAGE"]
+    assert [f.get(f"{{{namespace['w']}}}fldCharType") for f in footer.findall(".//w:fldChar", namespace)] == [
+        "begin",
+        "separate",
+        "end",
+    ]
+    text_width = docx.shared.Mm(wordtemplates.TEXT_WIDTH_MM)
+    for shape in document.inline_shapes:
+        blip = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
+        image = document.part.related_parts[blip].image  # its pixels at the resolution it records
+        assert shape.width <= min(image.width, text_width)  # never stretched past its natural size or the page
+        assert shape.height / shape.width == pytest.approx(image.height / image.width, rel=0.01)
+
+
+CHARACTER_MM = 0.5 * 9 * 25.4 / 72
+"""About the mean width of a character at the tables' 9 pt in Calibri (LibreOffice's Carlito has the same metrics)."""
+CELL_MARGINS_MM = 2 * 1.91
+"""Word's default cell margins, 0.19 cm each side (Table Grid)."""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        MEETING,
+        ["meeting", "--committee", "NUIT", "--date", "2021-02-11", "--case", "12/21"],
+        ["overview"],
+        ["initiative", "legemiddelprogrammet", "--date", "2021-12-31"],
+        ["definition", "--year", "2021"],
+    ],
+    ids=lambda a: "-".join(a[:1] + a[4:5]),
+)
+def test_no_word_in_a_table_is_wider_than_its_column(shipped: Path, args: list[str]) -> None:
+    """A word that does not fit its column is split inside it ("Legemiddelprogra|mmet"); a line may break at a space,
+    a hyphen or a slash. Header words are bold, about 7 % wider."""
+    document = word(*args, "--path", str(shipped))
+    too_wide = []
+    for table in document.tables:
+        for number, row in enumerate(table.rows):
+            for cell in row.cells:
+                assert cell.width is not None
+                for piece in re.split(r"[\s/-]+", cell.text):
+                    needed = len(piece) * CHARACTER_MM * (1.07 if number == 0 else 1) + CELL_MARGINS_MM
+                    if needed > cell.width.mm:
+                        too_wide.append((piece, round(needed, 1), round(cell.width.mm, 1)))
+    assert not too_wide
+
+
 def test_definition_has_its_five_parts_and_the_samstyre_priority(shipped: Path) -> None:
     document = word("definition", "--year", "2021", "--path", str(shipped))
     assert [h.split(". ", 1)[0] for h in headings(document, 1)] == ["1", "2", "3", "4", "5"]

@@ -95,7 +95,18 @@ def check_local_file(value: str) -> str:
 # What editors see through the JSON Schema (ehp schema). An editor reads YAML 1.2, where `true` is a boolean and an
 # unquoted 2.1 a number; ehp keeps both as the text written, so the schema allows either.
 _ANSWER_PATTERN = "^(?:[Jj][Aa]|[Nn][Ee][Ii]|[Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"
-_ANSWER_SCHEMA = {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": _ANSWER_PATTERN}, {"type": "null"}]}
+# The enum comes first so that an editor offers ja and nei (the language server completes enum values, not patterns) and
+# names the words when a value is wrong; the pattern behind it accepts the same words in any case, as ehp does.
+_ANSWER_WORDS = ["ja", "nei", "yes", "no"]
+_ANSWER_SCHEMA = {
+    "anyOf": [
+        {"enum": _ANSWER_WORDS},
+        {"type": "boolean"},
+        {"type": "string", "pattern": _ANSWER_PATTERN},
+        {"type": "null"},
+    ],
+    "errorMessage": f"Svar ja eller nei ({ALLOWED_ANSWERS}); tom verdi er ubesvart.",
+}
 _CODE_SCHEMA = {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 20}, {"type": "number"}]}
 _SLUG_SCHEMA = {"type": "string", "pattern": SLUG.pattern, "maxLength": SLUG_MAX}
 _FILE_SCHEMA = {"type": "string", "pattern": "^(?!/)(?!.*\\.\\.).*\\.ya?ml$"}
@@ -107,7 +118,14 @@ def _any_case(words: tuple[str, ...] | list[str]) -> str:
     return f"^(?:{'|'.join(alternatives)})$"
 
 
-_COLOUR_SCHEMA = {"anyOf": [{"type": "string", "pattern": _any_case(list(COLOUR_WORDS))}, {"type": "null"}]}
+_COLOUR_SCHEMA = {
+    "anyOf": [
+        {"enum": list(COLOUR_WORDS)},
+        {"type": "string", "pattern": _any_case(list(COLOUR_WORDS))},
+        {"type": "null"},
+    ],
+    "errorMessage": f"Statusfargen er {ALLOWED_COLOURS}.",
+}
 _COMMITTEE_SCHEMA = {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9]{1,19}$"}
 
 Answer = Annotated[bool | None, BeforeValidator(parse_answer), WithJsonSchema(_ANSWER_SCHEMA)]

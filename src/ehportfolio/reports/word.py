@@ -16,8 +16,9 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
+from docx.image.image import Image
 from docx.opc.exceptions import PackageNotFoundError
-from docx.shared import Mm
+from docx.shared import Length, Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
@@ -92,11 +93,16 @@ def _images(template: Any, context: tc.Report) -> dict[str, Any]:
     from ehportfolio.reports.charts import png
 
     return {
-        key: InlineImage(
-            template, io.BytesIO(png(figure)), width=Mm(GRAPH_WIDTH_MM if key == "graph" else CHART_WIDTH_MM)
-        )
+        key: _inline(template, png(figure), GRAPH_WIDTH_MM if key == "graph" else CHART_WIDTH_MM)
         for key, figure in figures(context).items()
     }
+
+
+def _inline(template: Any, data: bytes, limit_mm: float) -> Any:
+    """The image at its natural size (its pixels at the resolution it records), narrowed to `limit_mm` only when it
+    is wider: a small chart is never stretched, which would blur it and blow its text up past the body's."""
+    natural = Image.from_blob(data).width  # EMU
+    return InlineImage(template, io.BytesIO(data), width=Length(min(natural, Mm(limit_mm))))
 
 
 def render(kind: str, context: tc.Report, user_dirs: Sequence[str], environment: Any) -> bytes:

@@ -90,7 +90,7 @@ def initiatives(loop: str) -> Item:
         INITIATIVE_COLUMNS,
         ["{{ row.focus_area }}", NAME_CELL, "{{ row.owner }}", "{{ row.segment_name }}"],
         loop,
-        weights=(1.4, 4, 2.6, 1.6),
+        weights=(1.8, 4, 2.6, 1.6),
     )
 
 
@@ -131,7 +131,7 @@ OVERVIEW: list[Item] = [
         ],
         ["{{ row.focus_area }}", NAME_CELL, "{{ row.owner }}", "{{ row.stage_name }}", "{{ row.segment_name }}"],
         "row in group.rows",
-        weights=(1.4, 4, 2.6, 1.4, 1.6),
+        weights=(1.8, 4, 2.6, 1.4, 1.6),
     ),
     tag("endfor"),
     tag("endif"),
@@ -322,7 +322,7 @@ MEETING: list[Item] = [
             "{% else %}{{ t.none }}{% endfor %}",
         ],
         "row in section.rows",
-        weights=(3, 1.5, 4, 5),
+        weights=(4, 1.5, 4, 4.5),
     ),
     tag('elif section.segment == "koordinere"'),
     tag("for row in section.rows"),
@@ -382,6 +382,7 @@ MEETING: list[Item] = [
                 ['{{ t["col.name"] }}', '{{ t["col.owner"] }}', '{{ t["col.segment"] }}', '{{ t["col.state"] }}'],
                 [NAME_CELL, "{{ row.owner }}", "{{ row.segment_name }}", '**{{ t["state.not_reported"] }}**'],
                 "row in not_reported",
+                weights=(4, 3.5, 2, 2.5),
             )
         ],
         [("p", '{{ t["meeting.all_reported"] }}')],
@@ -416,6 +417,7 @@ DEFINITION: list[Item] = [
         [FOCUS_CELL, *(f"{{{{ area.segments[{i}] }}}}" for i in range(4)), "{{ area.count }}"],
         "area in by_focus",
         (1, 2, 3, 4, 5),
+        weights=(3.4, *([NUMERIC_SHARE] * 5)),
     ),
     ("h1", '2. {{ t["definition.priority"] }}'),
     ("p", '{{ t["definition.priority_rule"] }}'),
@@ -426,6 +428,7 @@ DEFINITION: list[Item] = [
             ["{{ loop.index }}", "{{ row.focus_area }}", NAME_CELL, "{{ row.owner }}"],
             "row in priority",
             (0,),
+            weights=(1, 1.8, 4, 3.2),
         ),
     ),
     ("h1", '3. {{ t["definition.balance"] }}'),

@@ -86,9 +86,33 @@ def _add_fields(document: Any, rows: list[tuple[str, str]]) -> None:
         _runs(row.cells[1].paragraphs[0], value)
 
 
+def _page_number(paragraph: Any) -> None:
+    """A PAGE field, right-aligned: Word and LibreOffice put each page's number in it (the "1" is what a reader shows
+    before it updates fields)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+    def fld_char(kind: str) -> None:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(element)
+
+    fld_char("begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    paragraph.add_run()._r.append(instruction)
+    fld_char("separate")
+    paragraph.add_run("1")
+    fld_char("end")
+
+
 def _setup(document: Any) -> None:
-    """A4 with 2.5 cm margins, the generated-by line in the footer, and fixed document properties (the report sets
-    the title)."""
+    """A4 with 2.5 cm margins, the generated-by line and the page number in the footer, and fixed document properties
+    (the report sets the title)."""
     from docx.shared import Mm, Pt
 
     section = document.sections[0]
@@ -96,6 +120,7 @@ def _setup(document: Any) -> None:
     margin = Mm((210 - TEXT_WIDTH_MM) / 2)
     section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = margin
     section.footer.paragraphs[0].text = "{{ generated }}"
+    _page_number(section.footer.add_paragraph(style="Footer"))
     document.styles["Normal"].font.size = Pt(10)
     document.styles["Table Grid"].font.size = Pt(9)
     properties = document.core_properties
