@@ -3,8 +3,8 @@ writes as inline SVG for HTML and `png` as an image for Word. An HTML fact sheet
 instead (reports/svg_graph.py, which also owns the wrapping of a node's label), since a site has one per initiative.
 
 Imported only by the HTML and DOCX paths, so that no other command pays for matplotlib. Both outputs are
-byte-identical between runs: the SVG has a fixed hash salt (different per chart, so that ids do not collide in one
-page), text kept as text (`svg.fonttype` none) and no date in the metadata; the PNG has no software stamp. User text
+byte-identical between runs: the SVG has a fixed hash salt and id prefix (different per chart, so that ids do not
+collide in one page), text kept as text (`svg.fonttype` none) and no metadata; the PNG has no software stamp. User text
 never reaches mathtext (`$` is escaped), and matplotlib escapes what it writes into the SVG.
 """
 
