@@ -130,7 +130,7 @@ def test_an_html_fact_sheet_carries_the_hand_drawn_graph_with_hostile_names_esca
     root = calendar_portfolio(tmp_path / "p", felles=text, avhengig=other)
     result = CliRunner().invoke(app, ["report", "initiative", "avhengig", "-f", "html", "--path", str(root)])
     assert result.exit_code == 0, result.output
-    figure = re.search(r'<div class="figure">(<svg.*?</svg>)</div>', result.output, re.S)
+    figure = re.search(r'<figure class="figure">(<svg.*?</svg>)</figure>', result.output, re.S)
     assert figure, result.output
     drawn = parse(figure.group(1))
     assert drawn.find(f"{SVG}metadata") is None  # not matplotlib's

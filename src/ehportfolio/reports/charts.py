@@ -3,14 +3,15 @@ writes as inline SVG for HTML and `png` as an image for Word. An HTML fact sheet
 instead (reports/svg_graph.py, which also owns the wrapping of a node's label), since a site has one per initiative.
 
 Imported only by the HTML and DOCX paths, so that no other command pays for matplotlib. Both outputs are
-byte-identical between runs: the SVG has a fixed hash salt (different per chart, so that ids do not collide in one
-page), text kept as text (`svg.fonttype` none) and no date in the metadata; the PNG has no software stamp. User text
+byte-identical between runs: the SVG has a fixed hash salt and id prefix (different per chart, so that ids do not
+collide in one page), text kept as text (`svg.fonttype` none) and no metadata; the PNG has no software stamp. User text
 never reaches mathtext (`$` is escaped), and matplotlib escapes what it writes into the SVG.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,15 +29,42 @@ def _plain(value: str) -> str:
     return value.replace("$", r"\$")
 
 
-def svg(figure: Any, salt: str) -> str:
-    """The figure as an `<svg>` element to put inside HTML; `salt` makes its ids its own."""
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_REFERENCE = re.compile(r'(\bid="|href="#|url\(#)([^"()]+)')
+
+
+def _own_ids(text: str, prefix: str) -> str:
+    """Every id of the SVG, and every reference to one, prefixed with `prefix-`: matplotlib names its groups
+    `patch_1`, `text_1` in every figure, so two charts in one page would share them. Only markup is touched (the
+    text of a label is escaped, so it holds no `<`)."""
+
+    def tag(match: re.Match[str]) -> str:
+        return _REFERENCE.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", match.group(0))
+
+    return _TAG.sub(tag, text)
+
+
+def svg(figure: Any, salt: str, label: str = "") -> str:
+    """The figure as an `<svg>` element to put inside HTML: its ids its own (`salt` prefixes them and salts
+    matplotlib's hashes), no RDF metadata (HTML does not allow it), and, with `label`, a text alternative
+    (`role="img"` and a `<title>`)."""
     import matplotlib
+    from markupsafe import escape
 
     with matplotlib.rc_context({"svg.hashsalt": salt, "svg.fonttype": "none", "font.size": FONT}):
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
     text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    text = _own_ids(_METADATA.sub("", text[text.index("<svg") :], count=1), salt)
+    if label:
+        start = text.index(">") + 1
+        title = f"{salt}-title"
+        text = (
+            f'{text[: start - 1]} role="img" aria-labelledby="{title}">'
+            f'<title id="{title}">{escape(label)}</title>{text[start:]}'
+        )
+    return text
 
 
 def png(figure: Any) -> bytes:

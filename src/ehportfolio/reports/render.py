@@ -20,6 +20,14 @@ if TYPE_CHECKING:
 from ehportfolio.domain.errors import UserError
 
 EXTENSIONS = {"markdown": "md", "html": "html", "docx": "docx"}
+# The text alternative of each chart in HTML (a key of the report's messages), by the name templates know it as.
+LABELS = {
+    "segments": "chart.segments",
+    "trend": "chart.trend",
+    "states": "chart.colours",
+    "focus": "chart.focus",
+    "graph": "dependencies",
+}
 
 
 class TemplateFailure(UserError):
@@ -75,16 +83,22 @@ def figures(context: tc.Report, *, sheet_graph: bool = True) -> dict[str, Any]:
 def html_figures(context: tc.Report) -> dict[str, Markup]:
     """Each chart the context calls for as an inline `<svg>` element: a fact sheet's dependency graph drawn by hand
     (reports/svg_graph.py, a site has one per initiative), the other charts with matplotlib."""
-    from markupsafe import Markup
+    from markupsafe import Markup, escape
 
     from ehportfolio.reports import svg_graph
     from ehportfolio.reports.charts import svg
 
-    # safe: matplotlib escapes the text it writes into the SVG, and svg_graph escapes every piece of user text
-    drawn = {key: Markup(svg(figure, key)) for key, figure in figures(context, sheet_graph=False).items()}
+    t = context.t
+    # safe: matplotlib escapes the text it writes into the SVG, and svg_graph escapes every piece of user text;
+    # `svg` escapes the label
+    drawn = {
+        key: Markup(svg(figure, key, t[LABELS[key]])) for key, figure in figures(context, sheet_graph=False).items()
+    }
     if isinstance(context, tc.Initiative) and context.graph.edges:
         graph = context.graph
-        drawn["graph"] = Markup(svg_graph.dependency_graph(graph.nodes, graph.edges, context.id, prefix="graph"))
+        drawn_graph = svg_graph.dependency_graph(graph.nodes, graph.edges, context.id, prefix="graph")
+        label = escape(t[LABELS["graph"]])
+        drawn["graph"] = Markup(drawn_graph.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
     return drawn
 
 
