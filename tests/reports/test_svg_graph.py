@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -31,6 +32,13 @@ def parse(svg: str) -> ET.Element:
     return ET.fromstring(svg)
 
 
+def size(root: ET.Element) -> tuple[float, float]:
+    """The width and height of the drawing, from its viewBox."""
+    left, top, width, height = (float(v) for v in root.get("viewBox", "").split())
+    assert left == top == 0
+    return width, height
+
+
 def texts(root: ET.Element) -> list[str]:
     return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
 
@@ -44,8 +52,10 @@ def test_a_graph_is_well_formed_svg_with_a_box_per_node_and_a_path_per_edge() ->
     assert len(edges) == len(drawn.edges) == 4
     assert all(p.get("marker-end") == "url(#graph-arrow)" for p in edges)
     assert "Midten" in texts(root) and "Alfa" in texts(root)
-    width, height = float(root.get("width", "0")), float(root.get("height", "0"))
-    assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
+    width, height = size(root)
+    assert root.get("width") == "100%" and root.get("height") is None  # as wide as the page, up to its own width
+    assert root.get("preserveAspectRatio") == "xMinYMin meet"
+    assert root.get("style") == f"max-width: {root.get('viewBox', '').split()[2]}px"
     for rect in root.iter(f"{SVG}rect"):  # every box inside the picture
         x, y, w, h = (float(rect.get(k, "0")) for k in ("x", "y", "width", "height"))
         assert x >= 0 and x + w <= width and y >= 0 and y + h <= height
@@ -105,7 +115,7 @@ def test_a_cycle_is_drawn_with_both_edges_apart() -> None:
     root = parse(svg)
     paths = [p.get("d") for p in root.findall(f"{SVG}path")]
     assert len(paths) == 4 and len(set(paths)) == 4
-    width = float(root.get("width", "0"))
+    width = size(root)[0]
     for d in paths:  # every edge stays inside the picture
         numbers = [float(v) for pair in (d or "").replace("M", "").replace("C", "").split() for v in pair.split(",")]
         assert all(0 <= v <= width for v in numbers[::2])
@@ -136,3 +146,63 @@ def test_an_html_fact_sheet_carries_the_hand_drawn_graph_with_hostile_names_esca
     assert drawn.find(f"{SVG}metadata") is None  # not matplotlib's
     assert [p.get("stroke-dasharray") for p in drawn.findall(f"{SVG}path")] == ["5 3"]
     assert "<script" not in result.output and "&lt;script&gt;" in figure.group(1)
+
+
+def points(d: str) -> list[tuple[float, float]]:
+    """The points of a path of M and C commands, in order (control points included)."""
+    numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", d)]
+    return list(zip(numbers[::2], numbers[1::2], strict=True))
+
+
+def outside(point: tuple[float, float], rect: ET.Element) -> float:
+    """The signed distance of a point from a rounded rectangle's border: positive outside, negative inside."""
+    x, y, w, h, r = (float(rect.get(k, "0")) for k in ("x", "y", "width", "height", "rx"))
+    qx = abs(point[0] - (x + w / 2)) - (w / 2 - r)
+    qy = abs(point[1] - (y + h / 2)) - (h / 2 - r)
+    return math.hypot(max(qx, 0), max(qy, 0)) + min(max(qx, qy), 0) - r
+
+
+GRAPHS = {
+    "chain": (
+        {"a": "A", "b": "B", "c": "C", "d": "D"},
+        [("a", "b", "strong"), ("b", "c", "weak"), ("c", "d", "strong")],
+    ),
+    "star": (
+        {"m": "Midten", "a": "Alfa", "b": "Beta med et langt navn som må brytes", "c": "C", "d": "D", "e": "E"},
+        [("a", "m", "strong"), ("b", "m", "weak"), ("c", "m", "strong"), ("m", "d", "strong"), ("m", "e", "weak")],
+    ),
+    "cycle": ({"a": "A", "b": "B", "c": "C"}, [("a", "b", "strong"), ("b", "c", "strong"), ("c", "a", "weak")]),
+    "self": ({"a": "A", "b": "B"}, [("a", "a", "weak"), ("a", "b", "strong")]),
+    "skip": ({"a": "A", "b": "B", "c": "C"}, [("a", "b", "strong"), ("b", "c", "strong"), ("a", "c", "weak")]),
+    "column": ({"a": "A", "b": "B", "c": "C"}, [("a", "c", "strong"), ("b", "c", "strong"), ("a", "b", "weak")]),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(GRAPHS))
+def test_every_arrow_tip_touches_its_target_box(kind: str) -> None:
+    """Each edge ends on its target box's border (within 1 px), the marker's tip sits on the path's end, and the
+    arrowhead lies outside the box, not under it."""
+    names, pairs = GRAPHS[kind]
+    drawn = graph(names, pairs, {next(iter(names))})
+    root = parse(svg_graph.dependency_graph(drawn.nodes, drawn.edges))
+    marker = root.find(f"{SVG}defs/{SVG}marker")
+    assert marker is not None and marker.get("orient") == "auto" and marker.get("markerUnits") == "userSpaceOnUse"
+    head = marker.find(f"{SVG}path")
+    assert head is not None
+    corners = points(head.get("d", ""))
+    tip = max(corners)  # the vertex it points with
+    assert (float(marker.get("refX", "")), float(marker.get("refY", ""))) == tip
+    scale = float(marker.get("markerWidth", "")) / float((marker.get("viewBox") or "").split()[2])
+    length = (tip[0] - min(corners)[0]) * scale  # of the arrowhead along the edge, in px
+    boxes = {g.findtext(f"{SVG}title"): g.find(f"{SVG}rect") for g in root.findall(f"{SVG}g")}
+    keys = {node.key: node.id for node in drawn.nodes}
+    paths = root.findall(f"{SVG}path")
+    assert len(paths) == len(drawn.edges)
+    for path, edge in zip(paths, drawn.edges, strict=True):
+        target = boxes[keys[edge.to]]
+        assert target is not None
+        *_, control, end = points(path.get("d", ""))
+        assert abs(outside(end, target)) <= 1, (kind, edge, end)
+        along = math.dist(control, end)
+        base = (end[0] + (control[0] - end[0]) * length / along, end[1] + (control[1] - end[1]) * length / along)
+        assert outside(base, target) > 0, (kind, edge, base)  # the arrowhead's back is out of the box

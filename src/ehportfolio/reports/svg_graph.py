@@ -7,7 +7,9 @@ initiative that depends to the one it depends on, solid when strong and dashed w
 initiative is yellow; an id that is not in the portfolio is grey with a dotted outline. An edge that runs backwards
 (a cycle, which `ehp check` reports and the layering cuts) leaves the box on its left, below the middle, so that it
 does not cover the edge the other way; one that passes a column arcs under the boxes; one within a column loops out
-to the right, and one from a box to itself over it.
+to the right, and one from a box to itself over it. Every edge ends on its target box's border, where the
+arrowhead's tip (the marker's refX) sits, the arrowhead outside the box. The drawing is as wide as the page
+(`width="100%"` and a viewBox) but no wider than itself, its columns spread to fill a page's width up to `GAP_MAX`.
 
 Pure: a function of its arguments, byte-identical between runs. Every piece of user text goes through
 `markupsafe.escape`; the only ids (the arrowheads') start with `prefix`, so that two charts in one page differ.
@@ -28,7 +30,9 @@ FONT = 12  # px
 LINE = 15  # px between the baselines of a label's lines
 PAD_X = 9
 PAD_Y = 7
-GAP_X = 64  # between columns, for the arrows
+GAP_X = 64  # between columns, for the arrows, at least
+GAP_MAX = 220  # between columns, at most: the gap grows to fill the page up to this
+PAGE = 928  # px, the width of a page's content (60rem less its padding), which the drawing fills when it can
 GAP_Y = 14  # between rows
 MARGIN = 6
 CHAR = 0.62  # estimated advance of a character, in ems; 1 for wide (East Asian) ones
@@ -80,7 +84,9 @@ def dependency_graph(nodes: Sequence[Node], edges: Sequence[Edge], highlight: st
     loops = any(column_of[e.from_] == column_of[e.to] and e.from_ != e.to for e in edges)
     above = LOOP if any(e.from_ == e.to for e in edges) else 0
     below = LOOP if any(abs(column_of[e.from_] - column_of[e.to]) > 1 for e in edges) else 0
-    width = (top + 1) * box_width + top * GAP_X + 2 * MARGIN + (LOOP if loops else 0)
+    fixed = (top + 1) * box_width + 2 * MARGIN + (LOOP if loops else 0)
+    gap = min(max((PAGE - fixed) / top, GAP_X), GAP_MAX) if top else GAP_X  # fill the page, within limits
+    width = fixed + top * gap
     bottom = above + MARGIN + rows * box_height + (rows - 1) * GAP_Y  # below the lowest box
     height = bottom + below + MARGIN
 
@@ -88,7 +94,7 @@ def dependency_graph(nodes: Sequence[Node], edges: Sequence[Edge], highlight: st
     for x, column in columns.items():
         offset = (rows - len(column)) / 2
         for y, node in enumerate(column):
-            left = MARGIN + x * (box_width + GAP_X)
+            left = MARGIN + x * (box_width + gap)
             upper = above + MARGIN + (y + offset) * (box_height + GAP_Y)
             centre[node.key] = (left + box_width / 2, upper + box_height / 2)
 
@@ -98,8 +104,9 @@ def dependency_graph(nodes: Sequence[Node], edges: Sequence[Edge], highlight: st
     n = _number
     arrow = f"{prefix}-arrow"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{n(width)}" height="{n(height)}" '
-        f'viewBox="0 0 {n(width)} {n(height)}" font-family="{FONTS}" font-size="{FONT}">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {n(width)} {n(height)}" '
+        f'preserveAspectRatio="xMinYMin meet" style="max-width: {n(width)}px" '
+        f'font-family="{FONTS}" font-size="{FONT}">',
         f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" '
         f'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{INK}"/></marker></defs>',
     ]
