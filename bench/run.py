@@ -52,6 +52,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 SHIPPED = BENCH.parent / "portfolio"
@@ -333,23 +334,23 @@ def run_sites(python: str, ehp: str, scratch: Path, args: argparse.Namespace) ->
     return sites
 
 
-def only_sites(python: str, ehp: str, args: argparse.Namespace) -> int:
-    """`--only site`: the site measurements alone."""
+def only(name: str, title: str, make: Any, python: str, ehp: str, args: argparse.Namespace) -> int:
+    """`--only NAME`: one group of measurements alone; `make` generates its portfolios and returns its bench."""
     with tempfile.TemporaryDirectory(prefix="ehp-bench-") as scratch:
         started = time.perf_counter()
-        sites = run_sites(python, ehp, Path(scratch), args)
-        if sites is None:
+        bench = make(python, ehp, Path(scratch), args)
+        if bench is None:
             return 2
-        print(f"ehp benchmark, site only: {args.site_count} and {args.site_small} initiatives (seed {args.seed})")
+        print(f"ehp benchmark, {name} only: {title}")
         print(f"python {platform.python_version()}; {os.cpu_count()} CPUs; git {git_state()}; x{args.repeat}")
         for round_ in range(args.repeat):
-            print(f"  site round {round_ + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
-            for series in sites.series:
+            print(f"  {name} round {round_ + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
+            for series in bench.series:
                 series.run()
         total = time.perf_counter() - started
-    print_table([("measurement", "ehp", "baseline", "ratio", "goal", "result"), *sites.rows()])
+    print_table([("measurement", "ehp", "baseline", "ratio", "goal", "result"), *bench.rows()])
     print()
-    for series in sites.series:
+    for series in bench.series:
         print(f"  {series.label:<28} {series.spread()}")
     print(f"total {total:.0f} s; ratios use medians")
     return 0
@@ -400,28 +401,6 @@ def run_hints(python: str, ehp: str, scratch: Path, args: argparse.Namespace) ->
     return hints
 
 
-def only_hints(python: str, ehp: str, args: argparse.Namespace) -> int:
-    """`--only hints`: the hostile-file measurement alone."""
-    with tempfile.TemporaryDirectory(prefix="ehp-bench-") as scratch:
-        started = time.perf_counter()
-        hints = run_hints(python, ehp, Path(scratch), args)
-        if hints is None:
-            return 2
-        print(f"ehp benchmark, hints only: {args.hints_count} initiatives, {args.hints_unknown} unknown dependencies")
-        print(f"python {platform.python_version()}; {os.cpu_count()} CPUs; git {git_state()}; x{args.repeat}")
-        for round_ in range(args.repeat):
-            print(f"  hints round {round_ + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
-            for series in hints.series:
-                series.run()
-        total = time.perf_counter() - started
-    print_table([("measurement", "ehp", "baseline", "ratio", "goal", "result"), *hints.rows()])
-    print()
-    for series in hints.series:
-        print(f"  {series.label:<28} {series.spread()}")
-    print(f"total {total:.0f} s; ratios use medians")
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="initiative files to generate (default 10000)")
@@ -447,9 +426,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no ehp entry point beside {python}; run this with the venv's python (make bench)", file=sys.stderr)
         return 2
     if args.only == "site":
-        return only_sites(python, ehp, args)
+        title = f"{args.site_count} and {args.site_small} initiatives (seed {args.seed})"
+        return only("site", title, run_sites, python, ehp, args)
     if args.only == "hints":
-        return only_hints(python, ehp, args)
+        title = f"{args.hints_count} initiatives, {args.hints_unknown} unknown dependencies"
+        return only("hints", title, run_hints, python, ehp, args)
 
     with tempfile.TemporaryDirectory(prefix="ehp-bench-") as scratch:
         folder = args.out or Path(scratch) / "portfolio"
