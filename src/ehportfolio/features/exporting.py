@@ -14,6 +14,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+from ehportfolio.domain.models import CHECKLIST_KEYS, Initiative
 from ehportfolio.features.assessment import Assessment
 from ehportfolio.i18n.messages import segment_name, stage_name, text
 from ehportfolio.store.portfolio import SETTINGS_FILE, Portfolio
@@ -33,8 +34,13 @@ COLUMNS = (
     "checklist_version",
     "stage",
     "segment",
+    "description",
+    "evidence",
+    *CHECKLIST_KEYS,
+    "dependencies",
+    "history",
 )
-TYPES = {"included": "boolean", "missing": "array"}
+TYPES = {"included": "boolean", "missing": "array", "history": "array"}
 """The type of each column in JSON, for the `fields` of the open data; the rest are strings (or null)."""
 
 MAX_WIDTH = 60
@@ -64,9 +70,31 @@ def export_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
                 "checklist_version": decision.checklist_version,
                 "stage": a.state.stage,
                 "segment": a.state.member_segment,
+                "description": initiative.description,
+                "evidence": initiative.evidence,
+                **_answers(initiative),
+                "dependencies": ";".join(f"{d.id}={d.strength}" for d in initiative.dependencies) or None,
+                "history": [h.model_dump(mode="json", by_alias=True, exclude_none=True) for h in initiative.history],
             }
         )
     return rows
+
+
+def _answers(initiative: Initiative) -> dict[str, str | None]:
+    """The checklist answers as the files write them: ja, nei, or nothing for unanswered."""
+    answers = initiative.checklist
+    return {
+        key: None if (value := getattr(answers, key)) is None else "ja" if value else "nei" for key in CHECKLIST_KEYS
+    }
+
+
+def _cell_text(key: str, value: Any) -> Any:
+    """A value as one cell of CSV or a workbook: `missing` space-separated, `history` a JSON array (empty when none)."""
+    if key == "missing":
+        return " ".join(value)
+    if key == "history":
+        return json.dumps(value, ensure_ascii=False) if value else None
+    return value
 
 
 def render_csv(rows: Sequence[dict[str, Any]]) -> str:
@@ -75,7 +103,7 @@ def render_csv(rows: Sequence[dict[str, Any]]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([csv_cell(" ".join(row[k]) if k == "missing" else row[k]) for k in COLUMNS])
+        writer.writerow([csv_cell(_cell_text(k, row[k])) for k in COLUMNS])
     return out.getvalue()
 
 
@@ -123,7 +151,7 @@ def _sheet_value(key: str, value: Any, lang: str) -> Any:
         return stage_name(value, lang)
     if key == "missing":
         return ", ".join(value) or None
-    return value
+    return _cell_text(key, value)
 
 
 def render_xlsx(rows: Sequence[dict[str, Any]], lang: str) -> bytes:

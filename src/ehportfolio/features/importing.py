@@ -10,22 +10,38 @@ What is written is portfolio data, in Norwegian like the shipped files, whatever
 
 from __future__ import annotations
 
+import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from pydantic_core import PydanticCustomError
 
 from ehportfolio.domain.actors import EXACT, match_owner
 from ehportfolio.domain.checklist import Checklist
-from ehportfolio.domain.fieldtypes import SEGMENTS
-from ehportfolio.domain.models import Taxonomy
+from ehportfolio.domain.fieldtypes import SEGMENTS, parse_answer
+from ehportfolio.domain.models import CHECKLIST_KEYS, Taxonomy
 from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.i18n.messages import LANGUAGES
+from ehportfolio.i18n.messages import text as message
 from ehportfolio.store.portfolio import Context, parse_initiative
 from ehportfolio.store.spreadsheet import Cell, Table
 from ehportfolio.store.validation import closest
 from ehportfolio.store.yamltext import quoted, scalar, slug
 
 REQUIRED = ("name", "owner")
+_SPACE = re.compile(r"\s+")
+
+
+def header_key(text: str) -> str:
+    """A header as compared: trimmed, any case, `_` as a space, spaces collapsed, a trailing colon dropped."""
+    return _SPACE.sub(" ", text.replace("_", " ")).strip().rstrip(":").strip().casefold()
+
+
+def _export_headers(field: str) -> set[str]:
+    return {header_key(field), *(header_key(message(lang, f"export.col.{field}")) for lang in LANGUAGES)}
+
 
 # What a header may say for each field, after `_key`: the table's own header texts, the plain Norwegian words, the
 # file format's keys, and the headers `ehp export` writes, so that its tables import again.
@@ -45,6 +61,20 @@ HEADERS = {
     "kommentar": "comment",
     "comment": "comment",
 }
+# The further fields of an `ehp export` table, so that a round trip loses nothing: read by their keys and by the
+# workbook's titles in either language. `recorded_segment` is the file's `segment`; where it is given, the `segment`
+# column (the effective segment) is not read.
+EXPORTED = (
+    "status",
+    "recorded_segment",
+    "segment_reason",
+    "description",
+    "evidence",
+    *CHECKLIST_KEYS,
+    "dependencies",
+    "history",
+)
+HEADERS.update({header_key: field for field in EXPORTED for header_key in _export_headers(field)})
 # What --map accepts after the `=`.
 FIELD_WORDS = {
     "innsatsområde": "focus_area",
@@ -68,8 +98,6 @@ CHECKLIST_NOTE = (
     "# Sjekklisten (vedlegg 5.1) er ikke besvart: svar ja eller nei; et svar som ikke trengs for avgjørelsen, kan stå"
     " tomt."
 )
-
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -112,11 +140,6 @@ class Plan:
     initiatives: tuple[Planned, ...]
     normalised: tuple[Normalised, ...]
     problems: tuple[Problem, ...]
-
-
-def header_key(text: str) -> str:
-    """A header as compared: trimmed, any case, `_` as a space, spaces collapsed, a trailing colon dropped."""
-    return _SPACE.sub(" ", text.replace("_", " ")).strip().rstrip(":").strip().casefold()
 
 
 def parse_segment(value: str) -> str | None:
@@ -209,6 +232,11 @@ def _columns(
             problems.append(
                 table.problem(first.row, 1, "import.map_unknown_column", {"value": raw, "headers": headers})
             )
+    if "recorded_segment" in taken and "segment" in taken:  # an exported table: the effective segment is not read
+        segment = taken.pop("segment")
+        columns.remove(segment)
+        ignored.append(Column(segment.column, segment.header, ""))
+        ignored.sort(key=lambda c: c.column)
     missing = [field for field in REQUIRED if field not in taken]
     if missing:
         problems.append(table.problem(first.row, 1, "import.missing_columns", {"fields": missing, "headers": headers}))
@@ -313,8 +341,10 @@ class _Rows:
             self.problems.extend(problems)
             return
         name_column = self.fields["name"]
+        exported = {field: self._value(row, field, problems) for field in EXPORTED if field in self.fields}
+        exported.pop("recorded_segment", None)
         text = initiative_text(
-            name, owner, focus, segment, comment, self.checklist, self._source(number), self.schema_line
+            name, owner, focus, segment, comment, self.checklist, self._source(number), self.schema_line, exported
         )
         try:  # what is written must read back: a name no quoting could carry is caught here, not in the portfolio
             parse_initiative(f"{ident}.yaml", f"{ident}.yaml", text.encode("utf-8"))
@@ -347,12 +377,13 @@ class _Rows:
         return match.name
 
     def _segment(self, row: tuple[Cell, ...], problems: list[Problem]) -> str | None:
-        value = self._value(row, "segment", problems)
+        field = "recorded_segment" if "recorded_segment" in self.fields else "segment"
+        value = self._value(row, field, problems)
         if value is None:
             return None
         segment = parse_segment(value)
         if segment is None:
-            cell = self._cell(row, "segment")
+            cell = self._cell(row, field)
             assert cell is not None
             problems.append(self.table.problem(cell.row, cell.column, "import.unknown_segment", {"value": value}))
         return segment
@@ -386,17 +417,75 @@ def initiative_text(
     checklist: Checklist,
     source: str,
     schema_line: bool = True,
+    exported: Mapping[str, str | None] | None = None,
 ) -> str:
-    """An initiative file: the table's values, and the checklist's keys left unanswered under their questions."""
+    """An initiative file: the table's values, and the checklist's keys under their questions, unanswered unless the
+    table answers them. `exported` holds the further fields of an `ehp export` table, as text (EXPORTED)."""
+    extra = {key: value for key, value in (exported or {}).items() if value is not None}
     lines = [SCHEMA_LINE] if schema_line else []
     lines += [f"name: {scalar(name)}", f"owner: {scalar(owner)}"]
     if focus_area is not None:
         lines.append(f"focus_area: {quoted(focus_area)}")
     if segment is not None:
         lines.append(f"segment: {segment}")
-    lines += [CHECKLIST_NOTE, "checklist:"]
+    for key in ("segment_reason", "status", "description"):
+        if key in extra:
+            lines.append(f"{key}: {quoted(extra[key])}")
+    if not any(key in extra for key in CHECKLIST_KEYS):
+        lines.append(CHECKLIST_NOTE)
+    lines.append("checklist:")
     for key, question in checklist.questions.items():
-        lines += [f"  # {_SPACE.sub(' ', question['nb']).strip()}", f"  {key}:"]
+        answer = f" {_answer(extra[key])}" if key in extra else ""
+        lines += [f"  # {_SPACE.sub(' ', question['nb']).strip()}", f"  {key}:{answer}"]
+    if "dependencies" in extra:
+        lines += ["dependencies:", *_dependency_lines(extra["dependencies"])]
+    evidence = [extra["evidence"]] if "evidence" in extra else []
     if comment:
-        lines.append(f"evidence: {quoted(f'Importert fra {source}: «{comment}»')}")
+        evidence.append(f"Importert fra {source}: «{comment}»")
+    if evidence:
+        lines.append(f"evidence: {quoted(chr(10).join(evidence))}")
+    if "history" in extra:
+        lines += _history_lines(extra["history"])
     return "\n".join(lines) + "\n"
+
+
+def _answer(value: str) -> str:
+    """ja or nei; any other text as it is, for the check of the written file to report."""
+    try:
+        answer = parse_answer(value)
+    except PydanticCustomError:
+        return quoted(value)
+    return quoted(value) if answer is None else "ja" if answer else "nei"
+
+
+def _dependency_lines(value: str) -> list[str]:
+    """`id=strong;id2=weak` as a YAML list; a part without `=` gives an entry the check of the file refuses."""
+    lines = []
+    for part in value.split(";"):
+        ident, sep, strength = part.strip().partition("=")
+        lines.append(f"  - id: {quoted(ident.strip())}")
+        if sep:
+            lines.append(f"    strength: {quoted(strength.strip())}")
+    return lines
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _history_lines(value: str) -> list[str]:
+    """A JSON array of history entries as a YAML list; anything else is written as text, which the check refuses."""
+    try:
+        entries = json.loads(value)
+    except ValueError:
+        entries = None
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        return [f"history: {quoted(value)}"]
+    lines = ["history:"]
+    for entry in entries:
+        for index, (key, item) in enumerate(entry.items()):
+            if isinstance(item, str):
+                written = item if key == "date" and _DATE.fullmatch(item) else quoted(item)
+            else:
+                written = json.dumps(item, ensure_ascii=False)
+            lines.append(f"{'  - ' if index == 0 else '    '}{quoted(str(key))}: {written}")
+    return lines
