@@ -28,14 +28,10 @@ def run(root: str, fmt: str, out: str | None, lang: str) -> int:
     if not os.path.isdir(root):
         report_problems([not_a_directory(root)], lang)
         return USER_ERROR
-    if out is not None and out != files.STDOUT:
-        try:
-            if os.path.isdir(out):
-                raise InputError([Problem(out, "export.out_is_directory")])
-            files.target(out)  # refused before any work is done
-        except InputError as exc:
-            report_problems(exc.problems, lang)
-            return USER_ERROR
+    if out is not None and out != files.STDOUT:  # refused before any work is done
+        if os.path.isdir(out):
+            raise InputError([Problem(out, "export.out_is_directory")])
+        files.target(out)
     portfolio = load_portfolio(root)
     if portfolio.problems:
         report_problems(portfolio.problems, lang)
@@ -49,11 +45,7 @@ def run(root: str, fmt: str, out: str | None, lang: str) -> int:
         content = render_json(rows, metadata(portfolio, _generator()), lang)
     else:
         content = render_xlsx(rows, lang)
-    try:
-        files.write_file(out or files.STDOUT, content)
-    except InputError as exc:
-        report_problems(exc.problems, lang)
-        return USER_ERROR
+    files.write_file(out or files.STDOUT, content)
     if out in (None, files.STDOUT):
         return OK
     print(text(lang, "export.wrote", path=out, count=len(rows)), file=sys.stderr)

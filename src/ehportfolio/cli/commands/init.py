@@ -7,7 +7,7 @@ import sys
 
 from ehportfolio.cli.commands import report_problems
 from ehportfolio.cli.exits import OK, USER_ERROR
-from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.domain.problems import Problem
 from ehportfolio.features.scaffold import scaffold
 from ehportfolio.i18n.messages import text
 from ehportfolio.store import files
@@ -27,13 +27,9 @@ def run(directory: str, name: str, year: int, strategy: str, requirement: str | 
     if existing:
         report_problems([Problem(os.path.join(directory, path), "exists") for path in existing], lang)
         return USER_ERROR
-    try:
-        for path, content in scaffolded.items():
-            target = os.path.join(directory, path)
-            files.make_dirs(os.path.dirname(target), root=directory)
-            files.write_new(target, content, root=directory)
-    except InputError as exc:
-        report_problems(exc.problems, lang)
-        return USER_ERROR
+    for path, content in scaffolded.items():  # a file that cannot be written is a user error for the boundary
+        target = os.path.join(directory, path)
+        files.make_dirs(os.path.dirname(target), root=directory)
+        files.write_new(target, content, root=directory)
     print(text(lang, "init.done", dir=directory, count=len(scaffolded)), file=sys.stderr)
     return OK

@@ -17,7 +17,7 @@ from ehportfolio.cli.exits import INTERRUPTED, OK, USER_ERROR
 from ehportfolio.domain.actors import CLOSEST, EXACT, Match
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.engine import Decision, Step, decide
-from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.domain.problems import Problem
 from ehportfolio.features import intake
 from ehportfolio.features.intake import DECIDES, INCLUDED, Proposal, Refusal
 from ehportfolio.i18n.messages import TEXT, answer_word, fitted, segment_name, text
@@ -430,13 +430,9 @@ def _write(form: _Form, folder: str, lang: str) -> int:
     assert form.ident is not None
     path = os.path.join(folder, f"{form.ident}.yaml")
     content = intake.render(form.proposal(), form.checklist)
-    try:
-        data, positions = parse_mapping(path, content)
-        validate(Initiative, data, path, positions)  # what is written can be read back
-        write_new(path, content, root=folder)
-    except InputError as exc:
-        report_problems(exc.problems, lang)
-        return USER_ERROR
+    data, positions = parse_mapping(path, content)
+    validate(Initiative, data, path, positions)  # what is written can be read back
+    write_new(path, content, root=folder)
     _say("", *_result(decide(form.answers, form.checklist), lang))
     print(path)
     return OK
