@@ -19,8 +19,12 @@ def portfolio(tmp_path: Path, **initiatives: str) -> Path:
     return build_file_tree(tmp_path, files)
 
 
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""The bidirectional controls: U+202E shows the rest of a line backwards ("Trojan Source")."""
+
+
 def raw_controls(text: str) -> set[str]:
-    return {c for c in text if (ord(c) < 0x20 and c not in "\n") or 0x7F <= ord(c) <= 0x9F}
+    return {c for c in text if (ord(c) < 0x20 and c not in "\n") or 0x7F <= ord(c) <= 0x9F or c in BIDI + "\u2028"}
 
 
 @pytest.mark.parametrize("command", ["check", "segment", "assess"])
@@ -67,6 +71,23 @@ def test_a_file_name_with_control_characters_is_shown_escaped(tmp_path: Path) ->
     code, _, err = invoke("segment", str(root), "--lang", "en")
     assert not raw_controls(err), err
     assert f"{root / 'initiatives'}/x\\x1b[2Jy.yaml: " in err
+
+
+@pytest.mark.parametrize("bidi", BIDI)
+def test_bidirectional_controls_are_refused_in_a_value_and_escaped_in_a_file_name(tmp_path: Path, bidi: str) -> None:
+    named = SAMSTYRE.replace("name: Felles", f'name: "Felles \\u{ord(bidi):04x}exe.txt"')
+    root = portfolio(tmp_path, felles=named, **{f"fil{bidi}lmy.yaml": SAMSTYRE})
+    code, out, _ = invoke("check", str(root), "--lang", "en")
+    assert code == 1 and f"the control character U+{ord(bidi):04X}" in out, out
+    assert f"fil\\u{ord(bidi):04x}lmy.yaml" in out and not raw_controls(out), out
+
+
+@pytest.mark.parametrize("name", ["x\x1b[2Jy", "x\u202ey"])
+def test_github_annotations_name_a_hostile_file_escaped(tmp_path: Path, name: str) -> None:
+    root = portfolio(tmp_path, **{name: SAMSTYRE})
+    code, out, _ = invoke("check", str(root), "--format", "github", "--lang", "en")
+    assert code == 1 and "::error file=" in out
+    assert not raw_controls(out), out
 
 
 def test_a_path_named_on_the_command_line_is_shown_escaped(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 from xml.sax import saxutils
 
+from ehportfolio.domain.printable import shown
 from ehportfolio.domain.problems import Problem
 from ehportfolio.i18n.messages import problem_message, text, why
 
@@ -47,7 +48,7 @@ def render_github(findings: Sequence[Problem], checked: int, lang: str) -> str:
     """One workflow command per finding. GitHub shows ten annotations of each kind per step, so a summary ends it."""
     lines = []
     for f in findings:
-        props = [f"file={_escape_property(f.path)}"]
+        props = [f"file={_escape_property(shown(f.path))}"]
         if f.line is not None:
             props.append(f"line={f.line}")
         if f.column is not None:
