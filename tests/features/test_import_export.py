@@ -673,3 +673,62 @@ def test_export_refuses_a_portfolio_that_does_not_read_cleanly(tmp_path: Path) -
     code, out, err = invoke("export", "-o", str(target), "--path", str(root))
     assert code == 2 and out == "" and not target.exists()
     assert "daarlig.yaml" in err and "Ingenting er eksportert" in err
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_a_round_trip_keeps_decisions_history_descriptions_and_ids(tmp_path: Path, fmt: str) -> None:
+    source = tmp_path / "fra"
+    shutil.copytree(SHIPPED, source)
+    steps = [
+        ("decide", "akson-forberedelse", "--out", "--reason", "Ikke nasjonal", "--date", "2025-01-10"),
+        ("decide", "helseplattformen", "--status", "finished", "--reason", "Ferdig; «levert»", "--date", "2025-02-01"),
+        ("move", "digihelse-fase-2", "--to", "koordinere", "--reason", "Flytt: avhengigheter", "--date", "2025-03-01"),
+    ]
+    for step in steps:
+        code, _, err = invoke(*step, "--path", str(source))
+        assert code == 0, err
+    journal = source / "initiatives" / "akson-journal.yaml"
+    described = journal.read_text(encoding="utf-8") + 'description: "Linje en\\n  to: «x», \\"y\\"; z"\n'
+    journal.write_text(described, encoding="utf-8")
+    (source / "initiatives" / "helseplattformen.yaml").rename(source / "initiatives" / "hp.yaml")
+    table = tmp_path / f"ut.{fmt}"
+    assert invoke("export", "--format", fmt, "--out", str(table), "--path", str(source))[0] == 0
+    again = fresh_portfolio(tmp_path, "igjen")
+    code, out, err = invoke("import", str(table), "--path", str(again))
+    assert code == 0, err
+    assert "ubesvart" not in out + err  # the answers came with the table
+    before = {e.id: e.initiative for e in load_portfolio(str(source)).entries}
+    after = {e.id: e.initiative for e in load_portfolio(str(again)).entries}
+    assert "hp" in after and "helseplattformen" not in after  # the id column, not the name, gives the file
+    assert set(after) == set(before)
+    for ident, initiative in before.items():
+        assert after[ident] == initiative, ident
+    assert [h.kind for h in after["hp"].history] == ["status"]
+    assert after["akson-journal"].description == 'Linje en\n  to: «x», "y"; z'
+
+
+def test_json_problems_are_placed_at_the_record_and_key(root: Path, tmp_path: Path) -> None:
+    table = tmp_path / "t.json"
+    records = [{"id": "Bad Id", "name": "A", "owner": "Helsedirektoratet"}, {"id": "b", "name": "=B", "owner": "NHN"}]
+    table.write_text(json.dumps({"initiatives": records}), encoding="utf-8")
+    code, _, err = invoke("import", str(table), "--path", str(root), "--lang", "en")
+    assert code == 2
+    assert f'{table}:initiatives[0].id: "Bad Id" is not a valid id' in err
+    assert "initiatives[1].name" not in err and "errors: 1." in err  # "=B" is a name in JSON, never a formula
+    table.write_text('{"initiatives": [\n  {"name": }', encoding="utf-8")
+    code, _, err = invoke("import", str(table), "--path", str(root), "--lang", "en")
+    assert code == 2 and f"{table}:2:12: is not valid JSON" in err
+    table.write_text('{"initiatives": [1, 2]}', encoding="utf-8")
+    code, _, err = invoke("import", str(table), "--path", str(root), "--lang", "en")
+    assert code == 2 and "must be a list of objects" in err
+
+
+def test_an_id_column_is_read_and_checked(root: Path, tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("id,navn,aktør\nmitt-id,Et navn,Helsedirektoratet\nmitt-id,Annet,Helsedirektoratet\n", "utf-8")
+    code, _, err = invoke("import", str(table), "--path", str(root), "--lang", "en")
+    assert code == 2 and f'{table}:3:1: the id "mitt-id" is also given in row 2' in err
+    table.write_text("id,navn,aktør\nmitt-id,Et navn,Helsedirektoratet\n,Uten id,Helsedirektoratet\n", "utf-8")
+    code, _, err = invoke("import", str(table), "--path", str(root))
+    assert code == 0, err
+    assert sorted(p.name for p in (root / "initiatives").iterdir()) == ["mitt-id.yaml", "uten-id.yaml"]

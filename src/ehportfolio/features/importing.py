@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from ehportfolio.domain.actors import EXACT, match_owner
 from ehportfolio.domain.checklist import Checklist
-from ehportfolio.domain.fieldtypes import SEGMENTS, parse_answer
+from ehportfolio.domain.fieldtypes import SEGMENTS, SLUG, SLUG_MAX, parse_answer
 from ehportfolio.domain.models import CHECKLIST_KEYS, Taxonomy
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.i18n.messages import LANGUAGES
@@ -65,6 +65,7 @@ HEADERS = {
 # workbook's titles in either language. `recorded_segment` is the file's `segment`; where it is given, the `segment`
 # column (the effective segment) is not read.
 EXPORTED = (
+    "id",
     "status",
     "recorded_segment",
     "segment_reason",
@@ -140,6 +141,11 @@ class Plan:
     initiatives: tuple[Planned, ...]
     normalised: tuple[Normalised, ...]
     problems: tuple[Problem, ...]
+
+    @property
+    def answered(self) -> bool:
+        """Whether the table carries checklist answers (an `ehp export` table does); else they are still to give."""
+        return any(column.field in CHECKLIST_KEYS for column in self.columns)
 
 
 def parse_segment(value: str) -> str | None:
@@ -324,25 +330,14 @@ class _Rows:
         segment = self._segment(row, problems)
         focus = self._focus(row, problems)
         comment = self._value(row, "comment", problems)
-        ident = ""
-        if name is not None:
-            name_cell = self._cell(row, "name")
-            assert name_cell is not None
-            ident = slug(name)
-            if not ident:
-                problems.append(table.problem(number, name_cell.column, "import.no_id", {"name": name}))
-            elif ident in self.ids:
-                other_row, other_name = self.ids[ident]
-                args = {"name": name, "id": ident, "other_row": other_row, "other_name": other_name}
-                problems.append(table.problem(number, name_cell.column, "import.id_collision", args))
-            else:
-                self.ids[ident] = (number, name)
+        ident = self._id(row, name, problems) if name is not None else ""
         if problems or name is None or owner is None:
             self.problems.extend(problems)
             return
         name_column = self.fields["name"]
         exported = {field: self._value(row, field, problems) for field in EXPORTED if field in self.fields}
         exported.pop("recorded_segment", None)
+        exported.pop("id", None)
         text = initiative_text(
             name, owner, focus, segment, comment, self.checklist, self._source(number), self.schema_line, exported
         )
@@ -353,6 +348,27 @@ class _Rows:
             self.problems.append(table.problem(number, name_column, "import.invalid_result", {"detail": detail}))
             return
         self.planned.append(Planned(ident, number, table.where(number, name_column), name, owner, segment, focus, text))
+
+    def _id(self, row: tuple[Cell, ...], name: str, problems: list[Problem]) -> str:
+        """The id of an `id` column (an `ehp export` table keeps each file's id), else the one the name gives; a bad
+        or repeated id is a problem at its cell."""
+        number = row[0].row
+        given = self._value(row, "id", problems)
+        cell = self._cell(row, "id") if given is not None else self._cell(row, "name")
+        assert cell is not None
+        ident = given.strip() if given is not None else slug(name)
+        if given is not None and (len(ident) > SLUG_MAX or not SLUG.match(ident)):
+            problems.append(self.table.problem(number, cell.column, "import.bad_id", {"id": ident}))
+        elif not ident:
+            problems.append(self.table.problem(number, cell.column, "import.no_id", {"name": name}))
+        elif ident in self.ids:
+            other_row, other_name = self.ids[ident]
+            args = {"name": name, "id": ident, "other_row": other_row, "other_name": other_name}
+            key = "import.id_repeated" if given is not None else "import.id_collision"
+            problems.append(self.table.problem(number, cell.column, key, args))
+        else:
+            self.ids[ident] = (number, name)
+        return ident
 
     def _owner(self, row: tuple[Cell, ...], problems: list[Problem]) -> str | None:
         value = self._value(row, "owner", problems)

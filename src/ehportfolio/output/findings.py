@@ -48,7 +48,7 @@ def render_github(findings: Sequence[Problem], checked: int, lang: str) -> str:
     """One workflow command per finding. GitHub shows ten annotations of each kind per step, so a summary ends it."""
     lines = []
     for f in findings:
-        props = [f"file={_escape_property(shown(f.path))}"]
+        props = [f"file={shown(_escape_property(f.path))}"]  # line breaks percent-encoded, other controls shown
         if f.line is not None:
             props.append(f"line={f.line}")
         if f.column is not None:

@@ -1,5 +1,5 @@
-"""Reading a table from a spreadsheet: an Excel workbook (.xlsx, through openpyxl) or a CSV file, with the address of
-every cell, so that each problem can name the cell it is in.
+"""Reading a table from a spreadsheet: an Excel workbook (.xlsx, through openpyxl), a CSV file, or the JSON that
+`ehp export --format json` writes, with the address of every cell, so that each problem can name the cell it is in.
 
 Every value becomes text, trimmed, or None when the cell is empty. A formula is kept as its formula text and an error
 value (#N/A, say) as its text, each marked as such, so that the importer can refuse them; a workbook is read with
@@ -7,7 +7,8 @@ value (#N/A, say) as its text, each marked as such, so that the importer can ref
 Trailing empty rows are dropped; the importer decides what an empty row elsewhere means.
 
 Addresses: `tabell.xlsx:Ark1!C7` in a workbook (a sheet name with spaces is quoted, as Excel does), `tabell.csv:7:3`
-(row, column) in a CSV file. Rows and columns count from 1; a CSV row is a record, as a spreadsheet shows it.
+(row, column) in a CSV file, `tabell.json:initiatives[6].name` in JSON. Rows and columns count from 1; a CSV row is a
+record, as a spreadsheet shows it. In JSON, the keys of the records are the header row, in the order first seen.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 import os
 import re
 import warnings
@@ -30,6 +32,7 @@ MAX_BYTES = 20 * 1024 * 1024
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+JSON_SUFFIXES = (".json",)
 DELIMITERS = ",;\t"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as a formula; ehp's own CSV output prefixes such text (and text starting with `'`) with
@@ -74,24 +77,31 @@ class Table:
     sheet: str | None
     rows: tuple[tuple[Cell, ...], ...]
     merged: tuple[Merged, ...] = ()
+    keys: tuple[str, ...] | None = None
+    """The record keys, column by column, of a table read from JSON; None for a workbook or CSV."""
 
     @property
     def width(self) -> int:
         return len(self.rows[0]) if self.rows else 0
 
     def column_name(self, column: int) -> str:
-        """A column as the spreadsheet shows it: a letter for a workbook, a number for CSV."""
+        """A column as the spreadsheet shows it: a letter for a workbook, a number for CSV, the key for JSON."""
+        if self.keys is not None:
+            return self.keys[column - 1]
         return column_letter(column) if self.sheet is not None else str(column)
 
     def where(self, row: int, column: int) -> str:
-        """The full address of a cell: `file:Sheet!C7` or `file:7:3`."""
+        """The full address of a cell: `file:Sheet!C7`, `file:7:3` or `file:initiatives[5].name`."""
+        if self.keys is not None:
+            key = self.keys[column - 1]
+            return f"{self.path}:{key}" if row == 1 else f"{self.path}:initiatives[{row - 2}].{key}"
         if self.sheet is None:
             return f"{self.path}:{row}:{column}"
         return f"{self.path}:{sheet_reference(self.sheet)}!{column_letter(column)}{row}"
 
     def problem(self, row: int, column: int, code: str, args: dict[str, Any] | None = None) -> Problem:
         """A problem placed at a cell, shown as `where: message`."""
-        if self.sheet is None:
+        if self.sheet is None and self.keys is None:
             return Problem(self.path, code, args or {}, row, column)
         return Problem(self.where(row, column), code, args or {})
 
@@ -110,15 +120,18 @@ def sheet_reference(sheet: str) -> str:
 
 
 def read_table(path: str, sheet: str | None = None) -> Table:
-    """Read the table of a workbook's sheet (default the first) or of a CSV file; InputError when it cannot be read."""
+    """Read the table of a workbook's sheet (default the first), a CSV file or an export's JSON; InputError when it
+    cannot be read."""
     suffix = os.path.splitext(path)[1].lower()
-    if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES:
+    if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES + JSON_SUFFIXES:
         raise InputError([Problem(path, "import.unsupported", {"suffix": suffix or path})])
     if not os.path.lexists(path):
         raise InputError([Problem(path, "not_found")])
     data = files.read(path, MAX_BYTES)
     if suffix in XLSX_SUFFIXES:
         return _read_xlsx(path, data, sheet)
+    if suffix in JSON_SUFFIXES:
+        return read_json(path, data)
     return read_csv(path, data)
 
 
@@ -258,6 +271,42 @@ def read_csv(path: str, data: bytes) -> Table:
         raise InputError([Problem(path, "import.bad_csv", {"detail": str(exc)}, len(rows) + 1)]) from None
     _check_span(Table(path, None, ()), rows)
     return Table(path, None, _pad(rows))
+
+
+# JSON
+
+
+def read_json(path: str, data: bytes) -> Table:
+    """The table of `ehp export --format json` (its `initiatives`), or of a JSON array of records: a row per record,
+    a column per key. A value is text as in the CSV export: a list or an object as JSON text, true/false, a number as
+    written. Nothing in JSON is a formula."""
+    content = decode_utf8(path, data, "import.not_utf8")
+    try:
+        document = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem(path, "import.bad_json", {"detail": exc.msg}, exc.lineno, exc.colno)]) from None
+    except RecursionError:
+        raise InputError([Problem(path, "import.bad_json", {"detail": "nesting"})]) from None
+    records = document.get("initiatives") if isinstance(document, dict) else document
+    if not isinstance(records, list) or not all(isinstance(record, dict) for record in records):
+        raise InputError([Problem(path, "import.json_shape")])
+    keys = tuple(dict.fromkeys(str(key) for record in records for key in record))
+    rows = [[Cell(1, column, key) for column, key in enumerate(keys, start=1)]]
+    for number, record in enumerate(records, start=2):
+        rows.append([Cell(number, column, _json_text(record.get(key))) for column, key in enumerate(keys, start=1)])
+    table = Table(path, None, (), keys=keys)
+    _check_span(table, rows)
+    return Table(path, None, _pad(rows), keys=keys)
+
+
+def _json_text(value: Any) -> str | None:
+    if value is None or value == [] or value == {}:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value).strip() or None
 
 
 def _check_span(where: Table, rows: list[list[Cell]]) -> None:

@@ -71,6 +71,8 @@ def run(root: str, file: str, mappings: list[str], sheet: str | None, force: boo
         if target.original is not None:
             _say(lang, "import.replaced", path=target.path, row=target.planned.row, name=target.planned.name)
     _say(lang, "import.done", **counts)
+    if not plan.answered:
+        _say(lang, "import.unanswered")
     return OK
 
 
@@ -102,7 +104,10 @@ def _quoted(lang: str, words: str) -> str:
 
 def _report_plan(plan: Plan, table: Table, lang: str) -> None:
     """Which column gives which field, the columns not read, and every owner fitted to the register."""
-    name = table.column_name
+
+    def name(column: int) -> str:  # in JSON, the header is the key: shown once, by the header
+        return "" if table.keys is not None else table.column_name(column)
+
     if plan.columns:
         shown = ", ".join(
             text(
@@ -111,12 +116,12 @@ def _report_plan(plan: Plan, table: Table, lang: str) -> None:
                 column=name(c.column),
                 header=c.header,
                 field=text(lang, f"import.field.{c.field}"),
-            )
+            ).lstrip()
             for c in plan.columns
         )
         _say(lang, "import.columns", columns=shown)
     if plan.ignored:
-        shown = ", ".join(f"{name(c.column)} {_quoted(lang, c.header)}" for c in plan.ignored)
+        shown = ", ".join(f"{name(c.column)} {_quoted(lang, c.header)}".lstrip() for c in plan.ignored)
         _say(lang, "import.ignored", columns=shown)
     for item in plan.normalised:
         print(f"{item.where}: {fitted(item.original, item.name, item.how, lang)}", file=sys.stderr)
