@@ -18,16 +18,21 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m compileall -q -j 0 src $(PURELIB)
 	touch $(STAMP)
 
+# The gettext catalogues, compiled again when a translation changes (the install compiles them the first time).
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard src/ehportfolio/locale/*/LC_MESSAGES/ehp.po))
+%.mo: %.po | $(STAMP)
+	$(BIN)/python hatch_build.py
+
 ## run: classify the shipped portfolio
-run: $(STAMP)
+run: $(STAMP) $(CATALOGUES)
 	$(BIN)/ehp segment portfolio/
 
 ## test: the whole suite
-test: $(STAMP)
+test: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m pytest
 
 ## lint: ruff, mypy --strict and import-linter (the layers of the package)
-lint: $(STAMP)
+lint: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
@@ -35,13 +40,13 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 ## bench: speed and memory against baselines (see README)
-bench: $(STAMP)
+bench: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m compileall -q -j 0 src $(PURELIB)
 	$(BIN)/python bench/run.py
 
 ## word-templates: rebuild the shipped Word templates, templates/reports/<kind>.docx
-word-templates: $(STAMP)
+word-templates: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m ehportfolio.reports.wordtemplates templates
 
 clean:

@@ -63,7 +63,7 @@ def test_github_format_annotates_file_line_and_column_and_ends_with_a_summary(
     assert code == 1
     expected = "::error file=pf/initiatives/felles.yaml,line=2,col=1,title=ehp unknown_owner::the owner "
     assert lines[0].startswith(expected)
-    assert lines[-1] == "1 errors and 0 warnings in 1 files; 1 initiatives checked."
+    assert lines[-1] == "1 error and 0 warnings in 1 file; 1 initiative checked."
 
 
 def test_github_format_escapes_newlines_and_percent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -168,6 +168,6 @@ def test_a_file_of_many_unknown_dependencies_shows_fifty_and_counts_the_rest(tmp
     assert code == 1
     assert out.count("finnes ikke i porteføljen") == 50
     assert "… og 10 funn til av regelen unknown_dependency i denne filen (--format json viser alle)" in out
-    assert "60 feil og 1 advarsler i 1 filer" in out
+    assert "60 feil og 1 advarsel i 1 fil" in out
     code, out, _ = invoke("check", str(root), "--format", "json")
     assert sum(1 for f in json.loads(out)["findings"] if f["rule"] == "unknown_dependency") == 60

@@ -30,7 +30,7 @@ from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.calendar import missing_content
 from ehportfolio.features.schema import build_schema
-from ehportfolio.i18n.messages import PROBLEMS
+from ehportfolio.i18n.catalogues import lookup
 from ehportfolio.rules import run_rules
 from ehportfolio.store.loader import MAX_BYTES, parse_mapping
 from ehportfolio.store.packaged import load_cadence, load_checklist
@@ -307,7 +307,7 @@ def test_a_status_report_is_never_overwritten(tmp_path: Path) -> None:
         code, out, err = invoke("status", "new", "--path", str(root), "felles", "--round", round_id)
         path = root / "status" / round_id / name
         assert (code, out) == (1, "")
-        assert err == f"{path}: {PROBLEMS['nb']['status.exists']}\n"
+        assert err == f"{path}: {lookup('nb', 'problem.status.exists')}\n"
         assert "en statusrapport blir aldri overskrevet" in err
         assert path.read_text(encoding="utf-8") == SAMSTYRE_STATUS
 

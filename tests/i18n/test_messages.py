@@ -1,4 +1,6 @@
-"""Every message of i18n/messages.py is said somewhere, and in both languages.
+"""The gettext catalogues (`src/ehportfolio/locale/<lang>/LC_MESSAGES/ehp.po`) hold together: every language has the
+same messages with the same placeholders and the same plural forms, every message renders in every language, and
+every message is said somewhere.
 
 A key is used when the code or a template names it: literally (`"import.done"`), as a report text a template reads
 from `t` (`t.none`, `t["col.name"]` for `report.none`, `report.col.name`), as the code of a problem or a refusal
@@ -10,21 +12,48 @@ from __future__ import annotations
 
 import ast
 import re
+import string
 import zipfile
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
 
 from ehportfolio.i18n import messages
+from ehportfolio.i18n.catalogues import LANGUAGES
 
 ROOT = Path(__file__).parents[2]
 SOURCE = ROOT / "src" / "ehportfolio"
 TEMPLATES = ROOT / "templates"
-CATALOGUES = {"TEXT": messages.TEXT, "PROBLEMS": messages.PROBLEMS, "WHY": messages.WHY}
+LOCALE = SOURCE / "locale"
+
+
+def _read(lang: str) -> Catalog:
+    with (LOCALE / lang / "LC_MESSAGES" / "ehp.po").open("rb") as po:
+        return read_po(po, locale=lang)
+
+
+PO = {lang: _read(lang) for lang in LANGUAGES}
+SECTIONS = ("problem.", "why.", "help.", "typer.", "kind.", "type.")
+"""The ids of a section are its key behind a prefix: `problem.bad_id` is the problem `bad_id`."""
+
+
+def _forms(message: object) -> tuple[str, ...]:
+    string = message.string
+    return tuple(string) if isinstance(string, (list, tuple)) else (string,)
+
+
+def _ids(lang: str) -> set[str]:
+    return {str(m.id if isinstance(m.id, str) else m.id[0]) for m in PO[lang] if m.id}
+
+
+IDS = _ids("nb")
 
 # The prefixes under which keys are built from a value, with where each is built.
 DYNAMIC = (
     "calendar.col.",  # output/calendar.py
+    "count.",  # i18n/messages.py counted
     "diff.col.",  # output/diff_markdown.py
     "diff.count.",  # output/diff_text.py
     "diff.field.",  # output/diff_text.py
@@ -61,7 +90,7 @@ def _code() -> str:
         if path.name == "messages.py":
             lines = text.splitlines()
             for node in ast.parse(text).body:
-                if isinstance(node, ast.AnnAssign | ast.Assign) and _names(node) & set(CATALOGUES):
+                if isinstance(node, ast.AnnAssign | ast.Assign) and _names(node) & {"SEGMENT_NAMES"}:
                     assert node.end_lineno is not None
                     lines[node.lineno - 1 : node.end_lineno] = [""] * (node.end_lineno - node.lineno + 1)
             text = "\n".join(lines)
@@ -96,6 +125,12 @@ TEMPLATE_KEYS = set(re.findall(r"\bt\.([a-z_]+)", TEMPLATES_TEXT)) | set(QUOTED.
 
 
 def used(key: str) -> bool:
+    for prefix in SECTIONS:
+        if key.startswith(prefix):
+            key = key.removeprefix(prefix)
+            if prefix in ("kind.", "type."):  # the `kind` and `expected` of a problem from store/loader.py
+                return True
+            break
     if key in LITERALS or key.startswith(DYNAMIC):
         return True
     if _template_text(key) and key.removeprefix("report.") in TEMPLATE_KEYS:
@@ -107,24 +142,75 @@ def used(key: str) -> bool:
 
 def _template_text(key: str) -> bool:
     """Whether the templates get the text as `t` (reports/contexts.py `_texts`): a `report.` text without values."""
-    return key.startswith("report.") and all(
-        "{" not in messages.TEXT[lang].get(key, "{") for lang in messages.LANGUAGES
-    )
+    return key.startswith("report.") and all("{" not in form for lang in LANGUAGES for form in _forms(PO[lang][key]))
 
 
-@pytest.mark.parametrize("name", sorted(CATALOGUES))
-def test_both_languages_have_the_same_keys(name: str) -> None:
-    catalogue = CATALOGUES[name]
-    assert set(catalogue) == set(messages.LANGUAGES)
-    assert sorted(set(catalogue["nb"]) ^ set(catalogue["en"])) == []
+PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 
 
-@pytest.mark.parametrize("name", sorted(CATALOGUES))
-def test_every_key_is_used(name: str) -> None:
-    assert sorted(key for key in CATALOGUES[name]["nb"] if not used(key)) == []
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_has_the_same_messages_with_the_same_placeholders_and_plurals(lang: str) -> None:
+    assert sorted(_ids(lang) ^ IDS) == []
+    differ = []
+    for message in PO["nb"]:
+        if not message.id:
+            continue
+        other = PO[lang][message.id]
+        if message.pluralizable != other.pluralizable:
+            differ.append((message.id, "plural forms"))
+        wanted = {frozenset(PLACEHOLDER.findall(form)) for form in _forms(message)}
+        found = {frozenset(PLACEHOLDER.findall(form)) for form in _forms(other)}
+        if wanted | found != wanted & found or len(wanted) != 1:
+            differ.append((message.id, sorted(map(sorted, wanted | found))))
+        if not all(_forms(other)):
+            differ.append((message.id, "untranslated"))
+    assert differ == []
+
+
+class _Sample(dict[str, object]):
+    """Sample arguments for any placeholder: a count for one that counts, a short text for the rest."""
+
+    def __missing__(self, name: str) -> object:
+        return 2 if name in ("count", "errors", "warnings", "files", "checked", "total", "due", "reported") else name
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_message_renders_in_every_language(lang: str) -> None:
+    for message in PO[lang]:
+        if not message.id:
+            continue
+        for form in _forms(message):
+            assert string.Formatter().vformat(form, ("x",), _Sample()), message.id
+    for count in (0, 1, 2):  # through the compiled catalogue, as ehp reads it
+        for message in PO[lang]:
+            if message.pluralizable:
+                key = message.id[0]
+                names = {name for form in _forms(message) for name in PLACEHOLDER.findall(form)}
+                args = {**{name: _Sample()[name] for name in names}, "count": count}
+                assert str(count) in messages.text(lang, key, **args), key
+
+
+def test_every_message_is_used() -> None:
+    assert sorted(key for key in IDS if not used(key)) == []
 
 
 @pytest.mark.parametrize("prefix", DYNAMIC + CODED)
 def test_every_prefix_is_one_the_code_builds_keys_from(prefix: str) -> None:
     code = _code()
     assert f'"{prefix}{{' in code or f"'{prefix}{{" in code, f'no f"{prefix}{{…}}" in src/ehportfolio'
+
+
+@pytest.mark.parametrize(
+    ("lang", "counts", "line"),
+    [
+        ("nb", (0, 0, 0, 0), "Ingen funn; 0 tiltak sjekket."),
+        ("nb", (1, 1, 1, 1), "1 feil og 1 advarsel i 1 fil; 1 tiltak sjekket."),
+        ("nb", (2, 2, 2, 2), "2 feil og 2 advarsler i 2 filer; 2 tiltak sjekket."),
+        ("nb", (0, 2, 1, 55), "0 feil og 2 advarsler i 1 fil; 55 tiltak sjekket."),
+        ("en", (0, 0, 0, 1), "No findings; 1 initiative checked."),
+        ("en", (1, 1, 1, 1), "1 error and 1 warning in 1 file; 1 initiative checked."),
+        ("en", (2, 0, 2, 2), "2 errors and 0 warnings in 2 files; 2 initiatives checked."),
+    ],
+)
+def test_counts_take_the_plural_form_of_their_number(lang: str, counts: tuple[int, int, int, int], line: str) -> None:
+    assert messages.check_summary(lang, *counts) == line

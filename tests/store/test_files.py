@@ -13,7 +13,7 @@ from helpers import failing_for
 
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.problems import FileRefused, InputError
-from ehportfolio.i18n.messages import text
+from ehportfolio.i18n.messages import error_lines
 from ehportfolio.store import files
 
 
@@ -27,8 +27,8 @@ def test_a_refusal_is_a_user_error_and_a_file_problem_with_a_message_naming_the_
     exc = refused(lambda: files.read(str(tmp_path), 10))
     assert isinstance(exc, UserError) and isinstance(exc, InputError)
     assert exc.key == "not_regular_file" and exc.problems[0].path == str(tmp_path)
-    assert text("en", exc.key, **exc.values).startswith(f"{tmp_path}: is not a regular file")
-    assert text("nb", exc.key, **exc.values).startswith(f"{tmp_path}: er ikke en vanlig fil")
+    assert error_lines(exc, "en")[0].startswith(f"{tmp_path}: is not a regular file")
+    assert error_lines(exc, "nb")[0].startswith(f"{tmp_path}: er ikke en vanlig fil")
 
 
 # Reading
@@ -55,7 +55,7 @@ def test_a_permission_error_on_read_names_the_path(tmp_path: Path, monkeypatch: 
     (tmp_path / "a.yaml").write_text("name: a\n")
     monkeypatch.setattr(os, "open", failing_for(tmp_path / "a.yaml", os.open))
     exc = refused(lambda: files.read(str(tmp_path / "a.yaml"), 100))
-    assert exc.key == "unreadable" and text("en", exc.key, **exc.values) == (
+    assert exc.key == "unreadable" and error_lines(exc, "en")[0] == (
         f"{tmp_path / 'a.yaml'}: the file cannot be read: Permission denied"
     )
 
@@ -166,7 +166,7 @@ def test_a_permission_error_on_write_names_the_path_and_leaves_the_file(
     path.write_text("name: a\n")
     monkeypatch.setattr(os, "replace", failing_for(path, os.replace, at=1))
     exc = refused(lambda: files.replace(str(path), b"name: a\n", "name: b\n"))
-    assert text("en", exc.key, **exc.values) == f"{path}: could not be written: Permission denied"
+    assert error_lines(exc, "en") == [f"{path}: could not be written: Permission denied"]
     assert path.read_text() == "name: a\n" and [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
 
 

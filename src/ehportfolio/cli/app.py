@@ -13,7 +13,7 @@ import typer
 from ehportfolio.cli.boundary import LANG_KEY, Boundary
 from ehportfolio.cli.exits import epilog
 from ehportfolio.domain.fieldtypes import CASE_TYPES, SCHEMA_KINDS, SEGMENTS, STATUSES, STRATEGIES
-from ehportfolio.i18n.helptexts import TYPER_NB, chosen, h
+from ehportfolio.i18n.helptexts import chosen, h, typer_words
 from ehportfolio.i18n.messages import LANGUAGES
 from ehportfolio.output import formats
 
@@ -546,10 +546,10 @@ def translate_help_page(argv: list[str]) -> None:
     runs should not pay for."""
     groups = {g.typer_instance.info.name for g in app.registered_groups if g.typer_instance}
     asks = not argv or "--help" in argv or (len(argv) == 1 and argv[0] in groups)
-    if chosen() != "nb" or not asks:
+    if chosen() == "en" or not asks:
         return
     from typer import rich_utils
 
-    for name, value in TYPER_NB.items():
+    for name, value in typer_words(chosen()).items():
         if hasattr(rich_utils, name):
             setattr(rich_utils, name, value)

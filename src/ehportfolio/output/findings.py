@@ -11,7 +11,7 @@ from xml.sax import saxutils
 
 from ehportfolio.domain.printable import shown
 from ehportfolio.domain.problems import Problem
-from ehportfolio.i18n.messages import problem_message, text, why
+from ehportfolio.i18n.messages import check_summary, problem_message, why
 
 GITHUB_LEVELS = {"error": "error", "warning": "warning"}
 
@@ -58,12 +58,7 @@ def render_github(findings: Sequence[Problem], checked: int, lang: str) -> str:
         lines.append(f"::{GITHUB_LEVELS[f.severity]} {','.join(props)}::{_escape_data(message)}")
     errors = sum(1 for f in findings if f.severity == "error")
     files = len({f.path for f in findings})
-    if findings:
-        lines.append(
-            text(lang, "check.summary", errors=errors, warnings=len(findings) - errors, files=files, checked=checked)
-        )
-    else:
-        lines.append(text(lang, "check.clean", checked=checked))
+    lines.append(check_summary(lang, errors, len(findings) - errors, files, checked))
     return "\n".join(lines) + "\n"
 
 

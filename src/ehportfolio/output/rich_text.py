@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ehportfolio.domain.printable import shown
 from ehportfolio.domain.problems import Problem
-from ehportfolio.i18n.messages import problem_message, text, why
+from ehportfolio.i18n.messages import check_summary, problem_message, text, why
 
 SHOWN_PER_RULE = 50
 """The most findings of one rule shown for one file; the rest are counted in one line. rich takes a millisecond a
@@ -57,10 +57,5 @@ def render_findings(findings: Sequence[Problem], checked: int, lang: str, width:
         console.print()
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
-    if findings:
-        console.print(
-            text(lang, "check.summary", errors=errors, warnings=warnings, files=len(by_file), checked=checked)
-        )
-    else:
-        console.print(text(lang, "check.clean", checked=checked))
+    console.print(check_summary(lang, errors, warnings, len(by_file), checked))
     return buffer.getvalue()

@@ -28,7 +28,8 @@ from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.state import FINISHED, MEMBER, PROPOSED, WITHDRAWN, State, Transition, transitions
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.calendar import Member, Round, members, rounds
-from ehportfolio.i18n.messages import TEXT, segment_name, stage_name, text
+from ehportfolio.i18n.catalogues import singular_texts
+from ehportfolio.i18n.messages import segment_name, stage_name, text
 from ehportfolio.reports import template_contexts as tc
 from ehportfolio.store.portfolio import Entry, Portfolio
 from ehportfolio.store.validation import closest
@@ -51,8 +52,8 @@ def _texts(lang: str) -> Mapping[str, str]:
     return MappingProxyType(
         {
             key.removeprefix("report."): value
-            for key, value in TEXT[lang].items()
-            if key.startswith("report.") and "{" not in value
+            for key, value in singular_texts(lang, "report.").items()
+            if "{" not in value
         }
     )
 

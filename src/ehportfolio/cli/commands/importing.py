@@ -15,7 +15,7 @@ from ehportfolio.cli.commands import not_a_directory, report_problems
 from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.importing import Plan, Planned, plan_import
-from ehportfolio.i18n.messages import fitted, text
+from ehportfolio.i18n.messages import counted, fitted, text
 from ehportfolio.store import files
 from ehportfolio.store.loader import read_bytes
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, load_context
@@ -58,7 +58,12 @@ def run(root: str, file: str, mappings: list[str], sheet: str | None, force: boo
         report_problems([_localised(problem, lang) for problem in problems], lang)
         return _nothing_written(len(problems), lang)
     new = sum(1 for target in targets if target.original is None)
-    counts = {"count": len(targets), "dir": folder, "new": new, "replaced": len(targets) - new}
+    counts = {
+        "files": counted(lang, "initiative_files", len(targets)),
+        "dir": folder,
+        "new": counted(lang, "new", new),
+        "replaced": counted(lang, "replaced", len(targets) - new),
+    }
     if dry_run:
         for target in targets:
             key = "import.plan.new" if target.original is None else "import.plan.replace"

@@ -20,7 +20,7 @@ from ehportfolio.domain.engine import Decision, Step, decide
 from ehportfolio.domain.problems import Problem
 from ehportfolio.features import intake
 from ehportfolio.features.intake import DECIDES, INCLUDED, Proposal, Refusal
-from ehportfolio.i18n.messages import TEXT, answer_word, fitted, segment_name, text
+from ehportfolio.i18n.messages import answer_word, fitted, segment_name, text
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, Context, load_context
 from ehportfolio.store.sources import SUFFIXES
 from ehportfolio.store.yamltext import slug
@@ -87,7 +87,7 @@ def refusal_text(refusal: Refusal, lang: str) -> str:
     key = f"new.{refusal.code}"
     if refusal.values.get("suggestion"):
         key += ".suggest"
-    return TEXT[lang][key].format(**refusal.values)
+    return text(lang, key, **refusal.values)
 
 
 def _is_portfolio(root: str, folder: str, lang: str) -> bool:
