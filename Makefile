@@ -37,7 +37,7 @@ lint: $(STAMP)
 ## docs: the manual in docs/, built into site/ with MkDocs and the Material theme; a broken link or anchor fails it
 docs: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
-	$(BIN)/mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict  # without the banner about MkDocs 2
 
 ## reference: write the generated pages of the manual again (the CLI reference, the checks, the report contexts)
 reference: $(STAMP)
@@ -45,7 +45,7 @@ reference: $(STAMP)
 	$(BIN)/python -m ehportfolio.rules.ruledocs docs/checks.md
 	$(BIN)/python -m ehportfolio.reports.contextdocs docs/report-contexts.md
 
-## bench: speed and memory against baselines (see README)
+## bench: speed and memory against baselines (see docs/development/speed.md)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m compileall -q -j 0 src $(PURELIB)

@@ -16,7 +16,7 @@ INTRO = """\
 
 Generert fra typer-appen av `python scripts/cli_reference.py docs/reference/cli.md` (`make reference`); en test
 holder siden lik kommandolinjen. Ikke rediger den for hånd. Hver kommando er forklart mer utførlig på sin egen side
-under *Kommandoer* (på engelsk). Alle tekstene finnes også på engelsk: `ehp KOMMANDO --help --lang en`.
+under *Commands* (på engelsk). Alle tekstene finnes også på engelsk: `ehp KOMMANDO --help --lang en`.
 """
 
 
@@ -63,7 +63,9 @@ def section(command: Any, ctx: Any, depth: int) -> list[str]:
             for name in names:
                 sub = command.get_command(ctx, name)
                 assert sub is not None
-                lines.append(f"- `{name}`: {sub.get_short_help_str(limit=200)}")
+                summary = (sub.short_help or sub.help or "").strip().split("\n\n")[0]  # the first paragraph, whole
+                anchor = "-".join([*path.split(), name])  # the slug of its heading, `ehp report site`
+                lines.append(f"- [`{name}`](#{anchor}): {' '.join(summary.split())}")
             lines.append("")
         for name in names:
             sub = command.get_command(ctx, name)
