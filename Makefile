@@ -42,7 +42,7 @@ docs: $(STAMP)
 ## reference: write the generated pages of the manual again (the CLI reference, the checks, the report contexts)
 reference: $(STAMP)
 	$(BIN)/python scripts/cli_reference.py docs/reference/cli.md
-	$(BIN)/python -m ehportfolio.rules.ruledocs docs/checks.md
+	$(BIN)/python -m ehportfolio.rules.ruledocs > docs/checks.md
 	$(BIN)/python -m ehportfolio.reports.contextdocs docs/report-contexts.md
 
 ## bench: speed and memory against baselines (see docs/development/speed.md)

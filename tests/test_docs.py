@@ -88,13 +88,13 @@ def console_examples() -> list[tuple[str, str, str]]:
 def test_console_examples_are_the_real_output() -> None:
     examples = console_examples()
     assert len(examples) >= 6
-    for _, command, shown in examples:
+    for name, command, shown in examples:
         args = command.split()[1:]
         result = runner.invoke(app, args)
-        assert result.exit_code == 0, command
+        assert result.exit_code == 0, (name, command)
         for line in shown.splitlines():
             if line != "...":
-                assert line in result.stdout.splitlines(), (command, line)
+                assert line in result.stdout.splitlines(), (name, command, line)
 
 
 def test_data_format_tables_list_every_model_field() -> None:
@@ -111,7 +111,7 @@ def test_the_checks_page_is_generated_from_the_rules() -> None:
     from ehportfolio.rules.ruledocs import reference
 
     checks = page("checks.md")
-    assert checks == reference(), "run: python -m ehportfolio.rules.ruledocs docs/checks.md (or make reference)"
+    assert checks == reference(), "run: python -m ehportfolio.rules.ruledocs > docs/checks.md (or make reference)"
     for rule_id, (severity, _) in RULES.items():
         assert f"| `{rule_id}` | {severity} |" in checks, rule_id
 

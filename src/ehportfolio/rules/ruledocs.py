@@ -2,7 +2,7 @@
 each rule with its id, its severity, its module and its docstring. A test keeps the committed file equal to
 `reference()`.
 
-    python -m ehportfolio.rules.ruledocs docs/checks.md
+    python -m ehportfolio.rules.ruledocs > docs/checks.md
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ INTRO = """\
 # The checks
 
 Generated from the rule registry (`RULES` in `src/ehportfolio/rules/__init__.py`) and each rule's docstring by
-`python -m ehportfolio.rules.ruledocs docs/checks.md`; a test keeps this file equal to the rules. Do not edit it by
+`python -m ehportfolio.rules.ruledocs > docs/checks.md`; a test keeps this file equal to the rules. Do not edit it by
 hand.
 
 `ehp check` (see [its page](commands/check.md)) first reports every problem met while reading the portfolio, as
@@ -77,14 +77,10 @@ def reference() -> str:
     return "\n".join(parts) + "\n"
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__, file=sys.stderr)
-        return 2
-    with open(argv[0], "w", encoding="utf-8") as handle:
-        handle.write(reference())
+def main() -> int:
+    sys.stdout.write(reference())
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())
