@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench word-templates clean
+.PHONY: run test lint docs reference bench word-templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,12 +34,23 @@ test: $(STAMP) $(CATALOGUES)
 ## lint: ruff, mypy --strict and import-linter (the layers of the package)
 lint: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-## bench: speed and memory against baselines (see README)
+## docs: the manual in docs/, built into site/ with MkDocs and the Material theme; a broken link or anchor fails it
+docs: $(STAMP) $(CATALOGUES)
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict  # without the banner about MkDocs 2
+
+## reference: write the generated pages of the manual again (the CLI reference, the checks, the report contexts)
+reference: $(STAMP) $(CATALOGUES)
+	$(BIN)/python scripts/cli_reference.py docs/reference/cli.md
+	$(BIN)/python -m ehportfolio.rules.ruledocs > docs/checks.md
+	$(BIN)/python -m ehportfolio.reports.contextdocs docs/report-contexts.md
+
+## bench: speed and memory against baselines (see docs/development/speed.md)
 bench: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m compileall -q -j 0 src $(PURELIB)
@@ -50,4 +61,4 @@ word-templates: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m ehportfolio.reports.wordtemplates templates
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist site .pytest_cache
