@@ -31,7 +31,7 @@ PATH_ARGS = ("path", "file", "dir")
 """The arguments of a message that name a file or a directory: shown with their control characters escaped."""
 
 
-def text(lang: str, key: str, **args: Any) -> str:
+def text(lang: str, key: str, /, **args: Any) -> str:
     """Message `key` in `lang`, filled in with `args`; a message with plural forms takes the form for `count`."""
     for name in PATH_ARGS:
         if isinstance(args.get(name), str):
