@@ -54,6 +54,7 @@ IDS = _ids("nb")
 DYNAMIC = (
     "calendar.col.",  # output/calendar.py
     "count.",  # i18n/messages.py counted
+    "exit.",  # cli/exits.py, by the name of each exit status
     "diff.col.",  # output/diff_markdown.py
     "diff.count.",  # output/diff_text.py
     "diff.field.",  # output/diff_text.py

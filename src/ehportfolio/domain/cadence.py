@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ehportfolio.domain.checklist import texts as _texts
 from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.domain.models import Risk, StatusDependency, StatusReport
 
@@ -21,7 +22,8 @@ ITEM_MODELS: dict[str, type[BaseModel]] = {"risks": Risk, "dependencies": Status
 
 @dataclass(frozen=True)
 class SegmentCadence:
-    """How a segment reports: `times` a year, on `subject` (nb/en), with the `required` fields of its status report."""
+    """How a segment reports: `times` a year, on `subject` (nb/nn/en), with the `required` fields of its status
+    report."""
 
     segment: str
     times: int
@@ -37,7 +39,7 @@ class Cadence:
     committees: dict[str, dict[str, str]]
     segments: dict[str, SegmentCadence]
     questions: dict[str, dict[str, str]]
-    """The question of each status report field (nb/en), including the fields of a list's records."""
+    """The question of each status report field (nb/nn/en), including the fields of a list's records."""
     items: dict[str, tuple[str, ...]]
     """For each list of records, the fields every record must fill in."""
 
@@ -54,15 +56,15 @@ class CadenceError(Exception):
 def cadence_from_data(data: dict[str, Any]) -> Cadence:
     """Build a Cadence and check it against the models: every segment once, only fields a status report has."""
     fields = data["fields"]
-    questions = {name: {"nb": value["nb"], "en": value["en"]} for name, value in fields.items()}
+    questions = {name: _texts(value) for name, value in fields.items()}
     items = {name: tuple(value["items"]) for name, value in fields.items() if "items" in value}
     segments = {
         name: SegmentCadence(
             segment=name,
             times=int(value["times"]),
-            subject={"nb": value["subject"]["nb"], "en": value["subject"]["en"]},
+            subject=_texts(value["subject"]),
             required=tuple(value["required"]),
-            questions={key: {"nb": q["nb"], "en": q["en"]} for key, q in (value.get("questions") or {}).items()},
+            questions={key: _texts(q) for key, q in (value.get("questions") or {}).items()},
         )
         for name, value in data["segments"].items()
     }
@@ -85,5 +87,5 @@ def cadence_from_data(data: dict[str, Any]) -> Cadence:
         if unknown or "date" in s.required:
             raise ValueError(f"{s.segment} names fields a status report lacks: {', '.join(sorted(unknown))}")
     committee = str(data["portfolio_committee"])
-    committees = {str(k): {"nb": v["nb"], "en": v["en"]} for k, v in data["committees"].items()}
+    committees = {str(k): _texts(v) for k, v in data["committees"].items()}
     return Cadence(committee, committees, segments, questions, items)

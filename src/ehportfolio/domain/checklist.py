@@ -46,16 +46,22 @@ class ChecklistError(UserError):
     (`checklist.malformed`)."""
 
 
+def texts(given: dict[str, Any]) -> dict[str, str]:
+    """A text in each language it is given in (`nb`, `nn`, `en`); nynorsk falls back to bokmål where a checklist has
+    none, as a portfolio's own checklist may not."""
+    texts: dict[str, str] = {lang: str(given[lang]) for lang in ("nb", "nn", "en") if lang in given}
+    texts.setdefault("nn", texts.get("nb", ""))
+    return texts
+
+
 def checklist_from_data(data: dict[str, Any]) -> Checklist:
     """Build a Checklist and check that its parts refer to each other correctly."""
-    questions = {key: dict(text) for key, text in data["questions"].items()}
-    criteria = tuple(
-        Criterion(c["id"], tuple(c["questions"]), {"nb": c["nb"], "en": c["en"]}) for c in data["criteria"]
-    )
+    questions = {key: texts(text) for key, text in data["questions"].items()}
+    criteria = tuple(Criterion(c["id"], tuple(c["questions"]), texts(c)) for c in data["criteria"])
     tree = tuple(Branch(b["question"], b["segment"]) for b in data["segment_tree"])
     checklist = Checklist(
         version=str(data["version"]),
-        title=dict(data["title"]),
+        title=texts(data["title"]),
         questions=questions,
         criteria=criteria,
         segment_tree=tree,

@@ -15,7 +15,7 @@ import functools
 import gettext
 import os
 
-LANGUAGES = ("nb", "en")
+LANGUAGES = ("nb", "nn", "en")
 DEFAULT = "nb"
 DOMAIN = "ehp"
 LOCALE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "locale")
