@@ -16,6 +16,7 @@ from jinja2 import nodes
 from jinja2.exceptions import SecurityError, UndefinedError
 from test_contexts import shipped
 
+from ehportfolio.i18n.messages import install_texts, text
 from ehportfolio.reports import contexts
 from ehportfolio.reports import template_contexts as tc
 from ehportfolio.reports.contextdocs import classes, field_docs, reference
@@ -124,18 +125,18 @@ def test_contexts_hold_plain_values_only_and_are_frozen(portfolio: Portfolio) ->
         assert plain(context), context.kind
         with pytest.raises(dataclasses.FrozenInstanceError):
             context.title = "changed"  # type: ignore[misc]
-        with pytest.raises(TypeError):
-            context.t["none"] = "changed"  # type: ignore[index]
 
 
 def test_a_field_reads_as_an_attribute_or_an_item_and_from_is_from() -> None:
     row = tc.HistoryRow(date="2021-01-10", kind="vedtak", from_="Koordinere", to="Samstyre", reason="r", ref="")
     env = environment([str(ROOT / "no-such-dir")])
-    source = '{{ row.to }} {{ row["to"] }} {{ row.from }}|{{ row["from"] }}|{{ t["col.segment"] }} {{ t.none }}'
-    t = contexts._texts("en")
-    assert env.from_string(source).render(row=row, t=t) == (
-        f"Samstyre Samstyre Koordinere|Koordinere|{t['col.segment']} {t['none']}"
+    source = '{{ row.to }} {{ row["to"] }} {{ row.from }}|{{ row["from"] }}|{{ _("report.col.segment") }}'
+    install_texts(env, "nn")  # in the sandbox too, a fixed text is a message of the catalogue
+    assert env.from_string(source).render(row=row) == (
+        f"Samstyre Samstyre Koordinere|Koordinere|{text('nn', 'report.col.segment')}"
     )
+    with pytest.raises(KeyError):
+        env.from_string('{{ _("report.no_such_text") }}').render()
     with pytest.raises(KeyError):
         row["from_"]
 
@@ -148,14 +149,16 @@ def test_a_field_reads_as_an_attribute_or_an_item_and_from_is_from() -> None:
         "row.__dataclass_fields__",
         'row["__class__"]',
         "row.__class__.__mro__",
-        "t.__class__",
+        "_.__globals__",
+        "_.__closure__",
     ],
 )
 def test_the_sandbox_keeps_methods_and_private_attributes_out_of_reach(expression: str) -> None:
     row = tc.SegmentCount(name="Samstyre", count=3)
     env = environment([str(ROOT / "no-such-dir")])
+    install_texts(env, "nb")
     with pytest.raises((SecurityError, UndefinedError)):
-        env.from_string("{{ " + expression + " }}").render(row=row, t=contexts._texts("nb"))
+        env.from_string("{{ " + expression + " }}").render(row=row)
 
 
 def test_a_fact_sheet_reads_only_its_neighbours(portfolio: Portfolio) -> None:

@@ -46,20 +46,6 @@ def assessment_context(assessment: Assessment, lang: str) -> dict[str, Any]:
         for step in decision.trace
     ]
     context: dict[str, Any] = {
-        "t": {
-            key: text(lang, key)
-            for key in (
-                "owner",
-                "focus_area",
-                "checklist",
-                "inclusion",
-                "segment",
-                "result",
-                "missing",
-                "recorded",
-                "recorded.reason",
-            )
-        },
         "id": entry.id,
         "initiative": entry.initiative,
         "recorded": segment_name(entry.initiative.segment) if entry.initiative.segment else "",

@@ -60,9 +60,3 @@ def has(lang: str, key: str) -> bool:
     except KeyError:
         return False
     return True
-
-
-def singular_texts(lang: str, prefix: str) -> dict[str, str]:
-    """Every message of `lang` whose id starts with `prefix` and that has no plural forms, by id."""
-    entries = _entries(catalogue(lang))
-    return {key: value for key, value in entries.items() if isinstance(key, str) and key.startswith(prefix)}

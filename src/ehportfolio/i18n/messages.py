@@ -40,6 +40,20 @@ def text(lang: str, key: str, /, **args: Any) -> str:
     return lookup(lang, key, count if isinstance(count, int) else None).format(**args)
 
 
+def install_texts(environment: Any, lang: str) -> None:
+    """Give a Jinja environment with `jinja2.ext.i18n` the catalogues of `lang`: `{{ _("report.none") }}` in a
+    template is that message, and `ngettext` takes the plural form for a count. A message the catalogue lacks fails
+    the rendering, as any unknown name does under StrictUndefined."""
+
+    def gettext(key: str) -> str:
+        return lookup(lang, key)
+
+    def ngettext(key: str, plural: str, count: int) -> str:
+        return lookup(lang, key, count)
+
+    environment.install_gettext_callables(gettext=gettext, ngettext=ngettext, newstyle=False)
+
+
 def counted(lang: str, noun: str, count: int) -> str:
     """`count` and its noun in the plural form the number takes: "1 fil", "2 filer" (`count.<noun>`)."""
     return text(lang, f"count.{noun}", count=count)

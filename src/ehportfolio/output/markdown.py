@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from ehportfolio.features.assessment import Assessment
 from ehportfolio.features.explanation import assessment_context
+from ehportfolio.i18n.messages import install_texts
 
 
 def render_assessment(assessment: Assessment, lang: str) -> str:
     from ehportfolio.store.templates import environment
 
-    return environment().get_template("assessment.md.j2").render(assessment_context(assessment, lang))
+    env = environment()
+    install_texts(env, lang)
+    return env.get_template("assessment.md.j2").render(assessment_context(assessment, lang))

@@ -13,11 +13,9 @@ fact sheet costs the same in a portfolio of ten initiatives as in one of ten tho
 from __future__ import annotations
 
 import datetime
-import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
 from ehportfolio.domain.cadence import Cadence
@@ -28,7 +26,6 @@ from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.state import FINISHED, MEMBER, PROPOSED, WITHDRAWN, State, Transition, transitions
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.calendar import Member, Round, members, rounds
-from ehportfolio.i18n.catalogues import singular_texts
 from ehportfolio.i18n.messages import segment_name, stage_name, text
 from ehportfolio.reports import template_contexts as tc
 from ehportfolio.store.portfolio import Entry, Portfolio
@@ -43,19 +40,6 @@ APART = (PROPOSED, OUT, INACTIVE)
 
 Pair = tuple[str, str, str]
 """A dependency: who depends, on what, how strongly."""
-
-
-@functools.cache
-def _texts(lang: str) -> Mapping[str, str]:
-    """Every fixed text of the reports, by its key without the `report.` prefix, for the templates' `t`; texts that
-    take values are filled in where the context is built."""
-    return MappingProxyType(
-        {
-            key.removeprefix("report."): value
-            for key, value in singular_texts(lang, "report.").items()
-            if "{" not in value
-        }
-    )
 
 
 @dataclass(frozen=True)
@@ -250,7 +234,6 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
     return tc.Overview(
         kind="overview",
         lang=lang,
-        t=_texts(lang),
         title=text(lang, "report.overview.title", name=shared.name),
         portfolio=shared.name,
         date=shared.date.isoformat() if shared.date else "",
@@ -323,7 +306,6 @@ def _assessment(entry: Entry, shared: Shared) -> tc.Assessment:
 
     explained = assessment_context(assess(entry, shared.portfolio.checklist), shared.lang)
     return tc.Assessment(
-        t=MappingProxyType(explained["t"]),
         version=explained["version"],
         steps=tuple(tc.Step(**{**step, "question": step["question"] or ""}) for step in explained["steps"]),
         result=explained["result"],
@@ -372,7 +354,6 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
     return tc.Initiative(
         kind="initiative",
         lang=lang,
-        t=_texts(lang),
         title=text(lang, "report.initiative.title", name=item.name),
         portfolio=shared.name,
         date=shared.date.isoformat() if shared.date else "",
@@ -588,7 +569,6 @@ def meeting(
     return tc.Meeting(
         kind="meeting",
         lang=lang,
-        t=_texts(lang),
         title=text(lang, "report.meeting.title", committee=round_.committee, label=label),
         portfolio=name,
         date="",
@@ -660,7 +640,6 @@ def definition(
     return tc.Definition(
         kind="definition",
         lang=lang,
-        t=_texts(lang),
         title=text(lang, "report.definition.title", year=year + 1, name=name),
         portfolio=name,
         date=date.isoformat() if date else "",

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
 from ehportfolio.domain.errors import UserError
+from ehportfolio.i18n.messages import install_texts, text
 
 EXTENSIONS = {"markdown": "md", "html": "html", "docx": "docx"}
 # The text alternative of each chart in HTML (a key of the report's messages), by the name templates know it as.
@@ -58,20 +59,23 @@ def figures(context: tc.Report, *, sheet_graph: bool = True) -> dict[str, Any]:
     from ehportfolio.reports import charts
 
     found: dict[str, Any] = {}
-    t = context.t
+
+    def t(key: str) -> str:
+        return text(context.lang, f"report.{key}")
+
     if isinstance(context, tc.Overview):
         segments = [s for s in context.segments if s.key in ("samstyre", "koordinere", "observere", "inspirere")]
         found["segments"] = charts.segment_chart(
-            [s.name for s in segments], [s.count for s in segments], t["chart.segments"]
+            [s.name for s in segments], [s.count for s in segments], t("chart.segments")
         )
     if isinstance(context, tc.Initiative) and context.trend:
-        found["trend"] = charts.trend_chart(context.trend, t["chart.trend"])
+        found["trend"] = charts.trend_chart(context.trend, t("chart.trend"))
     if isinstance(context, tc.Meeting) and context.segments:
-        found["states"] = charts.state_chart(context.segments, t["chart.colours"])
+        found["states"] = charts.state_chart(context.segments, t("chart.colours"))
     if isinstance(context, tc.Definition) and context.by_focus:
         areas = context.by_focus
-        names = [a.code or t["no_focus"] for a in areas]
-        found["focus"] = charts.focus_chart(names, [a.count for a in areas], t["chart.focus"])
+        names = [a.code or t("no_focus") for a in areas]
+        found["focus"] = charts.focus_chart(names, [a.count for a in areas], t("chart.focus"))
     if isinstance(context, tc.Overview | tc.Initiative) and context.graph.edges:
         if isinstance(context, tc.Initiative) and not sheet_graph:
             return found
@@ -88,16 +92,18 @@ def html_figures(context: tc.Report) -> dict[str, Markup]:
     from ehportfolio.reports import svg_graph
     from ehportfolio.reports.charts import svg
 
-    t = context.t
+    def t(key: str) -> str:
+        return text(context.lang, f"report.{key}")
+
     # safe: matplotlib escapes the text it writes into the SVG, and svg_graph escapes every piece of user text;
     # `svg` escapes the label
     drawn = {
-        key: Markup(svg(figure, key, t[LABELS[key]])) for key, figure in figures(context, sheet_graph=False).items()
+        key: Markup(svg(figure, key, t(LABELS[key]))) for key, figure in figures(context, sheet_graph=False).items()
     }
     if isinstance(context, tc.Initiative) and context.graph.edges:
         graph = context.graph
         drawn_graph = svg_graph.dependency_graph(graph.nodes, graph.edges, context.id, prefix="graph")
-        label = escape(t[LABELS["graph"]])
+        label = escape(t(LABELS["graph"]))
         drawn["graph"] = Markup(drawn_graph.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
     return drawn
 
@@ -126,6 +132,7 @@ class Renderer:
         if fmt == "docx":
             from ehportfolio.reports.word import render as render_word
 
+            install_texts(self.word_environment, context.lang)
             return render_word(kind, context, self.user_dirs, self.word_environment)
         return self._render_text(template_name(kind, fmt), fmt, context)
 
@@ -136,6 +143,7 @@ class Renderer:
         values = tc.top_level(context)
         if fmt == "html":
             values["figures"] = html_figures(context)
+        install_texts(self.environment, context.lang)
         try:
             template = self.environment.get_template(name)
             return template.render(values)

@@ -8,7 +8,6 @@ a field reads as `row.name` (or `row["name"]`, as on the dicts these once were);
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -169,9 +168,8 @@ class Report(Fields):
     kind: str
     """The report's kind: `overview`, `initiative`, `meeting` or `definition`."""
     lang: str
-    """The report's language, `nb` or `en`."""
-    t: Mapping[str, str]
-    """The fixed texts of the reports in its language, by key (`t.none`, `t["col.segment"]`)."""
+    """The report's language, `nb`, `nn` or `en`. Fixed texts are messages of the catalogues in this language:
+    `{{ _("report.none") }}`, `{{ _("report.col.segment") }}` (Jinja's i18n extension)."""
     title: str
     """The report's title."""
     portfolio: str
@@ -258,8 +256,6 @@ class Missing(Fields):
 class Assessment(Fields):
     """The checklist's explanation, in the words of `ehp assess`."""
 
-    t: Mapping[str, str]
-    """Its fixed texts, by key (`assessment.t.result`, `assessment.t["recorded.reason"]`)."""
     version: str
     """The checklist's version."""
     steps: tuple[Step, ...]

@@ -46,7 +46,7 @@ def if_else(condition: str, then: Sequence[Item], otherwise: Sequence[Item]) -> 
 
 def none_or(condition: str, *then: Item) -> list[Item]:
     """`then` when `condition` holds, else the text "none"."""
-    return if_else(condition, then, [("p", "{{ t.none }}")])
+    return if_else(condition, then, [("p", "{{ _('report.none') }}")])
 
 
 def graph_section() -> list[Item]:
@@ -56,32 +56,37 @@ def graph_section() -> list[Item]:
         ("p", "{{ too_large }}"),
         tag("elif figures.graph is defined"),
         ("p", "{{ figures.graph }}"),
-        ("p", '{{ t["graph.legend"] }}'),
+        ("p", '{{ _("report.graph.legend") }}'),
         tag("else"),
-        ("p", '{{ t["graph.none"] }}'),
+        ("p", '{{ _("report.graph.none") }}'),
         tag("endif"),
     ]
 
 
 def dated_header() -> list[Item]:
-    return [("title", "{{ title }}"), tag("if date"), ("p", "**{{ t.date }}:** {{ date }}"), tag("endif")]
+    return [("title", "{{ title }}"), tag("if date"), ("p", "**{{ _('report.date') }}:** {{ date }}"), tag("endif")]
 
 
 SEGMENT_COLUMNS = [f"{{{{ segment_names[{i}] }}}}" for i in range(4)]
 FOCUS_CELL = (
-    "{% if area.code %}{{ area.code }} {{ area.name }}{% if area.truncated %} {{ t.truncated }}{% endif %}"
-    "{% if not area.known %} {{ t.unknown_focus }}{% endif %}{% else %}{{ t.no_focus }}{% endif %}"
+    "{% if area.code %}{{ area.code }} {{ area.name }}{% if area.truncated %} {{ _('report.truncated') }}{% endif %}"
+    "{% if not area.known %} {{ _('report.unknown_focus') }}{% endif %}{% else %}{{ _('report.no_focus') }}{% endif %}"
 )
 NAME_CELL = "{{ row.name }} ({{ row.id }})"
 BY_OWNER = table(
-    ['{{ t["col.owner"] }}', *SEGMENT_COLUMNS, '{{ t["col.total"] }}'],
+    ['{{ _("report.col.owner") }}', *SEGMENT_COLUMNS, '{{ _("report.col.total") }}'],
     ["{{ row.owner }}", *(f"{{{{ row.segments[{i}] }}}}" for i in range(4)), "{{ row.count }}"],
     "row in by_owner",
     numeric=(1, 2, 3, 4, 5),
 )
 
 
-INITIATIVE_COLUMNS = ['{{ t["col.focus"] }}', '{{ t["col.name"] }}', '{{ t["col.owner"] }}', '{{ t["col.segment"] }}']
+INITIATIVE_COLUMNS = [
+    '{{ _("report.col.focus") }}',
+    '{{ _("report.col.name") }}',
+    '{{ _("report.col.owner") }}',
+    '{{ _("report.col.segment") }}',
+]
 
 
 def initiatives(loop: str) -> Item:
@@ -94,18 +99,18 @@ def initiatives(loop: str) -> Item:
     )
 
 
-CHANGE_COLUMNS = ["{{ t.date }}", '{{ t["col.name"] }}', '{{ t["col.kind"] }}']
+CHANGE_COLUMNS = ["{{ _('report.date') }}", '{{ _("report.col.name") }}', '{{ _("report.col.kind") }}']
 CHANGE_CELLS = ["{{ row.date }}", NAME_CELL, "{{ row.kind }}"]
-OUTCOME_COLUMNS = ['{{ t["col.to"] }}', '{{ t["col.reason"] }}', '{{ t["col.ref"] }}']
+OUTCOME_COLUMNS = ['{{ _("report.col.to") }}', '{{ _("report.col.reason") }}', '{{ _("report.col.ref") }}']
 OUTCOME_CELLS = ["{{ row.to }}", "{{ row.reason }}", "{{ row.ref }}"]
 
 OVERVIEW: list[Item] = [
     *dated_header(),
     ("p", "{{ summary }}"),
-    ("h1", "{{ t.by_segment }}"),
+    ("h1", "{{ _('report.by_segment') }}"),
     ("p", "{{ figures.segments }}"),
     table(
-        ['{{ t["col.segment"] }}', '{{ t["col.count"] }}'],
+        ['{{ _("report.col.segment") }}', '{{ _("report.col.count") }}'],
         ["{{ row.name }}", "{{ row.count }}"],
         "row in segments",
         (1,),
@@ -118,16 +123,16 @@ OVERVIEW: list[Item] = [
     ),
     tag("endfor"),
     tag("if apart"),
-    ("h1", "{{ t.apart }}"),
+    ("h1", "{{ _('report.apart') }}"),
     tag("for group in apart"),
     ("h2", "{{ group.name }} ({{ group.count }})"),
     table(
         [
-            '{{ t["col.focus"] }}',
-            '{{ t["col.name"] }}',
-            '{{ t["col.owner"] }}',
-            "{{ t.stage }}",
-            '{{ t["col.segment"] }}',
+            '{{ _("report.col.focus") }}',
+            '{{ _("report.col.name") }}',
+            '{{ _("report.col.owner") }}',
+            "{{ _('report.stage') }}",
+            '{{ _("report.col.segment") }}',
         ],
         ["{{ row.focus_area }}", NAME_CELL, "{{ row.owner }}", "{{ row.stage_name }}", "{{ row.segment_name }}"],
         "row in group.rows",
@@ -135,11 +140,16 @@ OVERVIEW: list[Item] = [
     ),
     tag("endfor"),
     tag("endif"),
-    ("h1", "{{ t.by_owner }}"),
+    ("h1", "{{ _('report.by_owner') }}"),
     BY_OWNER,
-    ("h1", "{{ t.by_focus }}"),
-    table(['{{ t["col.focus"] }}', '{{ t["col.count"] }}'], [FOCUS_CELL, "{{ area.count }}"], "area in by_focus", (1,)),
-    ("h1", "{{ t.dependencies }}"),
+    ("h1", "{{ _('report.by_focus') }}"),
+    table(
+        ['{{ _("report.col.focus") }}', '{{ _("report.col.count") }}'],
+        [FOCUS_CELL, "{{ area.count }}"],
+        "area in by_focus",
+        (1,),
+    ),
+    ("h1", "{{ _('report.dependencies') }}"),
     *graph_section(),
 ]
 
@@ -147,26 +157,26 @@ INITIATIVE: list[Item] = [
     *dated_header(),
     fields(
         [
-            ("{{ t.id }}", "{{ id }}"),
-            ('{{ t["col.owner"] }}', "{{ owner }}"),
+            ("{{ _('report.id') }}", "{{ id }}"),
+            ('{{ _("report.col.owner") }}', "{{ owner }}"),
             (
-                '{{ t["col.focus"] }}',
-                "{{ focus_area }} {{ focus_name }}{% if focus_truncated %} {{ t.truncated }}{% endif %}",
+                '{{ _("report.col.focus") }}',
+                "{{ focus_area }} {{ focus_name }}{% if focus_truncated %} {{ _('report.truncated') }}{% endif %}",
             ),
-            ('{{ t["col.segment"] }}', '{{ segment_name or "–" }}'),
-            ("{{ t.status }}", "{{ status }}"),
-            ("{{ t.stage }}", "{{ stage_name }}"),
+            ('{{ _("report.col.segment") }}', '{{ segment_name or "–" }}'),
+            ("{{ _('report.status') }}", "{{ status }}"),
+            ("{{ _('report.stage') }}", "{{ stage_name }}"),
         ]
     ),
     tag("if description"),
-    ("p", "**{{ t.description }}:** {{ description }}"),
+    ("p", "**{{ _('report.description') }}:** {{ description }}"),
     tag("endif"),
-    ("h1", "{{ t.assessment }}"),
-    ("p", "{{ assessment.t.checklist }} {{ assessment.version }}"),
+    ("h1", "{{ _('report.assessment') }}"),
+    ("p", "{{ _('checklist') }} {{ assessment.version }}"),
     tag('for phase in ["inclusion", "segment"]'),
     tag('set rows = assessment.steps | selectattr("phase", "equalto", phase) | list'),
     tag("if rows"),
-    ("h2", "{{ assessment.t[phase] }}"),
+    ("h2", "{{ _(phase) }}"),
     tag("for step in rows"),
     (
         "p",
@@ -176,9 +186,9 @@ INITIATIVE: list[Item] = [
     tag("endfor"),
     tag("endif"),
     tag("endfor"),
-    ("p", "**{{ assessment.t.result }}:** {{ assessment.result }}."),
+    ("p", "**{{ _('result') }}:** {{ assessment.result }}."),
     tag("if assessment.missing"),
-    ("p", "**{{ assessment.t.missing }}:**"),
+    ("p", "**{{ _('missing') }}:**"),
     tag("for item in assessment.missing"),
     ("bullet", "{{ item.key }}: {{ item.text }}"),
     tag("endfor"),
@@ -186,19 +196,24 @@ INITIATIVE: list[Item] = [
     tag("if assessment.recorded"),
     (
         "p",
-        "**{{ assessment.t.recorded }}:** {{ assessment.recorded }}{% if assessment.reason %} "
-        '({{ assessment.t["recorded.reason"] }}: {{ assessment.reason }}){% endif %}',
+        "**{{ _('recorded') }}:** {{ assessment.recorded }}{% if assessment.reason %} "
+        '({{ _("recorded.reason") }}: {{ assessment.reason }}){% endif %}',
     ),
     tag("endif"),
     tag("if assessment.flag"),
     ("p", "⚠ {{ assessment.flag }}"),
     tag("endif"),
-    ("h1", "{{ t.trend }}"),
+    ("h1", "{{ _('report.trend') }}"),
     *none_or(
         "trend",
         ("p", "{{ figures.trend }}"),
         table(
-            ['{{ t["col.meeting"] }}', '{{ t["col.state"] }}', '{{ t["col.progress"] }}', '{{ t["col.risks"] }}'],
+            [
+                '{{ _("report.col.meeting") }}',
+                '{{ _("report.col.state") }}',
+                '{{ _("report.col.progress") }}',
+                '{{ _("report.col.risks") }}',
+            ],
             [
                 "{{ row.meeting }} ({{ row.date }})",
                 "{{ row.state_text }}",
@@ -209,40 +224,40 @@ INITIATIVE: list[Item] = [
             weights=(2, 1.5, 4, 4),
         ),
     ),
-    ("p", '{{ t["trend.rule"] }}'),
-    ("h1", "{{ t.dependencies }}"),
-    ("h2", "{{ t.depends_on }}"),
+    ("p", '{{ _("report.trend.rule") }}'),
+    ("h1", "{{ _('report.dependencies') }}"),
+    ("h2", "{{ _('report.depends_on') }}"),
     tag("for other in depends_on"),
     (
         "bullet",
         '{% if other.known %}{{ other.name }} ({{ other.id }}, {{ other.segment_name or "–" }}){% else %}'
-        "{{ other.id }} {{ t.not_in_portfolio }}{% endif %}: {{ other.strength }}",
+        "{{ other.id }} {{ _('report.not_in_portfolio') }}{% endif %}: {{ other.strength }}",
     ),
     tag("else"),
-    ("p", "{{ t.none }}"),
+    ("p", "{{ _('report.none') }}"),
     tag("endfor"),
-    ("h2", "{{ t.depended_by }}"),
+    ("h2", "{{ _('report.depended_by') }}"),
     tag("for other in depended_by"),
     ("bullet", '{{ other.name }} ({{ other.id }}, {{ other.segment_name or "–" }}): {{ other.strength }}'),
     tag("else"),
-    ("p", "{{ t.none }}"),
+    ("p", "{{ _('report.none') }}"),
     tag("endfor"),
     tag("if figures.graph is defined"),
     ("p", "{{ figures.graph }}"),
-    ("p", '{{ t["graph.legend"] }}'),
+    ("p", '{{ _("report.graph.legend") }}'),
     tag("endif"),
-    ("h1", "{{ t.history }}"),
+    ("h1", "{{ _('report.history') }}"),
     *if_else(
         "history",
         [
             table(
                 [
-                    "{{ t.date }}",
-                    '{{ t["col.kind"] }}',
-                    '{{ t["col.from"] }}',
-                    '{{ t["col.to"] }}',
-                    '{{ t["col.reason"] }}',
-                    '{{ t["col.ref"] }}',
+                    "{{ _('report.date') }}",
+                    '{{ _("report.col.kind") }}',
+                    '{{ _("report.col.from") }}',
+                    '{{ _("report.col.to") }}',
+                    '{{ _("report.col.reason") }}',
+                    '{{ _("report.col.ref") }}',
                 ],
                 [
                     "{{ row.date }}",
@@ -255,7 +270,7 @@ INITIATIVE: list[Item] = [
                 "row in history",
             )
         ],
-        [("p", '{{ t["history.none"] }}')],
+        [("p", '{{ _("report.history.none") }}')],
     ),
 ]
 
@@ -264,38 +279,38 @@ MEETING: list[Item] = [
     fields(
         [
             (
-                '{{ t["meeting.committee"] }}',
+                '{{ _("report.meeting.committee") }}',
                 "{{ committee }}{% if committee_name %} ({{ committee_name }}){% endif %}",
             ),
-            ('{{ t["meeting.number"] }}', "{{ number }}"),
-            ("{{ t.date }}", "{{ meeting_date }}"),
-            ('{{ t["meeting.case"] }}', "{{ case }}"),
-            ('{{ t["meeting.case_type"] }}', "{{ case_type }}"),
+            ('{{ _("report.meeting.number") }}', "{{ number }}"),
+            ("{{ _('report.date') }}", "{{ meeting_date }}"),
+            ('{{ _("report.meeting.case") }}', "{{ case }}"),
+            ('{{ _("report.meeting.case_type") }}', "{{ case_type }}"),
         ]
     ),
-    ("h1", '{{ t["meeting.purpose_heading"] }}'),
+    ("h1", '{{ _("report.meeting.purpose_heading") }}'),
     ("p", "{{ purpose }}"),
-    ("h1", '{{ t["meeting.background"] }}'),
+    ("h1", '{{ _("report.meeting.background") }}'),
     ("p", "{{ background }}"),
     table(
         [
-            '{{ t["col.segment"] }}',
-            '{{ t["col.count"] }}',
-            '{{ t["meeting.col.reports"] }}',
-            '{{ t["meeting.col.due"] }}',
-            '{{ t["meeting.col.reported"] }}',
+            '{{ _("report.col.segment") }}',
+            '{{ _("report.col.count") }}',
+            '{{ _("report.meeting.col.reports") }}',
+            '{{ _("report.meeting.col.due") }}',
+            '{{ _("report.meeting.col.reported") }}',
         ],
         [
             "{{ row.name }}",
             "{{ row.count }}",
-            '{{ t["meeting.yes"] if row.reports else t["meeting.no"] }}',
+            '{{ _("report.meeting.yes") if row.reports else _("report.meeting.no") }}',
             "{{ row.due }}",
             "{{ row.reported }}",
         ],
         "row in numbers",
         (1, 3, 4),
     ),
-    ("h1", '{{ t["meeting.status_heading"] }}'),
+    ("h1", '{{ _("report.meeting.status_heading") }}'),
     tag("if figures.states is defined"),
     ("p", "{{ figures.states }}"),
     tag("endif"),
@@ -304,22 +319,27 @@ MEETING: list[Item] = [
     tag('if section.segment == "samstyre"'),
     (
         "p",
-        '**{{ t["meeting.colours"] }}:** {% for c in section.colours %}{{ c.text }} {{ c.count }}'
+        '**{{ _("report.meeting.colours") }}:** {% for c in section.colours %}{{ c.text }} {{ c.count }}'
         '{{ ", " if not loop.last else "" }}{% endfor %}',
     ),
     tag("endif"),
     tag("if not section.rows"),
-    ("p", '{{ t["meeting.no_reports"] }}'),
+    ("p", '{{ _("report.meeting.no_reports") }}'),
     tag('elif section.segment == "samstyre"'),
     table(
-        ['{{ t["col.name"] }}', '{{ t["col.state"] }}', '{{ t["col.progress"] }}', '{{ t["col.risks"] }}'],
+        [
+            '{{ _("report.col.name") }}',
+            '{{ _("report.col.state") }}',
+            '{{ _("report.col.progress") }}',
+            '{{ _("report.col.risks") }}',
+        ],
         [
             NAME_CELL,
             "{{ row.state_text }}",
             "{{ row.progress }}",
-            '{% for r in row.risks %}{{ r.risk }} ({{ t["meeting.consequence"] | lower }}: {{ r.consequence }}; '
-            '{{ t["meeting.action"] | lower }}: {{ r.action }}){{ "; " if not loop.last else "" }}'
-            "{% else %}{{ t.none }}{% endfor %}",
+            '{% for r in row.risks %}{{ r.risk }} ({{ _("report.meeting.consequence") | lower }}: {{ r.consequence }}; '
+            '{{ _("report.meeting.action") | lower }}: {{ r.action }}){{ "; " if not loop.last else "" }}'
+            "{% else %}{{ _('report.none') }}{% endfor %}",
         ],
         "row in section.rows",
         weights=(4, 1.5, 4, 4.5),
@@ -332,13 +352,14 @@ MEETING: list[Item] = [
         [
             table(
                 [
-                    "{{ t.depends_on }}",
-                    '{{ t["meeting.col.needed"] }}',
-                    '{{ t["meeting.col.by"] }}',
-                    '{{ t["meeting.col.dep_state"] }}',
+                    "{{ _('report.depends_on') }}",
+                    '{{ _("report.meeting.col.needed") }}',
+                    '{{ _("report.meeting.col.by") }}',
+                    '{{ _("report.meeting.col.dep_state") }}',
                 ],
                 [
-                    "{% if d.known %}{{ d.name }} ({{ d.id }}){% else %}{{ d.id }} {{ t.not_in_portfolio }}{% endif %}",
+                    "{% if d.known %}{{ d.name }} ({{ d.id }})"
+                    "{% else %}{{ d.id }} {{ _('report.not_in_portfolio') }}{% endif %}",
                     "{{ d.needed }}",
                     "{{ d.by }}",
                     "{{ d.state }}",
@@ -346,9 +367,9 @@ MEETING: list[Item] = [
                 "d in row.dependencies",
             )
         ],
-        [("p", "{{ t.dependencies }}: {{ t.none }}")],
+        [("p", "{{ _('report.dependencies') }}: {{ _('report.none') }}")],
     ),
-    ("p", '**{{ t["meeting.actions"] }}:**{% if not row.actions %} {{ t.none }}{% endif %}'),
+    ("p", '**{{ _("report.meeting.actions") }}:**{% if not row.actions %} {{ _("report.none") }}{% endif %}'),
     tag("for action in row.actions"),
     ("bullet", "{{ action }}"),
     tag("endfor"),
@@ -356,103 +377,113 @@ MEETING: list[Item] = [
     tag('elif section.segment == "observere"'),
     table(
         [
-            '{{ t["col.name"] }}',
-            '{{ t["col.progress"] }}',
-            '{{ t["meeting.experience"] }}',
-            '{{ t["meeting.obstacles"] }}',
+            '{{ _("report.col.name") }}',
+            '{{ _("report.col.progress") }}',
+            '{{ _("report.meeting.experience") }}',
+            '{{ _("report.meeting.obstacles") }}',
         ],
         [NAME_CELL, "{{ row.progress }}", "{{ row.experience }}", "{{ row.obstacles }}"],
         "row in section.rows",
     ),
     tag("else"),
     table(
-        ['{{ t["col.name"] }}', '{{ t["meeting.purpose_field"] }}', '{{ t["col.progress"] }}'],
+        ['{{ _("report.col.name") }}', '{{ _("report.meeting.purpose_field") }}', '{{ _("report.col.progress") }}'],
         [NAME_CELL, "{{ row.purpose }}", "{{ row.progress }}"],
         "row in section.rows",
     ),
     tag("endif"),
     tag("else"),
-    ("p", '{{ t["meeting.no_segments"] }}'),
+    ("p", '{{ _("report.meeting.no_segments") }}'),
     tag("endfor"),
-    ("h1", '{{ t["meeting.not_reported"] }}'),
+    ("h1", '{{ _("report.meeting.not_reported") }}'),
     *if_else(
         "not_reported",
         [
             table(
-                ['{{ t["col.name"] }}', '{{ t["col.owner"] }}', '{{ t["col.segment"] }}', '{{ t["col.state"] }}'],
-                [NAME_CELL, "{{ row.owner }}", "{{ row.segment_name }}", '**{{ t["state.not_reported"] }}**'],
+                [
+                    '{{ _("report.col.name") }}',
+                    '{{ _("report.col.owner") }}',
+                    '{{ _("report.col.segment") }}',
+                    '{{ _("report.col.state") }}',
+                ],
+                [NAME_CELL, "{{ row.owner }}", "{{ row.segment_name }}", '**{{ _("report.state.not_reported") }}**'],
                 "row in not_reported",
                 weights=(4, 3.5, 2, 2.5),
             )
         ],
-        [("p", '{{ t["meeting.all_reported"] }}')],
+        [("p", '{{ _("report.meeting.all_reported") }}')],
     ),
-    ("h1", '{{ t["meeting.changes"] }}'),
+    ("h1", '{{ _("report.meeting.changes") }}'),
     ("p", "{{ since }}"),
     tag('for rows, heading in [(moves, "meeting.moves"), (added, "meeting.added"), (removed, "meeting.removed")]'),
-    ("h2", "{{ t[heading] }}"),
+    ("h2", "{{ _('report.' ~ heading) }}"),
     *none_or(
         "rows",
         table(
-            [*CHANGE_COLUMNS, '{{ t["col.from"] }}', *OUTCOME_COLUMNS],
+            [*CHANGE_COLUMNS, '{{ _("report.col.from") }}', *OUTCOME_COLUMNS],
             [*CHANGE_CELLS, "{{ row.from }}", *OUTCOME_CELLS],
             "row in rows",
             weights=(1.7, 3, 1.5, 1.5, 1.5, 3, 1.5),
         ),
     ),
     tag("endfor"),
-    ("h1", '{{ t["meeting.proposal_heading"] }}'),
+    ("h1", '{{ _("report.meeting.proposal_heading") }}'),
     ("p", "{{ proposal }}"),
 ]
 
 DEFINITION: list[Item] = [
     *dated_header(),
     ("p", "{{ intro }}"),
-    ("h1", '1. {{ t["definition.strategy"] }}'),
+    ("h1", '1. {{ _("report.definition.strategy") }}'),
     tag("if figures.focus is defined"),
     ("p", "{{ figures.focus }}"),
     tag("endif"),
     table(
-        ['{{ t["col.focus"] }}', *SEGMENT_COLUMNS, '{{ t["col.total"] }}'],
+        ['{{ _("report.col.focus") }}', *SEGMENT_COLUMNS, '{{ _("report.col.total") }}'],
         [FOCUS_CELL, *(f"{{{{ area.segments[{i}] }}}}" for i in range(4)), "{{ area.count }}"],
         "area in by_focus",
         (1, 2, 3, 4, 5),
         weights=(3.4, *([NUMERIC_SHARE] * 5)),
     ),
-    ("h1", '2. {{ t["definition.priority"] }}'),
-    ("p", '{{ t["definition.priority_rule"] }}'),
+    ("h1", '2. {{ _("report.definition.priority") }}'),
+    ("p", '{{ _("report.definition.priority_rule") }}'),
     *none_or(
         "priority",
         table(
-            ['{{ t["col.priority"] }}', '{{ t["col.focus"] }}', '{{ t["col.name"] }}', '{{ t["col.owner"] }}'],
+            [
+                '{{ _("report.col.priority") }}',
+                '{{ _("report.col.focus") }}',
+                '{{ _("report.col.name") }}',
+                '{{ _("report.col.owner") }}',
+            ],
             ["{{ loop.index }}", "{{ row.focus_area }}", NAME_CELL, "{{ row.owner }}"],
             "row in priority",
             (0,),
             weights=(1, 1.8, 4, 3.2),
         ),
     ),
-    ("h1", '3. {{ t["definition.balance"] }}'),
-    ("h2", "{{ t.by_segment }}"),
+    ("h1", '3. {{ _("report.definition.balance") }}'),
+    ("h2", "{{ _('report.by_segment') }}"),
     table(
-        ['{{ t["col.segment"] }}', '{{ t["col.count"] }}'],
+        ['{{ _("report.col.segment") }}', '{{ _("report.col.count") }}'],
         ["{{ row.name }}", "{{ row.count }}"],
         "row in by_segment",
         (1,),
     ),
-    ("h2", "{{ t.by_owner }}"),
+    ("h2", "{{ _('report.by_owner') }}"),
     BY_OWNER,
-    ("h1", '4. {{ t["definition.planning"] }}'),
+    ("h1", '4. {{ _("report.definition.planning") }}'),
     ("p", "{{ planning_rule }}"),
-    ("h2", '{{ t["definition.starts"] }} ({{ starts | length }})'),
+    ("h2", '{{ _("report.definition.starts") }} ({{ starts | length }})'),
     *none_or(
         "starts",
         table(
-            ["{{ t.date }}", '{{ t["col.name"] }}', *OUTCOME_COLUMNS],
+            ["{{ _('report.date') }}", '{{ _("report.col.name") }}', *OUTCOME_COLUMNS],
             ["{{ row.date }}", NAME_CELL, *OUTCOME_CELLS],
             "row in starts",
         ),
     ),
-    ("h2", '{{ t["definition.ends"] }} ({{ ends | length }})'),
+    ("h2", '{{ _("report.definition.ends") }} ({{ ends | length }})'),
     *none_or(
         "ends",
         table(
@@ -461,12 +492,12 @@ DEFINITION: list[Item] = [
             "row in ends",
         ),
     ),
-    ("h2", '{{ t["definition.continues"] }} ({{ continues | length }})'),
+    ("h2", '{{ _("report.definition.continues") }} ({{ continues | length }})'),
     *none_or(
         "continues",
         initiatives("row in continues"),
     ),
-    ("h1", '5. {{ t["meeting.proposal_heading"] }}'),
+    ("h1", '5. {{ _("report.meeting.proposal_heading") }}'),
     ("p", "{{ proposal }}"),
 ]
 

@@ -96,6 +96,7 @@ def environment(user_dirs: Sequence[str] = ()) -> Environment:
     kind = ImmutableSandboxedEnvironment if user_dirs else Environment
     env = kind(
         loader=loader,
+        extensions=["jinja2.ext.i18n"],  # `_("id")`: a message of the catalogues (i18n/messages.py install_texts)
         undefined=StrictUndefined,
         autoescape=_html,
         keep_trailing_newline=True,
@@ -110,4 +111,4 @@ def environment(user_dirs: Sequence[str] = ()) -> Environment:
 def word_environment() -> Environment:
     """The environment for Word templates (docxtpl renders the document's XML with it): always the immutable sandbox,
     strict about undefined names, escaping every value for XML."""
-    return ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    return ImmutableSandboxedEnvironment(extensions=["jinja2.ext.i18n"], undefined=StrictUndefined, autoescape=True)
