@@ -1,4 +1,5 @@
-"""The data shipped inside the package, read from its files: the checklist versions and the reporting cadence."""
+"""The data shipped inside the package, read from its files: the checklist versions, the reporting cadence and the
+glossary."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from ehportfolio.domain.cadence import Cadence, CadenceError, cadence_from_data
 from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist, ChecklistError, checklist_from_data
+from ehportfolio.domain.glossary import Glossary, GlossaryError, glossary_from_data
 from ehportfolio.domain.problems import InputError
 from ehportfolio.store.loader import load_file
 
@@ -14,6 +16,7 @@ DATA_DIR = Path(__file__).parents[1] / "data"
 CHECKLIST_DIR = DATA_DIR / "checklists"
 CADENCE_FILE = DATA_DIR / "cadence.yaml"
 TAXONOMY_DIR = DATA_DIR / "taxonomies"
+GLOSSARY_FILE = DATA_DIR / "glossary.yaml"
 
 
 def available_versions() -> list[str]:
@@ -40,3 +43,13 @@ def load_cadence() -> Cadence:
         return cadence_from_data(data)
     except (InputError, KeyError, TypeError, ValueError) as exc:
         raise CadenceError(f"{CADENCE_FILE}: malformed cadence ({exc})") from None
+
+
+@cache
+def load_glossary() -> Glossary:
+    """The glossary of the report (section 5.3); a malformed file is a bug in the package."""
+    try:
+        data, _ = load_file(str(GLOSSARY_FILE))
+        return glossary_from_data(data)
+    except (InputError, KeyError, TypeError, ValueError) as exc:
+        raise GlossaryError(f"{GLOSSARY_FILE}: malformed glossary ({exc})") from None
