@@ -34,7 +34,8 @@ def test_the_glossary_has_every_term_of_section_5_3_in_every_language() -> None:
 
 
 def test_a_glossary_without_a_translation_is_refused() -> None:
-    data = {"section": "5.3", "source": "x", "terms": {"t": {"term": {"nb": "T", "en": "T"}, "definition": {"nb": "d"}}}}
+    term = {"term": {"nb": "T", "en": "T"}, "definition": {"nb": "d"}}
+    data = {"section": "5.3", "source": "x", "terms": {"t": term}}
     with pytest.raises(ValueError, match="missing"):
         glossary_from_data(data)
 

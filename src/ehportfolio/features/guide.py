@@ -137,7 +137,11 @@ def question_entry(data: Checklist, key: str, lang: str) -> Entry:
     """A question, what its answer decides, and the report's guidance on it."""
     if phase(key, data) == "inclusion":
         criterion = next(c for c in data.criteria if key in c.questions)
-        decides = text(lang, "explain.criterion", criterion=criterion.text[lang])
+        others = ", ".join(q for q in criterion.questions if q != key)
+        if others:  # "eller": a yes to any of the criterion's questions is enough
+            decides = text(lang, "explain.criterion.any", criterion=criterion.text[lang], others=others)
+        else:
+            decides = text(lang, "explain.criterion", criterion=criterion.text[lang])
     else:
         branch = next(b for b in data.segment_tree if b.question == key)
         segment = segment_name(branch.segment)
@@ -163,7 +167,8 @@ def guidance(data: Checklist, key: str, lang: str) -> str:
 
 
 def _folded(name: str) -> str:
-    """A name as it is compared: case, accents, spaces and dashes aside (`Nasjonale løsninger`, `nasjonale-losninger`)."""
+    """A name as it is compared, case, accents, spaces and dashes aside: `Nasjonale løsninger` is
+    `nasjonale-losninger`."""
     name = name.casefold().replace("ø", "o").replace("æ", "ae").replace("å", "a")
     name = unicodedata.normalize("NFKD", name)
     return "".join(c for c in name if c.isalnum())
