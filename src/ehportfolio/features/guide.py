@@ -17,9 +17,6 @@ from ehportfolio.domain.glossary import Glossary
 from ehportfolio.features.intake import phase, reading_order
 from ehportfolio.i18n.messages import segment_name, text
 
-TOPICS = ("glossary", "segments", "checklist")
-"""What `ehp explain` explains, each a subcommand."""
-
 
 @dataclass(frozen=True)
 class Part:

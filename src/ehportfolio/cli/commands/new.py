@@ -450,12 +450,12 @@ def _result(decision: Decision, lang: str) -> list[str]:
     if decision.included and decision.segment:
         outcome = text(lang, "result.in", segment=segment_name(decision.segment))
         note = text(lang, "new.note.in")
-        return [f"{text(lang, 'result')}: {outcome}.", note, "", *_segment_means(decision.segment, lang)]
+        means = ["", *_segment_means(decision.segment, lang)]
     elif decision.included is False:
-        outcome, note = text(lang, "result.out"), text(lang, "new.note.out")
+        outcome, note, means = text(lang, "result.out"), text(lang, "new.note.out"), []
     else:
-        outcome, note = text(lang, "result.undecided"), text(lang, "new.note.undecided")
-    return [f"{text(lang, 'result')}: {outcome}.", note]
+        outcome, note, means = text(lang, "result.undecided"), text(lang, "new.note.undecided"), []
+    return [f"{text(lang, 'result')}: {outcome}.", note, *means]
 
 
 def _segment_means(segment: str, lang: str) -> list[str]:
