@@ -4,14 +4,24 @@ of every checklist question (5.1) load, and every text is there in bokmål, nyno
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.domain.glossary import glossary_from_data
 from ehportfolio.features import guide
 from ehportfolio.i18n.catalogues import LANGUAGES
-from ehportfolio.store.packaged import load_cadence, load_checklist, load_glossary
+from ehportfolio.store.packaged import (
+    CADENCE_FILE,
+    CHECKLIST_DIR,
+    GLOSSARY_FILE,
+    load_cadence,
+    load_checklist,
+    load_glossary,
+)
 
 # Every term section 5.3 of the report defines, in its order.
 REPORT_TERMS = ["E-helse", "E-helsetiltak", "Nasjonal betydning", "Nasjonale e-helseløsninger", "Nasjonale løsninger"]
@@ -82,3 +92,21 @@ def test_a_question_is_found_by_its_key_or_its_number() -> None:
     last = guide.checklist(checklist, "nb", "exploratory").entries[0]
     decides = next(part.text for part in last.parts if part.key == "decides")
     assert "Inspirere" in decides and "Observere" in decides
+
+
+def _raw(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_the_files_themselves_hold_every_text_in_three_languages() -> None:
+    """As written, not as read: a checklist's nynorsk falls back to bokmål when it is missing."""
+    texts = []
+    for term in _raw(GLOSSARY_FILE)["terms"].values():
+        texts += [term["term"], term["definition"], *([term["comment"]] if "comment" in term else [])]
+    for segment in _raw(CADENCE_FILE)["segments"].values():
+        texts += [segment[part] for part in ("summary", "purpose", "benefit", "examples", "subject")]
+    for question in _raw(CHECKLIST_DIR / "2020.yaml")["questions"].values():
+        texts += [question, question["guidance"]]
+    assert len(texts) == 5 * 2 + 1 + 4 * 5 + 7 * 2
+    for given in texts:
+        assert all(str(given.get(lang) or "").strip() for lang in LANGUAGES), given

@@ -8,6 +8,8 @@ from typing import Any
 
 from ehportfolio.domain.checklist import texts
 
+LANGUAGES = ("nb", "nn", "en")
+
 
 @dataclass(frozen=True)
 class Term:
@@ -32,7 +34,12 @@ class GlossaryError(Exception):
 
 
 def glossary_from_data(data: dict[str, Any]) -> Glossary:
-    """Build the Glossary; every term needs its name and definition in every language."""
+    """Build the Glossary; every term needs its name, its definition and any comment in bokmål, nynorsk and English
+    (unlike a checklist, nynorsk does not fall back to bokmål here)."""
+    for ident, value in data["terms"].items():
+        given = [value["term"], value["definition"], *([value["comment"]] if "comment" in value else [])]
+        if not all(str(texts.get(lang) or "").strip() for texts in given for lang in LANGUAGES):
+            raise ValueError(f"{ident}: a text is missing in nb, nn or en")
     terms = tuple(
         Term(
             id=str(ident),
@@ -43,8 +50,4 @@ def glossary_from_data(data: dict[str, Any]) -> Glossary:
         )
         for ident, value in data["terms"].items()
     )
-    for term in terms:
-        for part in (term.term, term.definition, term.comment or {"nb": "-", "nn": "-", "en": "-"}):
-            if not all(part.get(lang) for lang in ("nb", "nn", "en")):
-                raise ValueError(f"{term.id}: a text is missing in nb, nn or en")
     return Glossary(str(data["section"]), str(data["source"]), terms)
