@@ -593,3 +593,49 @@ def test_cancelling_on_a_terminal_exits_130_and_writes_nothing(
         session.expect("Avbrutt; ingenting er skrevet.")
     assert session.finish() == 130, session.text()
     assert initiative_files(root) == ["avhengig.yaml", "felles.yaml"]
+
+
+# What the report explains, shown while asking
+
+
+def test_the_result_says_what_the_proposed_segment_means(root: Path) -> None:
+    answers = [arg for item in INSPIRERE for arg in ("--answer", item)]
+    code, _, err = invoke(
+        *("new", "--path", str(root), "--name", "Pilot", "--owner", "Helsedirektoratet", "--focus-area", "2.1"),
+        *("--description", "", *answers, "--no-input", "--lang", "nn"),
+    )
+    assert code == 0, err
+    assert "Inspirere: Tiltak som undersøkjer nye moglegheiter gjennom utgreiing eller utprøving." in err
+    assert "Rapporterer 1 gong i året til NUIT (Prioriteringsutvalet), om formål og kor langt tiltaket har kome." in err
+    assert "Les meir: ehp explain segments inspirere" in err
+
+
+@posix_only
+def test_on_a_terminal_each_question_asked_comes_with_its_guidance(
+    root: Path, terminal: Callable[..., Terminal]
+) -> None:
+    import textwrap
+
+    from ehportfolio.cli.commands.new import GUIDANCE_WIDTH
+    from ehportfolio.features.guide import guidance
+
+    def first_line(key: str) -> str:
+        return textwrap.wrap(guidance(CHECKLIST, key, "en"), GUIDANCE_WIDTH, initial_indent="     ")[0].strip()
+
+    session: Terminal = terminal(
+        *("--path", str(root), "--name", "Felles journal", "--owner", "Helsedirektoratet", "--focus-area", "5.1"),
+        *("--description", "", "--answer", "digitalisation_essential=ja", "--lang", "en"),
+    )
+    session.expect("1. Is digitalisation essential to the initiative's success?")
+    session.expect("2. Does the initiative matter to several actors that provide health care?")
+    session.expect(first_line("multiple_care_providers"))
+    session.answer("yes/no: ", "yes")
+    session.expect(first_line("reuse_potential"))
+    session.answer("yes/no: ", "yes")
+    session.expect(first_line("broad_collaboration"))
+    session.answer("yes/no: ", "yes")
+    session.answer("Depends on: ", "")
+    session.expect("Samstyre: Initiatives that need national co-ordination, collaboration or co-funding")
+    session.expect("Reports 4 times a year to NUIT (the prioritisation committee), on status and risk.")
+    assert session.finish() == 0, session.text()
+    assert first_line("digitalisation_essential") not in session.text()  # given as an option: not asked

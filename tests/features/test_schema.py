@@ -79,7 +79,17 @@ def test_shipped_schemas_are_what_ehp_schema_writes_now(tmp_path: Path) -> None:
 def test_checklist_keys_carry_the_norwegian_questions() -> None:
     schema = build_schema("initiative", load_checklist("2020"))
     answers = schema["$defs"]["Answers"]["properties"]
-    assert answers["exploratory"]["description"] == "Er tiltakets formål primært undersøkende eller utforskende?"
+    description = answers["exploratory"]["description"]
+    assert description.startswith("Er tiltakets formål primært undersøkende eller utforskende?\n\nJa gir segmentet")
+
+
+def test_checklist_keys_carry_the_guidance_in_both_languages() -> None:
+    checklist = load_checklist("2020")
+    answers = build_schema("initiative", checklist)["$defs"]["Answers"]["properties"]
+    for key, texts in checklist.guidance.items():
+        nb, en = (" ".join(texts[lang].split()) for lang in ("nb", "en"))
+        assert answers[key]["description"] == f"{' '.join(checklist.questions[key]['nb'].split())}\n\n{nb}"
+        assert nb in answers[key]["markdownDescription"] and en in answers[key]["markdownDescription"]
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,8 @@ DYNAMIC = (
     "calendar.col.",  # output/calendar.py
     "count.",  # i18n/messages.py counted
     "exit.",  # cli/exits.py, by the name of each exit status
+    "explain.label.",  # features/guide.py
+    "explain.unknown.",  # features/guide.py
     "diff.col.",  # output/diff_markdown.py
     "diff.count.",  # output/diff_text.py
     "diff.field.",  # output/diff_text.py

@@ -34,6 +34,7 @@ CheckFormat = StrEnum("CheckFormat", {f: f for f in formats.names("check")})  # 
 SegmentFormat = StrEnum("SegmentFormat", {f: f for f in formats.names("segment")})  # type: ignore[misc]
 DiffFormat = StrEnum("DiffFormat", {f: f for f in formats.names("diff")})  # type: ignore[misc]
 TableFormat = StrEnum("TableFormat", {f: f for f in formats.names("export")})  # type: ignore[misc]
+ExplainFormat = StrEnum("ExplainFormat", {f: f for f in formats.names("explain")})  # type: ignore[misc]
 CalendarFormat = StrEnum("CalendarFormat", {f: f for f in formats.names("calendar")})  # type: ignore[misc]
 ReportFormat = StrEnum("ReportFormat", {f: f for f in formats.names("report")})  # type: ignore[misc]
 SegmentChoice = StrEnum("SegmentChoice", {s: s for s in SEGMENTS})  # type: ignore[misc]
@@ -330,6 +331,53 @@ def calendar(
     from ehportfolio.cli.commands import calendar as command
 
     raise typer.Exit(command.run(_root(path), year, fmt.value, lang.value, round_id))
+
+
+explain_app = typer.Typer(
+    name="explain",
+    help=h("explain_app"),
+    no_args_is_help=True,
+)
+app.add_typer(explain_app)
+
+ExplainFormatOption = Annotated[ExplainFormat, typer.Option("--format", "-f", help=h("format"))]
+
+
+def _explain(topic: str, wanted: str | None, fmt: ExplainFormat, lang: Lang) -> None:
+    from ehportfolio.cli.commands import guide as command
+
+    raise typer.Exit(command.run(topic, wanted, fmt.value, lang.value))
+
+
+@explain_app.command("glossary", help=h("explain.glossary"))
+def explain_glossary(
+    term: Annotated[str | None, typer.Argument(metavar="TERM", help=h("explain.term"), show_default=False)] = None,
+    fmt: ExplainFormatOption = ExplainFormat("text"),
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    _explain("glossary", term, fmt, lang)
+
+
+@explain_app.command("segments", help=h("explain.segments"))
+def explain_segments(
+    segment: Annotated[
+        str | None, typer.Argument(metavar="SEGMENT", help=h("explain.segment"), show_default=False)
+    ] = None,
+    fmt: ExplainFormatOption = ExplainFormat("text"),
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    _explain("segments", segment, fmt, lang)
+
+
+@explain_app.command("checklist", help=h("explain.checklist"))
+def explain_checklist(
+    question: Annotated[
+        str | None, typer.Argument(metavar="QUESTION", help=h("explain.question"), show_default=False)
+    ] = None,
+    fmt: ExplainFormatOption = ExplainFormat("text"),
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    _explain("checklist", question, fmt, lang)
 
 
 status_app = typer.Typer(

@@ -7,7 +7,7 @@ exist.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
@@ -31,6 +31,16 @@ class SegmentCadence:
     required: tuple[str, ...]
     questions: dict[str, dict[str, str]]
     """Questions that differ from the fields' own, for this segment."""
+    section: str = ""
+    """The section of the report that describes the segment (4.3 to 4.6)."""
+    summary: dict[str, str] = field(default_factory=dict)
+    """The segment in one line, as section 4.2 lists it (nb/nn/en)."""
+    purpose: dict[str, str] = field(default_factory=dict)
+    """The segment's purpose, from its own section (nb/nn/en)."""
+    benefit: dict[str, str] = field(default_factory=dict)
+    """What the sector gains from it together (4.2, "Nytten av segmenteringen"; nb/nn/en)."""
+    examples: dict[str, str] = field(default_factory=dict)
+    """The report's examples of its initiatives (nb/nn/en)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,11 @@ def cadence_from_data(data: dict[str, Any]) -> Cadence:
             subject=_texts(value["subject"]),
             required=tuple(value["required"]),
             questions={key: _texts(q) for key, q in (value.get("questions") or {}).items()},
+            section=str(value.get("section", "")),
+            summary=_texts(value["summary"]) if "summary" in value else {},
+            purpose=_texts(value["purpose"]) if "purpose" in value else {},
+            benefit=_texts(value["benefit"]) if "benefit" in value else {},
+            examples=_texts(value["examples"]) if "examples" in value else {},
         )
         for name, value in data["segments"].items()
     }

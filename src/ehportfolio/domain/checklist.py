@@ -5,7 +5,7 @@ The engine takes a `Checklist`; nothing about the 2020 rules is written in code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ehportfolio.domain.errors import UserError
@@ -39,6 +39,8 @@ class Checklist:
     criteria: tuple[Criterion, ...]
     segment_tree: tuple[Branch, ...]
     otherwise: str
+    guidance: dict[str, dict[str, str]] = field(default_factory=dict)
+    """What the report says around each question (nb/nn/en), for the submitter; a checklist may have none."""
 
 
 class ChecklistError(UserError):
@@ -57,6 +59,7 @@ def texts(given: dict[str, Any]) -> dict[str, str]:
 def checklist_from_data(data: dict[str, Any]) -> Checklist:
     """Build a Checklist and check that its parts refer to each other correctly."""
     questions = {key: texts(text) for key, text in data["questions"].items()}
+    guidance = {key: texts(text["guidance"]) for key, text in data["questions"].items() if "guidance" in text}
     criteria = tuple(Criterion(c["id"], tuple(c["questions"]), texts(c)) for c in data["criteria"])
     tree = tuple(Branch(b["question"], b["segment"]) for b in data["segment_tree"])
     checklist = Checklist(
@@ -66,6 +69,7 @@ def checklist_from_data(data: dict[str, Any]) -> Checklist:
         criteria=criteria,
         segment_tree=tree,
         otherwise=data["otherwise"],
+        guidance=guidance,
     )
     used = [q for c in criteria for q in c.questions] + [b.question for b in tree]
     unknown = [q for q in used if q not in questions]

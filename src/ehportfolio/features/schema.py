@@ -1,7 +1,8 @@
 """JSON Schemas for the files people write, generated from the models, for editors with the YAML language server.
 
-The checklist keys carry the checklist's Norwegian questions as their descriptions, and a status report's fields the
-questions of cadence.yaml, so an editor shows the question while the user types the answer.
+The checklist keys carry the checklist's Norwegian question and the report's guidance on it as their descriptions
+(with the English beside them in the Markdown one), and a status report's fields the questions of cadence.yaml, so an
+editor shows the question and its guidance while the user types the answer.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.fieldtypes import SCHEMA_KINDS
 from ehportfolio.domain.models import Actors, Initiative, Settings, StatusReport, Taxonomy
+from ehportfolio.features.guide import guidance
 from ehportfolio.store.packaged import load_cadence
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -76,10 +78,19 @@ def _describe(schema: dict[str, Any], checklist: Checklist, questions: dict[str,
             prop["description"] = questions[key]["nb"]
             prop["markdownDescription"] = f"**{questions[key]['nb']}**\n\n{questions[key]['en']}"
         elif key in checklist.questions:
-            prop["description"] = checklist.questions[key]["nb"]
-            prop["markdownDescription"] = f"**{checklist.questions[key]['nb']}**\n\n{checklist.questions[key]['en']}"
+            prop["description"] = _paragraphs(checklist.questions[key]["nb"], guidance(checklist, key, "nb"))
+            prop["markdownDescription"] = _paragraphs(
+                f"**{checklist.questions[key]['nb']}**",
+                guidance(checklist, key, "nb"),
+                f"*{checklist.questions[key]['en']}*",
+                guidance(checklist, key, "en"),
+            )
         elif key in DESCRIPTIONS:
             prop["description"] = DESCRIPTIONS[key]
+
+
+def _paragraphs(*texts: str) -> str:
+    return "\n\n".join(" ".join(text.split()) for text in texts if text)
 
 
 def schema_text(kind: str, checklist: Checklist) -> str:

@@ -1,19 +1,26 @@
-"""The data shipped inside the package, read from its files: the checklist versions and the reporting cadence."""
+"""The data shipped inside the package, read from its files: the checklist versions, the reporting cadence and the
+glossary."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ehportfolio.domain.cadence import Cadence, CadenceError, cadence_from_data
 from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist, ChecklistError, checklist_from_data
+from ehportfolio.domain.glossary import Glossary, GlossaryError, glossary_from_data
 from ehportfolio.domain.problems import InputError
 from ehportfolio.store.loader import load_file
+
+T = TypeVar("T")
 
 DATA_DIR = Path(__file__).parents[1] / "data"
 CHECKLIST_DIR = DATA_DIR / "checklists"
 CADENCE_FILE = DATA_DIR / "cadence.yaml"
 TAXONOMY_DIR = DATA_DIR / "taxonomies"
+GLOSSARY_FILE = DATA_DIR / "glossary.yaml"
 
 
 def available_versions() -> list[str]:
@@ -26,17 +33,32 @@ def load_checklist(version: str = DEFAULT_VERSION) -> Checklist:
     if not path.is_file():
         known = ", ".join(available_versions())
         raise ChecklistError("checklist.unknown", version=version, known=known)
-    try:
-        data, _ = load_file(str(path))
-        return checklist_from_data(data)
-    except (InputError, KeyError, TypeError, ValueError) as exc:
-        raise ChecklistError("checklist.malformed", path=str(path), detail=str(exc)) from None
+    return _read(
+        path, checklist_from_data, lambda detail: ChecklistError("checklist.malformed", path=str(path), detail=detail)
+    )
 
 
 @cache
 def load_cadence() -> Cadence:
+    return _read(
+        CADENCE_FILE, cadence_from_data, lambda detail: CadenceError(f"{CADENCE_FILE}: malformed cadence ({detail})")
+    )
+
+
+@cache
+def load_glossary() -> Glossary:
+    """The glossary of the report (section 5.3); a malformed file is a bug in the package."""
+    return _read(
+        GLOSSARY_FILE,
+        glossary_from_data,
+        lambda detail: GlossaryError(f"{GLOSSARY_FILE}: malformed glossary ({detail})"),
+    )
+
+
+def _read(path: Path, build: Callable[[dict[str, Any]], T], malformed: Callable[[str], Exception]) -> T:
+    """A shipped data file, built into its class; what cannot be read or built raises `malformed(detail)`."""
     try:
-        data, _ = load_file(str(CADENCE_FILE))
-        return cadence_from_data(data)
+        data, _ = load_file(str(path))
+        return build(data)
     except (InputError, KeyError, TypeError, ValueError) as exc:
-        raise CadenceError(f"{CADENCE_FILE}: malformed cadence ({exc})") from None
+        raise malformed(str(exc)) from None

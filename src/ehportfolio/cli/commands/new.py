@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -18,7 +19,7 @@ from ehportfolio.domain.actors import CLOSEST, EXACT, Match
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.engine import Decision, Step, decide
 from ehportfolio.domain.problems import Problem
-from ehportfolio.features import intake
+from ehportfolio.features import guide, intake
 from ehportfolio.features.intake import DECIDES, INCLUDED, Proposal, Refusal
 from ehportfolio.i18n.messages import answer_word, fitted, segment_name, text
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, Context, load_context
@@ -292,7 +293,7 @@ class _Form:
                 given = text(lang, "new.given", answer=answer_word(lang, self.answers[given_key]))
                 _say(f"     {given} → {walk.effect(step)}" if step else f"     {given}")
         while (key := intake.next_question(self.answers, checklist)) is not None:
-            walk.show(key)
+            walk.show(key, guided=True)
             answer = terminal.until(
                 "     " + text(lang, "new.prompt.answer"), _answer, (text(lang, "yes"), text(lang, "no"))
             )
@@ -334,6 +335,9 @@ def _answer(value: str) -> bool:
     return answer
 
 
+GUIDANCE_WIDTH = 100
+
+
 class _Walk:
     """Shows the checklist's questions one by one, numbered, under the heading of their part."""
 
@@ -343,13 +347,17 @@ class _Walk:
         self.number = 0
         self.phase = ""
 
-    def show(self, key: str) -> None:
+    def show(self, key: str, guided: bool = False) -> None:
+        """The question; with `guided`, when it is about to be asked, the report's guidance under it."""
         phase = intake.phase(key, self.checklist)
         if phase != self.phase:
             self.phase = phase
             _say(text(self.lang, "inclusion" if phase == "inclusion" else "segment"))
         self.number += 1
         _say(f"  {self.number}. {self.checklist.questions[key][self.lang]} [{key}]")
+        guidance = guide.guidance(self.checklist, key, self.lang) if guided else ""
+        if guidance:
+            _say(*textwrap.wrap(guidance, GUIDANCE_WIDTH, initial_indent="     ", subsequent_indent="     "))
 
     def effect(self, step: Step) -> str:
         lang = self.lang
@@ -442,8 +450,19 @@ def _result(decision: Decision, lang: str) -> list[str]:
     if decision.included and decision.segment:
         outcome = text(lang, "result.in", segment=segment_name(decision.segment))
         note = text(lang, "new.note.in")
+        means = ["", *_segment_means(decision.segment, lang)]
     elif decision.included is False:
-        outcome, note = text(lang, "result.out"), text(lang, "new.note.out")
+        outcome, note, means = text(lang, "result.out"), text(lang, "new.note.out"), []
     else:
-        outcome, note = text(lang, "result.undecided"), text(lang, "new.note.undecided")
-    return [f"{text(lang, 'result')}: {outcome}.", note]
+        outcome, note, means = text(lang, "result.undecided"), text(lang, "new.note.undecided"), []
+    return [f"{text(lang, 'result')}: {outcome}.", note, *means]
+
+
+def _segment_means(segment: str, lang: str) -> list[str]:
+    """What the proposed segment means: what it is, how often it reports, to whom and on what."""
+    from ehportfolio.store.packaged import load_cadence
+
+    cadence = load_cadence()
+    summary = cadence.segments[segment].summary.get(lang)
+    lines = [text(lang, "new.segment.means", segment=segment_name(segment), summary=summary)] if summary else []
+    return [*lines, guide.reporting(cadence, segment, lang), text(lang, "new.segment.more", segment=segment)]
