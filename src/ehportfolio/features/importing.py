@@ -23,7 +23,7 @@ from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.fieldtypes import SEGMENTS, SLUG, SLUG_MAX, parse_answer
 from ehportfolio.domain.models import CHECKLIST_KEYS, Taxonomy
 from ehportfolio.domain.problems import InputError, Problem
-from ehportfolio.i18n.messages import LANGUAGES
+from ehportfolio.i18n.messages import LANGUAGES, file_language
 from ehportfolio.i18n.messages import text as message
 from ehportfolio.store.portfolio import Context, parse_initiative
 from ehportfolio.store.spreadsheet import Cell, Table
@@ -76,15 +76,19 @@ EXPORTED = (
     "history",
 )
 HEADERS.update({header_key: field for field in EXPORTED for header_key in _export_headers(field)})
+# and the workbook's titles of the table's own columns in every language (nynorsk "Namn", "Eigar" …)
+HEADERS.update({key: field for field in ("name", "owner", "focus_area") for key in _export_headers(field)})
 # What --map accepts after the `=`.
 FIELD_WORDS = {
     "innsatsområde": "focus_area",
     "primært innsatsområde": "focus_area",
     "focus area": "focus_area",
     "navn": "name",
+    "namn": "name",
     "name": "name",
     "aktør": "owner",
     "eier": "owner",
+    "eigar": "owner",
     "owner": "owner",
     "segment": "segment",
     "kommentar": "comment",
@@ -95,10 +99,6 @@ MAP_FIELDS = "innsatsområde, navn, aktør, segment, kommentar"
 SEGMENT_LETTERS = {"s": "samstyre", "k": "koordinere", "o": "observere", "i": "inspirere"}
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/initiative.schema.json"
-CHECKLIST_NOTE = (
-    "# Sjekklisten (vedlegg 5.1) er ikke besvart: svar ja eller nei; et svar som ikke trengs for avgjørelsen, kan stå"
-    " tomt."
-)
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,9 @@ def parse_mappings(mappings: Sequence[str]) -> tuple[dict[str, tuple[str, str]],
     return chosen, problems
 
 
-def plan_import(table: Table, mappings: Sequence[str], context: Context, *, schema_line: bool = True) -> Plan:
+def plan_import(
+    table: Table, mappings: Sequence[str], context: Context, *, schema_line: bool = True, lang: str = "nb"
+) -> Plan:
     """Every row of the table as an initiative file, or the problems that stop the import."""
     explicit, problems = parse_mappings(mappings)
     header_row = next((row for row in table.rows if any(cell.value is not None for cell in row)), None)
@@ -190,7 +192,7 @@ def plan_import(table: Table, mappings: Sequence[str], context: Context, *, sche
     if problems:  # without the columns straight, every row would only repeat the same complaint
         return Plan(tuple(columns), tuple(ignored), (), (), tuple(problems))
     headed = {cell.column for cell in header_row if cell.value is not None}
-    builder = _Rows(table, {c.field: c.column for c in columns}, context, schema_line, headed)
+    builder = _Rows(table, {c.field: c.column for c in columns}, context, schema_line, headed, file_language(lang))
     builder.build(header_row[0].row)
     return Plan(
         tuple(columns), tuple(ignored), tuple(builder.planned), tuple(builder.normalised), tuple(builder.problems)
@@ -260,8 +262,9 @@ class _Rows:
     """Reads the rows below the header, collecting files, normalised owners and problems."""
 
     def __init__(
-        self, table: Table, fields: dict[str, int], context: Context, schema_line: bool, headed: set[int]
+        self, table: Table, fields: dict[str, int], context: Context, schema_line: bool, headed: set[int], lang: str
     ) -> None:
+        self.lang = lang  # of the comments and the evidence the files are written with
         self.table = table
         self.headed = headed  # the columns with a header: a value in any other would be dropped unseen
         self.fields = fields
@@ -339,7 +342,16 @@ class _Rows:
         exported.pop("recorded_segment", None)
         exported.pop("id", None)
         text = initiative_text(
-            name, owner, focus, segment, comment, self.checklist, self._source(number), self.schema_line, exported
+            name,
+            owner,
+            focus,
+            segment,
+            comment,
+            self.checklist,
+            self._source(number),
+            self.schema_line,
+            exported,
+            self.lang,
         )
         try:  # what is written must read back: a name no quoting could carry is caught here, not in the portfolio
             parse_initiative(f"{ident}.yaml", f"{ident}.yaml", text.encode("utf-8"))
@@ -421,7 +433,9 @@ class _Rows:
 
     def _source(self, row: int) -> str:
         name = os.path.basename(self.table.path)
-        return f"{name} ({self.table.sheet}, rad {row})" if self.table.sheet is not None else f"{name} (rad {row})"
+        if self.table.sheet is not None:
+            return message(self.lang, "file.import.sheet_row", file=name, sheet=self.table.sheet, row=row)
+        return message(self.lang, "file.import.row", file=name, row=row)
 
 
 def initiative_text(
@@ -434,6 +448,7 @@ def initiative_text(
     source: str,
     schema_line: bool = True,
     exported: Mapping[str, str | None] | None = None,
+    lang: str = "nb",
 ) -> str:
     """An initiative file: the table's values, and the checklist's keys under their questions, unanswered unless the
     table answers them. `exported` holds the further fields of an `ehp export` table, as text (EXPORTED)."""
@@ -448,16 +463,16 @@ def initiative_text(
         if key in extra:
             lines.append(f"{key}: {quoted(extra[key])}")
     if not any(key in extra for key in CHECKLIST_KEYS):
-        lines.append(CHECKLIST_NOTE)
+        lines.append("# " + message(lang, "file.import.unanswered"))
     lines.append("checklist:")
     for key, question in checklist.questions.items():
         answer = f" {_answer(extra[key])}" if key in extra else ""
-        lines += [f"  # {_SPACE.sub(' ', question['nb']).strip()}", f"  {key}:{answer}"]
+        lines += [f"  # {_SPACE.sub(' ', question[lang]).strip()}", f"  {key}:{answer}"]
     if "dependencies" in extra:
         lines += ["dependencies:", *_dependency_lines(extra["dependencies"])]
     evidence = [extra["evidence"]] if "evidence" in extra else []
     if comment:
-        evidence.append(f"Importert fra {source}: «{comment}»")
+        evidence.append(message(lang, "file.import.evidence", source=source, comment=comment))
     if evidence:
         lines.append(f"evidence: {quoted(chr(10).join(evidence))}")
     if "history" in extra:

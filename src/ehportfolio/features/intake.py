@@ -18,6 +18,7 @@ from ehportfolio.domain.engine import MET, NEXT, OTHERWISE, SEGMENT, Decision, S
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.fieldtypes import NO, SLUG, SLUG_MAX, YES
 from ehportfolio.domain.models import Actor, Taxonomy
+from ehportfolio.i18n.messages import file_language
 from ehportfolio.store.yamltext import quoted, scalar
 
 V = TypeVar("V")
@@ -230,9 +231,9 @@ def _closest_folded(word: str, candidates: list[str]) -> str:
 # The new file
 
 
-def render(proposal: Proposal, checklist: Checklist) -> str:
-    """The new initiative file: the schema line, the facts, each answer under its question in Norwegian, and the
-    dependencies."""
+def render(proposal: Proposal, checklist: Checklist, lang: str = "nb") -> str:
+    """The new initiative file: the schema line, the facts, each answer under its question in Norwegian (nynorsk with
+    `--lang nn`, else bokmål), and the dependencies."""
     lines = [SCHEMA_LINE, f"name: {scalar(proposal.name)}", f"owner: {scalar(proposal.owner)}"]
     if proposal.focus_area:
         lines.append(f"focus_area: {quoted(proposal.focus_area)}")
@@ -244,7 +245,7 @@ def render(proposal: Proposal, checklist: Checklist) -> str:
     else:
         lines.append("checklist:")
     for key in keys:
-        question = " ".join(checklist.questions[key]["nb"].split())
+        question = " ".join(checklist.questions[key][file_language(lang)].split())
         lines.append(f"  # {question}")
         lines.append(f"  {key}: {'ja' if proposal.answers[key] else 'nei'}")
     if proposal.dependencies:

@@ -54,6 +54,16 @@ def install_texts(environment: Any, lang: str) -> None:
     environment.install_gettext_callables(gettext=gettext, ngettext=ngettext, newstyle=False)
 
 
+FILE_LANGUAGES = ("nb", "nn")
+"""The languages of what ehp writes into a portfolio's files (comments, the source of an import): portfolio data is
+Norwegian, so English output still writes bokmål files."""
+
+
+def file_language(lang: str) -> str:
+    """The language the comments of a file written with `--lang lang` are in."""
+    return lang if lang in FILE_LANGUAGES else "nb"
+
+
 def counted(lang: str, noun: str, count: int) -> str:
     """`count` and its noun in the plural form the number takes: "1 fil", "2 filer" (`count.<noun>`)."""
     return text(lang, f"count.{noun}", count=count)

@@ -50,7 +50,7 @@ def run(root: str, file: str, mappings: list[str], sheet: str | None, force: boo
     except InputError as exc:
         report_problems([_localised(problem, lang) for problem in exc.problems], lang)
         return USER_ERROR
-    plan = plan_import(table, mappings, context)
+    plan = plan_import(table, mappings, context, lang=lang)
     _report_plan(plan, table, lang)
     targets, problems = _targets(plan, folder, force)
     problems = [*plan.problems, *problems]

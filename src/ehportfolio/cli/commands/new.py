@@ -437,7 +437,7 @@ def _write(form: _Form, folder: str, lang: str) -> int:
 
     assert form.ident is not None
     path = os.path.join(folder, f"{form.ident}.yaml")
-    content = intake.render(form.proposal(), form.checklist)
+    content = intake.render(form.proposal(), form.checklist, lang)
     data, positions = parse_mapping(path, content)
     validate(Initiative, data, path, positions)  # what is written can be read back
     write_new(path, content, root=folder)

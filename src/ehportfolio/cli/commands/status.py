@@ -37,7 +37,7 @@ class _Plan:
 
 
 def new(root: str, ident: str, round_id: str | None, date: str | None, lang: str) -> int:
-    plan = _plan(root, ident, round_id, date)
+    plan = _plan(root, ident, round_id, date, lang)
     try:
         files.make_dirs(os.path.dirname(plan.path), root=root)
         files.write_new(plan.path, plan.content, root=root)
@@ -54,7 +54,7 @@ def new(root: str, ident: str, round_id: str | None, date: str | None, lang: str
     return OK
 
 
-def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Plan:
+def _plan(root: str, ident: str, round_id: str | None, date: str | None, lang: str) -> _Plan:
     """The file to write, its text, its round and the initiative's segment; an InputError when the input cannot be
     used, an InputRefusal when the portfolio does not allow the report."""
     problem = not_a_portfolio(root)
@@ -108,7 +108,7 @@ def _plan(root: str, ident: str, round_id: str | None, date: str | None) -> _Pla
     segment = member.segment_on(round_.date)
     assert segment is not None
     path = os.path.join(folder, f"{ident}.yaml")
-    content = render(ident, entry.initiative, segment, round_, day, cadence)
+    content = render(ident, entry.initiative, segment, round_, day, cadence, lang)
     data, positions = parse_mapping(path, content)
     validate(StatusReport, data, path, positions)  # what is written can be read back
     return _Plan(path, content, round_, segment, day)
