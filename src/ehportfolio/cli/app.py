@@ -12,7 +12,7 @@ import typer
 
 from ehportfolio.cli.boundary import LANG_KEY, Boundary
 from ehportfolio.cli.exits import epilog
-from ehportfolio.domain.fieldtypes import CASE_TYPES, SCHEMA_KINDS, SEGMENTS, STATUSES, STRATEGIES
+from ehportfolio.domain.fieldtypes import CASE_TYPES, SCHEMA_KINDS, STRATEGIES
 from ehportfolio.i18n.helptexts import chosen, h, typer_words
 from ehportfolio.i18n.messages import LANGUAGES
 from ehportfolio.output import formats
@@ -36,8 +36,6 @@ DiffFormat = StrEnum("DiffFormat", {f: f for f in formats.names("diff")})  # typ
 TableFormat = StrEnum("TableFormat", {f: f for f in formats.names("export")})  # type: ignore[misc]
 CalendarFormat = StrEnum("CalendarFormat", {f: f for f in formats.names("calendar")})  # type: ignore[misc]
 ReportFormat = StrEnum("ReportFormat", {f: f for f in formats.names("report")})  # type: ignore[misc]
-SegmentChoice = StrEnum("SegmentChoice", {s: s for s in SEGMENTS})  # type: ignore[misc]
-StatusChoice = StrEnum("StatusChoice", {s: s for s in STATUSES})  # type: ignore[misc]
 CaseType = StrEnum("CaseType", {c: c for c in CASE_TYPES})  # type: ignore[misc]
 SchemaKind = StrEnum("SchemaKind", {k: k for k in SCHEMA_KINDS})  # type: ignore[misc]
 Strategy = StrEnum("Strategy", {s: s for s in STRATEGIES})  # type: ignore[misc]
@@ -198,9 +196,9 @@ def decide(
     ctx: typer.Context,
     ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
     reason: ReasonOption,
-    segment: Annotated[SegmentChoice | None, typer.Option("--segment", help=h("decide.segment"))] = None,
+    segment: Annotated[str | None, typer.Option("--segment", help=h("decide.segment"), show_default=False)] = None,
     out: Annotated[bool, typer.Option("--out", help=h("decide.out"))] = False,
-    status: Annotated[StatusChoice | None, typer.Option("--status", help=h("decide.status"))] = None,
+    status: Annotated[str | None, typer.Option("--status", help=h("decide.status"), show_default=False)] = None,
     ref: RefOption = None,
     date: DateOption = None,
     allow_future: FutureOption = False,
@@ -218,14 +216,30 @@ def decide(
 
         raise UsageError(text(lang.value, key, options=", ".join(options)), ctx)
     action = "status" if status else "out" if out else "decision"
-    target = status.value if status else segment.value if segment else None
+    target = _choice(ctx, "status", "--status", status, lang) if status else None
+    target = _choice(ctx, "segment", "--segment", segment, lang) if segment else target
     raise typer.Exit(command.run(_root(path), ident, action, target, reason, ref, date, allow_future, lang.value))
+
+
+def _choice(ctx: typer.Context, kind: str, option: str, word: str, lang: Lang) -> str:
+    """The id that `word` names (a status or a segment, its id or its word in any language and case); a usage error
+    in the command's language, naming the words allowed, when it names none."""
+    from ehportfolio.i18n.messages import choice_id, choice_words, text
+
+    found = choice_id(kind, word)
+    if found is None:
+        from typer._click.exceptions import UsageError
+
+        allowed = ", ".join(choice_words(kind, lang.value).values())
+        raise UsageError(text(lang.value, "usage.bad_choice", option=option, value=word, allowed=allowed), ctx)
+    return found
 
 
 @app.command(help=h("move"))
 def move(
+    ctx: typer.Context,
     ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
-    to: Annotated[SegmentChoice, typer.Option("--to", help=h("move.to"))],
+    to: Annotated[str, typer.Option("--to", help=h("move.to"), show_default=False)],
     reason: ReasonOption,
     ref: RefOption = None,
     date: DateOption = None,
@@ -235,7 +249,8 @@ def move(
 ) -> None:
     from ehportfolio.cli.commands import lifecycle as command
 
-    raise typer.Exit(command.run(_root(path), ident, "move", to.value, reason, ref, date, allow_future, lang.value))
+    target = _choice(ctx, "segment", "--to", to, lang)
+    raise typer.Exit(command.run(_root(path), ident, "move", target, reason, ref, date, allow_future, lang.value))
 
 
 @app.command(help=h("new"))
@@ -538,6 +553,36 @@ def only(argv: list[str]) -> typer.Typer:
     chosen.registered_commands = commands
     chosen.registered_groups = groups
     return chosen
+
+
+def _panels() -> None:
+    """Name the panels of the help pages from the catalogue: every command, group, option and argument is put in a
+    panel of its kind by name (typer's `rich_help_panel`), so that none falls into typer's English default panels."""
+    for typer_app in (app, status_app, report_app):
+        for info in typer_app.registered_commands:
+            info.rich_help_panel = info.rich_help_panel or h("panel.commands")
+            _param_panels(info.callback)
+        for group in typer_app.registered_groups:
+            group.rich_help_panel = group.rich_help_panel or h("panel.commands")
+        if typer_app.registered_callback is not None:
+            _param_panels(typer_app.registered_callback.callback)
+
+
+def _param_panels(callback: Any) -> None:
+    import typing
+
+    from typer.models import ArgumentInfo, OptionInfo
+
+    if callback is None:
+        return
+    for hint in typing.get_type_hints(callback, include_extras=True).values():
+        for info in getattr(hint, "__metadata__", ()):
+            if isinstance(info, OptionInfo | ArgumentInfo) and info.rich_help_panel is None:
+                key = "panel.arguments" if isinstance(info, ArgumentInfo) else "panel.options"
+                info.rich_help_panel = h(key)
+
+
+_panels()
 
 
 def translate_help_page(argv: list[str]) -> None:

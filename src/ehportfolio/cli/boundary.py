@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sys
 import traceback
+from collections.abc import Sequence
 from typing import Any
 
 from typer._click.exceptions import ClickException  # typer's own click: usage errors keep click's handling
@@ -19,6 +21,7 @@ from typer.core import TyperGroup
 
 from ehportfolio.cli.exits import BUG, FINDINGS, INTERRUPTED, USER_ERROR
 from ehportfolio.domain.errors import Refusal, UserError
+from ehportfolio.i18n.helptexts import h, language_of
 from ehportfolio.i18n.messages import LANGUAGES, error_lines, text
 
 LANG_KEY = "ehportfolio.lang"
@@ -67,6 +70,71 @@ def status_of(error: BaseException, lang: str, debug: bool) -> int:
     return BUG
 
 
+USAGE_ERROR = 2
+"""click's exit status for a usage error, kept."""
+
+
+def _param_name(param: Any) -> str:
+    """How a parameter is named on the command line: its options (`--to`), or an argument's metavar (`ID`)."""
+    if param is None:
+        return ""
+    opts = [o for o in getattr(param, "opts", ()) if o.startswith("-")]
+    return " / ".join(opts) if opts else str(getattr(param, "metavar", None) or param.name or "").upper()
+
+
+_CLICK_MESSAGES = (
+    (re.compile(r"^No such command '(?P<name>.*)'\.$"), "click.no_such_command"),
+    (re.compile(r"^Missing command\.$"), "click.missing_command"),
+    (re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$"), "click.extra_arguments"),
+    (re.compile(r"^Option '(?P<name>.*)' requires an argument\.$"), "click.needs_value"),
+    (re.compile(r"^Option '(?P<name>.*)' requires \d+ arguments\.$"), "click.needs_value"),
+    (re.compile(r"^Option '(?P<name>.*)' does not take a value\.$"), "click.takes_no_value"),
+)
+"""click's and typer's English messages of a plain usage error, and the catalogue's message for each."""
+
+
+def usage_message(error: Any, lang: str) -> str:
+    """What a usage error of click's says, from the catalogue: click words it in English."""
+    from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
+
+    if isinstance(error, NoSuchOption):
+        key = "click.no_such_option.suggest" if error.possibilities else "click.no_such_option"
+        return text(lang, key, name=error.option_name, suggestion=", ".join(sorted(error.possibilities or ())))
+    if isinstance(error, MissingParameter):
+        name = _param_name(error.param)
+        if error.param is not None and error.param.param_type_name == "argument":
+            return text(lang, "click.missing_argument", name=name)
+        return text(lang, "click.missing_option", name=name)
+    if isinstance(error, BadParameter):
+        choices = getattr(getattr(error.param, "type", None), "choices", None)
+        if choices:
+            allowed = ", ".join(str(getattr(c, "value", c)) for c in choices)
+            return text(lang, "click.bad_value.allowed", name=_param_name(error.param), allowed=allowed)
+        return text(lang, "click.bad_value", name=_param_name(error.param))
+    for pattern, key in _CLICK_MESSAGES:
+        found = pattern.match(error.message)
+        if found:
+            return text(lang, key, **found.groupdict())
+    if error.message.isascii() and type(error).__name__ != "UsageError":
+        return text(lang, "click.bad_usage")
+    return str(error.message)  # ours: already in the language asked for
+
+
+def show_usage_error(error: Any, lang: str) -> None:
+    """A usage error as click shows it, in the words of the catalogue: the usage line, how to get help, the error."""
+    ctx = error.ctx
+    if ctx is not None:
+        pieces = ctx.get_usage().strip().removeprefix("Usage:").strip().removeprefix(ctx.command_path).strip()
+        pieces = pieces.replace("[OPTIONS]", text(lang, "click.metavar.options"))
+        pieces = pieces.replace("COMMAND [ARGS]...", text(lang, "click.metavar.command"))
+        print(f"{text(lang, 'click.usage')} {ctx.command_path} {pieces}".rstrip(), file=sys.stderr)
+        if ctx.command.get_help_option(ctx) is not None:
+            hint = text(lang, "click.try_help", command=ctx.command_path, option=ctx.help_option_names[0])
+            print(hint, file=sys.stderr)
+        print(file=sys.stderr)
+    print(text(lang, "click.error", message=usage_message(error, lang)), file=sys.stderr)
+
+
 class Boundary(TyperGroup):
     """The app's group: runs the command named and turns what escapes it into a message and an exit status."""
 
@@ -84,3 +152,60 @@ class Boundary(TyperGroup):
             lang = ctx.meta.get(LANG_KEY) or environment_lang()
             debug = bool(ctx.params.get("debug")) or environment_debug()
             raise Exit(status_of(error, lang, debug)) from None
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """click's main, with its usage errors in the language asked for: click words them in English, and says
+        "Usage:" and "Error:" around them. English, and a caller that handles errors itself, keep click's handling."""
+        from typer import Abort
+        from typer._click.exceptions import ClickException, UsageError
+
+        argv = list(sys.argv[1:] if args is None else args)
+        lang = language_of(argv)
+        if lang == "en" or not standalone_mode:
+            return super().main(argv, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
+        try:
+            result = super().main(argv, prog_name, complete_var, False, windows_expand_args, **extra)
+        except UsageError as error:
+            if type(error).__name__ != "NoArgsIsHelpError":  # the help page was shown: nothing more to say
+                show_usage_error(error, lang)
+            sys.exit(USAGE_ERROR)
+        except ClickException as error:
+            print(text(lang, "click.error", message=error.message), file=sys.stderr)
+            sys.exit(error.exit_code)
+        except Abort:
+            print(text(lang, "interrupted"), file=sys.stderr)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """A command, with the help text of its --help (and its subcommands') from the catalogue."""
+        command = super().get_command(ctx, cmd_name)
+        _word_help_option(command, ctx)
+        return command
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = h("help_option")
+            option.rich_help_panel = h("panel.options")
+        return option
+
+
+def _word_help_option(command: Any, ctx: Any) -> None:
+    """Give `command`'s --help, and that of every command under it, the catalogue's help text."""
+    if command is None:
+        return
+    option = command.get_help_option(ctx)
+    if option is not None:
+        option.help = h("help_option")
+        option.rich_help_panel = h("panel.options")
+    for sub in getattr(command, "commands", {}).values():
+        _word_help_option(sub, ctx)
