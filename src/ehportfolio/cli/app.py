@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ehportfolio.cli.boundary import LANG_KEY, Boundary
+from ehportfolio.cli.boundary import LANG_KEY, Boundary, WordedCommand, WordedGroup
 from ehportfolio.cli.exits import epilog
 from ehportfolio.domain.fieldtypes import CASE_TYPES, SCHEMA_KINDS, STRATEGIES
 from ehportfolio.i18n.helptexts import chosen, h, typer_words
@@ -349,6 +349,7 @@ def calendar(
 
 status_app = typer.Typer(
     name="status",
+    cls=WordedGroup,
     help=h("status_app"),
     no_args_is_help=True,
 )
@@ -380,6 +381,7 @@ def status_new(
 
 report_app = typer.Typer(
     name="report",
+    cls=WordedGroup,
     help=h("report_app"),
     no_args_is_help=True,
 )
@@ -555,46 +557,32 @@ def only(argv: list[str]) -> typer.Typer:
     return chosen
 
 
-def _panels() -> None:
-    """Name the panels of the help pages from the catalogue: every command, group, option and argument is put in a
-    panel of its kind by name (typer's `rich_help_panel`), so that none falls into typer's English default panels."""
+def _worded_commands() -> None:
+    """Every command in the class that gives its usage line, its --help and the titles of its help page's panels in
+    the catalogue's words (cli/boundary.py)."""
     for typer_app in (app, status_app, report_app):
         for info in typer_app.registered_commands:
-            info.rich_help_panel = info.rich_help_panel or h("panel.commands")
-            _param_panels(info.callback)
-        for group in typer_app.registered_groups:
-            group.rich_help_panel = group.rich_help_panel or h("panel.commands")
-        if typer_app.registered_callback is not None:
-            _param_panels(typer_app.registered_callback.callback)
+            info.cls = WordedCommand
 
 
-def _param_panels(callback: Any) -> None:
-    import typing
-
-    from typer.models import ArgumentInfo, OptionInfo
-
-    if callback is None:
-        return
-    for hint in typing.get_type_hints(callback, include_extras=True).values():
-        for info in getattr(hint, "__metadata__", ()):
-            if isinstance(info, OptionInfo | ArgumentInfo) and info.rich_help_panel is None:
-                key = "panel.arguments" if isinstance(info, ArgumentInfo) else "panel.options"
-                info.rich_help_panel = h(key)
+_worded_commands()
 
 
-_panels()
+BRACKETS = ("DEFAULT_STRING", "ENVVAR_STRING", "REQUIRED_LONG_STRING")
+"""typer's brackets around a help text ([default: …], [env var: …], [required]): the words of a help page that no
+class of ours words (its usage line, --help and panel titles are WordedCommand's and WordedGroup's)."""
 
 
 def translate_help_page(argv: list[str]) -> None:
-    """When the command line asks for a help page in bokmål (`--help`, or `ehp` or a group such as `ehp report` alone),
-    give typer's panel titles and brackets in bokmål too. Only then: rich_utils imports rich, which a command that
-    runs should not pay for."""
+    """When the command line asks for a help page in bokmål or nynorsk (`--help`, or `ehp` or a group such as
+    `ehp report` alone), give typer's brackets in that language too: typer reads them from rich_utils' constants,
+    with no other way to word them. Only then: rich_utils imports rich, which a command that runs should not pay for."""
     groups = {g.typer_instance.info.name for g in app.registered_groups if g.typer_instance}
     asks = not argv or "--help" in argv or (len(argv) == 1 and argv[0] in groups)
     if chosen() == "en" or not asks:
         return
     from typer import rich_utils
 
-    for name, value in typer_words(chosen()).items():
-        if hasattr(rich_utils, name):
-            setattr(rich_utils, name, value)
+    words = typer_words(chosen())
+    for name in BRACKETS:
+        setattr(rich_utils, name, words[name])

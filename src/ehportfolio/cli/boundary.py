@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from typer._click.exceptions import ClickException  # typer's own click: usage errors keep click's handling
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from ehportfolio.cli.exits import BUG, FINDINGS, INTERRUPTED, USER_ERROR
 from ehportfolio.domain.errors import Refusal, UserError
-from ehportfolio.i18n.helptexts import h, language_of
+from ehportfolio.i18n.helptexts import chosen, h, language_of, typer_words
 from ehportfolio.i18n.messages import LANGUAGES, error_lines, text
 
 LANG_KEY = "ehportfolio.lang"
@@ -124,10 +124,8 @@ def show_usage_error(error: Any, lang: str) -> None:
     """A usage error as click shows it, in the words of the catalogue: the usage line, how to get help, the error."""
     ctx = error.ctx
     if ctx is not None:
-        pieces = ctx.get_usage().strip().removeprefix("Usage:").strip().removeprefix(ctx.command_path).strip()
-        pieces = pieces.replace("[OPTIONS]", text(lang, "click.metavar.options"))
-        pieces = pieces.replace("COMMAND [ARGS]...", text(lang, "click.metavar.command"))
-        print(f"{text(lang, 'click.usage')} {ctx.command_path} {pieces}".rstrip(), file=sys.stderr)
+        ctx.meta[USAGE_LANG] = lang
+        print(ctx.get_usage().strip(), file=sys.stderr)
         if ctx.command.get_help_option(ctx) is not None:
             hint = text(lang, "click.try_help", command=ctx.command_path, option=ctx.help_option_names[0])
             print(hint, file=sys.stderr)
@@ -135,7 +133,68 @@ def show_usage_error(error: Any, lang: str) -> None:
     print(text(lang, "click.error", message=usage_message(error, lang)), file=sys.stderr)
 
 
-class Boundary(TyperGroup):
+USAGE_LANG = "ehportfolio.usage_lang"
+"""Where a usage error's language is kept in click's context meta, for the usage line it shows."""
+
+
+def worded_usage(usage: str, lang: str) -> str:
+    """click's usage line (`Usage: ehp move [OPTIONS] ID`) in the words of the catalogue."""
+    usage = usage.replace("Usage:", text(lang, "click.usage"), 1)
+    usage = usage.replace("[OPTIONS]", text(lang, "click.metavar.options"))
+    return usage.replace("COMMAND [ARGS]...", text(lang, "click.metavar.command"))
+
+
+def _worded_help_option(option: Any) -> Any:
+    """--help, explained in the catalogue's words."""
+    if option is not None:
+        option.help = h("help_option")
+    return option
+
+
+def _panelled(params: list[Any]) -> list[Any]:
+    """The parameters of a command, each in a help panel named by the catalogue (typer's `rich_help_panel`), so that
+    none falls into the panels typer names in English."""
+    words = typer_words(chosen())
+    for param in params:
+        if not getattr(param, "rich_help_panel", None):  # None, or typer's DefaultPlaceholder(None)
+            kind = "ARGUMENTS" if param.param_type_name == "argument" else "OPTIONS"
+            param.rich_help_panel = words[f"{kind}_PANEL_TITLE"]
+    return params
+
+
+class WordedCommand(TyperCommand):
+    """A command whose usage line and --help are in the words of the catalogue, not click's English."""
+
+    def get_usage(self, ctx: Any) -> str:
+        return worded_usage(super().get_usage(ctx), ctx.meta.get(USAGE_LANG) or chosen())
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _worded_help_option(super().get_help_option(ctx))
+
+    def get_params(self, ctx: Any) -> Any:
+        return _panelled(super().get_params(ctx))
+
+
+class WordedGroup(TyperGroup):
+    """A group of commands whose usage line and --help are in the words of the catalogue."""
+
+    def get_usage(self, ctx: Any) -> str:
+        return worded_usage(super().get_usage(ctx), ctx.meta.get(USAGE_LANG) or chosen())
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _worded_help_option(super().get_help_option(ctx))
+
+    def get_params(self, ctx: Any) -> Any:
+        return _panelled(super().get_params(ctx))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and not getattr(command, "rich_help_panel", None):
+            command.rich_help_panel = typer_words(chosen())["COMMANDS_PANEL_TITLE"]
+        return command
+
+
+class Boundary(WordedGroup):
     """The app's group: runs the command named and turns what escapes it into a message and an exit status."""
 
     def invoke(self, ctx: Any) -> Any:
@@ -184,28 +243,3 @@ class Boundary(TyperGroup):
             print(text(lang, "interrupted"), file=sys.stderr)
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
-
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        """A command, with the help text of its --help (and its subcommands') from the catalogue."""
-        command = super().get_command(ctx, cmd_name)
-        _word_help_option(command, ctx)
-        return command
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = h("help_option")
-            option.rich_help_panel = h("panel.options")
-        return option
-
-
-def _word_help_option(command: Any, ctx: Any) -> None:
-    """Give `command`'s --help, and that of every command under it, the catalogue's help text."""
-    if command is None:
-        return
-    option = command.get_help_option(ctx)
-    if option is not None:
-        option.help = h("help_option")
-        option.rich_help_panel = h("panel.options")
-    for sub in getattr(command, "commands", {}).values():
-        _word_help_option(sub, ctx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -93,8 +94,8 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         return Problem(path, "line_break_value", {}, line, column, where)
     if kind == "local_file":
         return Problem(path, "bad_local_file", {"value": ctx.get("value", "")}, line, column, where)
-    if kind == "literal_error":
-        return Problem(path, "bad_choice", {"allowed": ctx.get("expected", "")}, line, column, where)
+    if kind in ("literal_error", "enum"):
+        return Problem(path, "bad_choice", {"allowed": _choices(ctx.get("expected", ""))}, line, column, where)
     if kind in _TYPE_NAMES:
         return Problem(path, "wrong_type", {"expected": _TYPE_NAMES[kind]}, line, column, where)
     if kind in ("string_too_short", "too_short"):
@@ -113,14 +114,18 @@ def _field_problem(
         return Problem(path, "too_long", {"max": ctx.get("max_length", "")}, line, column, where)
     if kind == "too_long":
         return Problem(path, "too_many", {"max": ctx.get("max_length", "")}, line, column, where)
-    if kind == "enum":
-        return Problem(path, "bad_choice", {"allowed": ctx.get("expected", "")}, line, column, where)
     if kind in _LIMITS:
         code, limit = _LIMITS[kind]
         return Problem(path, code, {"limit": ctx.get(limit, "")}, line, column, where)
     if kind == "string_pattern_mismatch":
         return Problem(path, "bad_pattern", {"value": str(value)}, line, column, where)
     return Problem(path, "invalid_value", {}, line, column, where)
+
+
+def _choices(expected: str) -> str:
+    """pydantic's English list of the values allowed (`'a', 'b' or 'c'`) as a plain list: `a, b, c`."""
+    quoted = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    return ", ".join(quoted) if quoted else expected
 
 
 HINT_CUTOFF = 0.5
