@@ -14,7 +14,7 @@ import re
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from typer._click.exceptions import ClickException  # typer's own click: usage errors keep click's handling
 from typer.core import TyperCommand, TyperGroup
@@ -162,8 +162,15 @@ def _panelled(params: list[Any]) -> list[Any]:
     return params
 
 
-class WordedCommand(TyperCommand):
-    """A command whose usage line and --help are in the words of the catalogue, not click's English."""
+if TYPE_CHECKING:
+    from typer._click.core import Command as _Command
+else:
+    _Command = object
+
+
+class Worded(_Command):
+    """What a command and a group share: the usage line and --help in the words of the catalogue, not click's
+    English, and every parameter in a panel the catalogue names."""
 
     def get_usage(self, ctx: Any) -> str:
         return worded_usage(super().get_usage(ctx), ctx.meta.get(USAGE_LANG) or chosen())
@@ -175,20 +182,16 @@ class WordedCommand(TyperCommand):
         return _panelled(super().get_params(ctx))
 
 
-class WordedGroup(TyperGroup):
-    """A group of commands whose usage line and --help are in the words of the catalogue."""
+class WordedCommand(Worded, TyperCommand):
+    """A command in the catalogue's words."""
 
-    def get_usage(self, ctx: Any) -> str:
-        return worded_usage(super().get_usage(ctx), ctx.meta.get(USAGE_LANG) or chosen())
 
-    def get_help_option(self, ctx: Any) -> Any:
-        return _worded_help_option(super().get_help_option(ctx))
-
-    def get_params(self, ctx: Any) -> Any:
-        return _panelled(super().get_params(ctx))
+class WordedGroup(Worded, TyperGroup):
+    """A group of commands in the catalogue's words."""
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        command = super().get_command(ctx, cmd_name)
+        """A command, in the help page's panel of commands named by the catalogue."""
+        command: Any = super().get_command(ctx, cmd_name)
         if command is not None and not getattr(command, "rich_help_panel", None):
             command.rich_help_panel = typer_words(chosen())["COMMANDS_PANEL_TITLE"]
         return command
