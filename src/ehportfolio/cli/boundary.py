@@ -72,6 +72,8 @@ def status_of(error: BaseException, lang: str, debug: bool) -> int:
 
 USAGE_ERROR = 2
 """click's exit status for a usage error, kept."""
+USAGE_LANG = "ehportfolio.usage_lang"
+"""Where a usage error's language is kept in click's context meta, for the usage line it shows."""
 
 
 def _param_name(param: Any) -> str:
@@ -131,10 +133,6 @@ def show_usage_error(error: Any, lang: str) -> None:
             print(hint, file=sys.stderr)
         print(file=sys.stderr)
     print(text(lang, "click.error", message=usage_message(error, lang)), file=sys.stderr)
-
-
-USAGE_LANG = "ehportfolio.usage_lang"
-"""Where a usage error's language is kept in click's context meta, for the usage line it shows."""
 
 
 def worded_usage(usage: str, lang: str) -> str:
