@@ -15,6 +15,7 @@ import pytest
 from conftest import invoke
 
 from ehportfolio.cli import exits
+from ehportfolio.i18n import messages
 
 ROOT = Path(__file__).parents[2]
 SHIPPED = ROOT / "portfolio"
@@ -273,8 +274,8 @@ def test_the_command_line_offers_the_registered_formats_and_the_domain_values() 
         assert tuple(c.value for c in choice) == formats.names(command)
         for fmt, module in formats.RENDERERS[command].items():
             assert module is None or formats.renderer(command, fmt).__name__.endswith(module)
-    assert tuple(c.value for c in cli.SegmentChoice) == SEGMENTS
-    assert tuple(c.value for c in cli.StatusChoice) == STATUSES
+    assert tuple(messages.choice_id("segment", s) for s in SEGMENTS) == SEGMENTS
+    assert tuple(messages.choice_id("status", s) for s in STATUSES) == STATUSES
     assert tuple(c.value for c in cli.CaseType) == CASE_TYPES
     assert tuple(c.value for c in cli.SchemaKind) == SCHEMA_KINDS
     assert tuple(c.value for c in cli.Strategy) == STRATEGIES

@@ -84,9 +84,9 @@ def test_every_field_but_the_date_may_be_left_out_or_empty() -> None:
     ("text", "code", "line"),
     [
         ("date: 2021-02-01\nprogres: Godt\n", "unknown_key", 2),
-        ("date: 1. februar\n", "invalid_value", 1),
+        ("date: 1. februar\n", "bad_date_value", 1),
         ("date: 2021-02-01\ndependencies:\n  - id: Ikke Slug\n", "bad_slug", 3),
-        ("date: 2021-02-01\ndependencies:\n  - id: a\n    by: snart\n", "invalid_value", 4),
+        ("date: 2021-02-01\ndependencies:\n  - id: a\n    by: snart\n", "bad_date_value", 4),
         ("date: 2021-02-01\nrisks:\n  - risk: A\n    konsekvens: B\n", "unknown_key", 4),
         ("date: 2021-02-01\nprogress: ''\n", "empty_value", 2),
     ],

@@ -129,8 +129,8 @@ def test_committee_names_are_read_in_any_case_and_kept_in_capitals() -> None:
             {"round": "2021-nuit-1", "first_line": 6},
         ),
         ("  - committee: NU IT\n    number: 1\n    date: 2021-02-11\n", "bad_committee", 6, {"value": "NU IT"}),
-        ("  - committee: NUIT\n    number: 0\n    date: 2021-02-11\n", "invalid_value", 7, None),
-        ("  - committee: NUIT\n    number: 1\n    date: 11.02.2021\n", "invalid_value", 8, None),
+        ("  - committee: NUIT\n    number: 0\n    date: 2021-02-11\n", "too_small", 7, {"limit": 1}),
+        ("  - committee: NUIT\n    number: 1\n    date: 11.02.2021\n", "bad_date_value", 8, {"value": "11.02.2021"}),
         ("  - committee: NUIT\n    number: 1\n    date: 2021-02-11\n    segments: [alle]\n", "bad_choice", 9, None),
         (
             "  - committee: NUIT\n    number: 1\n    date: 2021-02-11\n    segmnets: [samstyre]\n",

@@ -10,9 +10,9 @@ from typing import Annotated, Any
 
 import typer
 
-from ehportfolio.cli.boundary import LANG_KEY, Boundary
+from ehportfolio.cli.boundary import LANG_KEY, Boundary, WordedCommand, WordedGroup
 from ehportfolio.cli.exits import epilog
-from ehportfolio.domain.fieldtypes import CASE_TYPES, SCHEMA_KINDS, SEGMENTS, STATUSES, STRATEGIES
+from ehportfolio.domain.fieldtypes import CASE_TYPES, SCHEMA_KINDS, STRATEGIES
 from ehportfolio.i18n.helptexts import chosen, h, typer_words
 from ehportfolio.i18n.messages import LANGUAGES
 from ehportfolio.output import formats
@@ -37,8 +37,6 @@ TableFormat = StrEnum("TableFormat", {f: f for f in formats.names("export")})  #
 ExplainFormat = StrEnum("ExplainFormat", {f: f for f in formats.names("explain")})  # type: ignore[misc]
 CalendarFormat = StrEnum("CalendarFormat", {f: f for f in formats.names("calendar")})  # type: ignore[misc]
 ReportFormat = StrEnum("ReportFormat", {f: f for f in formats.names("report")})  # type: ignore[misc]
-SegmentChoice = StrEnum("SegmentChoice", {s: s for s in SEGMENTS})  # type: ignore[misc]
-StatusChoice = StrEnum("StatusChoice", {s: s for s in STATUSES})  # type: ignore[misc]
 CaseType = StrEnum("CaseType", {c: c for c in CASE_TYPES})  # type: ignore[misc]
 SchemaKind = StrEnum("SchemaKind", {k: k for k in SCHEMA_KINDS})  # type: ignore[misc]
 Strategy = StrEnum("Strategy", {s: s for s in STRATEGIES})  # type: ignore[misc]
@@ -199,9 +197,9 @@ def decide(
     ctx: typer.Context,
     ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
     reason: ReasonOption,
-    segment: Annotated[SegmentChoice | None, typer.Option("--segment", help=h("decide.segment"))] = None,
+    segment: Annotated[str | None, typer.Option("--segment", help=h("decide.segment"), show_default=False)] = None,
     out: Annotated[bool, typer.Option("--out", help=h("decide.out"))] = False,
-    status: Annotated[StatusChoice | None, typer.Option("--status", help=h("decide.status"))] = None,
+    status: Annotated[str | None, typer.Option("--status", help=h("decide.status"), show_default=False)] = None,
     ref: RefOption = None,
     date: DateOption = None,
     allow_future: FutureOption = False,
@@ -219,14 +217,30 @@ def decide(
 
         raise UsageError(text(lang.value, key, options=", ".join(options)), ctx)
     action = "status" if status else "out" if out else "decision"
-    target = status.value if status else segment.value if segment else None
+    target = _choice(ctx, "status", "--status", status, lang) if status else None
+    target = _choice(ctx, "segment", "--segment", segment, lang) if segment else target
     raise typer.Exit(command.run(_root(path), ident, action, target, reason, ref, date, allow_future, lang.value))
+
+
+def _choice(ctx: typer.Context, kind: str, option: str, word: str, lang: Lang) -> str:
+    """The id that `word` names (a status or a segment, its id or its word in any language and case); a usage error
+    in the command's language, naming the words allowed, when it names none."""
+    from ehportfolio.i18n.messages import choice_id, choice_words, text
+
+    found = choice_id(kind, word)
+    if found is None:
+        from typer._click.exceptions import UsageError
+
+        allowed = ", ".join(choice_words(kind, lang.value).values())
+        raise UsageError(text(lang.value, "usage.bad_choice", option=option, value=word, allowed=allowed), ctx)
+    return found
 
 
 @app.command(help=h("move"))
 def move(
+    ctx: typer.Context,
     ident: Annotated[str, typer.Argument(metavar="ID", help=h("id"))],
-    to: Annotated[SegmentChoice, typer.Option("--to", help=h("move.to"))],
+    to: Annotated[str, typer.Option("--to", help=h("move.to"), show_default=False)],
     reason: ReasonOption,
     ref: RefOption = None,
     date: DateOption = None,
@@ -236,7 +250,8 @@ def move(
 ) -> None:
     from ehportfolio.cli.commands import lifecycle as command
 
-    raise typer.Exit(command.run(_root(path), ident, "move", to.value, reason, ref, date, allow_future, lang.value))
+    target = _choice(ctx, "segment", "--to", to, lang)
+    raise typer.Exit(command.run(_root(path), ident, "move", target, reason, ref, date, allow_future, lang.value))
 
 
 @app.command(help=h("new"))
@@ -336,6 +351,7 @@ def calendar(
 explain_app = typer.Typer(
     name="explain",
     help=h("explain_app"),
+    cls=WordedGroup,
     no_args_is_help=True,
 )
 app.add_typer(explain_app)
@@ -382,6 +398,7 @@ def explain_checklist(
 
 status_app = typer.Typer(
     name="status",
+    cls=WordedGroup,
     help=h("status_app"),
     no_args_is_help=True,
 )
@@ -413,6 +430,7 @@ def status_new(
 
 report_app = typer.Typer(
     name="report",
+    cls=WordedGroup,
     help=h("report_app"),
     no_args_is_help=True,
 )
@@ -588,16 +606,32 @@ def only(argv: list[str]) -> typer.Typer:
     return chosen
 
 
+def _worded_commands() -> None:
+    """Every command in the class that gives its usage line, its --help and the titles of its help page's panels in
+    the catalogue's words (cli/boundary.py)."""
+    for typer_app in (app, explain_app, status_app, report_app):
+        for info in typer_app.registered_commands:
+            info.cls = WordedCommand
+
+
+_worded_commands()
+
+
+BRACKETS = ("DEFAULT_STRING", "ENVVAR_STRING", "REQUIRED_LONG_STRING")
+"""typer's brackets around a help text ([default: …], [env var: …], [required]): the words of a help page that no
+class of ours words (its usage line, --help and panel titles are WordedCommand's and WordedGroup's)."""
+
+
 def translate_help_page(argv: list[str]) -> None:
-    """When the command line asks for a help page in bokmål (`--help`, or `ehp` or a group such as `ehp report` alone),
-    give typer's panel titles and brackets in bokmål too. Only then: rich_utils imports rich, which a command that
-    runs should not pay for."""
+    """When the command line asks for a help page in bokmål or nynorsk (`--help`, or `ehp` or a group such as
+    `ehp report` alone), give typer's brackets in that language too: typer reads them from rich_utils' constants,
+    with no other way to word them. Only then: rich_utils imports rich, which a command that runs should not pay for."""
     groups = {g.typer_instance.info.name for g in app.registered_groups if g.typer_instance}
     asks = not argv or "--help" in argv or (len(argv) == 1 and argv[0] in groups)
     if chosen() == "en" or not asks:
         return
     from typer import rich_utils
 
-    for name, value in typer_words(chosen()).items():
-        if hasattr(rich_utils, name):
-            setattr(rich_utils, name, value)
+    words = typer_words(chosen())
+    for name in BRACKETS:
+        setattr(rich_utils, name, words[name])

@@ -16,7 +16,7 @@ from typing import Any
 
 from ehportfolio.domain.models import CHECKLIST_KEYS, Initiative
 from ehportfolio.features.assessment import Assessment
-from ehportfolio.i18n.messages import segment_name, stage_name, text
+from ehportfolio.i18n.messages import segment_name, stage_name, status_name, text
 from ehportfolio.store.portfolio import SETTINGS_FILE, Portfolio
 from ehportfolio.store.spreadsheet import inert_cell as csv_cell
 
@@ -149,6 +149,8 @@ def _sheet_value(key: str, value: Any, lang: str) -> Any:
         return segment_name(value) if value else None
     if key == "stage":
         return stage_name(value, lang)
+    if key == "status":
+        return status_name(value, lang)
     if key == "missing":
         return ", ".join(value) or None
     return _cell_text(key, value)

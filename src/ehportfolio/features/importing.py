@@ -23,7 +23,7 @@ from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.fieldtypes import SEGMENTS, SLUG, SLUG_MAX, parse_answer
 from ehportfolio.domain.models import CHECKLIST_KEYS, Taxonomy
 from ehportfolio.domain.problems import InputError, Problem
-from ehportfolio.i18n.messages import LANGUAGES, file_language
+from ehportfolio.i18n.messages import LANGUAGES, choice_id, file_language
 from ehportfolio.i18n.messages import text as message
 from ehportfolio.store.portfolio import Context, parse_initiative
 from ehportfolio.store.spreadsheet import Cell, Table
@@ -453,6 +453,8 @@ def initiative_text(
     """An initiative file: the table's values, and the checklist's keys under their questions, unanswered unless the
     table answers them. `exported` holds the further fields of an `ehp export` table, as text (EXPORTED)."""
     extra = {key: value for key, value in (exported or {}).items() if value is not None}
+    if "status" in extra:  # a workbook says it in words (`avsluttet`, `Avslutta`); the file keeps the id
+        extra["status"] = choice_id("status", extra["status"]) or extra["status"]
     lines = [SCHEMA_LINE] if schema_line else []
     lines += [f"name: {scalar(name)}", f"owner: {scalar(owner)}"]
     if focus_area is not None:

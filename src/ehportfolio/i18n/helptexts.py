@@ -14,16 +14,21 @@ from ehportfolio.i18n.catalogues import LANGUAGES, lookup
 _chosen = "nb"
 
 
-def choose(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
-    """The language of the help: `--lang X` or `--lang=X` on the command line, else EHP_LANG, else bokmål."""
-    global _chosen
+def language_of(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
+    """The language a command line asks for: `--lang X` or `--lang=X`, else EHP_LANG, else bokmål."""
     lang = environ.get("EHP_LANG", "nb")
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv):
             lang = argv[index + 1]
         elif arg.startswith("--lang="):
             lang = arg.partition("=")[2]
-    _chosen = lang if lang in LANGUAGES else "nb"
+    return lang if lang in LANGUAGES else "nb"
+
+
+def choose(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
+    """The language of the help, as `language_of` finds it, kept for the help texts."""
+    global _chosen
+    _chosen = language_of(argv, environ)
     return _chosen
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ehportfolio.domain.errors import UserError
+from ehportfolio.domain.fieldtypes import STATUSES
 from ehportfolio.domain.printable import shown
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.i18n.catalogues import LANGUAGES, has, lookup
@@ -91,6 +92,29 @@ def _shown_args(args: dict[str, Any]) -> dict[str, Any]:
 def stage_name(stage: str, lang: str) -> str:
     """An initiative's stage (domain.state.STAGES) in words."""
     return text(lang, f"stage.{stage}")
+
+
+def status_name(status: str, lang: str) -> str:
+    """An initiative's status (domain.fieldtypes.STATUSES) in words; the id itself when it is no status."""
+    return text(lang, f"report.status.{status}") if has(lang, f"report.status.{status}") else status
+
+
+def choice_words(kind: str, lang: str) -> dict[str, str]:
+    """The words of a choice on the command line (`status` or `segment`) in `lang`, by id."""
+    if kind == "status":
+        return {status: lookup(lang, f"report.status.{status}") for status in STATUSES}
+    return dict(SEGMENT_NAMES)
+
+
+def choice_id(kind: str, word: str) -> str | None:
+    """The id a word names, in any case and any language: `Avslutta`, `avsluttet` and `finished` are `finished`;
+    `KOORDINERE` is `koordinere`. None when it names none."""
+    wanted = word.strip().casefold()
+    for lang in LANGUAGES:
+        for ident, name in choice_words(kind, lang).items():
+            if wanted in (ident.casefold(), name.casefold()):
+                return ident
+    return None
 
 
 def error_lines(error: UserError, lang: str) -> list[str]:

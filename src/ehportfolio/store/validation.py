@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -24,7 +25,28 @@ _TYPE_NAMES = {
     "int_type": "integer",
     "bool_parsing": "boolean",
     "bool_type": "boolean",
+    "int_from_float": "integer",
+    "float_parsing": "number",
+    "float_type": "number",
+    "string_unicode": "text",
+    "set_type": "list",
+    "frozen_set_type": "list",
 }
+"""pydantic's errors of a value of the wrong type, and the type expected (`type.<name>` in the catalogues)."""
+
+_DATE_ERRORS = frozenset(
+    (
+        *("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"),
+        *("date_past", "date_future", "datetime_type", "datetime_parsing", "datetime_from_date_parsing"),
+    )
+)
+_LIMITS = {
+    "greater_than_equal": ("too_small", "ge"),
+    "greater_than": ("not_above", "gt"),
+    "less_than_equal": ("too_large", "le"),
+    "less_than": ("not_below", "lt"),
+}
+"""pydantic's errors of a number out of range: our problem, and the key of the limit in the error's context."""
 
 
 def validate(model: type[M], data: dict[str, Any], path: str, positions: Positions) -> M:
@@ -72,13 +94,38 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         return Problem(path, "line_break_value", {}, line, column, where)
     if kind == "local_file":
         return Problem(path, "bad_local_file", {"value": ctx.get("value", "")}, line, column, where)
-    if kind == "literal_error":
-        return Problem(path, "bad_choice", {"allowed": ctx.get("expected", "")}, line, column, where)
+    if kind in ("literal_error", "enum"):
+        return Problem(path, "bad_choice", {"allowed": _choices(ctx.get("expected", ""))}, line, column, where)
     if kind in _TYPE_NAMES:
         return Problem(path, "wrong_type", {"expected": _TYPE_NAMES[kind]}, line, column, where)
     if kind in ("string_too_short", "too_short"):
         return Problem(path, "empty_value", {}, line, column, where)
-    return Problem(path, "invalid_value", {"detail": error["msg"]}, line, column, where)
+    return _field_problem(kind, ctx, error.get("input"), path, line, column, where)
+
+
+def _field_problem(
+    kind: str, ctx: dict[str, Any], value: Any, path: str, line: int | None, column: int | None, where: str
+) -> Problem:
+    """The problem of a value that pydantic refused for its type or its bounds, in our own words: pydantic's `msg`
+    is English, and never shown."""
+    if kind in _DATE_ERRORS:
+        return Problem(path, "bad_date_value", {"value": str(value)}, line, column, where)
+    if kind == "string_too_long":
+        return Problem(path, "too_long", {"max": ctx.get("max_length", "")}, line, column, where)
+    if kind == "too_long":
+        return Problem(path, "too_many", {"max": ctx.get("max_length", "")}, line, column, where)
+    if kind in _LIMITS:
+        code, limit = _LIMITS[kind]
+        return Problem(path, code, {"limit": ctx.get(limit, "")}, line, column, where)
+    if kind == "string_pattern_mismatch":
+        return Problem(path, "bad_pattern", {"value": str(value)}, line, column, where)
+    return Problem(path, "invalid_value", {}, line, column, where)
+
+
+def _choices(expected: str) -> str:
+    """pydantic's English list of the values allowed (`'a', 'b' or 'c'`) as a plain list: `a, b, c`."""
+    quoted = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    return ", ".join(quoted) if quoted else expected
 
 
 HINT_CUTOFF = 0.5

@@ -10,7 +10,7 @@ from ehportfolio.cli.commands.lifecycle import find_file
 from ehportfolio.cli.exits import OK
 from ehportfolio.domain.problems import InputError
 from ehportfolio.domain.timeline import Event, Reading, events
-from ehportfolio.i18n.messages import answer_word, segment_name, text
+from ehportfolio.i18n.messages import answer_word, segment_name, status_name, text
 from ehportfolio.store.loader import read_bytes
 from ehportfolio.store.portfolio import parse_initiative
 from ehportfolio.store.revisions import GitError, Repository, versions
@@ -59,7 +59,8 @@ def describe(event: Event, lang: str) -> str:
         new = text(lang, "group.out") if args["to"] == "out" else segment_name(args["to"])
         line = text(lang, f"history.{event.kind}", old=old, new=new)
     elif event.kind == "status":
-        line = text(lang, "history.status", old=args["from"] or "–", new=args["to"])
+        old, new = (status_name(args["from"], lang) if args["from"] else "–"), status_name(args["to"], lang)
+        line = text(lang, "history.status", old=old, new=new)
     elif event.kind == "created":
         line = text(lang, "history.created", segment=segment_name(args["segment"]) if args["segment"] else "–")
     else:

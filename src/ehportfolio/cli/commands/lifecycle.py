@@ -12,7 +12,7 @@ from ehportfolio.domain.fieldtypes import SLUG
 from ehportfolio.domain.lifecycle import Refusal, plan
 from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.features.assessment import assess
-from ehportfolio.i18n.messages import segment_name, text
+from ehportfolio.i18n.messages import segment_name, status_name, text
 from ehportfolio.store.files import replace
 from ehportfolio.store.loader import decode, read_bytes
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, load_context, parse_initiative
@@ -65,9 +65,6 @@ def run(
         replace(path, original, new_text, root=root)
     except Refusal as refusal:  # the step, placed in the file it concerns
         raise InputRefusal([Problem(path, refusal.key, refusal.values)]) from None
-    if action == "status":
-        shown = text(lang, f"report.status.{target}")
-    else:
-        shown = segment_name(target) if action in ("decision", "move") else "out"
+    shown = status_name(target or "", lang) if action == "status" else segment_name(target)
     print(text(lang, f"lifecycle.done.{action}", id=ident, to=shown, date=day.isoformat()), file=sys.stderr)
     return OK
