@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 from typer._click.exceptions import ClickException  # typer's own click: usage errors keep click's handling
 from typer.core import TyperCommand, TyperGroup
 
-from ehportfolio.cli.exits import BUG, FINDINGS, INTERRUPTED, USER_ERROR
+from ehportfolio.cli.exits import BUG, FINDINGS, INTERRUPTED, USAGE, USER_ERROR
 from ehportfolio.domain.errors import Refusal, UserError
 from ehportfolio.i18n.helptexts import chosen, h, language_of, typer_words
-from ehportfolio.i18n.messages import LANGUAGES, error_lines, text
+from ehportfolio.i18n.messages import error_lines, text
 
 LANG_KEY = "ehportfolio.lang"
 """Where the running command's --lang is kept in click's context meta (shared by every context of a run)."""
@@ -30,8 +30,8 @@ DEBUG_ENV = "EHP_DEBUG"
 
 
 def environment_lang() -> str:
-    lang = os.environ.get("EHP_LANG", "nb")
-    return lang if lang in LANGUAGES else "nb"
+    """The language EHP_LANG asks for, else bokmål."""
+    return language_of([])
 
 
 def environment_debug() -> bool:
@@ -70,8 +70,6 @@ def status_of(error: BaseException, lang: str, debug: bool) -> int:
     return BUG
 
 
-USAGE_ERROR = 2
-"""click's exit status for a usage error, kept."""
 USAGE_LANG = "ehportfolio.usage_lang"
 """Where a usage error's language is kept in click's context meta, for the usage line it shows."""
 
@@ -236,7 +234,7 @@ class Boundary(WordedGroup):
         except UsageError as error:
             if type(error).__name__ != "NoArgsIsHelpError":  # the help page was shown: nothing more to say
                 show_usage_error(error, lang)
-            sys.exit(USAGE_ERROR)
+            sys.exit(USAGE)
         except ClickException as error:
             print(text(lang, "click.error", message=error.message), file=sys.stderr)
             sys.exit(error.exit_code)

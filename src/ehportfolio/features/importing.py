@@ -5,7 +5,8 @@ The table is that of Vedlegg 5.2 of Porteføljestyring 2.0: primært innsatsomr�
 Navn and aktør are required; the others may be left out. Every row is checked and every problem collected, so that the
 command can refuse the whole table at once and write nothing.
 
-What is written is portfolio data, in Norwegian like the shipped files, whatever language the report is in.
+What is written is portfolio data, in Norwegian like the shipped files: the comments and the evidence's source in
+nynorsk with `--lang nn`, else in bokmål (i18n/messages.py `file_language`).
 """
 
 from __future__ import annotations

@@ -9,20 +9,20 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
-from ehportfolio.i18n.catalogues import LANGUAGES, lookup
+from ehportfolio.i18n.catalogues import DEFAULT, LANGUAGES, lookup
 
 _chosen = "nb"
 
 
 def language_of(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
     """The language a command line asks for: `--lang X` or `--lang=X`, else EHP_LANG, else bokmål."""
-    lang = environ.get("EHP_LANG", "nb")
+    lang = environ.get("EHP_LANG", DEFAULT)
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv):
             lang = argv[index + 1]
         elif arg.startswith("--lang="):
             lang = arg.partition("=")[2]
-    return lang if lang in LANGUAGES else "nb"
+    return lang if lang in LANGUAGES else DEFAULT
 
 
 def choose(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
