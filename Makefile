@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint docs reference bench word-templates clean
+.PHONY: run test lint messages docs reference bench word-templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,13 +31,19 @@ run: $(STAMP) $(CATALOGUES)
 test: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m pytest
 
-## lint: ruff, mypy --strict and import-linter (the layers of the package)
+## lint: ruff, mypy --strict, import-linter (the layers of the package) and the message catalogues' extraction check
 lint: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/python scripts/messages.py
+
+## messages: extract every message id the code and the templates use into build/ehp.pot (for `pybabel update`), and
+## fail on an id a catalogue lacks, an id nothing uses, or placeholders and plural forms that differ between languages
+messages: $(STAMP)
+	$(BIN)/python scripts/messages.py
 
 ## docs: the manual in docs/, built into site/ with MkDocs and the Material theme; a broken link or anchor fails it
 docs: $(STAMP) $(CATALOGUES)

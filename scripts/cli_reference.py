@@ -22,12 +22,11 @@ under *Commands* (på engelsk). Alle tekstene finnes også på engelsk: `ehp KOM
 
 def bokmal(text: str) -> str:
     """click's own brackets ([default: …], [env var: …], [required]) in the words typer's help page uses in bokmål."""
-    from ehportfolio.i18n.helptexts import typer_words
+    from ehportfolio.i18n.catalogues import lookup
 
-    words = typer_words("nb")
-    default = words["DEFAULT_STRING"].split("{}")[0].lstrip("[")
-    envvar = words["ENVVAR_STRING"].split("{}")[0].lstrip("[")
-    text = text.replace("[required]", words["REQUIRED_LONG_STRING"])
+    default = lookup("nb", "[default: {}]").split("{}")[0].lstrip("[")
+    envvar = lookup("nb", "[env var: {}]").split("{}")[0].lstrip("[")
+    text = text.replace("[required]", lookup("nb", "[required]"))
     return text.replace("[env var: ", f"[{envvar}").replace("default: ", default)
 
 

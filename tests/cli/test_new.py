@@ -313,14 +313,14 @@ def test_an_owner_that_names_no_actor_is_refused() -> None:
         Actor(name="Helse Nord RHF"),
     ]
     assert intake.check_owner("nhn", actors).name == "Norsk Helsenett"
-    with pytest.raises(intake.Refusal) as ambiguous:
+    with pytest.raises(intake.AnswerRefused) as ambiguous:
         intake.check_owner("Helse", actors)
     assert ambiguous.value.code == "owner_ambiguous"
     assert ambiguous.value.values["names"] == "Helse Nord RHF, Helse Vest RHF"
-    with pytest.raises(intake.Refusal) as unknown:
+    with pytest.raises(intake.AnswerRefused) as unknown:
         intake.check_owner("Norks Helsenet", actors)
     assert unknown.value.code == "unknown_owner" and unknown.value.values["suggestion"] == "Norsk Helsenett"
-    with pytest.raises(intake.Refusal) as empty:
+    with pytest.raises(intake.AnswerRefused) as empty:
         intake.check_owner("  ", actors)
     assert empty.value.code == "empty"
     assert intake.check_owner(" Hvem som helst ", None).name == "Hvem som helst"  # no register: any owner
@@ -351,7 +351,7 @@ def test_any_text_written_reads_back_the_same(name: str, description: str) -> No
 def _takes(value: str, multiline: bool) -> bool:
     try:
         return bool(intake.required(value, multiline=multiline)) or multiline
-    except intake.Refusal:
+    except intake.AnswerRefused:
         return False
 
 

@@ -339,7 +339,7 @@ OUT_ALREADY = {"history": [{"date": "2021-01-01", "kind": "decision", "from": No
 @pytest.mark.parametrize(
     ("item", "action", "target", "reason", "day", "key"),
     [
-        (_initiative(), "move", "koordinere", " ", TODAY, "lifecycle.no_reason"),
+        (_initiative(), "move", "koordinere", " ", TODAY, "problem.lifecycle.no_reason"),
         (_initiative(), "move", "koordinere", "r", TODAY + datetime.timedelta(days=1), "lifecycle.future"),
         (_initiative(None, **OUT_ALREADY), "out", None, "r", TODAY, "lifecycle.already_out"),
         (

@@ -1,27 +1,29 @@
 """The gettext catalogues (`src/ehportfolio/locale/<lang>/LC_MESSAGES/ehp.po`) hold together: every language has the
-same messages with the same placeholders and the same plural forms, every message renders in every language, and
-every message is said somewhere.
-
-A key is used when the code or a template names it: literally (`"import.done"`), as a report text a template reads
-from `t` (`t.none`, `t["col.name"]` for `report.none`, `report.col.name`), as the code of a problem or a refusal
-(`Problem(path, "not_found")`, `Refusal("bad_id")` for `new.bad_id`), with a variant suffix (`.suggest`), or under one
-of the few prefixes the code builds keys from (`f"stage.{stage}"`), listed in DYNAMIC.
+same messages with the same placeholders and the same plural forms, every message renders in every language, and the
+ids extracted from the code and the templates (scripts/messages.py, Babel's extraction, run by `make messages` in CI)
+are exactly the catalogues' ids.
 """
 
 from __future__ import annotations
 
 import ast
+import importlib.util
+import io
 import re
+import shutil
 import string
-import zipfile
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 from ehportfolio.i18n import messages
 from ehportfolio.i18n.catalogues import LANGUAGES
+from ehportfolio.rules import MESSAGES as RULE_MESSAGES
+from ehportfolio.rules import RULES
 
 ROOT = Path(__file__).parents[2]
 SOURCE = ROOT / "src" / "ehportfolio"
@@ -35,6 +37,11 @@ def _read(lang: str) -> Catalog:
 
 
 PO = {lang: _read(lang) for lang in LANGUAGES}
+
+_spec = importlib.util.spec_from_file_location("extraction", ROOT / "scripts" / "messages.py")
+assert _spec is not None and _spec.loader is not None
+extraction = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(extraction)
 SECTIONS = ("problem.", "why.", "help.", "typer.", "kind.", "type.")
 """The ids of a section are its key behind a prefix: `problem.bad_id` is the problem `bad_id`."""
 
@@ -49,104 +56,6 @@ def _ids(lang: str) -> set[str]:
 
 
 IDS = _ids("nb")
-
-# The prefixes under which keys are built from a value, with where each is built.
-DYNAMIC = (
-    "calendar.col.",  # output/calendar.py
-    "count.",  # i18n/messages.py counted
-    "exit.",  # cli/exits.py, by the name of each exit status
-    "explain.label.",  # features/guide.py
-    "explain.unknown.",  # features/guide.py
-    "diff.col.",  # output/diff_markdown.py
-    "diff.count.",  # output/diff_text.py
-    "diff.field.",  # output/diff_text.py
-    "effect.",  # output/explain.py, cli/commands/new.py
-    "export.col.",  # features/exporting.py
-    "group.",  # output/portfolio_text.py
-    "history.",  # cli/commands/history.py
-    "init.requirement.",  # cli/commands/init.py, by store/installed.py's reasons
-    "import.field.",  # cli/commands/importing.py
-    "index.",  # cli/commands/report.py
-    "lifecycle.done.",  # cli/commands/lifecycle.py
-    "owner.how.",  # i18n/messages.py fitted
-    "report.case_type.",  # reports/contexts.py
-    "report.group.",  # reports/contexts.py
-    "report.kind.",  # reports/contexts.py
-    "report.meeting.proposal.",  # reports/contexts.py
-    "report.state.",  # reports/contexts.py
-    "report.status.",  # reports/contexts.py
-    "report.strength.",  # reports/contexts.py, cli/commands/new.py
-    "severity.",  # output/rich_text.py
-    "stage.",  # i18n/messages.py stage_name
-)
-# Prefixes put before a code written alone: `Refusal("bad_id")` says `new.bad_id`.
-CODED = ("new.",)
-# Suffixes of a key's variants: a message with a did-you-mean, or one of a problem's `variant`s (rules/).
-VARIANTS = (".suggest", ".yes", ".no", ".file")
-
-
-def _code() -> str:
-    """The package's code, with messages.py's own catalogues left out."""
-    parts = []
-    for path in sorted(SOURCE.rglob("*.py")):
-        text = path.read_text(encoding="utf-8")
-        if path.name == "messages.py":
-            lines = text.splitlines()
-            for node in ast.parse(text).body:
-                if isinstance(node, ast.AnnAssign | ast.Assign) and _names(node) & {"SEGMENT_NAMES"}:
-                    assert node.end_lineno is not None
-                    lines[node.lineno - 1 : node.end_lineno] = [""] * (node.end_lineno - node.lineno + 1)
-            text = "\n".join(lines)
-        parts.append(text)
-    return "\n".join(parts)
-
-
-def _templates() -> str:
-    """The templates, with the Word templates' text, and the code of reports/, which reads `t` too."""
-    parts = [path.read_text(encoding="utf-8") for path in sorted((SOURCE / "reports").glob("*.py"))]
-    for path in sorted(TEMPLATES.rglob("*")):
-        if path.suffix == ".j2":
-            parts.append(path.read_text(encoding="utf-8"))
-        elif path.suffix == ".docx":
-            with zipfile.ZipFile(path) as docx:
-                xml = "".join(docx.read(n).decode("utf-8") for n in docx.namelist() if n.endswith(".xml"))
-            parts.append(re.sub(r"<[^>]+>", "", xml))
-    return "\n".join(parts)
-
-
-def _names(node: ast.AnnAssign | ast.Assign) -> set[str]:
-    targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
-    return {target.id for target in targets if isinstance(target, ast.Name)}
-
-
-QUOTED = re.compile(r"""["']([A-Za-z0-9_.\-]+)["']""")
-TEMPLATES_TEXT = _templates()
-LITERALS = set(QUOTED.findall(_code() + TEMPLATES_TEXT))
-# What templates read from `t`, the `report.` texts without the prefix: `t.none`, `t["col.name"]`, and keys they
-# hold as strings, as in `for key, heading in [("moves", "meeting.moves"), ...]`.
-TEMPLATE_KEYS = set(re.findall(r"\bt\.([a-z_]+)", TEMPLATES_TEXT)) | set(QUOTED.findall(TEMPLATES_TEXT))
-
-
-def used(key: str) -> bool:
-    for prefix in SECTIONS:
-        if key.startswith(prefix):
-            key = key.removeprefix(prefix)
-            if prefix in ("kind.", "type."):  # the `kind` and `expected` of a problem from store/loader.py
-                return True
-            break
-    if key in LITERALS or key.startswith(DYNAMIC):
-        return True
-    if _template_text(key) and key.removeprefix("report.") in TEMPLATE_KEYS:
-        return True
-    if any(key.startswith(prefix) and key.removeprefix(prefix) in LITERALS for prefix in CODED):
-        return True
-    return any(key.endswith(suffix) and used(key.removesuffix(suffix)) for suffix in VARIANTS)
-
-
-def _template_text(key: str) -> bool:
-    """Whether the templates get the text as `t` (reports/contexts.py `_texts`): a `report.` text without values."""
-    return key.startswith("report.") and all("{" not in form for lang in LANGUAGES for form in _forms(PO[lang][key]))
-
 
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 
@@ -193,14 +102,71 @@ def test_every_message_renders_in_every_language(lang: str) -> None:
                 assert str(count) in messages.text(lang, key, **args), key
 
 
-def test_every_message_is_used() -> None:
-    assert sorted(key for key in IDS if not used(key)) == []
+def test_every_message_is_used_and_every_id_used_is_in_every_catalogue() -> None:
+    """What CI's `make messages` checks: the ids extracted from the code and the templates equal each catalogue's."""
+    assert extraction.problems(extraction.extract(), extraction.read_catalogues()) == []
 
 
-@pytest.mark.parametrize("prefix", DYNAMIC + CODED)
-def test_every_prefix_is_one_the_code_builds_keys_from(prefix: str) -> None:
-    code = _code()
-    assert f'"{prefix}{{' in code or f"'{prefix}{{" in code, f'no f"{prefix}{{…}}" in src/ehportfolio'
+def test_a_missing_or_unused_message_or_differing_placeholders_are_found() -> None:
+    pot = extraction.extract()
+    catalogues = extraction.read_catalogues()
+    nn = catalogues["nn"]
+    del nn["check.clean"]
+    nn.add("check.nobody_says_this", "x")
+    nn.get("file.status.meeting").string = "{nope}"
+    found = extraction.problems(pot, catalogues)
+    assert "nn: unused check.nobody_says_this" in found
+    assert any(line.startswith("nn: missing check.clean (used at src/ehportfolio/") for line in found)
+    assert any(line.startswith("nn: file.status.meeting: placeholders") for line in found)
+
+
+SOURCE_SAMPLE = b"""
+from ehportfolio.i18n.catalogues import N_
+WORDS = {"green": N_("report.state.green")}
+def f(lang, x):
+    text(lang, "plain.id", n=1)
+    print(f"{text(lang, 'inside.fstring')}: {x}")
+    raise Problem(path, "utf16")
+    table.problem(1, 2, "import.bad_id")
+    text(lang, key)
+"""
+
+
+def test_the_extractor_finds_ids_written_whole_marked_or_coded_and_inside_f_strings() -> None:
+    found = {message for _, _, message, _ in extraction.extract_code(io.BytesIO(SOURCE_SAMPLE), (), (), {})}
+    assert found == {"report.state.green", "plain.id", "inside.fstring", "problem.utf16", "problem.import.bad_id"}
+
+
+def _id_calls() -> list[tuple[str, int, ast.Call]]:
+    calls = []
+    for path in sorted(SOURCE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+                spec = extraction.KEYWORDS.get(name or "") or extraction.PREFIXED.get(name or "", (0,))[:1]
+                if spec[0] and len(node.args) >= spec[0]:
+                    calls.append((str(path.relative_to(ROOT)), node.lineno, node.args[spec[0] - 1]))
+    return calls
+
+
+CONVENTIONS = ("src/ehportfolio/i18n/helptexts.py", "src/ehportfolio/i18n/messages.py")
+"""Where the codes of scripts/messages.py's PREFIXED calls become their ids (`help.<key>`, `problem.<code>`, and the
+`.suggest` form), as extraction reads them."""
+
+
+def test_no_message_id_is_built_at_run_time() -> None:
+    """An id is written whole (or its code is), so that extraction finds it: never `text(lang, f"stage.{x}")` or
+    `text(lang, "stage." + x)`; a value picks an id from a table of `N_("…")` instead."""
+    calls = _id_calls()
+    built = [f"{path}:{line}" for path, line, arg in calls if isinstance(arg, ast.JoinedStr | ast.BinOp)]
+    built = [place for place in built if not place.startswith(CONVENTIONS)]
+    assert built == []
+
+
+def test_every_rule_has_its_message_and_its_reason() -> None:
+    said = {message.removeprefix("problem.").split(".")[0] for message in RULE_MESSAGES}
+    assert said == set(RULES)
+    assert set(messages.WHY) == set(RULES)
 
 
 @pytest.mark.parametrize(
@@ -221,3 +187,22 @@ def test_every_prefix_is_one_the_code_builds_keys_from(prefix: str) -> None:
 )
 def test_counts_take_the_plural_form_of_their_number(lang: str, counts: tuple[int, int, int, int], line: str) -> None:
     assert messages.check_summary(lang, *counts) == line
+
+
+def test_pybabel_update_from_the_extracted_template_keeps_every_translation(tmp_path: Path) -> None:
+    """The template `make messages` writes is one Babel's own tool merges into the catalogues without losing a
+    translation or a plural form, and with the bokmål text as each message's comment for the translator."""
+    catalogues = extraction.read_catalogues()
+    pot = extraction.with_reference(extraction.extract(), catalogues["nb"])
+    with (tmp_path / "ehp.pot").open("wb") as out:
+        write_po(out, pot)
+    shutil.copytree(LOCALE, tmp_path / "locale", ignore=shutil.ignore_patterns("*.mo"))
+    pybabel = Path(sys.executable).parent / "pybabel"
+    update = [str(pybabel), "update", "-i", str(tmp_path / "ehp.pot"), "-d", str(tmp_path / "locale"), "-D", "ehp"]
+    subprocess.run([*update, "--no-fuzzy-matching", "--ignore-obsolete"], check=True, capture_output=True)
+    for lang in LANGUAGES:
+        with (tmp_path / "locale" / lang / "LC_MESSAGES" / "ehp.po").open("rb") as po:
+            updated = read_po(po, locale=lang)
+        before = {m.id: m.string for m in PO[lang] if m.id}
+        assert {m.id: m.string for m in updated if m.id} == before
+        assert updated["check.clean"].auto_comments[0].startswith("nb: Ingen funn")

@@ -4,6 +4,8 @@ typer."""
 from __future__ import annotations
 
 import copy
+import importlib
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,7 +15,8 @@ import typer
 from ehportfolio.cli.boundary import LANG_KEY, Boundary, WordedCommand, WordedGroup
 from ehportfolio.cli.exits import epilog
 from ehportfolio.domain.fieldtypes import CASE_TYPES, SCHEMA_KINDS, STRATEGIES
-from ehportfolio.i18n.helptexts import chosen, h, typer_words
+from ehportfolio.i18n.catalogues import N_, libraries_speaking
+from ehportfolio.i18n.helptexts import chosen, h
 from ehportfolio.i18n.messages import LANGUAGES
 from ehportfolio.output import formats
 
@@ -212,7 +215,9 @@ def decide(
     if len(given) != 1:
         from ehportfolio.i18n.messages import text
 
-        key, options = ("usage.exclusive", given) if given else ("usage.one_of", ["--segment", "--out", "--status"])
+        key, options = (
+            (N_("usage.exclusive"), given) if given else (N_("usage.one_of"), ["--segment", "--out", "--status"])
+        )
         from typer._click.exceptions import UsageError  # typer's click: exit 2, with the command's usage line
 
         raise UsageError(text(lang.value, key, options=", ".join(options)), ctx)
@@ -617,21 +622,16 @@ def _worded_commands() -> None:
 _worded_commands()
 
 
-BRACKETS = ("DEFAULT_STRING", "ENVVAR_STRING", "REQUIRED_LONG_STRING")
-"""typer's brackets around a help text ([default: …], [env var: …], [required]): the words of a help page that no
-class of ours words (its usage line, --help and panel titles are WordedCommand's and WordedGroup's)."""
-
-
 def translate_help_page(argv: list[str]) -> None:
-    """When the command line asks for a help page in bokmål or nynorsk (`--help`, or `ehp` or a group such as
-    `ehp report` alone), give typer's brackets in that language too: typer reads them from rich_utils' constants,
-    with no other way to word them. Only then: rich_utils imports rich, which a command that runs should not pay for."""
+    """When the command line asks for a help page (`--help`, or `ehp` or a group such as `ehp report` alone), have
+    typer's brackets around a help text ([default: …], [env var: …], [required]) in the chosen language: typer words
+    them through gettext when its rich_utils is imported, so it is imported (again) while gettext speaks our
+    catalogue. Only then: rich_utils imports rich, which a command that runs should not pay for."""
     groups = {g.typer_instance.info.name for g in app.registered_groups if g.typer_instance}
-    asks = not argv or "--help" in argv or (len(argv) == 1 and argv[0] in groups)
-    if chosen() == "en" or not asks:
+    if argv and "--help" not in argv and not (len(argv) == 1 and argv[0] in groups):
         return
-    from typer import rich_utils
-
-    words = typer_words(chosen())
-    for name in BRACKETS:
-        setattr(rich_utils, name, words[name])
+    with libraries_speaking(chosen()):
+        if "typer.rich_utils" in sys.modules:
+            importlib.reload(sys.modules["typer.rich_utils"])
+        else:
+            importlib.import_module("typer.rich_utils")

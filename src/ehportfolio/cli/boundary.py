@@ -21,6 +21,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from ehportfolio.cli.exits import BUG, FINDINGS, INTERRUPTED, USAGE, USER_ERROR
 from ehportfolio.domain.errors import Refusal, UserError
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.helptexts import chosen, h, language_of, typer_words
 from ehportfolio.i18n.messages import error_lines, text
 
@@ -83,12 +84,12 @@ def _param_name(param: Any) -> str:
 
 
 _CLICK_MESSAGES = (
-    (re.compile(r"^No such command '(?P<name>.*)'\.$"), "click.no_such_command"),
-    (re.compile(r"^Missing command\.$"), "click.missing_command"),
-    (re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$"), "click.extra_arguments"),
-    (re.compile(r"^Option '(?P<name>.*)' requires an argument\.$"), "click.needs_value"),
-    (re.compile(r"^Option '(?P<name>.*)' requires \d+ arguments\.$"), "click.needs_value"),
-    (re.compile(r"^Option '(?P<name>.*)' does not take a value\.$"), "click.takes_no_value"),
+    (re.compile(r"^No such command '(?P<name>.*)'\.$"), N_("click.no_such_command")),
+    (re.compile(r"^Missing command\.$"), N_("click.missing_command")),
+    (re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$"), N_("click.extra_arguments")),
+    (re.compile(r"^Option '(?P<name>.*)' requires an argument\.$"), N_("click.needs_value")),
+    (re.compile(r"^Option '(?P<name>.*)' requires \d+ arguments\.$"), N_("click.needs_value")),
+    (re.compile(r"^Option '(?P<name>.*)' does not take a value\.$"), N_("click.takes_no_value")),
 )
 """click's and typer's English messages of a plain usage error, and the catalogue's message for each."""
 
@@ -98,7 +99,7 @@ def usage_message(error: Any, lang: str) -> str:
     from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
 
     if isinstance(error, NoSuchOption):
-        key = "click.no_such_option.suggest" if error.possibilities else "click.no_such_option"
+        key = N_("click.no_such_option.suggest") if error.possibilities else N_("click.no_such_option")
         return text(lang, key, name=error.option_name, suggestion=", ".join(sorted(error.possibilities or ())))
     if isinstance(error, MissingParameter):
         name = _param_name(error.param)

@@ -5,26 +5,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import text
 
 
 @dataclass(frozen=True)
 class ExitStatus:
-    """One exit status; what it means is the catalogues' `exit.<name>`."""
+    """One exit status; `key` is the message saying what it means."""
 
     code: int
     name: str
+    key: str
 
     def meaning(self, lang: str) -> str:
-        return text(lang, f"exit.{self.name}")
+        return text(lang, self.key)
 
 
 TABLE = (
-    ExitStatus(0, "OK"),
-    ExitStatus(1, "FINDINGS"),
-    ExitStatus(2, "USER_ERROR"),
-    ExitStatus(3, "BUG"),
-    ExitStatus(130, "INTERRUPTED"),
+    ExitStatus(0, "OK", N_("exit.OK")),
+    ExitStatus(1, "FINDINGS", N_("exit.FINDINGS")),
+    ExitStatus(2, "USER_ERROR", N_("exit.USER_ERROR")),
+    ExitStatus(3, "BUG", N_("exit.BUG")),
+    ExitStatus(130, "INTERRUPTED", N_("exit.INTERRUPTED")),
 )
 
 OK, FINDINGS, USER_ERROR, BUG, INTERRUPTED = (status.code for status in TABLE)

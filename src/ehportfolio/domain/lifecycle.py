@@ -52,7 +52,7 @@ def plan(
 ) -> Plan:
     """What recording `action` (decision, out, move or status) with `target` does to the initiative."""
     if not reason.strip():  # bad input, not a step the data refuses
-        raise errors.UserError("lifecycle.no_reason")
+        raise errors.UserError("problem.lifecycle.no_reason")
     if day > today and not allow_future:
         raise Refusal("lifecycle.future", date=day.isoformat(), today=today.isoformat())
     if initiative.history and day < initiative.history[-1].date:

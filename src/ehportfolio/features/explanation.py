@@ -7,14 +7,27 @@ from typing import Any
 
 from ehportfolio.domain.engine import Step
 from ehportfolio.features.assessment import Assessment
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import answer_word, segment_name, text
+
+EFFECTS = {
+    "met": N_("effect.met"),
+    "failed": N_("effect.failed"),
+    "not_alone": N_("effect.not_alone"),
+    "unanswered": N_("effect.unanswered"),
+    "not_needed": N_("effect.not_needed"),
+    "segment": N_("effect.segment"),
+    "next": N_("effect.next"),
+    "otherwise": N_("effect.otherwise"),
+}
+"""What each step of the decision did (domain/engine.py's `Step.effect`), in words."""
 
 
 def step_effect(step: Step, assessment: Assessment, lang: str) -> str:
     criterion = ""
     if step.criterion:
         criterion = next(c.text[lang] for c in assessment.checklist.criteria if c.id == step.criterion)
-    return text(lang, f"effect.{step.effect}", criterion=criterion, segment=segment_name(step.segment))
+    return text(lang, EFFECTS[step.effect], criterion=criterion, segment=segment_name(step.segment))
 
 
 def question_text(assessment: Assessment, question: str, lang: str) -> str:

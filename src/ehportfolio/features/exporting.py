@@ -16,6 +16,7 @@ from typing import Any
 
 from ehportfolio.domain.models import CHECKLIST_KEYS, Initiative
 from ehportfolio.features.assessment import Assessment
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import segment_name, stage_name, status_name, text
 from ehportfolio.store.portfolio import SETTINGS_FILE, Portfolio
 from ehportfolio.store.spreadsheet import inert_cell as csv_cell
@@ -40,6 +41,33 @@ COLUMNS = (
     "dependencies",
     "history",
 )
+TITLES = {
+    "id": N_("export.col.id"),
+    "name": N_("export.col.name"),
+    "owner": N_("export.col.owner"),
+    "focus_area": N_("export.col.focus_area"),
+    "status": N_("export.col.status"),
+    "included": N_("export.col.included"),
+    "checklist_segment": N_("export.col.checklist_segment"),
+    "recorded_segment": N_("export.col.recorded_segment"),
+    "segment_reason": N_("export.col.segment_reason"),
+    "missing": N_("export.col.missing"),
+    "checklist_version": N_("export.col.checklist_version"),
+    "stage": N_("export.col.stage"),
+    "segment": N_("export.col.segment"),
+    "description": N_("export.col.description"),
+    "evidence": N_("export.col.evidence"),
+    "dependencies": N_("export.col.dependencies"),
+    "history": N_("export.col.history"),
+    "digitalisation_essential": N_("export.col.digitalisation_essential"),
+    "multiple_care_providers": N_("export.col.multiple_care_providers"),
+    "reuse_potential": N_("export.col.reuse_potential"),
+    "health_information_access": N_("export.col.health_information_access"),
+    "broad_collaboration": N_("export.col.broad_collaboration"),
+    "strong_samstyre_dependencies": N_("export.col.strong_samstyre_dependencies"),
+    "exploratory": N_("export.col.exploratory"),
+}
+"""The title of each column, for the workbook's header row and the open data's `fields`."""
 TYPES = {"included": "boolean", "missing": "array", "history": "array"}
 """The type of each column in JSON, for the `fields` of the open data; the rest are strings (or null)."""
 
@@ -129,9 +157,7 @@ def metadata(portfolio: Portfolio, generator: str) -> dict[str, Any]:
 
 def fields(lang: str) -> list[dict[str, str]]:
     """The columns described, in the manner of a Frictionless Table Schema: name, title and type."""
-    return [
-        {"name": key, "title": text(lang, f"export.col.{key}"), "type": TYPES.get(key, "string")} for key in COLUMNS
-    ]
+    return [{"name": key, "title": text(lang, TITLES[key]), "type": TYPES.get(key, "string")} for key in COLUMNS]
 
 
 def render_json(rows: Sequence[dict[str, Any]], meta: dict[str, Any], lang: str) -> str:
@@ -144,7 +170,7 @@ def render_json(rows: Sequence[dict[str, Any]], meta: dict[str, Any], lang: str)
 
 def _sheet_value(key: str, value: Any, lang: str) -> Any:
     if key == "included":
-        return text(lang, "result.undecided") if value is None else text(lang, "yes" if value else "no")
+        return text(lang, "result.undecided") if value is None else (text(lang, "yes") if value else text(lang, "no"))
     if key in ("checklist_segment", "recorded_segment", "segment"):
         return segment_name(value) if value else None
     if key == "stage":
@@ -168,7 +194,7 @@ def render_xlsx(rows: Sequence[dict[str, Any]], lang: str) -> bytes:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = text(lang, "export.sheet")
-    table = [[text(lang, f"export.col.{key}") for key in COLUMNS]]
+    table = [[text(lang, TITLES[key]) for key in COLUMNS]]
     table += [[_sheet_value(key, row[key], lang) for key in COLUMNS] for row in rows]
     widths = [0] * len(COLUMNS)
     bold = Font(bold=True)

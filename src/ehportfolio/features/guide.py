@@ -15,6 +15,7 @@ from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.glossary import Glossary
 from ehportfolio.features.intake import phase, reading_order
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import segment_name, text
 
 
@@ -44,9 +45,23 @@ class Explanation:
     entries: tuple[Entry, ...]
 
 
+LABELS = {
+    "definition": N_("explain.label.definition"),
+    "comment": N_("explain.label.comment"),
+    "source": N_("explain.label.source"),
+    "summary": N_("explain.label.summary"),
+    "purpose": N_("explain.label.purpose"),
+    "benefit": N_("explain.label.benefit"),
+    "reports": N_("explain.label.reports"),
+    "examples": N_("explain.label.examples"),
+    "decides": N_("explain.label.decides"),
+    "guidance": N_("explain.label.guidance"),
+}
+
+
 def _parts(lang: str, *given: tuple[str, str]) -> tuple[Part, ...]:
     """The parts that have a text, each with its label."""
-    return tuple(Part(key, text(lang, f"explain.label.{key}"), t) for key, t in given if t)
+    return tuple(Part(key, text(lang, LABELS[key]), t) for key, t in given if t)
 
 
 # The glossary
@@ -160,6 +175,13 @@ def guidance(data: Checklist, key: str, lang: str) -> str:
     return " ".join(data.guidance.get(key, {}).get(lang, "").split())
 
 
+UNKNOWN = {
+    "term": N_("explain.unknown.term"),
+    "segment": N_("explain.unknown.segment"),
+    "question": N_("explain.unknown.question"),
+}
+"""What `ehp explain` says of a name it does not know, by what was asked for."""
+
 # Finding what was asked for
 
 
@@ -181,4 +203,4 @@ def _find(wanted: str, names: dict[str, list[str]], what: str) -> str:
 
     near = closest(folded, list(by_name)) if folded else ""
     known = ", ".join(names)
-    raise UserError(f"explain.unknown.{what}", name=wanted, suggestion=by_name.get(near, ""), known=known)
+    raise UserError(UNKNOWN[what], name=wanted, suggestion=by_name.get(near, ""), known=known)

@@ -24,6 +24,7 @@ from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.fieldtypes import SEGMENTS, SLUG, SLUG_MAX, parse_answer
 from ehportfolio.domain.models import CHECKLIST_KEYS, Taxonomy
 from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.features.exporting import TITLES
 from ehportfolio.i18n.messages import LANGUAGES, choice_id, file_language
 from ehportfolio.i18n.messages import text as message
 from ehportfolio.store.portfolio import Context, parse_initiative
@@ -41,7 +42,7 @@ def header_key(text: str) -> str:
 
 
 def _export_headers(field: str) -> set[str]:
-    return {header_key(field), *(header_key(message(lang, f"export.col.{field}")) for lang in LANGUAGES)}
+    return {header_key(field), *(header_key(message(lang, TITLES[field])) for lang in LANGUAGES)}
 
 
 # What a header may say for each field, after `_key`: the table's own header texts, the plain Norwegian words, the

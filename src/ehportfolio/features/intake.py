@@ -1,8 +1,8 @@
 """The intake of a new initiative (`ehp new`), as pure functions: which question comes next, what follows from an
 answer, how typed values are matched against the register and the taxonomy, and the text of the new file.
 
-Nothing here reads files, prompts or prints; `commands/new.py` does that. A refusal is a `Refusal` whose code names a
-`new.*` message of messages.py.
+Nothing here reads files, prompts or prints; `commands/new.py` does that. A refusal is an `AnswerRefused` whose code
+names a `new.*` message of the catalogues.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ INCLUDED = "included"  # the answer made every inclusion criterion hold
 DECIDES = "decides"  # a "ja" in the segment tree that decides the segment
 
 
-class Refusal(UserError):
+class AnswerRefused(UserError):
     """A value that cannot be taken; `code` names the message `new.<code>` (the key), `values` fill it in."""
 
     def __init__(self, code: str, /, **args: str) -> None:
@@ -103,15 +103,15 @@ def parse_answer(item: str, checklist: Checklist) -> tuple[str, bool]:
     key, equals, value = item.partition("=")
     key = key.strip()
     if not equals or not key:
-        raise Refusal("answer_format", value=item)
+        raise AnswerRefused("answer_format", value=item)
     known = list(checklist.questions)
     if key not in known:
         from ehportfolio.store.validation import closest
 
-        raise Refusal("unknown_question", key=key, suggestion=closest(key, known), known=", ".join(known))
+        raise AnswerRefused("unknown_question", key=key, suggestion=closest(key, known), known=", ".join(known))
     answer = answer_word(value, short=False)
     if answer is None:
-        raise Refusal("bad_answer", value=value.strip())
+        raise AnswerRefused("bad_answer", value=value.strip())
     return key, answer
 
 
@@ -131,7 +131,7 @@ def merge(pairs: Iterable[tuple[str, V]], code: str) -> dict[str, V]:
     merged: dict[str, V] = {}
     for key, value in pairs:
         if merged.get(key, value) != value:
-            raise Refusal(code, key=key)
+            raise AnswerRefused(code, key=key)
         merged[key] = value
     return merged
 
@@ -147,9 +147,9 @@ def parse_dependency(item: str, known: Sequence[str]) -> tuple[str, str]:
     if ident not in known:
         from ehportfolio.store.validation import closest
 
-        raise Refusal("unknown_dependency", id=ident, suggestion=closest(ident, list(known)))
+        raise AnswerRefused("unknown_dependency", id=ident, suggestion=closest(ident, list(known)))
     if strength not in STRENGTHS:
-        raise Refusal("bad_strength", value=strength)
+        raise AnswerRefused("bad_strength", value=strength)
     return ident, STRENGTHS[strength]
 
 
@@ -160,24 +160,24 @@ def text_value(value: str, *, multiline: bool = False) -> str:
     for char in value:
         category = unicodedata.category(char)
         if category == "Cs" or (category == "Cc" and char not in allowed):
-            raise Refusal("bad_text")
+            raise AnswerRefused("bad_text")
     return value.strip()
 
 
 def required(value: str, *, multiline: bool = False) -> str:
     text = text_value(value, multiline=multiline)
     if not text:
-        raise Refusal("empty")
+        raise AnswerRefused("empty")
     return text
 
 
 def check_id(ident: str, existing: Mapping[str, str]) -> str:
     """A valid id that no initiative has, in any case. `existing` maps each id, case-folded, to its file's name."""
     if len(ident) > SLUG_MAX or not SLUG.match(ident):
-        raise Refusal("bad_id", id=ident)
+        raise AnswerRefused("bad_id", id=ident)
     taken = existing.get(ident.casefold())
     if taken:
-        raise Refusal("id_taken", id=ident, file=taken)
+        raise AnswerRefused("id_taken", id=ident, file=taken)
     return ident
 
 
@@ -192,9 +192,9 @@ def check_owner(typed: str, actors: Sequence[Actor] | None) -> Match:
         return Match(text, text, EXACT)
     match = match_owner(text, actors)
     if match.ambiguous:
-        raise Refusal("owner_ambiguous", owner=match.typed, names=", ".join(match.ambiguous))
+        raise AnswerRefused("owner_ambiguous", owner=match.typed, names=", ".join(match.ambiguous))
     if not match.name:
-        raise Refusal("unknown_owner", owner=match.typed, suggestion=match.suggestion)
+        raise AnswerRefused("unknown_owner", owner=match.typed, suggestion=match.suggestion)
     return match
 
 
@@ -203,7 +203,7 @@ def match_focus_area(typed: str, taxonomy: Taxonomy | None) -> str:
     text = required(typed)
     if taxonomy is None:
         if len(text) > CODE_MAX:
-            raise Refusal("long_code", limit=str(CODE_MAX))
+            raise AnswerRefused("long_code", limit=str(CODE_MAX))
         return text
     codes = [area.code for area in taxonomy.focus_areas]
     if text in codes:
@@ -211,7 +211,9 @@ def match_focus_area(typed: str, taxonomy: Taxonomy | None) -> str:
     same = [code for code in codes if code.casefold() == text.casefold()]
     if len(same) == 1:
         return same[0]
-    raise Refusal("unknown_focus_area", code=text, suggestion=_closest_folded(text, codes), known=", ".join(codes))
+    raise AnswerRefused(
+        "unknown_focus_area", code=text, suggestion=_closest_folded(text, codes), known=", ".join(codes)
+    )
 
 
 def completions(typed: str, choices: Iterable[str]) -> list[str]:

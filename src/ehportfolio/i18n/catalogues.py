@@ -11,9 +11,11 @@ A message with a count has plural forms: it is looked up with `ngettext` by its 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext
 import os
+from collections.abc import Iterator
 
 LANGUAGES = ("nb", "nn", "en")
 DEFAULT = "nb"
@@ -52,6 +54,25 @@ def _entries(translations: gettext.GNUTranslations) -> dict[object, str]:
     """The parsed catalogue: an id to its text, and (id, n) to the n-th plural form. An id may equal its text ("yes"
     in English), so what `gettext` returns cannot tell a missing message from a found one; this can."""
     return translations._catalog  # type: ignore[attr-defined,no-any-return]
+
+
+@contextlib.contextmanager
+def libraries_speaking(lang: str) -> Iterator[None]:
+    """For the duration, the standard library's global gettext domain is ehp's catalogue in `lang`: the words typer
+    says through `gettext.gettext` (its help page's brackets, `[default: …]`) are then looked up in our catalogues,
+    under their English text as the id. gettext reads the language from the environment, so it is set meanwhile."""
+    domain, language = gettext.textdomain(), os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(DOMAIN, LOCALE_DIR)
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = lang
+    try:
+        yield
+    finally:
+        gettext.textdomain(domain)
+        if language is None:
+            del os.environ["LANGUAGE"]
+        else:
+            os.environ["LANGUAGE"] = language
 
 
 def N_(key: str) -> str:  # noqa: N802 (gettext's name for it)

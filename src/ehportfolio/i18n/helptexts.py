@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
-from ehportfolio.i18n.catalogues import DEFAULT, LANGUAGES, lookup
+from ehportfolio.i18n.catalogues import DEFAULT, LANGUAGES, N_, lookup
 
 _chosen = "nb"
 
@@ -32,20 +32,21 @@ def choose(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
     return _chosen
 
 
-TYPER_WORDS = (
-    "ARGUMENTS_PANEL_TITLE",
-    "OPTIONS_PANEL_TITLE",
-    "COMMANDS_PANEL_TITLE",
-    "DEFAULT_STRING",
-    "ENVVAR_STRING",
-    "REQUIRED_LONG_STRING",
-)
-"""typer's own words around the help texts, in the catalogues as `typer.<NAME>`."""
+TYPER_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": N_("typer.ARGUMENTS_PANEL_TITLE"),
+    "OPTIONS_PANEL_TITLE": N_("typer.OPTIONS_PANEL_TITLE"),
+    "COMMANDS_PANEL_TITLE": N_("typer.COMMANDS_PANEL_TITLE"),
+}
+"""typer's own words around the help texts, which our command classes give (cli/boundary.py)."""
+
+LIBRARY_WORDS = (N_("[default: {}]"), N_("[env var: {}]"), N_("[required]"))
+"""typer's words that typer itself says through gettext, under their English text as the id (cli/app.py's
+`translate_help_page`); listed for extraction."""
 
 
 def typer_words(lang: str) -> dict[str, str]:
     """typer's words for a help page in `lang`."""
-    return {name: lookup(lang, f"typer.{name}") for name in TYPER_WORDS}
+    return {name: lookup(lang, key) for name, key in TYPER_WORDS.items()}
 
 
 def chosen() -> str:

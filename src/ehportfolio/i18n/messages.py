@@ -9,7 +9,7 @@ from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.fieldtypes import STATUSES
 from ehportfolio.domain.printable import shown
 from ehportfolio.domain.problems import InputError, Problem
-from ehportfolio.i18n.catalogues import LANGUAGES, has, lookup
+from ehportfolio.i18n.catalogues import LANGUAGES, N_, has, lookup
 
 __all__ = ["LANGUAGES", "has"]
 
@@ -22,10 +22,101 @@ FILE_PROBLEMS = (
 """The problems of `FileRefused`, which is also a `UserError`: its message is "path: problem"."""
 
 
+WHY = {
+    "unknown_dependency": N_("why.unknown_dependency"),
+    "self_dependency": N_("why.self_dependency"),
+    "dependency_cycle": N_("why.dependency_cycle"),
+    "unknown_owner": N_("why.unknown_owner"),
+    "unknown_focus_area": N_("why.unknown_focus_area"),
+    "segment_unexplained": N_("why.segment_unexplained"),
+    "segment_missing": N_("why.segment_missing"),
+    "segment_on_excluded": N_("why.segment_on_excluded"),
+    "undecided": N_("why.undecided"),
+    "samstyre_dependency_mismatch": N_("why.samstyre_dependency_mismatch"),
+    "koordinere_without_dependency": N_("why.koordinere_without_dependency"),
+    "history_order": N_("why.history_order"),
+    "history_chain": N_("why.history_chain"),
+    "history_current": N_("why.history_current"),
+    "history_future": N_("why.history_future"),
+    "report_missing": N_("why.report_missing"),
+    "status_unknown_initiative": N_("why.status_unknown_initiative"),
+    "status_unknown_round": N_("why.status_unknown_round"),
+    "status_incomplete": N_("why.status_incomplete"),
+    "status_dependency_unknown": N_("why.status_dependency_unknown"),
+}
+"""Why each rule of `ehp check` matters (rules/__init__.py's RULES, by id)."""
+
+STATUS_WORDS = {
+    "active": N_("report.status.active"),
+    "finished": N_("report.status.finished"),
+    "withdrawn": N_("report.status.withdrawn"),
+}
+
+STRENGTH_WORDS = {
+    "strong": N_("report.strength.strong"),
+    "weak": N_("report.strength.weak"),
+}
+"""How strongly an initiative depends on another, in words."""
+
+FITTED_HOW = {
+    "case": N_("owner.how.case"),
+    "short_name": N_("owner.how.short_name"),
+    "prefix": N_("owner.how.prefix"),
+    "closest": N_("owner.how.closest"),
+}
+"""How an owner was fitted to the register (domain/actors.py), in words."""
+
+KIND_WORDS = {
+    "list": N_("kind.list"),
+    "scalar": N_("kind.scalar"),
+}
+TYPE_WORDS = {
+    "text": N_("type.text"),
+    "mapping": N_("type.mapping"),
+    "list": N_("type.list"),
+    "integer": N_("type.integer"),
+    "boolean": N_("type.boolean"),
+    "number": N_("type.number"),
+}
+"""The `kind` and `expected` of a problem found in a file (store/loader.py, store/validation.py), in words."""
+
+
+SUGGESTING = (
+    N_("explain.unknown.question.suggest"),
+    N_("explain.unknown.segment.suggest"),
+    N_("explain.unknown.term.suggest"),
+    N_("new.unknown_dependency.suggest"),
+    N_("new.unknown_focus_area.suggest"),
+    N_("new.unknown_owner.suggest"),
+    N_("new.unknown_question.suggest"),
+    N_("problem.import.unknown_actor.suggest"),
+    N_("problem.status.unknown_round.suggest"),
+    N_("problem.unknown_initiative.suggest"),
+    N_("problem.unknown_key.suggest"),
+)
+"""Messages said when a problem or an error has a `suggestion`: the did-you-mean form `<id>.suggest` of a message
+(the rules list their own, rules/__init__.py). Listed for extraction (scripts/messages.py)."""
+
+PASSED_ON = (
+    N_("problem.complex_key"),
+    N_("problem.duplicate_id"),
+    N_("problem.import.id_collision"),
+    N_("problem.import.id_repeated"),
+    N_("problem.import.not_utf8"),
+    N_("problem.not_above"),
+    N_("problem.not_below"),
+    N_("problem.not_utf8"),
+    N_("problem.too_large"),
+    N_("problem.too_small"),
+    N_("problem.write_failed"),
+)
+"""Problems whose code is chosen where it is found and passed on as a value (store/loader.py, store/validation.py's
+table of pydantic's errors, store/portfolio.py, store/files.py, features/importing.py). Listed for extraction."""
+
+
 def why(code: str, lang: str) -> str:
     """Why a rule matters; problems met while reading a file share one reason."""
-    key = f"why.{code}"
-    return lookup(lang, key if has(lang, key) else "why.file")
+    return lookup(lang, WHY.get(code, N_("why.file")))
 
 
 PATH_ARGS = ("path", "file", "dir")
@@ -65,22 +156,17 @@ def file_language(lang: str) -> str:
     return lang if lang in FILE_LANGUAGES else "nb"
 
 
-def counted(lang: str, noun: str, count: int) -> str:
-    """`count` and its noun in the plural form the number takes: "1 fil", "2 filer" (`count.<noun>`)."""
-    return text(lang, f"count.{noun}", count=count)
-
-
 def check_summary(lang: str, errors: int, warnings: int, files: int, checked: int) -> str:
     """The last line of `ehp check`: what was found, in how many files, of how many initiatives."""
     if not errors and not warnings:
-        return text(lang, "check.clean", checked=counted(lang, "initiatives", checked))
+        return text(lang, "check.clean", checked=text(lang, "count.initiatives", count=checked))
     return text(
         lang,
         "check.summary",
-        errors=counted(lang, "errors", errors),
-        warnings=counted(lang, "warnings", warnings),
-        files=counted(lang, "files", files),
-        checked=counted(lang, "initiatives", checked),
+        errors=text(lang, "count.errors", count=errors),
+        warnings=text(lang, "count.warnings", count=warnings),
+        files=text(lang, "count.files", count=files),
+        checked=text(lang, "count.initiatives", count=checked),
     )
 
 
@@ -89,20 +175,29 @@ def _shown_args(args: dict[str, Any]) -> dict[str, Any]:
     return {key: shown(value) if isinstance(value, str) else value for key, value in args.items()}
 
 
+STAGE_WORDS = {
+    "proposed": N_("stage.proposed"),
+    "member": N_("stage.member"),
+    "out": N_("stage.out"),
+    "finished": N_("stage.finished"),
+    "withdrawn": N_("stage.withdrawn"),
+}
+
+
 def stage_name(stage: str, lang: str) -> str:
     """An initiative's stage (domain.state.STAGES) in words."""
-    return text(lang, f"stage.{stage}")
+    return text(lang, STAGE_WORDS[stage])
 
 
 def status_name(status: str, lang: str) -> str:
     """An initiative's status (domain.fieldtypes.STATUSES) in words; the id itself when it is no status."""
-    return text(lang, f"report.status.{status}") if has(lang, f"report.status.{status}") else status
+    return text(lang, STATUS_WORDS[status]) if status in STATUS_WORDS else status
 
 
 def choice_words(kind: str, lang: str) -> dict[str, str]:
     """The words of a choice on the command line (`status` or `segment`) in `lang`, by id."""
     if kind == "status":
-        return {status: lookup(lang, f"report.status.{status}") for status in STATUSES}
+        return {status: lookup(lang, STATUS_WORDS[status]) for status in STATUSES}
     return dict(SEGMENT_NAMES)
 
 
@@ -136,12 +231,12 @@ def segment_name(segment: str | None) -> str:
 
 
 def answer_word(lang: str, answer: bool | None) -> str:
-    return text(lang, "yes" if answer else "no") if answer is not None else text(lang, "unanswered")
+    return (text(lang, "yes") if answer else text(lang, "no")) if answer is not None else text(lang, "unanswered")
 
 
 def fitted(original: str, name: str, how: str, lang: str) -> str:
     """An owner taken as the register's `name`, and how it was found (domain/actors.py), for the submitter to check."""
-    return text(lang, "owner.fitted", original=original, name=name, how=text(lang, f"owner.how.{how}"))
+    return text(lang, "owner.fitted", original=original, name=name, how=text(lang, FITTED_HOW[how]))
 
 
 SEGMENT_ARGS = ("recorded", "result", "segment")
@@ -155,8 +250,8 @@ def _worded(args: dict[str, Any], lang: str) -> dict[str, Any]:
         key: segment_name(args[key]) for key in SEGMENT_ARGS if key in args and args[key] in (None, *SEGMENT_NAMES)
     }
     status = args.get("status")
-    if isinstance(status, str) and has(lang, f"report.status.{status}"):
-        words["status"] = lookup(lang, f"report.status.{status}")
+    if isinstance(status, str) and status in STATUS_WORDS:
+        words["status"] = lookup(lang, STATUS_WORDS[status])
     return words
 
 
@@ -169,9 +264,9 @@ def problem_message(problem: Problem, lang: str) -> str:
     elif "variant" in args:
         code += "." + args["variant"]
     args.update(_worded(args, lang))
-    for name, family in (("kind", "kind"), ("expected", "type")):
-        if name in args and has(lang, f"{family}.{args[name]}"):
-            args[name] = lookup(lang, f"{family}.{args[name]}")
+    for name, words in (("kind", KIND_WORDS), ("expected", TYPE_WORDS)):
+        if args.get(name) in words:
+            args[name] = lookup(lang, words[args[name]])
     return lookup(lang, f"problem.{code}").format(**_shown_args(args))
 
 

@@ -9,7 +9,20 @@ from typing import Any
 from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.features.calendar import Member, RoundState
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import segment_name, text
+
+COLUMNS = {
+    "meeting": N_("calendar.col.meeting"),
+    "date": N_("calendar.col.date"),
+    "round": N_("calendar.col.round"),
+    "segments": N_("calendar.col.segments"),
+    "reported": N_("calendar.col.reported"),
+    "state": N_("calendar.col.state"),
+    "owner": N_("calendar.col.owner"),
+    "initiative": N_("calendar.col.initiative"),
+    "segment": N_("calendar.col.segment"),
+}
 
 
 def _years(states: Sequence[RoundState]) -> str:
@@ -18,7 +31,7 @@ def _years(states: Sequence[RoundState]) -> str:
 
 def render_text(name: str, states: Sequence[RoundState], cadence: Cadence, lang: str) -> str:
     """A table of the meetings in date order, then the cadence the default follows."""
-    header = [text(lang, f"calendar.col.{c}") for c in ("meeting", "date", "round", "segments", "reported")]
+    header = [text(lang, COLUMNS[c]) for c in ("meeting", "date", "round", "segments", "reported")]
     rows = [header]
     for state in states:
         round_ = state.round
@@ -90,11 +103,11 @@ def render_round_text(state: RoundState, everyone: Mapping[str, Member], lang: s
         text(lang, "calendar.round.summary", reported=len(state.reported), due=len(state.due)),
         "",
     ]
-    header = [text(lang, f"calendar.col.{c}") for c in ("state", "owner", "segment", "initiative")]
+    header = [text(lang, COLUMNS[c]) for c in ("state", "owner", "segment", "initiative")]
     rows = [header]
     for ident, done in _round_rows(state, everyone):
         member = everyone[ident]
-        state_word = text(lang, "calendar.state.reported" if done else "calendar.state.missing")
+        state_word = text(lang, "calendar.state.reported") if done else text(lang, "calendar.state.missing")
         segment = member.segment_on(round_.date)
         rows.append([state_word, member.initiative.owner, segment_name(segment), f"{member.initiative.name} ({ident})"])
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ehportfolio.features.changes import Changes, InitiativeAt
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import answer_word, text
 from ehportfolio.output.diff_text import (
     cause,
@@ -20,6 +21,18 @@ from ehportfolio.output.diff_text import (
     stage_label,
     summary,
 )
+
+COLUMNS = {
+    "initiative": N_("diff.col.initiative"),
+    "inclusion": N_("diff.col.inclusion"),
+    "before": N_("diff.col.before"),
+    "after": N_("diff.col.after"),
+    "why": N_("diff.col.why"),
+    "checklist_before": N_("diff.col.checklist_before"),
+    "checklist_after": N_("diff.col.checklist_after"),
+    "question": N_("diff.col.question"),
+    "field": N_("diff.col.field"),
+}
 
 
 def render_changes(changes: Changes, lang: str) -> str:
@@ -33,22 +46,22 @@ def render_changes(changes: Changes, lang: str) -> str:
         return [who(state), inclusion_word(state.included, lang), segment]
 
     def col(*keys: str) -> list[str]:
-        return [text(lang, f"diff.col.{key}") for key in keys]
+        return [text(lang, COLUMNS[key]) for key in keys]
 
     segment_col = text(lang, "segment")
     tables = [
         (
-            "diff.added",
+            N_("diff.added"),
             [*col("initiative", "inclusion"), segment_col],
             [listed(s) for s in changes.added],
         ),
         (
-            "diff.removed",
+            N_("diff.removed"),
             [*col("initiative", "inclusion"), segment_col],
             [listed(s) for s in changes.removed],
         ),
         (
-            "diff.inclusion",
+            N_("diff.inclusion"),
             col("initiative", "before", "after"),
             [
                 [who(c.after), inclusion_word(c.before.included, lang), inclusion_word(c.after.included, lang)]
@@ -56,12 +69,12 @@ def render_changes(changes: Changes, lang: str) -> str:
             ],
         ),
         (
-            "diff.stage",
+            N_("diff.stage"),
             col("initiative", "before", "after"),
             [[who(c.after), stage_label(c.before, lang), stage_label(c.after, lang)] for c in changes.stage],
         ),
         (
-            "diff.segment",
+            N_("diff.segment"),
             col("initiative", "before", "after", "why"),
             [
                 [who(c.after), segment_label(c.before, lang), segment_label(c.after, lang), cause(c, lang, md_escape)]
@@ -69,7 +82,7 @@ def render_changes(changes: Changes, lang: str) -> str:
             ],
         ),
         (
-            "diff.result",
+            N_("diff.result"),
             [*col("initiative"), segment_col, *col("checklist_before", "checklist_after")],
             [
                 [who(c.after), segment_label(c.after, lang), result_label(c.before, lang), result_label(c.after, lang)]
@@ -77,7 +90,7 @@ def render_changes(changes: Changes, lang: str) -> str:
             ],
         ),
         (
-            "diff.answers",
+            N_("diff.answers"),
             col("initiative", "question", "before", "after"),
             [
                 [who(c.after), f"`{a.question}`", answer_word(lang, a.before), answer_word(lang, a.after)]
@@ -86,11 +99,11 @@ def render_changes(changes: Changes, lang: str) -> str:
             ],
         ),
         (
-            "diff.other",
+            N_("diff.other"),
             col("initiative", "field", "before", "after"),
             [[who(c.after), field_name(c.field, lang), md_escape(c.old), md_escape(c.new)] for c in changes.other],
         ),
-        ("diff.skipped", [], [[md_escape(ident)] for ident in changes.skipped]),
+        (N_("diff.skipped"), [], [[md_escape(ident)] for ident in changes.skipped]),
     ]
     sections: list[dict[str, Any]] = [
         {"heading": text(lang, key), "columns": columns, "rows": rows} for key, columns, rows in tables if rows
@@ -98,7 +111,7 @@ def render_changes(changes: Changes, lang: str) -> str:
     context = {
         "title": text(
             lang,
-            "diff.title",
+            N_("diff.title"),
             base=md_escape(revision_label(changes.base.revision, lang)),
             head=md_escape(revision_label(changes.head.revision, lang)),
         ),

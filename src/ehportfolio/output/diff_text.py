@@ -14,7 +14,26 @@ from ehportfolio.features.changes import (
     InitiativeAt,
     SegmentChange,
 )
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import answer_word, segment_name, stage_name, text
+
+COUNTS = {
+    "added": N_("diff.count.added"),
+    "removed": N_("diff.count.removed"),
+    "inclusion": N_("diff.count.inclusion"),
+    "stage": N_("diff.count.stage"),
+    "segment": N_("diff.count.segment"),
+    "result": N_("diff.count.result"),
+    "answers": N_("diff.count.answers"),
+    "other": N_("diff.count.other"),
+    "skipped": N_("diff.count.skipped"),
+}
+
+
+FIELDS = {
+    "name": N_("diff.field.name"),
+    "owner": N_("diff.field.owner"),
+}
 
 
 def revision_label(revision: str | None, lang: str) -> str:
@@ -32,7 +51,7 @@ def title(changes: Changes, lang: str) -> str:
 
 def summary(changes: Changes, lang: str) -> str:
     """One line of counts, naming only the kinds of change there are."""
-    parts = [text(lang, f"diff.count.{kind}", count=count) for kind, count in changes.counts().items() if count]
+    parts = [text(lang, COUNTS[kind], count=count) for kind, count in changes.counts().items() if count]
     if changes.empty:
         return text(lang, "diff.none") + (f" ({', '.join(parts)})" if parts else "")
     return text(lang, "diff.summary", counts=", ".join(parts))
@@ -41,7 +60,7 @@ def summary(changes: Changes, lang: str) -> str:
 def inclusion_word(included: bool | None, lang: str) -> str:
     if included is None:
         return text(lang, "result.undecided")
-    return text(lang, "diff.in" if included else "diff.out")
+    return text(lang, "diff.in") if included else text(lang, "diff.out")
 
 
 def segment_label(state: InitiativeAt, lang: str) -> str:
@@ -79,7 +98,7 @@ def cause(change: SegmentChange, lang: str, escape: Callable[[str], str] = str) 
 
 
 def field_name(field: str, lang: str) -> str:
-    return text(lang, f"diff.field.{field}")
+    return text(lang, FIELDS[field])
 
 
 def render_changes(changes: Changes, lang: str) -> str:
@@ -112,22 +131,22 @@ def render_changes(changes: Changes, lang: str) -> str:
         field = field_name(change.field, lang)
         return text(lang, "diff.field_change", field=field, before=change.old, after=change.new)
 
-    section("diff.added", [listed(s) for s in changes.added])
-    section("diff.removed", [listed(s) for s in changes.removed])
-    section("diff.inclusion", [f"{who(c.after)}: {included(c)}" for c in changes.inclusion])
+    section(N_("diff.added"), [listed(s) for s in changes.added])
+    section(N_("diff.removed"), [listed(s) for s in changes.removed])
+    section(N_("diff.inclusion"), [f"{who(c.after)}: {included(c)}" for c in changes.inclusion])
     section(
-        "diff.stage",
+        N_("diff.stage"),
         [f"{who(c.after)}: {stage_label(c.before, lang)} → {stage_label(c.after, lang)}" for c in changes.stage],
     )
-    section("diff.segment", [f"{who(c.after)}: {moved(c)}" for c in changes.segment])
-    section("diff.result", [f"{who(c.after)}: {kept(c)}" for c in changes.result])
+    section(N_("diff.segment"), [f"{who(c.after)}: {moved(c)}" for c in changes.segment])
+    section(N_("diff.result"), [f"{who(c.after)}: {kept(c)}" for c in changes.result])
     answer_rows: list[str] = []
     for change in changes.answers:
         answer_rows.append(who(change.after))
         answer_rows += [
             f"    {a.question}: {answer_word(lang, a.before)} → {answer_word(lang, a.after)}" for a in change.answers
         ]
-    section("diff.answers", answer_rows)
-    section("diff.other", [f"{who(c.after)}: {renamed(c)}" for c in changes.other])
-    section("diff.skipped", [f"  {ident}" for ident in changes.skipped])
+    section(N_("diff.answers"), answer_rows)
+    section(N_("diff.other"), [f"{who(c.after)}: {renamed(c)}" for c in changes.other])
+    section(N_("diff.skipped"), [f"  {ident}" for ident in changes.skipped])
     return "\n".join(lines) + "\n"

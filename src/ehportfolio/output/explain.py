@@ -22,7 +22,7 @@ def render_assessment(assessment: Assessment, lang: str) -> str:
     for number, step in enumerate(decision.trace, start=1):
         if step.phase != phase:
             phase = step.phase
-            lines.append(text(lang, "inclusion" if phase == "inclusion" else "segment"))
+            lines.append(text(lang, "inclusion") if phase == "inclusion" else text(lang, "segment"))
         if step.question is None:
             lines.append(f"  → {step_effect(step, assessment, lang)}")
             continue

@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.domain.state import MEMBER, STAGES, member_counts
 from ehportfolio.features.assessment import Assessment
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import segment_name, stage_name, text
 from ehportfolio.output import box_table
 
 OUT = "out"
 UNDECIDED = "undecided"
-COLUMNS = ("col.id", "col.name", "col.owner", "col.focus", "col.stage", "col.note")
+COLUMNS = (N_("col.id"), N_("col.name"), N_("col.owner"), N_("col.focus"), N_("col.stage"), N_("col.note"))
 
 
 def group_of(assessment: Assessment) -> str:
@@ -26,10 +27,16 @@ def group_of(assessment: Assessment) -> str:
     return decision.segment or UNDECIDED
 
 
+GROUPS = {
+    "out": N_("group.out"),
+    "undecided": N_("group.undecided"),
+}
+
+
 def group_title(group: str, lang: str) -> str:
     if group in SEGMENTS:
         return segment_name(group)
-    return text(lang, f"group.{group}")
+    return text(lang, GROUPS[group])
 
 
 def note(assessment: Assessment, lang: str) -> str:

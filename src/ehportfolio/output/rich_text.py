@@ -15,11 +15,14 @@ from rich.text import Text
 
 from ehportfolio.domain.printable import shown
 from ehportfolio.domain.problems import Problem
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import check_summary, problem_message, text, why
 
 SHOWN_PER_RULE = 50
 """The most findings of one rule shown for one file; the rest are counted in one line. rich takes a millisecond a
 row, so a file naming 5,000 unknown dependencies would take seconds to print; machine formats list every one."""
+
+SEVERITIES = {"error": N_("severity.error"), "warning": N_("severity.warning")}
 
 
 def _console(buffer: io.StringIO, width: int | None) -> Console:
@@ -46,7 +49,7 @@ def render_findings(findings: Sequence[Problem], checked: int, lang: str, width:
             if per_rule[f.code] > SHOWN_PER_RULE:
                 continue
             place = f"{f.line}:{f.column}" if f.line is not None else "–"
-            severity = text(lang, f"severity.{f.severity}")
+            severity = text(lang, SEVERITIES[f.severity])
             message = Text(problem_message(f, lang))
             message.append("\n" + why(f.code, lang), style="dim")
             grid.add_row(place, Text(severity, style="red" if f.severity == "error" else "yellow"), f.code, message)

@@ -26,7 +26,8 @@ from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.state import FINISHED, MEMBER, PROPOSED, WITHDRAWN, State, Transition, transitions
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.calendar import Member, Round, members, rounds
-from ehportfolio.i18n.messages import segment_name, stage_name, text
+from ehportfolio.i18n.catalogues import N_
+from ehportfolio.i18n.messages import STRENGTH_WORDS, segment_name, stage_name, status_name, text
 from ehportfolio.reports import template_contexts as tc
 from ehportfolio.store.portfolio import Entry, Portfolio
 from ehportfolio.store.validation import closest
@@ -40,6 +41,40 @@ APART = (PROPOSED, OUT, INACTIVE)
 
 Pair = tuple[str, str, str]
 """A dependency: who depends, on what, how strongly."""
+
+
+GROUP_TITLES = {
+    "proposed": N_("report.group.proposed"),
+    "out": N_("report.group.out"),
+    "inactive": N_("report.group.inactive"),
+}
+STATE_WORDS = {
+    "grønn": N_("report.state.grønn"),
+    "gul": N_("report.state.gul"),
+    "rød": N_("report.state.rød"),
+    "reported": N_("report.state.reported"),
+    "not_reported": N_("report.state.not_reported"),
+}
+"""A status report's colour, or whether one was filed, in words."""
+EVENT_KINDS = {
+    "decision": N_("report.kind.decision"),
+    "move": N_("report.kind.move"),
+    "status": N_("report.kind.status"),
+}
+"""The kinds of a history entry, in words."""
+CASE_TYPES = {
+    "Orientering": N_("report.case_type.Orientering"),
+    "Drøfting": N_("report.case_type.Drøfting"),
+    "Beslutning": N_("report.case_type.Beslutning"),
+    "Godkjenning": N_("report.case_type.Godkjenning"),
+}
+PROPOSALS = {
+    "Orientering": N_("report.meeting.proposal.Orientering"),
+    "Drøfting": N_("report.meeting.proposal.Drøfting"),
+    "Beslutning": N_("report.meeting.proposal.Beslutning"),
+    "Godkjenning": N_("report.meeting.proposal.Godkjenning"),
+}
+"""The draft decision of a meeting paper by its case type."""
 
 
 @dataclass(frozen=True)
@@ -216,7 +251,7 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
     for rows in groups.values():
         rows.sort(key=lambda r: (r.focus_area, r.name.casefold(), r.id))
     titles = {s: segment_name(s) for s in SEGMENTS}
-    titles.update({key: text(lang, f"report.group.{key}") for key in APART})
+    titles.update({key: text(lang, GROUP_TITLES[key]) for key in APART})
     segments = tuple(tc.Group(key=s, name=titles[s], count=len(groups[s]), rows=tuple(groups[s])) for s in SEGMENTS)
     apart = tuple(
         tc.Group(key=key, name=titles[key], count=len(groups[key]), rows=tuple(groups[key]))
@@ -275,7 +310,7 @@ def trend(member: Member, shared: Shared) -> tuple[tc.TrendRow, ...]:
                 meeting=round_.label,
                 date=round_.date.isoformat(),
                 state=state,
-                state_text=text(lang, f"report.state.{state}"),
+                state_text=text(lang, STATE_WORDS[state]),
                 report_date=report.date.isoformat() if report else "",
                 progress=(report.progress or report.purpose or "") if report else "",
                 risks=tuple(r.risk for r in report.risks or () if r is not None and r.risk) if report else (),
@@ -291,7 +326,7 @@ def _word(value: str | None, kind: str, lang: str) -> str:
     if value == OUT:
         return text(lang, "report.out")
     if kind == "status":
-        return text(lang, f"report.status.{value}")
+        return status_name(value, lang)
     return segment_name(value)
 
 
@@ -332,7 +367,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
             name=known.initiative.name if known else "",
             known=known is not None,
             segment_name=_segment_name(shared.states[ident] if known else None),
-            strength=text(lang, f"report.strength.{strength}"),
+            strength=text(lang, STRENGTH_WORDS[strength]),
         )
 
     depends_on = tuple(other(d.id, d.strength) for d in sorted(item.dependencies, key=lambda d: d.id))
@@ -340,7 +375,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
     history = tuple(
         tc.HistoryRow(
             date=h.date.isoformat(),
-            kind=text(lang, f"report.kind.{h.kind}"),
+            kind=text(lang, EVENT_KINDS[h.kind]),
             from_=_word(h.from_, h.kind, lang),
             to=_word(h.to, h.kind, lang),
             reason=h.reason,
@@ -363,7 +398,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
         focus_area=code,
         focus_name=focus.name if focus else "",
         focus_truncated=bool(focus and focus.truncated),
-        status=text(lang, f"report.status.{state.status}"),
+        status=status_name(state.status, lang),
         stage=state.stage,
         stage_name=stage_name(state.stage, lang),
         segment_name=_segment_name(state),
@@ -401,7 +436,7 @@ def _step(change: Transition, member: Member, lang: str) -> tc.ChangeRow:
         date=change.date.isoformat(),
         id=member.id,
         name=member.initiative.name,
-        kind=text(lang, f"report.kind.{entry.kind}"),
+        kind=text(lang, EVENT_KINDS[entry.kind]),
         from_=_word(entry.from_, entry.kind, lang),
         to=_word(entry.to, entry.kind, lang),
         reason=entry.reason,
@@ -458,7 +493,7 @@ def _meeting_row(member: Member, report: StatusReport, names: dict[str, str], la
         name=member.initiative.name,
         owner=member.initiative.owner,
         state=state,
-        state_text=text(lang, f"report.state.{state}"),
+        state_text=text(lang, STATE_WORDS[state]),
         progress=report.progress or "",
         risks=tuple(
             tc.Risk(risk=r.risk or "", consequence=r.consequence or "", action=r.action or "")
@@ -539,7 +574,7 @@ def meeting(
                 due=len(group),
                 reported=len(rows),
                 colours=tuple(
-                    tc.Colour(state=s, text=text(lang, f"report.state.{s}"), count=colours.get(s, 0)) for s in STATES
+                    tc.Colour(state=s, text=text(lang, STATE_WORDS[s]), count=colours.get(s, 0)) for s in STATES
                 ),
                 rows=rows,
             )
@@ -578,7 +613,7 @@ def meeting(
         meeting_date=day.isoformat(),
         round=round_.id,
         case=case_number,
-        case_type=text(lang, f"report.case_type.{case_type}"),
+        case_type=text(lang, CASE_TYPES[case_type]),
         purpose=text(lang, "report.meeting.purpose", committee=round_.committee, label=label, name=name),
         background=text(
             lang,
@@ -595,7 +630,7 @@ def meeting(
         moves=_by_date(moves),
         added=_by_date(added),
         removed=_by_date(removed),
-        proposal=text(lang, f"report.meeting.proposal.{case_type}", committee=round_.committee),
+        proposal=text(lang, PROPOSALS[case_type], committee=round_.committee),
         generated=text(lang, "report.generated", name=name),
     )
 

@@ -11,6 +11,7 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.reports import template_contexts as tc
 
 if TYPE_CHECKING:
@@ -23,11 +24,11 @@ from ehportfolio.i18n.messages import install_texts, text
 EXTENSIONS = {"markdown": "md", "html": "html", "docx": "docx"}
 # The text alternative of each chart in HTML (a key of the report's messages), by the name templates know it as.
 LABELS = {
-    "segments": "chart.segments",
-    "trend": "chart.trend",
-    "states": "chart.colours",
-    "focus": "chart.focus",
-    "graph": "dependencies",
+    "segments": N_("report.chart.segments"),
+    "trend": N_("report.chart.trend"),
+    "states": N_("report.chart.colours"),
+    "focus": N_("report.chart.focus"),
+    "graph": N_("report.dependencies"),
 }
 
 
@@ -60,22 +61,19 @@ def figures(context: tc.Report, *, sheet_graph: bool = True) -> dict[str, Any]:
 
     found: dict[str, Any] = {}
 
-    def t(key: str) -> str:
-        return text(context.lang, f"report.{key}")
-
     if isinstance(context, tc.Overview):
         segments = [s for s in context.segments if s.key in ("samstyre", "koordinere", "observere", "inspirere")]
         found["segments"] = charts.segment_chart(
-            [s.name for s in segments], [s.count for s in segments], t("chart.segments")
+            [s.name for s in segments], [s.count for s in segments], text(context.lang, LABELS["segments"])
         )
     if isinstance(context, tc.Initiative) and context.trend:
-        found["trend"] = charts.trend_chart(context.trend, t("chart.trend"))
+        found["trend"] = charts.trend_chart(context.trend, text(context.lang, LABELS["trend"]))
     if isinstance(context, tc.Meeting) and context.segments:
-        found["states"] = charts.state_chart(context.segments, t("chart.colours"))
+        found["states"] = charts.state_chart(context.segments, text(context.lang, LABELS["states"]))
     if isinstance(context, tc.Definition) and context.by_focus:
         areas = context.by_focus
-        names = [a.code or t("no_focus") for a in areas]
-        found["focus"] = charts.focus_chart(names, [a.count for a in areas], t("chart.focus"))
+        names = [a.code or text(context.lang, "report.no_focus") for a in areas]
+        found["focus"] = charts.focus_chart(names, [a.count for a in areas], text(context.lang, LABELS["focus"]))
     if isinstance(context, tc.Overview | tc.Initiative) and context.graph.edges:
         if isinstance(context, tc.Initiative) and not sheet_graph:
             return found
@@ -92,18 +90,16 @@ def html_figures(context: tc.Report) -> dict[str, Markup]:
     from ehportfolio.reports import svg_graph
     from ehportfolio.reports.charts import svg
 
-    def t(key: str) -> str:
-        return text(context.lang, f"report.{key}")
-
     # safe: matplotlib escapes the text it writes into the SVG, and svg_graph escapes every piece of user text;
     # `svg` escapes the label
     drawn = {
-        key: Markup(svg(figure, key, t(LABELS[key]))) for key, figure in figures(context, sheet_graph=False).items()
+        key: Markup(svg(figure, key, text(context.lang, LABELS[key])))
+        for key, figure in figures(context, sheet_graph=False).items()
     }
     if isinstance(context, tc.Initiative) and context.graph.edges:
         graph = context.graph
         drawn_graph = svg_graph.dependency_graph(graph.nodes, graph.edges, context.id, prefix="graph")
-        label = escape(t(LABELS["graph"]))
+        label = escape(text(context.lang, LABELS["graph"]))
         drawn["graph"] = Markup(drawn_graph.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
     return drawn
 

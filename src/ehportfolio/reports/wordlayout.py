@@ -415,8 +415,11 @@ MEETING: list[Item] = [
     ),
     ("h1", '{{ _("report.meeting.changes") }}'),
     ("p", "{{ since }}"),
-    tag('for rows, heading in [(moves, "meeting.moves"), (added, "meeting.added"), (removed, "meeting.removed")]'),
-    ("h2", "{{ _('report.' ~ heading) }}"),
+    tag(
+        "for rows, heading in [(moves, _('report.meeting.moves')), (added, _('report.meeting.added')), "
+        "(removed, _('report.meeting.removed'))]"
+    ),
+    ("h2", "{{ heading }}"),
     *none_or(
         "rows",
         table(

@@ -15,6 +15,7 @@ from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.problems import Problem
 from ehportfolio.features.assessment import Assessment, assess
 from ehportfolio.features.calendar import Member, Round, RoundState, rounds, survey
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.rules import consistency, history, references, status
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import Portfolio
@@ -83,6 +84,40 @@ RULES: dict[str, tuple[str, Rule]] = {
     "status_incomplete": (ERROR, status.status_incomplete),
     "status_dependency_unknown": (ERROR, status.status_dependency_unknown),
 }
+
+
+MESSAGES = (
+    N_("problem.unknown_dependency"),
+    N_("problem.unknown_dependency.suggest"),
+    N_("problem.self_dependency"),
+    N_("problem.dependency_cycle"),
+    N_("problem.unknown_owner"),
+    N_("problem.unknown_owner.suggest"),
+    N_("problem.unknown_focus_area"),
+    N_("problem.unknown_focus_area.suggest"),
+    N_("problem.segment_unexplained"),
+    N_("problem.segment_missing"),
+    N_("problem.segment_on_excluded"),
+    N_("problem.undecided"),
+    N_("problem.samstyre_dependency_mismatch.yes"),
+    N_("problem.samstyre_dependency_mismatch.no"),
+    N_("problem.koordinere_without_dependency"),
+    N_("problem.history_order"),
+    N_("problem.history_chain"),
+    N_("problem.history_current"),
+    N_("problem.history_future"),
+    N_("problem.report_missing"),
+    N_("problem.status_unknown_initiative"),
+    N_("problem.status_unknown_initiative.suggest"),
+    N_("problem.status_unknown_round"),
+    N_("problem.status_unknown_round.suggest"),
+    N_("problem.status_unknown_round.file"),
+    N_("problem.status_incomplete"),
+    N_("problem.status_dependency_unknown"),
+    N_("problem.status_dependency_unknown.suggest"),
+)
+"""The messages of the rules' findings, for extraction (scripts/messages.py): a finding's code is its rule's id and
+its message `problem.<id>`, or the variant its `variant` or `suggestion` names (`.yes`, `.suggest`)."""
 
 
 def run_rules(portfolio: Portfolio, today: datetime.date | None = None) -> list[Problem]:

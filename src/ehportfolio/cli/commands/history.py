@@ -10,10 +10,23 @@ from ehportfolio.cli.commands.lifecycle import find_file
 from ehportfolio.cli.exits import OK
 from ehportfolio.domain.problems import InputError
 from ehportfolio.domain.timeline import Event, Reading, events
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import answer_word, segment_name, status_name, text
 from ehportfolio.store.loader import read_bytes
 from ehportfolio.store.portfolio import parse_initiative
 from ehportfolio.store.revisions import GitError, Repository, versions
+
+EVENTS = {
+    "uncommitted": N_("history.uncommitted"),
+    "created": N_("history.created"),
+    "answers": N_("history.answers"),
+    "decision": N_("history.decision"),
+    "move": N_("history.move"),
+    "segment": N_("history.segment"),
+    "status": N_("history.status"),
+    "deleted": N_("history.deleted"),
+    "unreadable": N_("history.unreadable"),
+}
 
 
 def run(root: str, ident: str, lang: str) -> int:
@@ -57,14 +70,14 @@ def describe(event: Event, lang: str) -> str:
     if event.kind in ("decision", "move", "segment"):
         old = segment_name(args["from"]) if args["from"] else "–"
         new = text(lang, "group.out") if args["to"] == "out" else segment_name(args["to"])
-        line = text(lang, f"history.{event.kind}", old=old, new=new)
+        line = text(lang, EVENTS[event.kind], old=old, new=new)
     elif event.kind == "status":
         old, new = (status_name(args["from"], lang) if args["from"] else "–"), status_name(args["to"], lang)
         line = text(lang, "history.status", old=old, new=new)
     elif event.kind == "created":
         line = text(lang, "history.created", segment=segment_name(args["segment"]) if args["segment"] else "–")
     else:
-        line = text(lang, f"history.{event.kind}")
+        line = text(lang, EVENTS[event.kind])
     if args.get("reason"):
         line += f": {args['reason']}"
     if args.get("ref"):

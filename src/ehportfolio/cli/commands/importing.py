@@ -15,12 +15,37 @@ from ehportfolio.cli.commands import not_a_directory, report_problems
 from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.importing import Plan, Planned, plan_import
-from ehportfolio.i18n.messages import counted, fitted, text
+from ehportfolio.i18n.catalogues import N_
+from ehportfolio.i18n.messages import fitted, text
 from ehportfolio.store import files
 from ehportfolio.store.loader import read_bytes
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, load_context
 from ehportfolio.store.sources import SUFFIXES
 from ehportfolio.store.spreadsheet import Table, read_table
+
+FIELD_WORDS = {
+    "id": N_("import.field.id"),
+    "focus_area": N_("import.field.focus_area"),
+    "name": N_("import.field.name"),
+    "owner": N_("import.field.owner"),
+    "segment": N_("import.field.segment"),
+    "comment": N_("import.field.comment"),
+    "status": N_("import.field.status"),
+    "recorded_segment": N_("import.field.recorded_segment"),
+    "segment_reason": N_("import.field.segment_reason"),
+    "description": N_("import.field.description"),
+    "evidence": N_("import.field.evidence"),
+    "digitalisation_essential": N_("import.field.digitalisation_essential"),
+    "multiple_care_providers": N_("import.field.multiple_care_providers"),
+    "reuse_potential": N_("import.field.reuse_potential"),
+    "health_information_access": N_("import.field.health_information_access"),
+    "broad_collaboration": N_("import.field.broad_collaboration"),
+    "strong_samstyre_dependencies": N_("import.field.strong_samstyre_dependencies"),
+    "exploratory": N_("import.field.exploratory"),
+    "dependencies": N_("import.field.dependencies"),
+    "history": N_("import.field.history"),
+}
+"""The fields an import fills, in words, for its plan and its problems."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,14 +84,14 @@ def run(root: str, file: str, mappings: list[str], sheet: str | None, force: boo
         return _nothing_written(len(problems), lang)
     new = sum(1 for target in targets if target.original is None)
     counts = {
-        "files": counted(lang, "initiative_files", len(targets)),
+        "files": text(lang, "count.initiative_files", count=len(targets)),
         "dir": folder,
-        "new": counted(lang, "new", new),
-        "replaced": counted(lang, "replaced", len(targets) - new),
+        "new": text(lang, "count.new", count=new),
+        "replaced": text(lang, "count.replaced", count=len(targets) - new),
     }
     if dry_run:
         for target in targets:
-            key = "import.plan.new" if target.original is None else "import.plan.replace"
+            key = N_("import.plan.new") if target.original is None else N_("import.plan.replace")
             _say(lang, key, path=target.path, row=target.planned.row, name=target.planned.name)
         _say(lang, "import.dry_run", **counts)
         return OK
@@ -94,9 +119,9 @@ def _localised(problem: Problem, lang: str) -> Problem:
     """Field names and lists of headers or sheets in a problem's arguments, in the report's language."""
     args = dict(problem.args)
     if "field" in args:
-        args["field"] = text(lang, f"import.field.{args['field']}")
+        args["field"] = text(lang, FIELD_WORDS[args["field"]])
     if isinstance(args.get("fields"), list):
-        args["fields"] = ", ".join(text(lang, f"import.field.{field}") for field in args["fields"])
+        args["fields"] = ", ".join(text(lang, FIELD_WORDS[field]) for field in args["fields"])
     for key in ("headers", "sheets"):
         if isinstance(args.get(key), list):
             args[key] = ", ".join(_quoted(lang, name) for name in args[key])
@@ -120,7 +145,7 @@ def _report_plan(plan: Plan, table: Table, lang: str) -> None:
                 "import.column",
                 column=name(c.column),
                 header=c.header,
-                field=text(lang, f"import.field.{c.field}"),
+                field=text(lang, FIELD_WORDS[c.field]),
             ).lstrip()
             for c in plan.columns
         )

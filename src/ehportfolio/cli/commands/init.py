@@ -9,9 +9,18 @@ from ehportfolio.cli.commands import report_problems
 from ehportfolio.cli.exits import OK, USER_ERROR
 from ehportfolio.domain.problems import Problem
 from ehportfolio.features.scaffold import scaffold
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import text
 from ehportfolio.store import files
 from ehportfolio.store.installed import installed_origin
+
+REQUIREMENT_REASONS = {
+    "editable": N_("init.requirement.editable"),
+    "local": N_("init.requirement.local"),
+    "unreadable": N_("init.requirement.unreadable"),
+    "not_installed": N_("init.requirement.not_installed"),
+}
+"""Why ehp cannot say where it was installed from (store/installed.py's `reason`), in words."""
 
 
 def run(directory: str, name: str, year: int, strategy: str, requirement: str | None, lang: str) -> int:
@@ -19,7 +28,7 @@ def run(directory: str, name: str, year: int, strategy: str, requirement: str | 
     if requirement is None:
         origin = installed_origin()
         if origin.requirement is None:
-            print(text(lang, f"init.requirement.{origin.reason}", url=origin.url), file=sys.stderr)
+            print(text(lang, REQUIREMENT_REASONS[origin.reason], url=origin.url), file=sys.stderr)
             return USER_ERROR
         requirement, hook_repo, hook_rev = origin.requirement, origin.repo, origin.rev
     scaffolded = scaffold(name, year, strategy, requirement, hook_repo=hook_repo, hook_rev=hook_rev)

@@ -12,6 +12,7 @@ from ehportfolio.domain.fieldtypes import SLUG
 from ehportfolio.domain.lifecycle import Refusal, plan
 from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.features.assessment import assess
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import segment_name, status_name, text
 from ehportfolio.store.files import replace
 from ehportfolio.store.loader import decode, read_bytes
@@ -19,6 +20,13 @@ from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, load_con
 from ehportfolio.store.sources import SUFFIXES
 from ehportfolio.store.validation import closest
 from ehportfolio.store.writer import record
+
+DONE = {
+    "decision": N_("lifecycle.done.decision"),
+    "out": N_("lifecycle.done.out"),
+    "move": N_("lifecycle.done.move"),
+    "status": N_("lifecycle.done.status"),
+}
 
 
 def find_file(root: str, ident: str) -> str:
@@ -66,5 +74,5 @@ def run(
     except Refusal as refusal:  # the step, placed in the file it concerns
         raise InputRefusal([Problem(path, refusal.key, refusal.values)]) from None
     shown = status_name(target or "", lang) if action == "status" else segment_name(target)
-    print(text(lang, f"lifecycle.done.{action}", id=ident, to=shown, date=day.isoformat()), file=sys.stderr)
+    print(text(lang, DONE[action], id=ident, to=shown, date=day.isoformat()), file=sys.stderr)
     return OK

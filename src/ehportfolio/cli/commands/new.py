@@ -20,8 +20,9 @@ from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.engine import Decision, Step, decide
 from ehportfolio.domain.problems import Problem
 from ehportfolio.features import guide, intake
-from ehportfolio.features.intake import DECIDES, INCLUDED, Proposal, Refusal
-from ehportfolio.i18n.messages import answer_word, fitted, segment_name, text
+from ehportfolio.features.explanation import EFFECTS
+from ehportfolio.features.intake import DECIDES, INCLUDED, AnswerRefused, Proposal
+from ehportfolio.i18n.messages import STRENGTH_WORDS, answer_word, fitted, segment_name, text
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, Context, load_context
 from ehportfolio.store.sources import SUFFIXES
 from ehportfolio.store.yamltext import slug
@@ -69,7 +70,7 @@ def run(
     else:
         missing = form.missing()
         if missing:
-            why = text(lang, "new.why.no_input" if not interactive else "new.why.no_terminal")
+            why = text(lang, "new.why.no_input") if not interactive else text(lang, "new.why.no_terminal")
             _say(text(lang, "new.missing", items=missing, why=why))
             return USER_ERROR
         form.derive_id()
@@ -84,7 +85,7 @@ def _say(*lines: str) -> None:
         print(line, file=sys.stderr)
 
 
-def refusal_text(refusal: Refusal, lang: str) -> str:
+def refusal_text(refusal: AnswerRefused, lang: str) -> str:
     key = f"new.{refusal.code}"
     if refusal.values.get("suggestion"):
         key += ".suggest"
@@ -153,7 +154,7 @@ class _Form:
             return None
         try:
             return check(value)
-        except Refusal as refusal:
+        except AnswerRefused as refusal:
             self.errors.append(f"{option}: {refusal_text(refusal, self.lang)}")
             return None
 
@@ -177,14 +178,14 @@ class _Form:
         pairs = [self._option("--answer", lambda v: intake.parse_answer(v, self.checklist), item) for item in answers]
         try:
             self.answers = intake.merge((pair for pair in pairs if pair is not None), "answer_twice")
-        except Refusal as refusal:
+        except AnswerRefused as refusal:
             self.errors.append(f"--answer: {refusal_text(refusal, self.lang)}")
 
     def take_dependencies(self, items: Sequence[str]) -> None:
         pairs = [self._option("--dependency", lambda v: intake.parse_dependency(v, self.known), i) for i in items]
         try:
             self.dependencies = intake.merge((pair for pair in pairs if pair is not None), "dependency_twice")
-        except Refusal as refusal:
+        except AnswerRefused as refusal:
             self.errors.append(f"--dependency: {refusal_text(refusal, self.lang)}")
 
     def check_dependency(self, value: str) -> tuple[str, str] | None:
@@ -219,7 +220,7 @@ class _Form:
             return
         try:
             self.ident = self.check_id(made)
-        except Refusal as refusal:
+        except AnswerRefused as refusal:
             self.errors.append(f"--id: {refusal_text(refusal, self.lang)}; {text(self.lang, 'new.give_id')}")
 
     # The conversation
@@ -254,7 +255,7 @@ class _Form:
         """Ask until an actor of the register is named; a close misspelling is taken only once confirmed."""
         lang = self.lang
         actors = self.context.actors
-        prompt = text(lang, "new.prompt.owner_free" if actors is None else "new.prompt.owner")
+        prompt = text(lang, "new.prompt.owner_free") if actors is None else text(lang, "new.prompt.owner")
         names = [a.name for a in actors] if actors is not None else []
         while True:
             match = terminal.until(prompt, self.check_owner, names)
@@ -272,9 +273,9 @@ class _Form:
         made = slug(self.name)
         try:
             if not made:
-                raise Refusal("no_id_from_name")
+                raise AnswerRefused("no_id_from_name")
             self.ident = self.check_id(made)
-        except Refusal as refusal:
+        except AnswerRefused as refusal:
             _say("  " + refusal_text(refusal, self.lang))
             self.ident = terminal.until(text(self.lang, "new.prompt.id"), self.check_id)
             return
@@ -314,7 +315,7 @@ class _Form:
         if decision.segment == "koordinere":
             _say(text(lang, "new.dependencies.koordinere"))
         for ident, strength in self.dependencies.items():
-            _say(f"  {ident}={text(lang, f'report.strength.{strength}')} ({text(lang, 'new.given.option')})")
+            _say(f"  {ident}={text(lang, STRENGTH_WORDS[strength])} ({text(lang, 'new.given.option')})")
         while (
             pair := terminal.until(text(lang, "new.prompt.dependency"), self.check_dependency, self.known)
         ) is not None:
@@ -331,7 +332,7 @@ class _Form:
 def _answer(value: str) -> bool:
     answer = intake.answer_word(value)
     if answer is None:
-        raise Refusal("answer_yes_no", value=value.strip())
+        raise AnswerRefused("answer_yes_no", value=value.strip())
     return answer
 
 
@@ -352,7 +353,7 @@ class _Walk:
         phase = intake.phase(key, self.checklist)
         if phase != self.phase:
             self.phase = phase
-            _say(text(self.lang, "inclusion" if phase == "inclusion" else "segment"))
+            _say(text(self.lang, "inclusion") if phase == "inclusion" else text(self.lang, "segment"))
         self.number += 1
         _say(f"  {self.number}. {self.checklist.questions[key][self.lang]} [{key}]")
         guidance = guide.guidance(self.checklist, key, self.lang) if guided else ""
@@ -366,7 +367,7 @@ class _Walk:
         if step.effect == DECIDES:
             return text(lang, "new.effect.decides", segment=segment_name(step.segment))
         criterion = next((c.text[lang] for c in self.checklist.criteria if c.id == step.criterion), "")
-        return text(lang, f"effect.{step.effect}", criterion=criterion, segment=segment_name(step.segment))
+        return text(lang, EFFECTS[step.effect], criterion=criterion, segment=segment_name(step.segment))
 
 
 class _Terminal:
@@ -398,7 +399,7 @@ class _Terminal:
             sys.stderr.flush()
             return input()
         except UnicodeDecodeError:
-            raise Refusal("bad_text") from None
+            raise AnswerRefused("bad_text") from None
         finally:
             if self.readline:
                 self.readline.set_completer(None)
@@ -411,7 +412,7 @@ class _Terminal:
             try:
                 typed = self.ask(prompt, choices)
                 value = check(typed)
-            except Refusal as refusal:
+            except AnswerRefused as refusal:
                 _say(indent + refusal_text(refusal, self.lang))
                 continue
             if choices and isinstance(value, str) and value != typed.strip():
