@@ -3,15 +3,17 @@ vedtak), worked out from each initiative's state on the meeting's day (domain.st
 
 An initiative gets at most one item, the first that applies:
 
-1. a step recorded with a date after the meeting and no reference (`ref`) to a committee's case: a planned change of
-   stage or segment that no committee has decided yet (recorded with `ehp decide … --allow-future`);
+1. a step recorded with a date after the meeting and no reference (`ref`) to a committee's case: a change of stage
+   or segment planned for after the meeting that no committee has decided (`ehp decide … --date`, with
+   `--allow-future` for a date after today);
 2. a proposal (no decision yet): take it in, in the checklist's segment (`admit`); leave it out when the checklist
    does (`reject`); or, when the checklist cannot decide, ask for the missing answers (`incomplete`);
 3. a member whose segment differs from the checklist's result and has no `segment_reason` for it: move it to the
    checklist's segment (`move`), or take it out when the checklist leaves it out (`exit`).
 
-Finished, withdrawn and decided-out initiatives get no item of their own unless a planned step concerns them. Pure: no
-files, no clock, no words (reports/contexts.py words each item).
+Everything is as it stood on the meeting's day: a paper made again after the meeting still lists what was pending
+then. Finished, withdrawn and decided-out initiatives get no item unless a planned step concerns them. Pure: no files,
+no clock, no words (reports/contexts.py words each item).
 """
 
 from __future__ import annotations
@@ -102,8 +104,6 @@ def _item(assessment: Assessment, day: datetime.date) -> Pending | None:
         if kind is not None and not change.entry.ref:
             target = change.after.segment if kind in (ADMIT, MOVE) else None
             return pending(kind, target, change.date, change.entry.reason)
-    if later:
-        return None  # what happens next is recorded, and decided (each step has its reference)
     if state.stage == PROPOSED:
         if decision.included is False:
             return pending(REJECT, None)
