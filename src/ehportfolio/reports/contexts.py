@@ -580,7 +580,8 @@ def meeting(
     """The committee paper (saksfremlegg) for one meeting of the calendar: the portfolio in numbers on its date, the
     status of each segment that reports there in that segment's terms, who has not reported, and the changes since
     the committee's previous meeting (history entries after its date, up to this one; without an earlier meeting,
-    since 1 January of the meeting's year)."""
+    since 1 January of the meeting's year), and the proposed decisions on single initiatives (features/agenda.py),
+    each with the command that records it under the case's reference."""
     settings = portfolio.context.settings
     name = _portfolio_name(portfolio)
     found = rounds(settings.calendar if settings else (), cadence)
