@@ -526,17 +526,17 @@ def _decision(
 ) -> tc.Decision:
     """One proposed decision in words, with the command that records it (or how to, when no command does)."""
     current, target = segment_name(item.segment), segment_name(item.target)
-    result = (
-        segment_name(item.result)
-        if item.result
-        else text(lang, "report.decision.result.out" if item.included is False else "report.decision.result.undecided")
-    )
+    if item.result:
+        result = segment_name(item.result)
+    elif item.included is False:
+        result = text(lang, "report.decision.result.out")
+    else:
+        result = text(lang, "report.decision.result.undecided")
     words = text(lang, DECISION_TEXTS[item.kind], committee=committee, name=item.name, current=current, segment=target)
-    reason = text(
-        lang,
-        "report.decision.reason.segment" if item.target else "report.decision.reason.out",
-        segment=target,
-    )
+    if item.target:
+        reason = text(lang, "report.decision.reason.segment", segment=target)
+    else:
+        reason = text(lang, "report.decision.reason.out")
     how = ""
     if item.planned is not None:
         planned = item.planned.isoformat()
@@ -651,6 +651,8 @@ def meeting(
         if previous
         else text(lang, "report.meeting.since_year", year=day.year)
     )
+    # the reference a decision is recorded with, the committee's own designation of the case in every language, so
+    # that the history of a portfolio says it one way
     ref = text(lang, "report.decision.ref", committee=round_.committee, case=case_number)
     pending = agenda.agenda(portfolio.entries, portfolio.checklist, day)
     record = text(lang, "report.meeting.decisions.record", ref=ref)
