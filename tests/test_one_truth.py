@@ -137,7 +137,11 @@ def test_the_meeting_paper_counts_members_and_lists_who_left(portfolio: str) -> 
     assert "(`hmn-lab`)" in sections["Flyttet mellom segmenter"]
     left = sections["Tiltak som er tatt ut, avsluttet eller trukket"]
     assert "(`robust-mobilt-helsenett`)" in left and "(`helseplattformen`)" in left
-    assert "nytt-forslag" not in out  # a proposal is not due, not added and not removed
+    # a proposal is not due, not added and not removed: it is the one item of the proposed decisions
+    before, proposed = out.split("### Vedtak om enkelttiltak")
+    assert "nytt-forslag" not in before
+    assert "1. NUIT tar Nytt forslag inn i porteføljen i segment Samstyre." in proposed
+    assert "`ehp decide nytt-forslag --segment samstyre" in proposed and "\n2. " not in proposed
 
 
 def test_the_definition_continues_only_members(portfolio: str) -> None:

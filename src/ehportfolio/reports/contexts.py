@@ -13,6 +13,7 @@ fact sheet costs the same in a portfolio of ten initiatives as in one of ten tho
 from __future__ import annotations
 
 import datetime
+import shlex
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from ehportfolio.domain.fieldtypes import OUT, SEGMENTS
 from ehportfolio.domain.lifecycle import SEGMENT_KINDS
 from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.state import FINISHED, MEMBER, PROPOSED, WITHDRAWN, State, Transition, transitions
+from ehportfolio.features import agenda
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.calendar import Member, Round, members, rounds
 from ehportfolio.i18n.catalogues import N_
@@ -519,6 +521,87 @@ def _meeting_row(member: Member, report: StatusReport, names: dict[str, str], la
     )
 
 
+DECISION_TEXTS = {
+    agenda.ADMIT: N_("report.decision.admit"),
+    agenda.REJECT: N_("report.decision.reject"),
+    agenda.INCOMPLETE: N_("report.decision.incomplete"),
+    agenda.MOVE: N_("report.decision.move"),
+    agenda.EXIT: N_("report.decision.exit"),
+    agenda.FINISH: N_("report.decision.finish"),
+    agenda.WITHDRAW: N_("report.decision.withdraw"),
+}
+"""The draft decision of each kind of item."""
+
+DECISION_BASES = {
+    agenda.ADMIT: N_("report.decision.basis.admit"),
+    agenda.REJECT: N_("report.decision.basis.reject"),
+    agenda.INCOMPLETE: N_("report.decision.basis.incomplete"),
+    agenda.MOVE: N_("report.decision.basis.move"),
+    agenda.EXIT: N_("report.decision.basis.exit"),
+}
+"""Why an item that the checklist gives is on the agenda; a planned step's is `report.decision.basis.planned`."""
+
+
+def _command(item: agenda.Pending, reason: str, ref: str, day: datetime.date) -> list[str]:
+    """The command line that records an item's decision, as its arguments; empty when no command records it."""
+    if item.kind == agenda.ADMIT:
+        step = ["decide", item.id, "--segment", item.target or ""]
+    elif item.kind == agenda.MOVE:
+        step = ["move", item.id, "--to", item.target or ""]
+    elif item.kind in (agenda.REJECT, agenda.EXIT):
+        step = ["decide", item.id, "--out"]
+    else:
+        return []
+    return ["ehp", *step, "--reason", reason, "--ref", ref, "--date", day.isoformat()]
+
+
+def _decision(
+    number: int, item: agenda.Pending, committee: str, ref: str, day: datetime.date, lang: str
+) -> tc.Decision:
+    """One proposed decision in words, with the command that records it (or how to, when no command does)."""
+    current, target = segment_name(item.segment), segment_name(item.target)
+    if item.result:
+        result = segment_name(item.result)
+    elif item.included is False:
+        result = text(lang, "report.decision.result.out")
+    else:
+        result = text(lang, "report.decision.result.undecided")
+    words = text(lang, DECISION_TEXTS[item.kind], committee=committee, name=item.name, current=current, segment=target)
+    if item.target:
+        reason = text(lang, "report.decision.reason.segment", segment=target)
+    else:
+        reason = text(lang, "report.decision.reason.out")
+    how = ""
+    if item.planned is not None:
+        planned = item.planned.isoformat()
+        words += " " + text(lang, "report.decision.from_date", date=planned)
+        basis = text(lang, "report.decision.basis.planned", date=planned, reason=item.reason)
+        how = text(lang, "report.decision.how.planned", date=planned, ref=ref)
+        command: list[str] = []
+    else:
+        keys = ", ".join(item.missing)
+        basis = text(lang, DECISION_BASES[item.kind], current=current, segment=target, keys=keys)
+        command = _command(item, reason, ref, day)
+        if not command:
+            how = text(lang, "report.decision.how.incomplete", id=item.id)
+    return tc.Decision(
+        number=number,
+        kind=item.kind,
+        id=item.id,
+        name=item.name,
+        owner=item.owner,
+        stage_name=stage_name(item.stage, lang),
+        segment_name=current if item.segment else "",
+        proposed_segment_name=target if item.target else "",
+        checklist_result=result,
+        text=words,
+        basis=basis,
+        command=shlex.join(command),
+        how=how,
+        planned=item.planned.isoformat() if item.planned else "",
+    )
+
+
 def meeting(
     portfolio: Portfolio,
     cadence: Cadence,
@@ -531,7 +614,8 @@ def meeting(
     """The committee paper (saksfremlegg) for one meeting of the calendar: the portfolio in numbers on its date, the
     status of each segment that reports there in that segment's terms, who has not reported, and the changes since
     the committee's previous meeting (history entries after its date, up to this one; without an earlier meeting,
-    since 1 January of the meeting's year)."""
+    since 1 January of the meeting's year), and the proposed decisions on single initiatives (features/agenda.py),
+    each with the command that records it under the case's reference."""
     settings = portfolio.context.settings
     name = _portfolio_name(portfolio)
     found = rounds(settings.calendar if settings else (), cadence)
@@ -601,6 +685,13 @@ def meeting(
         if previous
         else text(lang, "report.meeting.since_year", year=day.year)
     )
+    # the reference a decision is recorded with, the committee's own designation of the case in every language, so
+    # that the history of a portfolio says it one way
+    ref = text(lang, "report.decision.ref", committee=round_.committee, case=case_number)
+    pending = agenda.agenda(portfolio.entries, portfolio.checklist, day)
+    record = text(lang, "report.meeting.decisions.record", ref=ref)
+    if case is None:
+        record += " " + text(lang, "report.meeting.decisions.replace_x")
     return tc.Meeting(
         kind="meeting",
         lang=lang,
@@ -631,6 +722,11 @@ def meeting(
         added=_by_date(added),
         removed=_by_date(removed),
         proposal=text(lang, PROPOSALS[case_type], committee=round_.committee),
+        decisions=tuple(
+            _decision(number, item, round_.committee, ref, day, lang) for number, item in enumerate(pending, 1)
+        ),
+        decisions_none=text(lang, "report.meeting.decisions.none"),
+        decisions_record=record,
         generated=text(lang, "report.generated", name=name),
     )
 

@@ -468,6 +468,43 @@ class Section(Fields):
 
 
 @dataclass(frozen=True)
+class Decision(Fields):
+    """A proposed decision (forslag til vedtak) on one initiative: a proposal awaiting its decision, a segment that
+    differs from the checklist's result, or a planned change of stage recorded without a committee's reference."""
+
+    number: int
+    """Its number in the list, from 1."""
+    kind: str
+    """What is proposed: `admit` (take in), `reject` (leave out), `incomplete` (the checklist cannot decide yet),
+    `move` (to another segment), `exit` (take out), `finish` or `withdraw`."""
+    id: str
+    """The initiative's id."""
+    name: str
+    """The initiative's name."""
+    owner: str
+    """Its owner."""
+    stage_name: str
+    """Its stage on the meeting's date, in the report's language."""
+    segment_name: str
+    """The segment it is in on the meeting's date; empty when it is no member."""
+    proposed_segment_name: str
+    """The segment proposed (`admit`, `move`); empty otherwise."""
+    checklist_result: str
+    """The checklist's result in words: a segment, out of the portfolio, or not decided."""
+    text: str
+    """The draft decision, as a sentence naming the committee (`NUIT tar X inn i porteføljen i segment
+    Koordinere.`)."""
+    basis: str
+    """Why it is on the agenda, as a sentence."""
+    command: str
+    """The `ehp` command that records the decision after the meeting; empty when there is none."""
+    how: str
+    """How to record it when there is no command; empty otherwise."""
+    planned: str
+    """The date of the planned step it confirms; empty when it is not planned."""
+
+
+@dataclass(frozen=True)
 class Meeting(Report):
     """`ehp report meeting`: the committee paper (saksfremlegg) for one meeting of the calendar."""
 
@@ -505,6 +542,12 @@ class Meeting(Report):
     """Initiatives taken out, finished or withdrawn since then."""
     proposal: str
     """The standard text of the proposed decision."""
+    decisions: tuple[Decision, ...]
+    """The proposed decisions on single initiatives, numbered; empty when there is nothing to decide."""
+    decisions_none: str
+    """The sentence that says there is nothing to decide."""
+    decisions_record: str
+    """How the decisions are recorded after the meeting, as a sentence."""
 
 
 # The portfolio definition

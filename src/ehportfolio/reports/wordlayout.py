@@ -432,6 +432,23 @@ MEETING: list[Item] = [
     tag("endfor"),
     ("h1", '{{ _("report.meeting.proposal_heading") }}'),
     ("p", "{{ proposal }}"),
+    ("h2", '{{ _("report.meeting.decisions.heading") }}'),
+    *if_else(
+        "decisions",
+        [
+            tag("for item in decisions"),
+            ("p", "**{{ item.number }}. {{ item.text }}**"),
+            ("p", '{{ _("report.meeting.decisions.basis") }}: {{ item.basis }}'),
+            (
+                "p",
+                '{% if item.command %}{{ _("report.meeting.decisions.command") }}: {{ item.command }}'
+                "{% else %}{{ item.how }}{% endif %}",
+            ),
+            tag("endfor"),
+            ("p", "{{ decisions_record }}"),
+        ],
+        [("p", "{{ decisions_none }}")],
+    ),
 ]
 
 DEFINITION: list[Item] = [
