@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -207,13 +207,29 @@ def _sound_references(data: dict[str, Any]) -> dict[str, Any]:
     return sound
 
 
-def load_context(root: str | Source | None) -> Context:
+def load_context(root: str | Source | None, checklist_version: str | None = None) -> Context:
     """The settings of the portfolio at root (None for a file outside any portfolio) and what they name.
 
     A broken portfolio.yaml, taxonomy or actors file, or an unknown checklist version, is reported and the defaults
     apply, so that the initiatives are still read and checked. When portfolio.yaml parses but a field of it is not
     valid, the fields that name a checklist or a file are still checked, and their problems reported too.
+    `checklist_version` (`--checklist`) overrides the portfolio's `checklist_version`; a version that is not known is a
+    user error (`checklist.unknown`), raised before anything is read.
     """
+    context = _load_context(root)
+    if checklist_version is None:
+        return context
+    return replace(context, checklist=checklist_for(context, checklist_version))
+
+
+def checklist_for(context: Context, version: str) -> Checklist:
+    """The checklist version `version`, shipped; a user error (`checklist.unknown`, naming the known ones) when there
+    is no such version."""
+    del context  # the versions a portfolio may carry itself are looked up here too
+    return load_checklist(version)
+
+
+def _load_context(root: str | Source | None) -> Context:
     default = load_checklist(DEFAULT_VERSION)
     if root is None:
         return Context(None, default)
@@ -284,15 +300,22 @@ def _case_collisions(files: list[str]) -> list[Problem]:
     return problems
 
 
-def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None, *, statuses: bool = False) -> Portfolio:
+def load_portfolio(
+    path: str | Source,
+    cache: dict[str, Entry] | None = None,
+    *,
+    statuses: bool = False,
+    checklist_version: str | None = None,
+) -> Portfolio:
     """Load a portfolio directory (portfolio.yaml and initiatives/) or a plain directory of initiative files.
 
     `cache`, keyed by the source's content keys, lets identical files at two git revisions be read once. With
     `statuses`, the status reports of a portfolio directory are read too; commands that do not need them skip them.
+    `checklist_version` overrides the portfolio's own (see `load_context`).
     """
     source = DiskSource(path) if isinstance(path, str) else path
     is_portfolio = source.kind(SETTINGS_FILE) == "file"
-    context = load_context(source if is_portfolio else None)
+    context = load_context(source if is_portfolio else None, checklist_version)
     reports = (load_statuses(source) if is_portfolio else Statuses()) if statuses else None
     folder = INITIATIVES_DIR if is_portfolio else ""
     problems = list(context.problems)
