@@ -175,6 +175,8 @@ class Settings(_Strict):
     name: Line
     year: Year
     checklist_version: Code = "2020"
+    checklists: tuple[LocalFile, ...] = ()
+    """The portfolio's own checklist versions: files beside portfolio.yaml in the format of the shipped ones."""
     taxonomy: LocalFile | None = None
     actors: LocalFile | None = None
     calendar: tuple[Meeting, ...] = ()

@@ -45,7 +45,11 @@ DESCRIPTIONS = {
     "id": "Id-en til et annet tiltak: filnavnet uten .yaml.",
     "strength": "Hvor sterk avhengigheten er: strong eller weak.",
     "year": "Porteføljeåret.",
-    "checklist_version": "Versjonen av sjekklisten som gjelder.",
+    "checklist_version": "Versjonen av sjekklisten som gjelder: en som følger med ehp, eller en av porteføljens egne.",
+    "checklists": (
+        "Porteføljens egne sjekklisteversjoner: filer i samme format som de som følger med ehp, relativt til "
+        "porteføljemappen."
+    ),
     "taxonomy": "Fil med strategiens innsatsområder, relativt til porteføljemappen.",
     "actors": "Aktørregisteret, relativt til porteføljemappen; eller listen av aktører i registeret.",
     "focus_areas": "Innsatsområdene med kode og navn.",
