@@ -387,10 +387,10 @@ app.add_typer(explain_app)
 ExplainFormatOption = Annotated[ExplainFormat, typer.Option("--format", "-f", help=h("format"))]
 
 
-def _explain(topic: str, wanted: str | None, fmt: ExplainFormat, lang: Lang) -> None:
+def _explain(topic: str, wanted: str | None, fmt: ExplainFormat, lang: Lang, checklist: str | None = None) -> None:
     from ehportfolio.cli.commands import guide as command
 
-    raise typer.Exit(command.run(topic, wanted, fmt.value, lang.value))
+    raise typer.Exit(command.run(topic, wanted, fmt.value, lang.value, checklist or "2020"))
 
 
 @explain_app.command("glossary", help=h("explain.glossary"))
@@ -419,9 +419,12 @@ def explain_checklist(
         str | None, typer.Argument(metavar="QUESTION", help=h("explain.question"), show_default=False)
     ] = None,
     fmt: ExplainFormatOption = ExplainFormat("text"),
+    checklist: Annotated[
+        str | None, typer.Option("--checklist", metavar="VERSION", help=h("explain.checklist_version"))
+    ] = None,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
-    _explain("checklist", question, fmt, lang)
+    _explain("checklist", question, fmt, lang, checklist)
 
 
 status_app = typer.Typer(
