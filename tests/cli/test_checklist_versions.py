@@ -164,3 +164,26 @@ def test_the_portfolio_may_name_2024_as_its_version(tmp_path: Path) -> None:
     assert json.loads(out)[0]["checklist_version"] == "2024"
     code, out, _ = invoke("segment", str(root), "--format", "json", "--checklist", "2020")
     assert json.loads(out)[0]["checklist_version"] == "2020"
+
+
+def test_the_2024_questions_have_guidance_in_three_languages_for_explain_and_new() -> None:
+    from ehportfolio.store.packaged import load_checklist
+
+    checklist = load_checklist("2024")
+    assert set(checklist.guidance) == set(checklist.questions)
+    for texts in checklist.guidance.values():
+        assert all(texts[lang].strip() for lang in ("nb", "nn", "en"))
+    code, out, _ = invoke("explain", "checklist", "core_activity", "--checklist", "2024")
+    assert code == 0
+    assert "Gjelder tiltaket kjernevirksomheten i helse- og omsorgstjenesten?" in out
+    assert "Nasjonal e-helseportefølje april 2024, kapittel 5.1; sjekklisteversjon 2024" in out
+    assert "Andre del av kriterium 1 i utprøvingen fra 2024" in out
+    _, nynorsk, _ = invoke("explain", "checklist", "core_activity", "--checklist", "2024", "--lang", "nn")
+    assert "Gjeld tiltaket kjerneverksemda i helse- og omsorgstenesta?" in nynorsk
+
+
+def test_the_initiative_schema_describes_the_questions_of_every_version() -> None:
+    schema = json.loads((SHIPPED / "schema" / "initiative.schema.json").read_text(encoding="utf-8"))
+    answers = schema["$defs"]["Answers"]["properties"]
+    for key in NEW_INCLUSION:
+        assert answers[key]["description"].endswith("Spørsmålet stilles i sjekklisteversjon 2024.")
