@@ -9,25 +9,25 @@ has would be an error in every initiative file that answered it.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from ehportfolio.domain.fieldtypes import Code, Line, Segment, Text
+from ehportfolio.domain.models import CHECKLIST_KEYS
 
-QuestionKey = Literal[
-    "digitalisation_essential",
-    "multiple_care_providers",
-    "reuse_potential",
-    "health_information_access",
-    "broad_collaboration",
-    "strong_samstyre_dependencies",
-    "exploratory",
-    "core_activity",
-    "cross_actor_coordination",
-    "strategy_essential",
-]
-"""The keys of `models.CHECKLIST_KEYS`, as a type (a test keeps the two equal)."""
+
+def check_question_key(value: str) -> str:
+    """A question's key is one an initiative file can answer; any other is refused as a choice outside the list."""
+    if value not in CHECKLIST_KEYS:
+        expected = ", ".join(f"'{key}'" for key in CHECKLIST_KEYS)
+        raise PydanticCustomError("literal_error", "not a question", {"expected": expected})
+    return value
+
+
+QuestionKey = Annotated[str, AfterValidator(check_question_key)]
+"""A key of `models.CHECKLIST_KEYS`."""
 
 CriterionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 
