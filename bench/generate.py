@@ -25,13 +25,14 @@ import sys
 from pathlib import Path
 
 from ehportfolio.domain.engine import decide as engine_decide
-from ehportfolio.domain.models import CHECKLIST_KEYS
 from ehportfolio.features.schema import KINDS, file_name, schema_text
 from ehportfolio.store.packaged import load_checklist
 
 CHECKLIST = load_checklist("2020")
 INCLUSION = tuple(criterion.questions for criterion in CHECKLIST.criteria)
 SEGMENT_TREE = tuple((branch.question, branch.segment) for branch in CHECKLIST.segment_tree)
+CHECKLIST_KEYS = tuple(CHECKLIST.questions)
+"""The questions the synthetic portfolios answer: those of the 2020 checklist they are decided by."""
 
 FOCUS_AREAS = (
     ("1.1", "Modernisere journal- og samhandlingsløsning", False),

@@ -264,7 +264,7 @@ def test_unknown_checklist_version_is_reported_and_the_rest_still_classified(tmp
     )
     code, out, err = invoke("segment", str(tmp_path), "--format", "json")
     assert code == 2
-    assert "portfolio.yaml:3:1: checklist_version: ukjent sjekklisteversjon «1999» (kjente: 2020)" in err
+    assert "portfolio.yaml:3:1: checklist_version: ukjent sjekklisteversjon «1999» (kjente: 2020, 2024)" in err
     assert [(r["id"], r["checklist_version"]) for r in json.loads(out)] == [("a", "2020")]
 
 

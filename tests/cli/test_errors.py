@@ -268,6 +268,7 @@ def test_the_command_line_offers_the_registered_formats_and_the_domain_values() 
         "calendar": cli.CalendarFormat,
         "report": cli.ReportFormat,
         "explain": cli.ExplainFormat,
+        "consequences": cli.ConsequencesFormat,
     }
     assert set(offered) == set(formats.RENDERERS)
     for command, choice in offered.items():

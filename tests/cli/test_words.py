@@ -17,7 +17,16 @@ from ehportfolio.i18n.messages import choice_id, status_name
 
 ROOT = Path(__file__).resolve().parents[2]
 FIRST = "akson-forberedelse"
-ENGLISH = ("Usage", "Error", "Input should", "No such", "Missing", "Invalid value", "Show this message")
+ENGLISH = (
+    "Usage",
+    "Error",
+    "Input should",
+    "No such",
+    "Missing",
+    "Invalid value",
+    "Show this message",
+    "Got unexpected",
+)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +60,14 @@ def test_a_wrong_choice_is_refused_in_the_language_asked_for(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 @pytest.mark.parametrize(
     "args",
-    [("check", "--bogus"), ("move", "x"), ("calendar", "--year", "abc"), ("nosuch",), ("decide", "x", "--reason")],
+    [
+        ("check", "--bogus"),
+        ("move", "x"),
+        ("calendar", "--year", "abc"),
+        ("nosuch",),
+        ("decide", "x", "--reason"),
+        ("segment", "portfolio/", "extra"),  # click's "Got unexpected extra argument(s)"
+    ],
 )
 def test_usage_errors_are_in_the_language_asked_for(lang: str, args: tuple[str, ...]) -> None:
     done = invoke(*args, env={"EHP_LANG": lang})

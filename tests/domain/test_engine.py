@@ -8,9 +8,18 @@ import pytest
 
 from ehportfolio.domain.engine import FAILED, MET, NOT_NEEDED, OTHERWISE, SEGMENT, UNANSWERED, decide
 from ehportfolio.domain.models import CHECKLIST_KEYS
-from ehportfolio.store.packaged import load_checklist
+from ehportfolio.store.packaged import available_versions, load_checklist
 
 CHECKLIST = load_checklist("2020")
+KEYS_2020 = (
+    "digitalisation_essential",
+    "multiple_care_providers",
+    "reuse_potential",
+    "health_information_access",
+    "broad_collaboration",
+    "strong_samstyre_dependencies",
+    "exploratory",
+)
 VALUES = (True, False, None)
 
 
@@ -49,13 +58,13 @@ def oracle(a: dict[str, bool | None]) -> tuple[bool | None, str | None, set[str]
     return True, segment, seg_missing
 
 
-ALL = list(itertools.product(VALUES, repeat=len(CHECKLIST_KEYS)))
+ALL = list(itertools.product(VALUES, repeat=len(KEYS_2020)))
 
 
 def test_every_combination_of_answers_matches_the_report() -> None:
     assert len(ALL) == 3**7
     for combo in ALL:
-        answers = dict(zip(CHECKLIST_KEYS, combo, strict=True))
+        answers = dict(zip(KEYS_2020, combo, strict=True))
         decision = decide(answers, CHECKLIST)
         included, segment, missing = oracle(answers)
         assert (decision.included, decision.segment, set(decision.missing)) == (included, segment, missing), answers
@@ -64,7 +73,7 @@ def test_every_combination_of_answers_matches_the_report() -> None:
 
 def test_every_combination_traces_each_answer_it_read() -> None:
     for combo in ALL:
-        answers = dict(zip(CHECKLIST_KEYS, combo, strict=True))
+        answers = dict(zip(KEYS_2020, combo, strict=True))
         decision = decide(answers, CHECKLIST)
         for step in decision.trace:
             if step.question is not None:
@@ -124,8 +133,8 @@ def test_all_nei_in_the_tree_gives_observere_with_a_final_step() -> None:
 @pytest.mark.parametrize(
     ("answers", "missing"),
     [
-        ({}, CHECKLIST_KEYS[:4] + CHECKLIST_KEYS[4:]),
-        ({"broad_collaboration": True}, CHECKLIST_KEYS[:4]),
+        ({}, KEYS_2020),
+        ({"broad_collaboration": True}, KEYS_2020[:4]),
         (
             {
                 "digitalisation_essential": True,
@@ -145,7 +154,12 @@ def test_missing_names_the_answers_still_needed(answers: dict[str, bool], missin
 
 def test_the_checklist_is_data_with_both_languages() -> None:
     assert CHECKLIST.version == "2020"
-    assert set(CHECKLIST.questions) == set(CHECKLIST_KEYS)
+    assert set(CHECKLIST.questions) == set(KEYS_2020)
     for texts in CHECKLIST.questions.values():
         assert texts["nb"].endswith("?") and texts["en"].endswith("?")
     assert CHECKLIST.questions["exploratory"]["nb"] == "Er tiltakets formål primært undersøkende eller utforskende?"
+
+
+def test_an_initiative_file_may_answer_the_keys_of_every_shipped_version_and_no_other() -> None:
+    asked = {key for version in available_versions() for key in load_checklist(version).questions}
+    assert asked == set(CHECKLIST_KEYS)

@@ -521,6 +521,9 @@ def test_export_csv_is_one_row_per_initiative_with_its_decision() -> None:
         "broad_collaboration": "nei",
         "strong_samstyre_dependencies": "ja",
         "exploratory": "",
+        "core_activity": "",
+        "cross_actor_coordination": "",
+        "strategy_essential": "",
         "dependencies": "legemiddelprogrammet=strong;program-for-kodeverk-og-terminologi=strong",
         "history": "",
     }

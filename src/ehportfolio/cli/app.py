@@ -39,6 +39,7 @@ DiffFormat = StrEnum("DiffFormat", {f: f for f in formats.names("diff")})  # typ
 TableFormat = StrEnum("TableFormat", {f: f for f in formats.names("export")})  # type: ignore[misc]
 ExplainFormat = StrEnum("ExplainFormat", {f: f for f in formats.names("explain")})  # type: ignore[misc]
 CalendarFormat = StrEnum("CalendarFormat", {f: f for f in formats.names("calendar")})  # type: ignore[misc]
+ConsequencesFormat = StrEnum("ConsequencesFormat", {f: f for f in formats.names("consequences")})  # type: ignore[misc]
 ReportFormat = StrEnum("ReportFormat", {f: f for f in formats.names("report")})  # type: ignore[misc]
 CaseType = StrEnum("CaseType", {c: c for c in CASE_TYPES})  # type: ignore[misc]
 SchemaKind = StrEnum("SchemaKind", {k: k for k in SCHEMA_KINDS})  # type: ignore[misc]
@@ -53,6 +54,9 @@ def _remember_lang(ctx: typer.Context, value: Any) -> Any:
 
 
 LangOption = Annotated[Lang, typer.Option("--lang", envvar="EHP_LANG", help=h("lang"), callback=_remember_lang)]
+ChecklistOption = Annotated[
+    str | None, typer.Option("--checklist", metavar="VERSION", help=h("checklist_override"), show_default=False)
+]
 
 
 def _version(value: bool) -> None:
@@ -77,11 +81,12 @@ def main(
 def assess(
     file: Annotated[Path, typer.Argument(help=h("assess.file"), show_default=False)],
     fmt: Annotated[AssessFormat, typer.Option("--format", "-f", help=h("format"))] = AssessFormat("text"),
+    checklist: ChecklistOption = None,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import assess as command
 
-    raise typer.Exit(command.run(str(file), fmt.value, lang.value))
+    raise typer.Exit(command.run(str(file), fmt.value, lang.value, checklist))
 
 
 @app.command(help=h("segment"))
@@ -94,12 +99,13 @@ def segment(
         ),
     ] = None,
     fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help=h("format"))] = SegmentFormat("text"),
+    checklist: ChecklistOption = None,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import segment as command
     from ehportfolio.store.portfolio import default_root
 
-    raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, lang.value))
+    raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, lang.value, checklist))
 
 
 @app.command(help=h("check"))
@@ -113,12 +119,13 @@ def check(
     ] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help=h("format"))] = CheckFormat("text"),
     strict: Annotated[bool, typer.Option("--strict", help=h("check.strict"))] = False,
+    checklist: ChecklistOption = None,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import check as command
     from ehportfolio.store.portfolio import default_root
 
-    raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, strict, lang.value))
+    raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, strict, lang.value, checklist))
 
 
 @app.command(help=h("diff"))
@@ -330,11 +337,32 @@ def export(
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=h("export.format"))] = TableFormat("csv"),
     out: Annotated[Path | None, typer.Option("--out", "-o", help=h("export.out"))] = None,
     path: PathOption = None,
+    checklist: ChecklistOption = None,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import exporting as command
 
-    raise typer.Exit(command.run(_root(path), fmt.value, str(out) if out else None, lang.value))
+    raise typer.Exit(command.run(_root(path), fmt.value, str(out) if out else None, lang.value, checklist))
+
+
+FromOption = Annotated[
+    str | None,
+    typer.Option("--from", metavar="VERSION", help=h("consequences.from"), show_default=False),
+]
+ToOption = Annotated[str, typer.Option("--to", metavar="VERSION", help=h("consequences.to"), show_default=False)]
+
+
+@app.command(help=h("consequences"))
+def consequences(
+    to: ToOption,
+    old: FromOption = None,
+    fmt: Annotated[ConsequencesFormat, typer.Option("--format", "-f", help=h("format"))] = ConsequencesFormat("text"),
+    path: PathOption = None,
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    from ehportfolio.cli.commands import consequences as command
+
+    raise typer.Exit(command.run(_root(path), old, to, fmt.value, lang.value))
 
 
 @app.command(help=h("calendar"))
@@ -364,10 +392,10 @@ app.add_typer(explain_app)
 ExplainFormatOption = Annotated[ExplainFormat, typer.Option("--format", "-f", help=h("format"))]
 
 
-def _explain(topic: str, wanted: str | None, fmt: ExplainFormat, lang: Lang) -> None:
+def _explain(topic: str, wanted: str | None, fmt: ExplainFormat, lang: Lang, checklist: str | None = None) -> None:
     from ehportfolio.cli.commands import guide as command
 
-    raise typer.Exit(command.run(topic, wanted, fmt.value, lang.value))
+    raise typer.Exit(command.run(topic, wanted, fmt.value, lang.value, checklist or "2020"))
 
 
 @explain_app.command("glossary", help=h("explain.glossary"))
@@ -396,9 +424,12 @@ def explain_checklist(
         str | None, typer.Argument(metavar="QUESTION", help=h("explain.question"), show_default=False)
     ] = None,
     fmt: ExplainFormatOption = ExplainFormat("text"),
+    checklist: Annotated[
+        str | None, typer.Option("--checklist", metavar="VERSION", help=h("explain.checklist_version"))
+    ] = None,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
-    _explain("checklist", question, fmt, lang)
+    _explain("checklist", question, fmt, lang, checklist)
 
 
 status_app = typer.Typer(
@@ -554,6 +585,19 @@ def report_definition(
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     _report("definition", None, fmt, out, date, templates, path, lang, {"year": year})
+
+
+@report_app.command("consequences", help=h("report.consequences"))
+def report_consequences(
+    to: ToOption,
+    old: FromOption = None,
+    fmt: ReportFormatOption = ReportFormat("markdown"),
+    out: ReportOutOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    _report("consequences", None, fmt, out, None, templates, path, lang, {"from": old, "to": to})
 
 
 @report_app.command("site", help=h("report.site"))

@@ -86,7 +86,7 @@ def _param_name(param: Any) -> str:
 _CLICK_MESSAGES = (
     (re.compile(r"^No such command '(?P<name>.*)'\.$"), N_("click.no_such_command")),
     (re.compile(r"^Missing command\.$"), N_("click.missing_command")),
-    (re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$"), N_("click.extra_arguments")),
+    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$"), N_("click.extra_arguments")),
     (re.compile(r"^Option '(?P<name>.*)' requires an argument\.$"), N_("click.needs_value")),
     (re.compile(r"^Option '(?P<name>.*)' requires \d+ arguments\.$"), N_("click.needs_value")),
     (re.compile(r"^Option '(?P<name>.*)' does not take a value\.$"), N_("click.takes_no_value")),

@@ -41,6 +41,8 @@ class Checklist:
     otherwise: str
     guidance: dict[str, dict[str, str]] = field(default_factory=dict)
     """What the report says around each question (nb/nn/en), for the submitter; a checklist may have none."""
+    source: str = ""
+    """Where the version comes from (`Nasjonal e-helseportefølje april 2024, kapittel 5.1`); may be empty."""
 
 
 class ChecklistError(UserError):
@@ -70,6 +72,7 @@ def checklist_from_data(data: dict[str, Any]) -> Checklist:
         segment_tree=tree,
         otherwise=data["otherwise"],
         guidance=guidance,
+        source=str(data.get("source") or ""),
     )
     used = [q for c in criteria for q in c.questions] + [b.question for b in tree]
     unknown = [q for q in used if q not in questions]

@@ -39,7 +39,13 @@ CHECKLIST_KEYS = (
     "broad_collaboration",
     "strong_samstyre_dependencies",
     "exploratory",
+    # asked only by the 2024 trial checklist (data/checklists/2024.yaml)
+    "core_activity",
+    "cross_actor_coordination",
+    "strategy_essential",
 )
+"""The keys of every shipped checklist version: an initiative file may answer any of them, and each version reads
+those it asks."""
 
 
 class _Strict(BaseModel):
@@ -49,7 +55,7 @@ class _Strict(BaseModel):
 
 
 class Answers(_Strict):
-    """The checklist answers; None is unanswered."""
+    """The answers to the questions of every shipped checklist version; None is unanswered."""
 
     digitalisation_essential: Answer = None
     multiple_care_providers: Answer = None
@@ -58,6 +64,10 @@ class Answers(_Strict):
     broad_collaboration: Answer = None
     strong_samstyre_dependencies: Answer = None
     exploratory: Answer = None
+    # asked only by the 2024 trial checklist
+    core_activity: Answer = None
+    cross_actor_coordination: Answer = None
+    strategy_essential: Answer = None
 
 
 class Dependency(_Strict):
@@ -165,6 +175,8 @@ class Settings(_Strict):
     name: Line
     year: Year
     checklist_version: Code = "2020"
+    checklists: tuple[LocalFile, ...] = ()
+    """The portfolio's own checklist versions: files beside portfolio.yaml in the format of the shipped ones."""
     taxonomy: LocalFile | None = None
     actors: LocalFile | None = None
     calendar: tuple[Meeting, ...] = ()

@@ -21,9 +21,10 @@ class Assessment:
 
     @property
     def differs(self) -> bool:
-        """The recorded segment is not the checklist's result."""
+        """The recorded segment is not the checklist's result. While the checklist is undecided it has no result to
+        differ from (under a new checklist version, say, whose questions are still unanswered)."""
         recorded = self.entry.initiative.segment
-        return recorded is not None and recorded != self.decision.segment
+        return recorded is not None and self.decision.decided and recorded != self.decision.segment
 
     @property
     def unexplained(self) -> bool:

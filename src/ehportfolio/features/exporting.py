@@ -66,6 +66,9 @@ TITLES = {
     "broad_collaboration": N_("export.col.broad_collaboration"),
     "strong_samstyre_dependencies": N_("export.col.strong_samstyre_dependencies"),
     "exploratory": N_("export.col.exploratory"),
+    "core_activity": N_("export.col.core_activity"),
+    "cross_actor_coordination": N_("export.col.cross_actor_coordination"),
+    "strategy_essential": N_("export.col.strategy_essential"),
 }
 """The title of each column, for the workbook's header row and the open data's `fields`."""
 TYPES = {"included": "boolean", "missing": "array", "history": "array"}

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ehportfolio.domain.cadence import Cadence
-from ehportfolio.domain.checklist import Checklist
+from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.glossary import Glossary
 from ehportfolio.features.intake import phase, reading_order
@@ -142,7 +142,11 @@ def checklist(data: Checklist, lang: str, wanted: str | None = None) -> Explanat
         order = [_find(wanted, numbers, "question")]
     entries = tuple(question_entry(data, key, lang) for key in order)
     title = data.title[lang]
-    return Explanation("checklist", title, text(lang, "explain.source.checklist", version=data.version), entries)
+    if data.version == DEFAULT_VERSION or not data.source:  # the report's own checklist: its source in every language
+        source = text(lang, "explain.source.checklist", version=data.version)
+    else:
+        source = text(lang, "explain.source.checklist_from", source=data.source, version=data.version)
+    return Explanation("checklist", title, source, entries)
 
 
 def question_entry(data: Checklist, key: str, lang: str) -> Entry:

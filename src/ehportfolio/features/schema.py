@@ -16,7 +16,7 @@ from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.fieldtypes import SCHEMA_KINDS
 from ehportfolio.domain.models import Actors, Initiative, Settings, StatusReport, Taxonomy
 from ehportfolio.features.guide import guidance
-from ehportfolio.store.packaged import load_cadence
+from ehportfolio.store.packaged import available_versions, load_cadence, load_checklist
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -45,7 +45,11 @@ DESCRIPTIONS = {
     "id": "Id-en til et annet tiltak: filnavnet uten .yaml.",
     "strength": "Hvor sterk avhengigheten er: strong eller weak.",
     "year": "Porteføljeåret.",
-    "checklist_version": "Versjonen av sjekklisten som gjelder.",
+    "checklist_version": "Versjonen av sjekklisten som gjelder: en som følger med ehp, eller en av porteføljens egne.",
+    "checklists": (
+        "Porteføljens egne sjekklisteversjoner: filer i samme format som de som følger med ehp, relativt til "
+        "porteføljemappen."
+    ),
     "taxonomy": "Fil med strategiens innsatsområder, relativt til porteføljemappen.",
     "actors": "Aktørregisteret, relativt til porteføljemappen; eller listen av aktører i registeret.",
     "focus_areas": "Innsatsområdene med kode og navn.",
@@ -77,16 +81,30 @@ def _describe(schema: dict[str, Any], checklist: Checklist, questions: dict[str,
         if key in questions:
             prop["description"] = questions[key]["nb"]
             prop["markdownDescription"] = f"**{questions[key]['nb']}**\n\n{questions[key]['en']}"
-        elif key in checklist.questions:
-            prop["description"] = _paragraphs(checklist.questions[key]["nb"], guidance(checklist, key, "nb"))
+        elif (asking := _asking(checklist, key)) is not None:
+            elsewhere = "" if asking is checklist else f"Spørsmålet stilles i sjekklisteversjon {asking.version}."
+            prop["description"] = _paragraphs(asking.questions[key]["nb"], guidance(asking, key, "nb"), elsewhere)
             prop["markdownDescription"] = _paragraphs(
-                f"**{checklist.questions[key]['nb']}**",
-                guidance(checklist, key, "nb"),
-                f"*{checklist.questions[key]['en']}*",
-                guidance(checklist, key, "en"),
+                f"**{asking.questions[key]['nb']}**",
+                guidance(asking, key, "nb"),
+                elsewhere,
+                f"*{asking.questions[key]['en']}*",
+                guidance(asking, key, "en"),
             )
         elif key in DESCRIPTIONS:
             prop["description"] = DESCRIPTIONS[key]
+
+
+def _asking(checklist: Checklist, key: str) -> Checklist | None:
+    """The checklist that asks the question `key`: the chosen one, else the newest shipped version that does (an
+    initiative file may answer the questions of every shipped version); None when `key` is no question."""
+    if key in checklist.questions:
+        return checklist
+    for version in reversed(available_versions()):
+        other = load_checklist(version)
+        if key in other.questions:
+            return other
+    return None
 
 
 def _paragraphs(*texts: str) -> str:

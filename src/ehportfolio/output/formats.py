@@ -14,6 +14,7 @@ RENDERERS: dict[str, dict[str, str | None]] = {
     "diff": {"text": "diff_text", "markdown": "diff_markdown", "json": "diff_json"},
     "calendar": {"text": "calendar", "json": "calendar"},
     "explain": {"text": "guide", "markdown": "guide", "json": "guide"},
+    "consequences": {"text": "consequences", "json": "consequences"},
     # rendered in the layers that own them: features.exporting for tables, reports for reports
     "export": {"xlsx": None, "csv": None, "json": None},
     "report": {"markdown": None, "html": None, "docx": None},

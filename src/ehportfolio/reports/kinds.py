@@ -20,7 +20,8 @@ from ehportfolio.store.validation import closest
 @dataclass(frozen=True)
 class Request:
     """What a report is asked for: the portfolio, the initiative (a fact sheet), the day, the language, and what a
-    kind asks for beyond them (`committee`, `case` and `case_type` for a meeting paper, `year` for a definition)."""
+    kind asks for beyond them (`committee`, `case` and `case_type` for a meeting paper, `year` for a definition,
+    `from` and `to` for the consequences of a change of checklist version)."""
 
     portfolio: Portfolio
     ident: str | None = None
@@ -64,6 +65,19 @@ def _definition(request: Request) -> tc.Report:
     return contexts.definition(request.portfolio, load_cadence(), year, request.lang, request.day)
 
 
+def _consequences(request: Request) -> tc.Report:
+    from ehportfolio.features.consequences import consequences
+    from ehportfolio.reports.consequences import consequences as context
+    from ehportfolio.store.portfolio import checklist_for
+
+    portfolio, options = request.portfolio, request.options
+    old = checklist_for(portfolio.context, options["from"]) if options.get("from") else portfolio.checklist
+    new = checklist_for(portfolio.context, options["to"])
+    found = consequences(((e.id, e.initiative) for e in portfolio.entries), old, new)
+    settings = portfolio.context.settings
+    return context(found, settings.name if settings else portfolio.root, request.lang)
+
+
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
@@ -71,5 +85,11 @@ KINDS: dict[str, Kind] = {
         Kind("initiative", tc.Initiative, _initiative, lambda context: str(context.id)),
         Kind("meeting", tc.Meeting, _meeting, lambda context: f"meeting-{context.round}"),
         Kind("definition", tc.Definition, _definition, lambda context: f"definition-{context.year}"),
+        Kind(
+            "consequences",
+            tc.Consequences,
+            _consequences,
+            lambda context: f"consequences-{context.from_version}-{context.to_version}",
+        ),
     )
 }

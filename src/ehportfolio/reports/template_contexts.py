@@ -166,7 +166,7 @@ class Report(Fields):
     """What every report has."""
 
     kind: str
-    """The report's kind: `overview`, `initiative`, `meeting` or `definition`."""
+    """The report's kind: `overview`, `initiative`, `meeting`, `definition` or `consequences`."""
     lang: str
     """The report's language, `nb`, `nn` or `en`. Fixed texts are messages of the catalogues in this language:
     `{{ _("report.none") }}`, `{{ _("report.col.segment") }}` (Jinja's i18n extension)."""
@@ -604,3 +604,107 @@ class Definition(Report):
 
 
 """The context class of each report kind."""
+
+
+# The consequences of a change of checklist version
+
+
+@dataclass(frozen=True)
+class Question(Fields):
+    """A question of the checklist an initiative must answer."""
+
+    key: str
+    """The question's key (`core_activity`)."""
+    text: str
+    """The question in the report's language, as the new version asks it."""
+    new: bool
+    """The old version does not ask it."""
+
+
+@dataclass(frozen=True)
+class Reworded(Fields):
+    """A question both versions ask, in other words: an answer given to one counts for the other."""
+
+    key: str
+    """The question's key (`digitalisation_essential`)."""
+    before: str
+    """The question as the old version asks it, in the report's language."""
+    after: str
+    """The question as the new version asks it."""
+
+
+@dataclass(frozen=True)
+class ConsequenceRow(Fields):
+    """An initiative under both checklist versions."""
+
+    id: str
+    """Its id."""
+    name: str
+    """Its name."""
+    owner: str
+    """Its owner."""
+    now: str
+    """Where it stands now: its stage, and its effective segment when it has one."""
+    change: str
+    """What the new version does: `inclusion`, `segment`, `undecided`, `decided` or `unchanged`."""
+    change_name: str
+    """The change in the report's language."""
+    before: str
+    """The old version's result: a segment's name, out, or undecided."""
+    after: str
+    """The new version's result, in the same words."""
+    to_answer: tuple[Question, ...]
+    """The questions the new version needs and the file leaves unanswered."""
+
+
+@dataclass(frozen=True)
+class ChangeCount(Fields):
+    """The initiatives of a segment or an owner, counted by change."""
+
+    label: str
+    """The segment's name or the owner."""
+    counts: tuple[int, ...]
+    """The count of each change, in the order of `change_names`."""
+    total: int
+    """All its initiatives."""
+
+
+@dataclass(frozen=True)
+class OwnerPart(Fields):
+    """The part of the report for one owner: the basis for the talk with it."""
+
+    owner: str
+    """The owner."""
+    summary: str
+    """What changes for it, as a sentence."""
+    rows: tuple[ConsequenceRow, ...]
+    """Its initiatives, by name."""
+
+
+@dataclass(frozen=True)
+class Consequences(Report):
+    """`ehp report consequences`: what changing checklist version would do to the members and proposals, one part
+    per owner."""
+
+    from_version: str
+    """The checklist version in use (`2020`)."""
+    to_version: str
+    """The version considered (`2024`)."""
+    intro: str
+    """What the report is for, as a paragraph."""
+    summary: str
+    """The counts of each change, as a sentence."""
+    change_names: tuple[str, ...]
+    """The changes' names, in their order."""
+    by_segment: tuple[ChangeCount, ...]
+    """The initiatives by effective segment (and those without one), counted by change."""
+    by_owner: tuple[ChangeCount, ...]
+    """The initiatives by owner, counted by change."""
+    changed: tuple[ConsequenceRow, ...]
+    """The initiatives whose result changes: inclusion, segment, or decided where it was not."""
+    questions: tuple[Question, ...]
+    """The new version's questions that the old one does not ask."""
+    reworded: tuple[Reworded, ...]
+    """The questions both versions ask in other words."""
+    owners: tuple[OwnerPart, ...]
+    """One part per owner, by name."""

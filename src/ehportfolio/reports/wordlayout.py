@@ -521,4 +521,89 @@ DEFINITION: list[Item] = [
     ("p", "{{ proposal }}"),
 ]
 
-LAYOUTS = {"overview": OVERVIEW, "initiative": INITIATIVE, "meeting": MEETING, "definition": DEFINITION}
+CHANGE_COUNT_COLUMNS = [f"{{{{ change_names[{i}] }}}}" for i in range(5)]
+
+
+def change_counts(first: str, loop: str) -> Item:
+    """Segments or owners counted by change: the label, a column per change, and the total."""
+    return table(
+        [first, *CHANGE_COUNT_COLUMNS, '{{ _("report.col.total") }}'],
+        ["{{ row.label }}", *(f"{{{{ row.counts[{i}] }}}}" for i in range(5)), "{{ row.total }}"],
+        loop,
+        numeric=(1, 2, 3, 4, 5, 6),
+        weights=(3.2, *([NUMERIC_SHARE] * 6)),
+    )
+
+
+TO_ANSWER_CELL = "{% for question in row.to_answer %}{% if not loop.first %}, {% endif %}{{ question.key }}{% endfor %}"
+
+CONSEQUENCES: list[Item] = [
+    ("title", "{{ title }}"),
+    ("p", "{{ intro }}"),
+    ("h1", '1. {{ _("report.consequences.summary_heading") }}'),
+    ("p", "{{ summary }}"),
+    ("h2", "{{ _('report.by_segment') }}"),
+    change_counts('{{ _("report.col.segment") }}', "row in by_segment"),
+    ("h2", "{{ _('report.by_owner') }}"),
+    *none_or("by_owner", change_counts('{{ _("report.col.owner") }}', "row in by_owner")),
+    ("h1", '2. {{ _("report.consequences.changed") }} ({{ changed | length }})'),
+    *none_or(
+        "changed",
+        table(
+            [
+                '{{ _("report.col.name") }}',
+                '{{ _("report.col.owner") }}',
+                '{{ _("report.consequences.col.change") }}',
+                "{{ from_version }}",
+                "{{ to_version }}",
+            ],
+            [NAME_CELL, "{{ row.owner }}", "{{ row.change_name }}", "{{ row.before }}", "{{ row.after }}"],
+            "row in changed",
+            weights=(4, 2.6, 2, 1.8, 1.8),
+        ),
+    ),
+    ("h1", '3. {{ _("report.consequences.questions") }}'),
+    *none_or(
+        "questions",
+        table(
+            ['{{ _("report.consequences.col.key") }}', '{{ _("report.consequences.col.question") }}'],
+            ["{{ row.key }}", "{{ row.text }}"],
+            "row in questions",
+            weights=(2.6, 6),
+        ),
+    ),
+    tag("if reworded"),
+    ("p", '{{ _("report.consequences.reworded") }}'),
+    table(
+        ['{{ _("report.consequences.col.key") }}', "{{ from_version }}", "{{ to_version }}"],
+        ["{{ row.key }}", "{{ row.before }}", "{{ row.after }}"],
+        "row in reworded",
+        weights=(2.6, 4, 4),
+    ),
+    tag("endif"),
+    ("h1", '4. {{ _("report.consequences.owners") }}'),
+    tag("for part in owners"),
+    ("h2", "{{ part.owner }}"),
+    ("p", "{{ part.summary }}"),
+    table(
+        [
+            '{{ _("report.col.name") }}',
+            '{{ _("report.consequences.col.now") }}',
+            "{{ from_version }}",
+            "{{ to_version }}",
+            '{{ _("report.consequences.col.to_answer") }}',
+        ],
+        [NAME_CELL, "{{ row.now }}", "{{ row.before }}", "{{ row.after }}", TO_ANSWER_CELL],
+        "row in part.rows",
+        weights=(3.4, 2.4, 1.6, 1.6, 3),
+    ),
+    tag("endfor"),
+]
+
+LAYOUTS = {
+    "overview": OVERVIEW,
+    "initiative": INITIATIVE,
+    "meeting": MEETING,
+    "definition": DEFINITION,
+    "consequences": CONSEQUENCES,
+}

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from ehportfolio.domain.cadence import Cadence, CadenceError, cadence_from_data
 from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist, ChecklistError, checklist_from_data
+from ehportfolio.domain.checklistfile import ChecklistFile
 from ehportfolio.domain.glossary import Glossary, GlossaryError, glossary_from_data
 from ehportfolio.domain.problems import InputError
 from ehportfolio.store.loader import load_file
@@ -33,9 +34,12 @@ def load_checklist(version: str = DEFAULT_VERSION) -> Checklist:
     if not path.is_file():
         known = ", ".join(available_versions())
         raise ChecklistError("checklist.unknown", version=version, known=known)
-    return _read(
-        path, checklist_from_data, lambda detail: ChecklistError("checklist.malformed", path=str(path), detail=detail)
-    )
+    return _read(path, _checklist, lambda detail: ChecklistError("checklist.malformed", path=str(path), detail=detail))
+
+
+def _checklist(data: dict[str, Any]) -> Checklist:
+    """A shipped version, checked against the format a portfolio's own versions are checked against."""
+    return checklist_from_data(ChecklistFile.model_validate(data).data())
 
 
 @cache

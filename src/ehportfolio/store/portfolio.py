@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import os
 import posixpath
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist
+from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist, ChecklistError
 from ehportfolio.domain.fieldtypes import SLUG, SLUG_MAX
 from ehportfolio.domain.models import Actor, Actors, Initiative, Settings, StatusReport, Taxonomy
 from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.store.checklists import own_checklists
 from ehportfolio.store.loader import Positions, decode, parse_mapping, read_bytes
 from ehportfolio.store.packaged import available_versions, load_checklist
 from ehportfolio.store.sources import DiskSource, Source
@@ -118,6 +120,8 @@ class Context:
     problems: tuple[Problem, ...] = ()
     settings_path: str = ""
     settings_positions: Positions = field(default_factory=dict)
+    own_checklists: Mapping[str, Checklist] = field(default_factory=dict)
+    """The portfolio's own checklist versions (`checklists:` in portfolio.yaml), by version."""
 
     def settings_place(self, *path: str | int) -> tuple[int, int]:
         """The line and column of a value of portfolio.yaml, or of its nearest enclosing key."""
@@ -189,7 +193,7 @@ def _read_one(model: type[M], source: Source, relative: str) -> tuple[M, Positio
     return _parse(model, source.display(relative), content)[:2]
 
 
-_REFERENCES = ("checklist_version", "taxonomy", "actors")
+_REFERENCES = ("checklist_version", "checklists", "taxonomy", "actors")
 """The fields of portfolio.yaml that name something else: a checklist, and files beside it."""
 
 
@@ -207,13 +211,37 @@ def _sound_references(data: dict[str, Any]) -> dict[str, Any]:
     return sound
 
 
-def load_context(root: str | Source | None) -> Context:
+def load_context(root: str | Source | None, checklist_version: str | None = None) -> Context:
     """The settings of the portfolio at root (None for a file outside any portfolio) and what they name.
 
     A broken portfolio.yaml, taxonomy or actors file, or an unknown checklist version, is reported and the defaults
     apply, so that the initiatives are still read and checked. When portfolio.yaml parses but a field of it is not
     valid, the fields that name a checklist or a file are still checked, and their problems reported too.
+    `checklist_version` (`--checklist`) overrides the portfolio's `checklist_version`; a version that is not known is a
+    user error (`checklist.unknown`), raised before anything is read.
     """
+    context = _load_context(root)
+    if checklist_version is None:
+        return context
+    return replace(context, checklist=checklist_for(context, checklist_version))
+
+
+def checklist_for(context: Context, version: str) -> Checklist:
+    """The checklist version `version`: the portfolio's own, else a shipped one; a user error (`checklist.unknown`,
+    naming the known ones) when there is no such version."""
+    if version in context.own_checklists:
+        return context.own_checklists[version]
+    if version in available_versions():
+        return load_checklist(version)
+    raise ChecklistError("checklist.unknown", version=version, known=", ".join(known_versions(context.own_checklists)))
+
+
+def known_versions(own: Mapping[str, Checklist]) -> list[str]:
+    """The shipped versions and the portfolio's own, in order."""
+    return sorted({*available_versions(), *own})
+
+
+def _load_context(root: str | Source | None) -> Context:
     default = load_checklist(DEFAULT_VERSION)
     if root is None:
         return Context(None, default)
@@ -233,13 +261,16 @@ def load_context(root: str | Source | None) -> Context:
         problems.extend(exc.problems)
         settings = None
     references = {key: getattr(settings, key) for key in _REFERENCES} if settings else _sound_references(data)
+    own = own_checklists(source, references.get("checklists") or (), path, positions, problems)
     checklist = default
     version = references.get("checklist_version")
-    if version in available_versions():
+    if version in own:
+        checklist = own[version]
+    elif version in available_versions():
         checklist = load_checklist(version)
     elif version is not None:
         line, column = positions.get(("checklist_version",), (1, 1))
-        known = ", ".join(available_versions())
+        known = ", ".join(known_versions(own))
         args = {"version": version, "known": known, "default": default.version}
         problems.append(Problem(path, "unknown_checklist", args, line, column, "checklist_version"))
     taxonomy = _referenced(Taxonomy, source, references.get("taxonomy"), positions, "taxonomy", problems)
@@ -247,7 +278,7 @@ def load_context(root: str | Source | None) -> Context:
     if settings is None:  # the defaults apply, as they always have for a portfolio.yaml that is not valid
         return Context(None, default, problems=tuple(problems))
     actor_list = actors.actors if actors else None
-    return Context(settings, checklist, taxonomy, actor_list, tuple(problems), path, positions)
+    return Context(settings, checklist, taxonomy, actor_list, tuple(problems), path, positions, own)
 
 
 def _referenced(
@@ -284,15 +315,22 @@ def _case_collisions(files: list[str]) -> list[Problem]:
     return problems
 
 
-def load_portfolio(path: str | Source, cache: dict[str, Entry] | None = None, *, statuses: bool = False) -> Portfolio:
+def load_portfolio(
+    path: str | Source,
+    cache: dict[str, Entry] | None = None,
+    *,
+    statuses: bool = False,
+    checklist_version: str | None = None,
+) -> Portfolio:
     """Load a portfolio directory (portfolio.yaml and initiatives/) or a plain directory of initiative files.
 
     `cache`, keyed by the source's content keys, lets identical files at two git revisions be read once. With
     `statuses`, the status reports of a portfolio directory are read too; commands that do not need them skip them.
+    `checklist_version` overrides the portfolio's own (see `load_context`).
     """
     source = DiskSource(path) if isinstance(path, str) else path
     is_portfolio = source.kind(SETTINGS_FILE) == "file"
-    context = load_context(source if is_portfolio else None)
+    context = load_context(source if is_portfolio else None, checklist_version)
     reports = (load_statuses(source) if is_portfolio else Statuses()) if statuses else None
     folder = INITIATIVES_DIR if is_portfolio else ""
     problems = list(context.problems)

@@ -11,12 +11,12 @@ from ehportfolio.output import render_assessment
 from ehportfolio.store.portfolio import find_root, load_context, load_initiative
 
 
-def run(file: str, fmt: str, lang: str) -> int:
+def run(file: str, fmt: str, lang: str, checklist_version: str | None = None) -> int:
     missing = absent(file)
     if missing:
         report_problems([missing], lang)
         return USER_ERROR
-    context = load_context(find_root(file))
+    context = load_context(find_root(file), checklist_version)
     report_problems(context.problems, lang)
     entry = load_initiative(file)  # an InputError says why it cannot be read
     assessment = assess(entry, context.checklist)

@@ -19,11 +19,11 @@ FOR_CI = ("github", "junit", "sarif")
 """The formats CI platforms read, which resolve file paths against the top of the repository."""
 
 
-def run(path: str, fmt: str, strict: bool, lang: str) -> int:
+def run(path: str, fmt: str, strict: bool, lang: str, checklist_version: str | None = None) -> int:
     if not os.path.isdir(path):
         report_problems([not_a_directory(path)], lang)
         return USER_ERROR
-    portfolio = load_portfolio(path, statuses=True)
+    portfolio = load_portfolio(path, statuses=True, checklist_version=checklist_version)
     findings: Sequence[Problem] = run_rules(portfolio)
     checked = len(portfolio.entries) + len(portfolio.unreadable)
     if not checked and not os.path.isfile(os.path.join(path, SETTINGS_FILE)):

@@ -21,7 +21,7 @@ from ehportfolio.store import files
 from ehportfolio.store.portfolio import load_portfolio
 
 
-def run(root: str, fmt: str, out: str | None, lang: str) -> int:
+def run(root: str, fmt: str, out: str | None, lang: str, checklist_version: str | None = None) -> int:
     if fmt == "xlsx" and (out is None or (out == files.STDOUT and sys.stdout.isatty())):
         print(text(lang, "export.needs_out"), file=sys.stderr)  # a workbook is never written to a terminal
         return USER_ERROR
@@ -32,7 +32,7 @@ def run(root: str, fmt: str, out: str | None, lang: str) -> int:
         if os.path.isdir(out):
             raise InputError([Problem(out, "export.out_is_directory")])
         files.target(out)
-    portfolio = load_portfolio(root)
+    portfolio = load_portfolio(root, checklist_version=checklist_version)
     if portfolio.problems:
         report_problems(portfolio.problems, lang)
         print(text(lang, "export.failed", count=len(portfolio.problems)), file=sys.stderr)

@@ -42,6 +42,9 @@ FIELD_WORDS = {
     "broad_collaboration": N_("import.field.broad_collaboration"),
     "strong_samstyre_dependencies": N_("import.field.strong_samstyre_dependencies"),
     "exploratory": N_("import.field.exploratory"),
+    "core_activity": N_("import.field.core_activity"),
+    "cross_actor_coordination": N_("import.field.cross_actor_coordination"),
+    "strategy_essential": N_("import.field.strategy_essential"),
     "dependencies": N_("import.field.dependencies"),
     "history": N_("import.field.history"),
 }

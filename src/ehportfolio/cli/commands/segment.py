@@ -13,11 +13,11 @@ from ehportfolio.output import render_portfolio
 from ehportfolio.store.portfolio import load_portfolio
 
 
-def run(path: str, fmt: str, lang: str) -> int:
+def run(path: str, fmt: str, lang: str, checklist_version: str | None = None) -> int:
     if not os.path.isdir(path):
         report_problems([not_a_directory(path)], lang)
         return USER_ERROR
-    portfolio = load_portfolio(path)
+    portfolio = load_portfolio(path, checklist_version=checklist_version)
     assessments = [assess(entry, portfolio.checklist) for entry in portfolio.entries]
     sys.stdout.write(render_portfolio(fmt, assessments, portfolio.checklist.version, lang))
     report_problems(portfolio.problems, lang)
