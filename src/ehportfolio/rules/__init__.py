@@ -63,6 +63,7 @@ Rule = Callable[[Subject], Iterable[Problem]]
 
 RULES: dict[str, tuple[str, Rule]] = {
     "unknown_dependency": (ERROR, references.unknown_dependency),
+    "solution_clash": (ERROR, references.solution_clash),
     "self_dependency": (ERROR, references.self_dependency),
     "dependency_cycle": (ERROR, references.dependency_cycle),
     "unknown_owner": (ERROR, references.unknown_owner),

@@ -1,5 +1,5 @@
-"""Find and load a portfolio: its settings, checklist, taxonomy, actors, every initiative file and, when asked, every
-status report, collecting problems.
+"""Find and load a portfolio: its settings, checklist, taxonomy, actors, register of national solutions, every
+initiative file and, when asked, every status report, collecting problems.
 
 One bad file never stops the others: each file's problems are collected and the rest are loaded.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -17,10 +17,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist
 from ehportfolio.domain.fieldtypes import SLUG, SLUG_MAX
-from ehportfolio.domain.models import Actor, Actors, Initiative, Settings, StatusReport, Taxonomy
+from ehportfolio.domain.models import Actor, Actors, Initiative, Settings, Solution, Solutions, StatusReport, Taxonomy
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.store.loader import Positions, decode, parse_mapping, read_bytes
-from ehportfolio.store.packaged import available_versions, load_checklist
+from ehportfolio.store.packaged import available_versions, load_checklist, load_solutions
 from ehportfolio.store.sources import DiskSource, Source
 from ehportfolio.store.validation import validate
 
@@ -108,8 +108,9 @@ class Statuses:
 
 @dataclass(frozen=True)
 class Context:
-    """What a portfolio's settings decide for its initiatives: the checklist, the taxonomy and the actors; and where
-    portfolio.yaml's values sit, so that findings about its calendar can point at a meeting."""
+    """What a portfolio's settings decide for its initiatives: the checklist, the taxonomy, the actors and the
+    register of national solutions (the shipped one unless portfolio.yaml names its own, or when that cannot be read);
+    and where portfolio.yaml's values sit, so that findings about its calendar can point at a meeting."""
 
     settings: Settings | None
     checklist: Checklist
@@ -118,6 +119,14 @@ class Context:
     problems: tuple[Problem, ...] = ()
     settings_path: str = ""
     settings_positions: Positions = field(default_factory=dict)
+    solutions: tuple[Solution, ...] = field(default_factory=load_solutions)
+    solutions_file: str = ""
+    """The register's file as findings name it; empty for the shipped one."""
+
+    @cached_property
+    def solution_by_id(self) -> dict[str, Solution]:
+        """The register's entries by id: what a dependency may name besides an initiative."""
+        return {solution.id: solution for solution in self.solutions}
 
     def settings_place(self, *path: str | int) -> tuple[int, int]:
         """The line and column of a value of portfolio.yaml, or of its nearest enclosing key."""
@@ -189,7 +198,7 @@ def _read_one(model: type[M], source: Source, relative: str) -> tuple[M, Positio
     return _parse(model, source.display(relative), content)[:2]
 
 
-_REFERENCES = ("checklist_version", "taxonomy", "actors")
+_REFERENCES = ("checklist_version", "taxonomy", "actors", "solutions")
 """The fields of portfolio.yaml that name something else: a checklist, and files beside it."""
 
 
@@ -210,9 +219,10 @@ def _sound_references(data: dict[str, Any]) -> dict[str, Any]:
 def load_context(root: str | Source | None) -> Context:
     """The settings of the portfolio at root (None for a file outside any portfolio) and what they name.
 
-    A broken portfolio.yaml, taxonomy or actors file, or an unknown checklist version, is reported and the defaults
-    apply, so that the initiatives are still read and checked. When portfolio.yaml parses but a field of it is not
-    valid, the fields that name a checklist or a file are still checked, and their problems reported too.
+    A broken portfolio.yaml, taxonomy, actors or solutions file, or an unknown checklist version, is reported and the
+    defaults apply (the shipped register of national solutions for a broken one), so that the initiatives are still
+    read and checked. When portfolio.yaml parses but a field of it is not valid, the fields that name a checklist or a
+    file are still checked, and their problems reported too.
     """
     default = load_checklist(DEFAULT_VERSION)
     if root is None:
@@ -244,10 +254,15 @@ def load_context(root: str | Source | None) -> Context:
         problems.append(Problem(path, "unknown_checklist", args, line, column, "checklist_version"))
     taxonomy = _referenced(Taxonomy, source, references.get("taxonomy"), positions, "taxonomy", problems)
     actors = _referenced(Actors, source, references.get("actors"), positions, "actors", problems)
+    register = _referenced(Solutions, source, references.get("solutions"), positions, "solutions", problems)
     if settings is None:  # the defaults apply, as they always have for a portfolio.yaml that is not valid
         return Context(None, default, problems=tuple(problems))
     actor_list = actors.actors if actors else None
-    return Context(settings, checklist, taxonomy, actor_list, tuple(problems), path, positions)
+    context = Context(settings, checklist, taxonomy, actor_list, tuple(problems), path, positions)
+    if register is None or settings.solutions is None:
+        return context
+    shown = source.display(posixpath.normpath(settings.solutions.replace("\\", "/")))
+    return replace(context, solutions=register.solutions, solutions_file=shown)
 
 
 def _referenced(
