@@ -82,7 +82,7 @@ DYNAMIC = (
 # Prefixes put before a code written alone: `Refusal("bad_id")` says `new.bad_id`.
 CODED = ("new.",)
 # Suffixes of a key's variants: a message with a did-you-mean, or one of a problem's `variant`s (rules/).
-VARIANTS = (".suggest", ".yes", ".no", ".file")
+VARIANTS = (".suggest", ".yes", ".no", ".file", ".no_solution", ".own", ".shipped")
 
 
 def _code() -> str:

@@ -120,3 +120,22 @@ def test_a_status_report_may_follow_a_dependency_on_a_national_solution(tmp_path
     build_file_tree(root, {"status/2021-nuit-2/avhengig.yaml": unknown})
     found = [f for f in run_rules(load_portfolio(str(root), statuses=True)) if f.code == "status_dependency_unknown"]
     assert [f.args for f in found] == [{"id": "e-reseptt", "suggestion": "e-resept"}]
+
+
+def test_ehp_new_takes_a_national_solution_as_a_dependency(tmp_path: Path) -> None:
+    check(tmp_path, {"felles": SAMSTYRE})
+    answers = [
+        *("digitalisation_essential=ja", "multiple_care_providers=ja", "reuse_potential=ja"),
+        *("broad_collaboration=nei", "strong_samstyre_dependencies=ja"),
+    ]
+    code, _, err = invoke(
+        "new",
+        *("--path", str(tmp_path), "--name", "Deling", "--owner", "Helse Vest RHF", "--focus-area", "2.1"),
+        *(arg for item in answers for arg in ("--answer", item)),
+        *("--dependency", "kjernejournal", "--no-input"),
+    )
+    assert code == 0, err
+    written = (tmp_path / "initiatives" / "deling.yaml").read_text(encoding="utf-8")
+    assert written.endswith("dependencies:\n  - id: kjernejournal\n    strength: strong\n")
+    # a proposal has no decided segment yet; the dependency is known, and it counts for Koordinere
+    assert codes(run_rules(load_portfolio(str(tmp_path)))) == ["segment_missing"]
