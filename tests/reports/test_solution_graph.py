@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import invoke
-from helpers import KOORDINERE, SAMSTYRE, calendar_portfolio
+from helpers import KOORDINERE, KOORDINERE_STATUS, SAMSTYRE, calendar_portfolio
 
 from ehportfolio.reports import svg_graph
 from ehportfolio.reports.contexts import SolutionName, graph
@@ -93,3 +93,24 @@ def test_a_site_does_not_link_a_national_solution_to_a_fact_sheet(tmp_path: Path
     assert "Kjernejournal" in sheet and "kjernejournal.html" not in sheet
     assert not (out / "initiatives" / "kjernejournal.html").exists()
     assert "Kjernejournal" in (out / "index.html").read_text(encoding="utf-8")  # the overview's graph
+
+
+def test_a_register_name_in_the_reports_language_is_used(tmp_path: Path) -> None:
+    root = calendar_portfolio(tmp_path / "p", avhengig=KOORDINERE.replace("id: felles", "id: felles-epj"))
+    register = "solutions:\n  - id: felles-epj\n    name: Felles EPJ\n    name_en: Shared EHR\n    kind: shared_epj\n"
+    (root / "solutions.yaml").write_text(register, encoding="utf-8")
+    settings = root / "portfolio.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "solutions: solutions.yaml\n", encoding="utf-8")
+    _, english, _ = invoke("report", "initiative", "avhengig", "--path", str(root), "--lang", "en")
+    assert "Shared EHR (`felles-epj`, shared EPJ development): strong" in english
+    _, bokmal, _ = invoke("report", "initiative", "avhengig", "--path", str(root))
+    assert "Felles EPJ (`felles-epj`, felles EPJ-utvikling): sterk" in bokmal
+
+
+def test_a_meeting_paper_names_a_national_solution_a_status_report_follows(tmp_path: Path) -> None:
+    status = KOORDINERE_STATUS.replace("id: felles", "id: kjernejournal")
+    root = calendar_portfolio(tmp_path / "p", {"2021-nuit-2/avhengig": status}, avhengig=ON_KJERNEJOURNAL)
+    args = ("--committee", "NUIT", "--date", "2021-05-06", "--path", str(root))
+    code, out, err = invoke("report", "meeting", *args)
+    assert code == 0, err
+    assert "| Kjernejournal (`kjernejournal`) | Et API for deling |" in out
