@@ -119,9 +119,16 @@ class Context:
     problems: tuple[Problem, ...] = ()
     settings_path: str = ""
     settings_positions: Positions = field(default_factory=dict)
-    solutions: tuple[Solution, ...] = field(default_factory=load_solutions)
+    own_solutions: tuple[Solution, ...] | None = None
+    """The entries of the register portfolio.yaml names; None when the shipped one applies."""
     solutions_file: str = ""
     """The register's file as findings name it; empty for the shipped one."""
+
+    @property
+    def solutions(self) -> tuple[Solution, ...]:
+        """The register of national solutions that applies: the portfolio's own, or the shipped one (read only when
+        asked for, so that `ehp assess` of one file does not read it)."""
+        return load_solutions() if self.own_solutions is None else self.own_solutions
 
     @cached_property
     def solution_by_id(self) -> dict[str, Solution]:
@@ -262,7 +269,7 @@ def load_context(root: str | Source | None) -> Context:
     if register is None or settings.solutions is None:
         return context
     shown = source.display(posixpath.normpath(settings.solutions.replace("\\", "/")))
-    return replace(context, solutions=register.solutions, solutions_file=shown)
+    return replace(context, own_solutions=register.solutions, solutions_file=shown)
 
 
 def _referenced(
