@@ -196,9 +196,8 @@ def graph(
 ) -> tc.Graph:
     """The dependency graph of `pairs` as nodes and edges, with the initiatives `ids` as nodes even without a
     dependency; `names` gives the known initiatives' names, and `solutions` the national solutions' (a node of its
-    own kind). Node ids are generated (`n0`, `n1`, …) so that no name
-    or id reaches a diagram's syntax; `layer` is the length of the longest chain of dependencies below a node, for a
-    layered drawing."""
+    own kind). Node ids are generated (`n0`, `n1`, …) so that no name or id reaches a diagram's syntax; `layer` is the
+    length of the longest chain of dependencies below a node, for a layered drawing."""
     chosen_pairs = sorted(pairs)
     chosen = sorted({p[0] for p in chosen_pairs} | {p[1] for p in chosen_pairs} | (ids or set()))
     if len(chosen) > GRAPH_LIMIT:
@@ -370,23 +369,15 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
 
     def other(ident: str, strength: str) -> tc.Other:
         known = shared.by_id.get(ident)
-        solution = shared.solutions.get(ident)
-        if known is None and solution is not None:
-            return tc.Other(
-                id=ident,
-                name=solution.name,
-                known=True,
-                segment_name="",
-                strength=text(lang, f"report.strength.{strength}"),
-                kind=solution.kind,
-                kind_name=text(lang, SOLUTION_KINDS[solution.kind]),
-            )
+        solution = shared.solutions.get(ident) if known is None else None
         return tc.Other(
             id=ident,
-            name=known.initiative.name if known else "",
-            known=known is not None,
+            name=known.initiative.name if known else solution.name if solution else "",
+            known=known is not None or solution is not None,
             segment_name=_segment_name(shared.states[ident] if known else None),
             strength=text(lang, f"report.strength.{strength}"),
+            kind=solution.kind if solution else "initiative",
+            kind_name=text(lang, SOLUTION_KINDS[solution.kind]) if solution else "",
         )
 
     depends_on = tuple(other(d.id, d.strength) for d in sorted(item.dependencies, key=lambda d: d.id))

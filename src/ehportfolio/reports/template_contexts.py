@@ -130,7 +130,7 @@ class Node(Fields):
     id: str
     """The initiative's id."""
     name: str
-    """Its name; the id when it is not in the portfolio."""
+    """Its name (an initiative's, or a national solution's from the register); the id when it is in neither."""
     known: bool
     """It is in the portfolio, or in the register of national solutions (a dependency may name an id that is in
     neither)."""
@@ -418,9 +418,9 @@ class Dependency(Fields):
     id: str
     """The id depended on."""
     name: str
-    """Its name; empty when it is not in the portfolio."""
+    """Its name (an initiative's, or a national solution's from the register); empty when it is in neither."""
     known: bool
-    """It is in the portfolio."""
+    """It is in the portfolio, or in the register of national solutions."""
     needed: str
     """What is needed."""
     by: str
