@@ -23,6 +23,8 @@ from ehportfolio.domain.models import (
     Meeting,
     Risk,
     Settings,
+    Solution,
+    Solutions,
     StatusDependency,
     StatusReport,
 )
@@ -99,7 +101,7 @@ def test_console_examples_are_the_real_output() -> None:
 
 def test_data_format_tables_list_every_model_field() -> None:
     data_format = page("data-format.md")
-    for model in (Initiative, Settings, Meeting, StatusReport, Risk, StatusDependency):
+    for model in (Initiative, Settings, Meeting, StatusReport, Risk, StatusDependency, Solutions, Solution):
         for field in model.model_fields:
             assert f"| `{field}` |" in data_format, field
     for key in CHECKLIST_KEYS:

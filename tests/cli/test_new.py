@@ -144,7 +144,11 @@ def test_dependencies_given_as_options_are_written_and_satisfy_the_checks(root: 
 @pytest.mark.parametrize(
     ("dependencies", "message"),
     [
-        (["fellse"], "--dependency: «fellse» er ikke et tiltak i porteføljen; mente du «felles»?"),
+        (
+            ["fellse"],
+            "--dependency: «fellse» er verken et tiltak i porteføljen eller en nasjonal løsning i registeret; "
+            "mente du «felles»?",
+        ),
         (["felles=kanskje"], "--dependency: «kanskje» er ikke en styrke; bruk sterk eller svak"),
         (["felles", "felles=svak"], "--dependency: avhengigheten til «felles» er gitt to ganger med ulik styrke"),
     ],
@@ -493,7 +497,9 @@ def test_the_intake_answers_every_prompt_on_a_terminal(root: Path, terminal: Cal
     session.expect("→ dette avgjør segmentet: Koordinere")
     session.expect("Et Koordinere-tiltak rapporterer om avhengighetene sine")
     session.answer("Avhenger av: ", "fellse")
-    session.expect("«fellse» er ikke et tiltak i porteføljen; mente du «felles»?")
+    session.expect(
+        "«fellse» er verken et tiltak i porteføljen eller en nasjonal løsning i registeret; mente du «felles»?"
+    )
     session.answer("Avhenger av: ", "felles=sterk")
     session.answer("Avhenger av: ", "")  # an empty line ends the list
     session.expect("Resultat: med i nasjonal e-helseportefølje, segment Koordinere.")

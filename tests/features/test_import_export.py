@@ -540,8 +540,10 @@ def test_export_json_is_open_data_with_metadata_and_reproducible(tmp_path: Path)
         "taxonomy": "Nasjonal e-helsestrategi 2017–2022",
     }
     assert document["generator"].startswith("ehp ")
-    assert document["sources"][:3] == ["portfolio.yaml", "taxonomy.yaml", "actors.yaml"]
-    assert "initiatives/helseplattformen.yaml" in document["sources"] and len(document["sources"]) == 58
+    assert document["sources"][:4] == ["portfolio.yaml", "taxonomy.yaml", "actors.yaml", "solutions.yaml"]
+    assert "initiatives/helseplattformen.yaml" in document["sources"] and len(document["sources"]) == 59
+    kjernejournal = {"id": "kjernejournal", "name": "Kjernejournal", "kind": "national_solution"}
+    assert kjernejournal in document["solutions"]  # what a dependency's id may name besides an initiative
     assert [f["name"] for f in document["fields"]] == list(COLUMNS)
     assert document["fields"][5] == {"name": "included", "title": "Med i porteføljen", "type": "boolean"}
     records = document["initiatives"]

@@ -71,7 +71,7 @@ class Answers(_Strict):
 
 
 class Dependency(_Strict):
-    """A dependency on another initiative of the portfolio."""
+    """A dependency on another initiative of the portfolio, or on an entry of the register of national solutions."""
 
     id: Slug
     strength: Strength
@@ -179,6 +179,7 @@ class Settings(_Strict):
     """The portfolio's own checklist versions: files beside portfolio.yaml in the format of the shipped ones."""
     taxonomy: LocalFile | None = None
     actors: LocalFile | None = None
+    solutions: LocalFile | None = None
     calendar: tuple[Meeting, ...] = ()
 
     @field_validator("calendar")
@@ -233,3 +234,45 @@ class StatusReport(_Strict):
     experience: Text | None = None
     obstacles: Text | None = None
     purpose: Text | None = None
+
+
+# The register of national solutions: what a dependency may name besides an initiative of the portfolio (section 4.4:
+# a strong dependency on one of them counts for Koordinere). A data file like the actors register.
+
+SOLUTION_KINDS = ("national_solution", "shared_epj")
+"""A national e-health solution (kjernejournal, e-resept, helsenorge.no, helsenettet), or the actors' shared EPJ
+development."""
+
+
+class Solution(_Strict):
+    """An entry of the register: `id` is what a dependency names; `name` is bokmål, `name_nn` and `name_en` the name
+    in nynorsk and English where it differs; `part_of` the id of the entry it belongs to (HelseID to helsenettet)."""
+
+    id: Slug
+    name: Line
+    name_nn: Line | None = None
+    name_en: Line | None = None
+    kind: Literal["national_solution", "shared_epj"] = "national_solution"
+    part_of: Slug | None = None
+    description: Text | None = None
+
+
+class Solutions(_Strict):
+    """The register of national solutions. Its ids are unique, and a `part_of` names another entry of it."""
+
+    solutions: tuple[Solution, ...] = ()
+
+    @field_validator("solutions")
+    @classmethod
+    def _unique_and_whole(cls, solutions: tuple[Solution, ...]) -> tuple[Solution, ...]:
+        seen: dict[str, int] = {}
+        for index, solution in enumerate(solutions):
+            if solution.id in seen:
+                args = {"id": solution.id, "index": index, "first": seen[solution.id]}
+                raise PydanticCustomError("duplicate_solution", "two entries with one id", args)
+            seen[solution.id] = index
+        for index, solution in enumerate(solutions):
+            if solution.part_of is not None and (solution.part_of not in seen or solution.part_of == solution.id):
+                args = {"id": solution.part_of, "index": index, "known": ", ".join(sorted(seen))}
+                raise PydanticCustomError("unknown_part_of", "part_of names no other entry", args)
+        return solutions

@@ -139,20 +139,21 @@ def render_csv(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def metadata(portfolio: Portfolio, generator: str) -> dict[str, Any]:
-    """What the table was made from: the portfolio's name and year, its checklist and taxonomy, and the files read,
-    named inside the portfolio directory. No clock time and no absolute path, so that the same files give the same
-    output anywhere."""
+    """What the table was made from: the portfolio's name and year, its checklist and taxonomy, the register of
+    national solutions that a dependency's id may name, and the files read, named inside the portfolio directory. No
+    clock time and no absolute path, so that the same files give the same output anywhere."""
     context = portfolio.context
     settings = context.settings
     sources = []
     if settings is not None:
-        sources = [SETTINGS_FILE, *(name for name in (settings.taxonomy, settings.actors) if name)]
+        sources = [SETTINGS_FILE, *(name for name in (settings.taxonomy, settings.actors, settings.solutions) if name)]
     sources += [os.path.relpath(entry.path, portfolio.root).replace(os.sep, "/") for entry in portfolio.entries]
     return {
         "name": settings.name if settings else None,
         "year": settings.year if settings else None,
         "checklist_version": context.checklist.version,
         "taxonomy": context.taxonomy.name if context.taxonomy else None,
+        "solutions": [{"id": s.id, "name": s.name, "kind": s.kind} for s in context.solutions],
         "generator": generator,
         "sources": sources,
     }

@@ -141,7 +141,7 @@ STRENGTHS = {"strong": "strong", "sterk": "strong", "weak": "weak", "svak": "wea
 
 def parse_dependency(item: str, known: Sequence[str]) -> tuple[str, str]:
     """`ID` or `ID=sterk|svak` (strong/weak, any case; strong when left out) to the id and the strength. The id
-    must be an initiative of the portfolio."""
+    must be an initiative of the portfolio or a national solution of its register (`known` holds both)."""
     ident, _, strength = item.partition("=")
     ident, strength = ident.strip(), strength.strip().lower() or "strong"
     if ident not in known:

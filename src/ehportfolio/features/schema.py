@@ -14,14 +14,14 @@ from pydantic import BaseModel
 
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.fieldtypes import SCHEMA_KINDS
-from ehportfolio.domain.models import Actors, Initiative, Settings, StatusReport, Taxonomy
+from ehportfolio.domain.models import Actors, Initiative, Settings, Solutions, StatusReport, Taxonomy
 from ehportfolio.features.guide import guidance
 from ehportfolio.store.packaged import available_versions, load_cadence, load_checklist
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 KINDS: dict[str, type[BaseModel]] = dict(
-    zip(SCHEMA_KINDS, (Initiative, Settings, Taxonomy, Actors, StatusReport), strict=True)
+    zip(SCHEMA_KINDS, (Initiative, Settings, Taxonomy, Actors, StatusReport, Solutions), strict=True)
 )
 
 TITLES = {
@@ -30,6 +30,7 @@ TITLES = {
     "taxonomy": "Strategiens innsatsområder",
     "actors": "Aktørregister",
     "status": "Statusrapport fra et tiltak til ett møte (status/<runde>/<id>.yaml)",
+    "solutions": "Register over nasjonale løsninger",
 }
 
 DESCRIPTIONS = {
@@ -40,9 +41,9 @@ DESCRIPTIONS = {
     "segment_reason": "Hvorfor avgjort segment avviker fra sjekklistens resultat.",
     "focus_area": 'Kode for primært innsatsområde i porteføljens strategi, for eksempel "2.1".',
     "description": "Beskrivelse av tiltaket.",
-    "dependencies": "Avhengigheter til andre tiltak i porteføljen.",
+    "dependencies": "Avhengigheter til andre tiltak i porteføljen eller til nasjonale løsninger i registeret.",
     "evidence": "Grunnlaget for sjekklistesvarene.",
-    "id": "Id-en til et annet tiltak: filnavnet uten .yaml.",
+    "id": "Id-en til et tiltak (filnavnet uten .yaml) eller til en nasjonal løsning i registeret.",
     "strength": "Hvor sterk avhengigheten er: strong eller weak.",
     "year": "Porteføljeåret.",
     "checklist_version": "Versjonen av sjekklisten som gjelder: en som følger med ehp, eller en av porteføljens egne.",
@@ -60,8 +61,20 @@ DESCRIPTIONS = {
     "calendar": "Årets utvalgsmøter; hvert møte er en rapporteringsrunde.",
     "committee": "Utvalget, med kortnavn: NUIT, NUFA eller et annet.",
     "number": "Møtets nummer i året.",
+    "solutions": "Registeret over nasjonale løsninger, relativt til porteføljemappen; eller løsningene i registeret.",
     "segments": "Segmentene som rapporterer til møtet; uten denne følger de kadensen (bare NUIT-møtene får rapporter).",
 }
+
+SOLUTION_DESCRIPTIONS = {
+    "id": "Id-en som en avhengighet nevner løsningen med; ingen tiltak kan ha samme id.",
+    "name": "Navnet på bokmål.",
+    "name_nn": "Navnet på nynorsk, der det er et annet.",
+    "name_en": "Navnet på engelsk, der det er et annet.",
+    "kind": "national_solution (nasjonal e-helseløsning) eller shared_epj (felles EPJ-utvikling).",
+    "part_of": "Id-en til løsningen denne er en del av, for eksempel helsenettet.",
+    "description": "Beskrivelse av løsningen.",
+}
+"""The fields of an entry of the register of national solutions, whose names other files use for other things."""
 
 
 def build_schema(kind: str, checklist: Checklist) -> dict[str, Any]:
@@ -69,8 +82,11 @@ def build_schema(kind: str, checklist: Checklist) -> dict[str, Any]:
     schema = KINDS[kind].model_json_schema()
     questions = load_cadence().questions if kind == "status" else {}
     _describe(schema, checklist, questions)
-    for definition in schema.get("$defs", {}).values():
+    for name, definition in schema.get("$defs", {}).items():
         _describe(definition, checklist, questions)
+        if name == "Solution":
+            for key, prop in definition.get("properties", {}).items():
+                prop["description"] = SOLUTION_DESCRIPTIONS.get(key, prop.get("description", ""))
     return {"$schema": DIALECT, "title": TITLES[kind], **{k: v for k, v in schema.items() if k != "title"}}
 
 

@@ -24,6 +24,7 @@ FILE_PROBLEMS = (
 
 WHY = {
     "unknown_dependency": N_("why.unknown_dependency"),
+    "solution_clash": N_("why.solution_clash"),
     "self_dependency": N_("why.self_dependency"),
     "dependency_cycle": N_("why.dependency_cycle"),
     "unknown_owner": N_("why.unknown_owner"),
@@ -98,6 +99,8 @@ SUGGESTING = (
 (the rules list their own, rules/__init__.py). Listed for extraction (scripts/messages.py)."""
 
 PASSED_ON = (
+    N_("problem.duplicate_solution"),
+    N_("problem.unknown_part_of"),
     N_("problem.complex_key"),
     N_("problem.duplicate_id"),
     N_("problem.import.id_collision"),

@@ -156,6 +156,7 @@ def dependency_graph(nodes: Sequence[Node], edges: Sequence[Edge], highlight: st
     for node in nodes:
         left, height = place[node.key]
         chosen = node.id == highlight
+        solution = node.kind != "initiative"  # a national solution: a green box with square corners
         axes.text(
             left,
             height,
@@ -165,9 +166,9 @@ def dependency_graph(nodes: Sequence[Node], edges: Sequence[Edge], highlight: st
             fontsize=FONT - 1,
             parse_math=False,
             bbox={
-                "boxstyle": "round,pad=0.4",
-                "facecolor": "#fff3c4" if chosen else "#eef3f8" if node.known else "#f5f5f5",
-                "edgecolor": "#1f4e79" if node.known else "#9e9e9e",
+                "boxstyle": "round4,pad=0.4" if solution else "round,pad=0.4",
+                "facecolor": "#e3f1e4" if solution else "#fff3c4" if chosen else "#eef3f8" if node.known else "#f5f5f5",
+                "edgecolor": "#2e7d32" if solution else "#1f4e79" if node.known else "#9e9e9e",
                 "linestyle": "-" if node.known else ":",
             },
         )

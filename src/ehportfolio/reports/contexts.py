@@ -23,7 +23,7 @@ from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.fieldtypes import OUT, SEGMENTS
 from ehportfolio.domain.lifecycle import SEGMENT_KINDS
-from ehportfolio.domain.models import StatusReport
+from ehportfolio.domain.models import Solution, StatusReport
 from ehportfolio.domain.state import FINISHED, MEMBER, PROPOSED, WITHDRAWN, State, Transition, transitions
 from ehportfolio.features import agenda
 from ehportfolio.features.assessment import assess
@@ -90,6 +90,37 @@ def _focus_names(portfolio: Portfolio) -> dict[str, FocusName]:
     return {a.code: FocusName(a.name, bool(a.truncated)) for a in taxonomy.focus_areas} if taxonomy else {}
 
 
+@dataclass(frozen=True)
+class SolutionName:
+    """An entry of the register of national solutions as a report shows it: its name in the report's language and
+    its kind."""
+
+    name: str
+    kind: str
+
+
+def _solution_names(portfolio: Portfolio, lang: str) -> dict[str, SolutionName]:
+    """The register's entries by id, named in `lang` (bokmål where the register gives no other name); an id that is
+    also an initiative's is left out, since a dependency on it means the initiative (`ehp check` reports the clash)."""
+    ids = {entry.id for entry in portfolio.entries}
+    return {
+        solution.id: SolutionName(_in_language(solution, lang), solution.kind)
+        for solution in portfolio.context.solutions
+        if solution.id not in ids
+    }
+
+
+def _in_language(solution: Solution, lang: str) -> str:
+    other = {"nn": solution.name_nn, "en": solution.name_en}.get(lang)
+    return other or solution.name
+
+
+SOLUTION_KINDS = {
+    "national_solution": N_("report.solution_kind.national_solution"),
+    "shared_epj": N_("report.solution_kind.shared_epj"),
+}
+
+
 def _portfolio_name(portfolio: Portfolio) -> str:
     settings = portfolio.context.settings
     return settings.name if settings else portfolio.root
@@ -110,6 +141,8 @@ class Shared:
     everyone: list[Member]
     by_id: dict[str, Member]
     names: dict[str, str]
+    solutions: dict[str, SolutionName]
+    """The entries of the register of national solutions a dependency may name, by id."""
     states: dict[str, State]
     depended_by: dict[str, list[tuple[Member, str]]]
     """For each id, who depends on it and how strongly, in the order of `everyone` and their files."""
@@ -156,6 +189,7 @@ def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.da
         everyone=everyone,
         by_id={m.id: m for m in everyone},
         names={m.id: m.initiative.name for m in everyone},
+        solutions=_solution_names(portfolio, lang),
         states={m.id: m.state(date) for m in everyone},
         depended_by=depended_by,
         pairs=pairs,
@@ -190,11 +224,16 @@ def _row(member: Member, state: State, focus: dict[str, FocusName], lang: str) -
     )
 
 
-def graph(names: Mapping[str, str], pairs: Iterable[Pair], ids: set[str] | None = None) -> tc.Graph:
+def graph(
+    names: Mapping[str, str],
+    pairs: Iterable[Pair],
+    ids: set[str] | None = None,
+    solutions: Mapping[str, SolutionName] | None = None,
+) -> tc.Graph:
     """The dependency graph of `pairs` as nodes and edges, with the initiatives `ids` as nodes even without a
-    dependency; `names` gives the known initiatives' names. Node ids are generated (`n0`, `n1`, …) so that no name
-    or id reaches a diagram's syntax; `layer` is the length of the longest chain of dependencies below a node, for a
-    layered drawing."""
+    dependency; `names` gives the known initiatives' names, and `solutions` the national solutions' (a node of its
+    own kind). Node ids are generated (`n0`, `n1`, …) so that no name or id reaches a diagram's syntax; `layer` is the
+    length of the longest chain of dependencies below a node, for a layered drawing."""
     chosen_pairs = sorted(pairs)
     chosen = sorted({p[0] for p in chosen_pairs} | {p[1] for p in chosen_pairs} | (ids or set()))
     if len(chosen) > GRAPH_LIMIT:
@@ -211,18 +250,20 @@ def graph(names: Mapping[str, str], pairs: Iterable[Pair], ids: set[str] | None 
             layers[ident] = 1 + max((layer(t, seen | {ident}) for t in targets), default=-1)
         return layers[ident]
 
+    register = {ident: found for ident, found in (solutions or {}).items() if ident not in names}
     nodes = tuple(
         tc.Node(
             key=key[ident],
             id=ident,
-            name=names.get(ident, ident),
-            known=ident in names,
+            name=names[ident] if ident in names else register[ident].name if ident in register else ident,
+            known=ident in names or ident in register,
             layer=layer(ident, frozenset()),
+            kind=register[ident].kind if ident in register else "initiative",
         )
         for ident in chosen
     )
     edges = tuple(tc.Edge(from_=key[s], to=key[t], strength=strength) for s, t, strength in chosen_pairs)
-    return tc.Graph(nodes=nodes, edges=edges, too_large=0)
+    return tc.Graph(nodes=nodes, edges=edges, too_large=0, solutions=any(n.kind != "initiative" for n in nodes))
 
 
 def _owners(owners: dict[str, Counter[str]]) -> tuple[tc.OwnerRow, ...]:
@@ -267,7 +308,7 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
     areas = Counter(m.initiative.focus_area or "" for m in active)
     by_focus = tuple(tc.FocusRow(**_focus_row(code, shared.focus, count)) for code, count in sorted(areas.items()))
     counts = ", ".join(f"{segment_name(s)} {len(groups[s])}" for s in SEGMENTS)
-    drawn = graph(shared.names, shared.all_pairs)
+    drawn = graph(shared.names, shared.all_pairs, solutions=shared.solutions)
     return tc.Overview(
         kind="overview",
         lang=lang,
@@ -364,12 +405,15 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
 
     def other(ident: str, strength: str) -> tc.Other:
         known = shared.by_id.get(ident)
+        solution = shared.solutions.get(ident) if known is None else None
         return tc.Other(
             id=ident,
-            name=known.initiative.name if known else "",
-            known=known is not None,
+            name=known.initiative.name if known else solution.name if solution else "",
+            known=known is not None or solution is not None,
             segment_name=_segment_name(shared.states[ident] if known else None),
             strength=text(lang, STRENGTH_WORDS[strength]),
+            kind=solution.kind if solution else "initiative",
+            kind_name=text(lang, SOLUTION_KINDS[solution.kind]) if solution else "",
         )
 
     depends_on = tuple(other(d.id, d.strength) for d in sorted(item.dependencies, key=lambda d: d.id))
@@ -410,7 +454,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
         depends_on=depends_on,
         depended_by=depended_by,
         history=history,
-        graph=graph(shared.names, shared.pairs.get(entry.id, ()), {entry.id}),
+        graph=graph(shared.names, shared.pairs.get(entry.id, ()), {entry.id}, shared.solutions),
         generated=text(lang, "report.generated", name=shared.name),
         links=links,
     )
@@ -642,7 +686,8 @@ def meeting(
         )
         for s in SEGMENTS
     )
-    names = {m.id: m.initiative.name for m in everyone}
+    names = {ident: found.name for ident, found in _solution_names(portfolio, lang).items()}
+    names.update({m.id: m.initiative.name for m in everyone})
     sections = []
     for segment in round_.segments:
         group = sorted(

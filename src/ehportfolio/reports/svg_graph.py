@@ -4,7 +4,8 @@ of a thousand fact sheets does not draw a thousand figures.
 The drawing is the one `charts.dependency_graph` makes for Word: an initiative to the left of what it depends on
 (columns by `Node.layer`), each node a rounded box with its name wrapped on up to three lines, arrows from the
 initiative that depends to the one it depends on, solid when strong and dashed when weak. The highlighted
-initiative is yellow; an id that is not in the portfolio is grey with a dotted outline. An edge that runs backwards
+initiative is yellow; an id that is not in the portfolio is grey with a dotted outline; a national solution of the
+register (kjernejournal, shared EPJ development) is a green hexagon, its own kind of node. An edge that runs backwards
 (a cycle, which `ehp check` reports and the layering cuts) leaves the box on its left, below the middle, so that it
 does not cover the edge the other way; one that passes a column arcs under the boxes; one within a column loops out
 to the right, and one from a box to itself over it. Every edge ends on its target box's border, where the
@@ -45,6 +46,9 @@ INK = "#444444"
 TEXT = "#1b1b1b"
 FILL = {"chosen": "#fff3c4", "known": "#eef3f8", "unknown": "#f5f5f5"}
 OUTLINE = {True: "#1f4e79", False: "#9e9e9e"}
+SOLUTION_FILL = "#e3f1e4"
+SOLUTION_OUTLINE = "#2e7d32"
+CORNER = 7  # how far in from a box's side a hexagon's slanted edges start
 DASH = {"strong": "", "weak": ' stroke-dasharray="5 3"'}
 FONTS = "system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, Arial, sans-serif"
 
@@ -146,10 +150,13 @@ def dependency_graph(nodes: Sequence[Node], edges: Sequence[Edge], highlight: st
         dotted = "" if node.known else ' stroke-dasharray="1.5 2"'
         inner = heights[node.key]  # the box fits its own lines
         out.append(f"<g><title>{escape(node.id)}</title>")
-        out.append(
-            f'<rect x="{n(cx - half_w)}" y="{n(cy - inner / 2)}" width="{n(box_width)}" height="{n(inner)}" rx="4" '
-            f'fill="{fill}" stroke="{OUTLINE[node.known]}"{dotted}/>'
-        )
+        if node.kind != "initiative":
+            out.append(_hexagon(cx, cy, half_w, inner / 2))
+        else:
+            out.append(
+                f'<rect x="{n(cx - half_w)}" y="{n(cy - inner / 2)}" width="{n(box_width)}" height="{n(inner)}" '
+                f'rx="4" fill="{fill}" stroke="{OUTLINE[node.known]}"{dotted}/>'
+            )
         first = cy - (len(lines) - 1) * LINE / 2 + FONT * 0.35  # the baseline that centres the lines on the box
         spans = "".join(
             f'<tspan x="{n(cx)}" y="{n(first + i * LINE)}">{escape(line)}</tspan>' for i, line in enumerate(lines)
@@ -157,6 +164,23 @@ def dependency_graph(nodes: Sequence[Node], edges: Sequence[Edge], highlight: st
         out.append(f'<text text-anchor="middle" fill="{TEXT}">{spans}</text></g>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _hexagon(cx: float, cy: float, half_w: float, half_h: float) -> str:
+    """A national solution's node: a hexagon as wide and high as an initiative's box, its points on the sides, so
+    that edges meet it where they meet a box."""
+    n = _number
+    left, right, top, bottom = cx - half_w, cx + half_w, cy - half_h, cy + half_h
+    corners = [
+        (left, cy),
+        (left + CORNER, top),
+        (right - CORNER, top),
+        (right, cy),
+        (right - CORNER, bottom),
+        (left + CORNER, bottom),
+    ]
+    points = " ".join(f"{n(x)},{n(y)}" for x, y in corners)
+    return f'<polygon points="{points}" fill="{SOLUTION_FILL}" stroke="{SOLUTION_OUTLINE}"/>'
 
 
 def _ports(

@@ -130,11 +130,15 @@ class Node(Fields):
     id: str
     """The initiative's id."""
     name: str
-    """Its name; the id when it is not in the portfolio."""
+    """Its name (an initiative's, or a national solution's from the register); the id when it is in neither."""
     known: bool
-    """It is in the portfolio (a dependency may name an id that is not)."""
+    """It is in the portfolio, or in the register of national solutions (a dependency may name an id that is in
+    neither)."""
     layer: int
     """The length of the longest chain of dependencies below it, for a layered drawing."""
+    kind: str = "initiative"
+    """`initiative` (also for an id that is not known), or the kind of an entry of the register of national
+    solutions: `national_solution` or `shared_epj`."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,8 @@ class Graph(Fields):
     """Its edges; empty when it is too large to draw."""
     too_large: int
     """The number of nodes when there are too many to draw (then no nodes or edges are given); else 0."""
+    solutions: bool = False
+    """Some of its nodes are national solutions (a legend says how they are drawn)."""
 
 
 @dataclass(frozen=True)
@@ -298,18 +304,24 @@ class TrendRow(Fields):
 
 @dataclass(frozen=True)
 class Other(Fields):
-    """Another initiative in a dependency, either way."""
+    """Another initiative in a dependency, either way, or a national solution that the initiative depends on."""
 
     id: str
     """Its id."""
     name: str
-    """Its name; empty when it is not in the portfolio."""
+    """Its name; empty when it is neither in the portfolio nor in the register of national solutions."""
     known: bool
-    """It is in the portfolio."""
+    """It is in the portfolio, or in the register of national solutions."""
     segment_name: str
     """Its segment's name when it is a member; else empty."""
     strength: str
     """The dependency's strength in the report's language."""
+    kind: str = "initiative"
+    """`initiative`, or for an entry of the register of national solutions its kind: `national_solution` or
+    `shared_epj` (it has no fact sheet to link to)."""
+    kind_name: str = ""
+    """The kind of a national solution in the report's language (`nasjonal e-helseløsning`); empty for an
+    initiative."""
 
 
 @dataclass(frozen=True)
@@ -406,9 +418,9 @@ class Dependency(Fields):
     id: str
     """The id depended on."""
     name: str
-    """Its name; empty when it is not in the portfolio."""
+    """Its name (an initiative's, or a national solution's from the register); empty when it is in neither."""
     known: bool
-    """It is in the portfolio."""
+    """It is in the portfolio, or in the register of national solutions."""
     needed: str
     """What is needed."""
     by: str

@@ -49,6 +49,12 @@ def none_or(condition: str, *then: Item) -> list[Item]:
     return if_else(condition, then, [("p", "{{ _('report.none') }}")])
 
 
+GRAPH_LEGEND = (
+    '{{ _("report.graph.legend") }}{% if graph.solutions %} {{ _("report.graph.legend.solutions") }}{% endif %}'
+)
+"""The line under a dependency graph: how its arrows are drawn, and its national solutions when it has any."""
+
+
 def graph_section() -> list[Item]:
     """The dependency graph as a picture, or why there is none."""
     return [
@@ -56,7 +62,7 @@ def graph_section() -> list[Item]:
         ("p", "{{ too_large }}"),
         tag("elif figures.graph is defined"),
         ("p", "{{ figures.graph }}"),
-        ("p", '{{ _("report.graph.legend") }}'),
+        ("p", GRAPH_LEGEND),
         tag("else"),
         ("p", '{{ _("report.graph.none") }}'),
         tag("endif"),
@@ -230,7 +236,8 @@ INITIATIVE: list[Item] = [
     tag("for other in depends_on"),
     (
         "bullet",
-        '{% if other.known %}{{ other.name }} ({{ other.id }}, {{ other.segment_name or "–" }}){% else %}'
+        '{% if other.known %}{{ other.name }} ({{ other.id }}, {{ other.segment_name or other.kind_name or "–" }})'
+        "{% else %}"
         "{{ other.id }} {{ _('report.not_in_portfolio') }}{% endif %}: {{ other.strength }}",
     ),
     tag("else"),
@@ -244,7 +251,7 @@ INITIATIVE: list[Item] = [
     tag("endfor"),
     tag("if figures.graph is defined"),
     ("p", "{{ figures.graph }}"),
-    ("p", '{{ _("report.graph.legend") }}'),
+    ("p", GRAPH_LEGEND),
     tag("endif"),
     ("h1", "{{ _('report.history') }}"),
     *if_else(

@@ -64,6 +64,7 @@ Rule = Callable[[Subject], Iterable[Problem]]
 
 RULES: dict[str, tuple[str, Rule]] = {
     "unknown_dependency": (ERROR, references.unknown_dependency),
+    "solution_clash": (ERROR, references.solution_clash),
     "self_dependency": (ERROR, references.self_dependency),
     "dependency_cycle": (ERROR, references.dependency_cycle),
     "unknown_owner": (ERROR, references.unknown_owner),
@@ -100,6 +101,9 @@ MESSAGES = (
     N_("problem.segment_on_excluded"),
     N_("problem.undecided"),
     N_("problem.samstyre_dependency_mismatch.yes"),
+    N_("problem.samstyre_dependency_mismatch.no_solution"),
+    N_("problem.solution_clash.own"),
+    N_("problem.solution_clash.shipped"),
     N_("problem.samstyre_dependency_mismatch.no"),
     N_("problem.koordinere_without_dependency"),
     N_("problem.history_order"),

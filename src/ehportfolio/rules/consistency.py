@@ -57,22 +57,35 @@ def undecided(subject: Subject) -> Iterator[Problem]:
 
 
 def samstyre_dependency_mismatch(subject: Subject) -> Iterator[Problem]:
-    """The answer to strong_samstyre_dependencies agrees with the strong dependencies recorded on Samstyre ones."""
+    """The answer to strong_samstyre_dependencies agrees with the strong dependencies recorded that make an initiative
+    Koordinere (section 4.4): on Samstyre initiatives, on the national e-health solutions, or on shared EPJ
+    development (the last two from the register of national solutions)."""
     for assessment in subject.assessments.values():
         entry = assessment.entry
         answer = entry.initiative.checklist.strong_samstyre_dependencies
         strong = [
             (index, d.id)
             for index, d in enumerate(entry.initiative.dependencies)
-            if d.strength == "strong" and d.id in subject.assessments and subject.effective_segment(d.id) == "samstyre"
+            if d.strength == "strong" and _coordinated(subject, d.id)
         ]
         if answer is True and not strong:
             line, column = entry.place("checklist", "strong_samstyre_dependencies")
             yield Problem(entry.path, "", {"variant": "yes"}, line, column, "checklist.strong_samstyre_dependencies")
         elif answer is False and strong:
             index, target = strong[0]
+            variant = "no" if target in subject.assessments else "no_solution"
             line, column = entry.place("dependencies", index, "id")
-            yield Problem(entry.path, "", {"variant": "no", "id": target}, line, column, f"dependencies.{index}.id")
+            yield Problem(entry.path, "", {"variant": variant, "id": target}, line, column, f"dependencies.{index}.id")
+
+
+def _coordinated(subject: Subject, ident: str) -> bool:
+    """Whether a strong dependency on `ident` is one that makes an initiative Koordinere: the one place that says so.
+    An initiative counts when it is in Samstyre; an id that is no initiative counts when it is in the register of
+    national solutions (a national e-health solution or shared EPJ development). An id that is both means the
+    initiative (`solution_clash` reports it)."""
+    if ident in subject.assessments:
+        return subject.effective_segment(ident) == "samstyre"
+    return ident in subject.portfolio.context.solution_by_id
 
 
 def koordinere_without_dependency(subject: Subject) -> Iterator[Problem]:

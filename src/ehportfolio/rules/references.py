@@ -13,8 +13,12 @@ if TYPE_CHECKING:
 
 
 def unknown_dependency(subject: Subject) -> Iterator[Problem]:
-    """Every dependency names an initiative of the portfolio."""
-    ids = sorted(e.id for e in subject.portfolio.entries)
+    """Every dependency names an initiative of the portfolio or an entry of the register of national solutions.
+
+    The register is the shipped one (kjernejournal, e-resept, helsenorge, helsenettet, grunndata, helseid) unless
+    portfolio.yaml names its own with `solutions:`."""
+    solutions = subject.portfolio.context.solution_by_id
+    ids = sorted({e.id for e in subject.portfolio.entries} | set(solutions))
     known = set(ids)
     nearest = Nearest(ids)
     for entry in subject.portfolio.entries:
@@ -23,6 +27,17 @@ def unknown_dependency(subject: Subject) -> Iterator[Problem]:
                 line, column = entry.place("dependencies", index, "id")
                 args = {"id": dependency.id, "suggestion": nearest(dependency.id)}
                 yield Problem(entry.path, "", args, line, column, f"dependencies.{index}.id")
+
+
+def solution_clash(subject: Subject) -> Iterator[Problem]:
+    """No initiative has the id of an entry of the register of national solutions: a dependency names either by its
+    id alone, so one id must mean one thing. Until it is renamed, a dependency on the id means the initiative."""
+    context = subject.portfolio.context
+    where = {"variant": "own", "file": context.solutions_file} if context.solutions_file else {"variant": "shipped"}
+    for entry in subject.portfolio.entries:
+        solution = context.solution_by_id.get(entry.id)
+        if solution is not None:
+            yield Problem(entry.path, "", {"id": entry.id, "name": solution.name, **where}, 1, 1)
 
 
 def self_dependency(subject: Subject) -> Iterator[Problem]:

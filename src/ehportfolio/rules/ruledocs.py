@@ -35,6 +35,10 @@ LOADING = (
     ("`case_collision`", "no two initiative files have names that differ only in case"),
     ("`symlink_outside`", "no file is a symbolic link that leads out of the portfolio directory"),
     ("`missing_file`, `bad_local_file`, `unknown_checklist`", "what `portfolio.yaml` names exists"),
+    (
+        "`duplicate_solution`, `unknown_part_of`",
+        "no id is twice in the register of national solutions, and every `part_of` names another of its entries",
+    ),
 )
 """The problems met while reading, before any rule runs; they are not rules of the registry, so they are named here."""
 

@@ -113,11 +113,12 @@ def status_incomplete(subject: Subject) -> Iterator[Problem]:
 
 
 def status_dependency_unknown(subject: Subject) -> Iterator[Problem]:
-    """Every dependency a status report follows names an initiative of the portfolio."""
+    """Every dependency a status report follows names an initiative of the portfolio or a national solution of the
+    register."""
     statuses = subject.portfolio.statuses
     if statuses is None:
         return
-    ids = _initiative_ids(subject)
+    ids = sorted({*_initiative_ids(subject), *subject.portfolio.context.solution_by_id})
     known = set(ids)
     nearest = Nearest(ids)
     for status in statuses.entries:

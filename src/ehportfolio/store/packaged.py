@@ -1,5 +1,5 @@
-"""The data shipped inside the package, read from its files: the checklist versions, the reporting cadence and the
-glossary."""
+"""The data shipped inside the package, read from its files: the checklist versions, the reporting cadence, the
+glossary and the register of national solutions."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ehportfolio.domain.cadence import Cadence, CadenceError, cadence_from_data
 from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist, ChecklistError, checklist_from_data
 from ehportfolio.domain.checklistfile import ChecklistFile
 from ehportfolio.domain.glossary import Glossary, GlossaryError, glossary_from_data
+from ehportfolio.domain.models import Solution, Solutions
 from ehportfolio.domain.problems import InputError
 from ehportfolio.store.loader import load_file
 
@@ -22,6 +23,7 @@ CHECKLIST_DIR = DATA_DIR / "checklists"
 CADENCE_FILE = DATA_DIR / "cadence.yaml"
 TAXONOMY_DIR = DATA_DIR / "taxonomies"
 GLOSSARY_FILE = DATA_DIR / "glossary.yaml"
+SOLUTIONS_FILE = DATA_DIR / "solutions.yaml"
 
 
 def available_versions() -> list[str]:
@@ -56,6 +58,17 @@ def load_glossary() -> Glossary:
         GLOSSARY_FILE,
         glossary_from_data,
         lambda detail: GlossaryError(f"{GLOSSARY_FILE}: malformed glossary ({detail})"),
+    )
+
+
+@cache
+def load_solutions() -> tuple[Solution, ...]:
+    """The shipped register of national solutions, which applies when portfolio.yaml names none of its own; a
+    malformed file is a bug in the package."""
+    return _read(
+        SOLUTIONS_FILE,
+        lambda data: Solutions.model_validate(data).solutions,
+        lambda detail: ValueError(f"{SOLUTIONS_FILE}: malformed register of national solutions ({detail})"),
     )
 
 

@@ -1,5 +1,5 @@
-"""Find and load a portfolio: its settings, checklist, taxonomy, actors, every initiative file and, when asked, every
-status report, collecting problems.
+"""Find and load a portfolio: its settings, checklist, taxonomy, actors, register of national solutions, every
+initiative file and, when asked, every status report, collecting problems.
 
 One bad file never stops the others: each file's problems are collected and the rest are loaded.
 """
@@ -18,11 +18,11 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist, ChecklistError
 from ehportfolio.domain.fieldtypes import SLUG, SLUG_MAX
-from ehportfolio.domain.models import Actor, Actors, Initiative, Settings, StatusReport, Taxonomy
+from ehportfolio.domain.models import Actor, Actors, Initiative, Settings, Solution, Solutions, StatusReport, Taxonomy
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.store.checklists import own_checklists
 from ehportfolio.store.loader import Positions, decode, parse_mapping, read_bytes
-from ehportfolio.store.packaged import available_versions, load_checklist
+from ehportfolio.store.packaged import available_versions, load_checklist, load_solutions
 from ehportfolio.store.sources import DiskSource, Source
 from ehportfolio.store.validation import validate
 
@@ -110,8 +110,9 @@ class Statuses:
 
 @dataclass(frozen=True)
 class Context:
-    """What a portfolio's settings decide for its initiatives: the checklist, the taxonomy and the actors; and where
-    portfolio.yaml's values sit, so that findings about its calendar can point at a meeting."""
+    """What a portfolio's settings decide for its initiatives: the checklist, the taxonomy, the actors and the
+    register of national solutions (the shipped one unless portfolio.yaml names its own, or when that cannot be read);
+    and where portfolio.yaml's values sit, so that findings about its calendar can point at a meeting."""
 
     settings: Settings | None
     checklist: Checklist
@@ -122,6 +123,21 @@ class Context:
     settings_positions: Positions = field(default_factory=dict)
     own_checklists: Mapping[str, Checklist] = field(default_factory=dict)
     """The portfolio's own checklist versions (`checklists:` in portfolio.yaml), by version."""
+    own_solutions: tuple[Solution, ...] | None = None
+    """The entries of the register portfolio.yaml names; None when the shipped one applies."""
+    solutions_file: str = ""
+    """The register's file as findings name it; empty for the shipped one."""
+
+    @property
+    def solutions(self) -> tuple[Solution, ...]:
+        """The register of national solutions that applies: the portfolio's own, or the shipped one (read only when
+        asked for, so that `ehp assess` of one file does not read it)."""
+        return load_solutions() if self.own_solutions is None else self.own_solutions
+
+    @cached_property
+    def solution_by_id(self) -> dict[str, Solution]:
+        """The register's entries by id: what a dependency may name besides an initiative."""
+        return {solution.id: solution for solution in self.solutions}
 
     def settings_place(self, *path: str | int) -> tuple[int, int]:
         """The line and column of a value of portfolio.yaml, or of its nearest enclosing key."""
@@ -193,7 +209,7 @@ def _read_one(model: type[M], source: Source, relative: str) -> tuple[M, Positio
     return _parse(model, source.display(relative), content)[:2]
 
 
-_REFERENCES = ("checklist_version", "checklists", "taxonomy", "actors")
+_REFERENCES = ("checklist_version", "checklists", "taxonomy", "actors", "solutions")
 """The fields of portfolio.yaml that name something else: a checklist, and files beside it."""
 
 
@@ -214,11 +230,12 @@ def _sound_references(data: dict[str, Any]) -> dict[str, Any]:
 def load_context(root: str | Source | None, checklist_version: str | None = None) -> Context:
     """The settings of the portfolio at root (None for a file outside any portfolio) and what they name.
 
-    A broken portfolio.yaml, taxonomy or actors file, or an unknown checklist version, is reported and the defaults
-    apply, so that the initiatives are still read and checked. When portfolio.yaml parses but a field of it is not
-    valid, the fields that name a checklist or a file are still checked, and their problems reported too.
-    `checklist_version` (`--checklist`) overrides the portfolio's `checklist_version`; a version that is not known is a
-    user error (`checklist.unknown`), raised before anything is read.
+    A broken portfolio.yaml, taxonomy, actors or solutions file, or an unknown checklist version, is reported and the
+    defaults apply (the shipped register of national solutions for a broken one), so that the initiatives are still
+    read and checked. When portfolio.yaml parses but a field of it is not valid, the fields that name a checklist or a
+    file are still checked, and their problems reported too. `checklist_version` (`--checklist`) overrides the
+    portfolio's `checklist_version`; a version that is not known is a user error (`checklist.unknown`), raised before
+    anything is read.
     """
     context = _load_context(root)
     if checklist_version is None:
@@ -275,10 +292,15 @@ def _load_context(root: str | Source | None) -> Context:
         problems.append(Problem(path, "unknown_checklist", args, line, column, "checklist_version"))
     taxonomy = _referenced(Taxonomy, source, references.get("taxonomy"), positions, "taxonomy", problems)
     actors = _referenced(Actors, source, references.get("actors"), positions, "actors", problems)
+    register = _referenced(Solutions, source, references.get("solutions"), positions, "solutions", problems)
     if settings is None:  # the defaults apply, as they always have for a portfolio.yaml that is not valid
         return Context(None, default, problems=tuple(problems))
     actor_list = actors.actors if actors else None
-    return Context(settings, checklist, taxonomy, actor_list, tuple(problems), path, positions, own)
+    context = Context(settings, checklist, taxonomy, actor_list, tuple(problems), path, positions, own)
+    if register is None or settings.solutions is None:
+        return context
+    shown = source.display(posixpath.normpath(settings.solutions.replace("\\", "/")))
+    return replace(context, own_solutions=register.solutions, solutions_file=shown)
 
 
 def _referenced(

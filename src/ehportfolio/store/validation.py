@@ -90,6 +90,8 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         first_line = _place((*loc, first), positions)[0]
         found = {"round": ctx["round"], "first_line": first_line}
         return Problem(path, "duplicate_meeting", found, line, column, f"{where}.{index}")
+    if kind in ("duplicate_solution", "unknown_part_of"):
+        return _register_problem(kind, ctx, loc, path, positions)
     if kind == "one_line":
         return Problem(path, "line_break_value", {}, line, column, where)
     if kind == "local_file":
@@ -101,6 +103,19 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
     if kind in ("string_too_short", "too_short"):
         return Problem(path, "empty_value", {}, line, column, where)
     return _field_problem(kind, ctx, error.get("input"), path, line, column, where)
+
+
+def _register_problem(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: str, positions: Positions) -> Problem:
+    """A register of national solutions that is not whole: an id given twice, or a `part_of` that names no other
+    entry; placed on the entry at fault."""
+    index = ctx["index"]
+    where = ".".join(str(part) for part in (*loc, index))
+    if kind == "duplicate_solution":
+        line, column = _place((*loc, index, "id"), positions)
+        first_line = _place((*loc, ctx["first"]), positions)[0]
+        return Problem(path, kind, {"id": ctx["id"], "first_line": first_line}, line, column, f"{where}.id")
+    line, column = _place((*loc, index, "part_of"), positions)
+    return Problem(path, kind, {"id": ctx["id"], "known": ctx["known"]}, line, column, f"{where}.part_of")
 
 
 def _field_problem(

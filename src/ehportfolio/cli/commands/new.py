@@ -130,7 +130,8 @@ class _Form:
         self.description: str | None = None
         self.answers: dict[str, bool] = {}
         self.dependencies: dict[str, str] = {}
-        self.known = sorted(existing)  # the ids of the portfolio's initiatives, which a dependency may name
+        # what a dependency may name: the portfolio's initiatives and the national solutions of its register
+        self.known = sorted({*existing, *context.solution_by_id})
 
     # The checks, shared by options and prompts
 
