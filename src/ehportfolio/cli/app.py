@@ -332,6 +332,18 @@ def export(
     raise typer.Exit(command.run(_root(path), fmt.value, str(out) if out else None, lang.value))
 
 
+@app.command(help=h("migrate_taxonomy"))
+def migrate_taxonomy(
+    to: Annotated[Strategy, typer.Option("--to", help=h("migrate_taxonomy.to"))] = Strategy("2023-2030"),
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=h("migrate_taxonomy.dry_run"))] = False,
+    path: PathOption = None,
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    from ehportfolio.cli.commands import migrate_taxonomy as command
+
+    raise typer.Exit(command.run(_root(path), to.value, dry_run, lang.value))
+
+
 @app.command(help=h("calendar"))
 def calendar(
     year: Annotated[

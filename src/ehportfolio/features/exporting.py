@@ -14,6 +14,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+from ehportfolio.domain.goals import goals_of
 from ehportfolio.domain.models import CHECKLIST_KEYS, Initiative
 from ehportfolio.features.assessment import Assessment
 from ehportfolio.i18n.messages import segment_name, stage_name, status_name, text
@@ -25,6 +26,7 @@ COLUMNS = (
     "name",
     "owner",
     "focus_area",
+    "goals",
     "status",
     "included",
     "checklist_segment",
@@ -40,7 +42,7 @@ COLUMNS = (
     "dependencies",
     "history",
 )
-TYPES = {"included": "boolean", "missing": "array", "history": "array"}
+TYPES = {"included": "boolean", "goals": "array", "missing": "array", "history": "array"}
 """The type of each column in JSON, for the `fields` of the open data; the rest are strings (or null)."""
 
 MAX_WIDTH = 60
@@ -61,6 +63,7 @@ def export_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
                 "name": initiative.name,
                 "owner": initiative.owner,
                 "focus_area": initiative.focus_area,
+                "goals": list(goals_of(initiative)),
                 "status": a.state.status,
                 "included": decision.included,
                 "checklist_segment": decision.segment,
@@ -89,8 +92,9 @@ def _answers(initiative: Initiative) -> dict[str, str | None]:
 
 
 def _cell_text(key: str, value: Any) -> Any:
-    """A value as one cell of CSV or a workbook: `missing` space-separated, `history` a JSON array (empty when none)."""
-    if key == "missing":
+    """A value as one cell of CSV or a workbook: `goals` and `missing` space-separated, `history` a JSON array (empty
+    when none)."""
+    if key in ("goals", "missing"):
         return " ".join(value)
     if key == "history":
         return json.dumps(value, ensure_ascii=False) if value else None
@@ -151,7 +155,7 @@ def _sheet_value(key: str, value: Any, lang: str) -> Any:
         return stage_name(value, lang)
     if key == "status":
         return status_name(value, lang)
-    if key == "missing":
+    if key in ("goals", "missing"):
         return ", ".join(value) or None
     return _cell_text(key, value)
 

@@ -15,7 +15,7 @@ from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.problems import Problem
 from ehportfolio.features.assessment import Assessment, assess
 from ehportfolio.features.calendar import Member, Round, RoundState, rounds, survey
-from ehportfolio.rules import consistency, history, references, status
+from ehportfolio.rules import consistency, goals, history, references, status
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import Portfolio
 
@@ -82,6 +82,9 @@ RULES: dict[str, tuple[str, Rule]] = {
     "status_unknown_round": (ERROR, status.status_unknown_round),
     "status_incomplete": (ERROR, status.status_incomplete),
     "status_dependency_unknown": (ERROR, status.status_dependency_unknown),
+    "unknown_goal": (ERROR, goals.unknown_goal),
+    "duplicate_goal": (ERROR, goals.duplicate_goal),
+    "goals_and_focus_area": (ERROR, goals.goals_and_focus_area),
 }
 
 

@@ -1,5 +1,5 @@
-"""The data shipped inside the package, read from its files: the checklist versions, the reporting cadence and the
-glossary."""
+"""The data shipped inside the package, read from its files: the checklist versions, the reporting cadence, the
+glossary, the taxonomies and the mappings between them."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from typing import Any, TypeVar
 from ehportfolio.domain.cadence import Cadence, CadenceError, cadence_from_data
 from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist, ChecklistError, checklist_from_data
 from ehportfolio.domain.glossary import Glossary, GlossaryError, glossary_from_data
+from ehportfolio.domain.goals import TaxonomyMapping
+from ehportfolio.domain.models import Taxonomy
 from ehportfolio.domain.problems import InputError
 from ehportfolio.store.loader import load_file
 
@@ -21,6 +23,7 @@ CHECKLIST_DIR = DATA_DIR / "checklists"
 CADENCE_FILE = DATA_DIR / "cadence.yaml"
 TAXONOMY_DIR = DATA_DIR / "taxonomies"
 GLOSSARY_FILE = DATA_DIR / "glossary.yaml"
+MAPPING_DIR = DATA_DIR / "mappings"
 
 
 def available_versions() -> list[str]:
@@ -53,6 +56,37 @@ def load_glossary() -> Glossary:
         glossary_from_data,
         lambda detail: GlossaryError(f"{GLOSSARY_FILE}: malformed glossary ({detail})"),
     )
+
+
+def taxonomy_file(strategy: str) -> Path:
+    """The shipped taxonomy of a strategy (one of fieldtypes.STRATEGIES)."""
+    return TAXONOMY_DIR / f"{strategy}.yaml"
+
+
+def load_taxonomy(strategy: str) -> Taxonomy:
+    """A shipped taxonomy; a malformed one is a bug in the package."""
+    path = taxonomy_file(strategy)
+    return _read(path, Taxonomy.model_validate, lambda detail: ValueError(f"{path}: malformed taxonomy ({detail})"))
+
+
+def mapping_file(source: str, target: str) -> Path:
+    """Where the shipped mapping from one strategy's taxonomy to another's is (it may not exist)."""
+    return MAPPING_DIR / f"{source}_{target}.yaml"
+
+
+def load_mapping(source: str, target: str) -> TaxonomyMapping | None:
+    """The shipped mapping between two strategies' taxonomies; None when none is shipped."""
+    path = mapping_file(source, target)
+    if not path.is_file():
+        return None
+    return _read(
+        path, TaxonomyMapping.model_validate, lambda detail: ValueError(f"{path}: malformed mapping ({detail})")
+    )
+
+
+def packaged_name(path: Path) -> str:
+    """A shipped file's name inside the package (`ehportfolio/data/…`), the same wherever ehp is installed."""
+    return "ehportfolio/" + path.relative_to(DATA_DIR.parent).as_posix()
 
 
 def _read(path: Path, build: Callable[[dict[str, Any]], T], malformed: Callable[[str], Exception]) -> T:
