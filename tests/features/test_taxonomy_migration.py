@@ -1,4 +1,4 @@
-"""`ehp migrate-taxonomy` on a copy of the shipped portfolio: only the mapped lines change, byte for byte, and what
+"""`ehp migrate` on a copy of the shipped portfolio: only the mapped lines change, byte for byte, and what
 cannot be mapped is listed and left as it was."""
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def test_the_mapping_is_a_proposal_whose_goals_are_all_in_the_target_taxonomy() 
 
 def test_the_migration_changes_only_the_mapped_lines(copy: Path) -> None:
     before = snapshot(copy)
-    code, out, err = invoke("migrate-taxonomy", "--path", str(copy))
+    code, out, err = invoke("migrate", "--path", str(copy))
     assert code == 0, out + err
     assert "forslag" in err
     after = snapshot(copy)
@@ -72,7 +72,7 @@ def test_the_migration_changes_only_the_mapped_lines(copy: Path) -> None:
 
 
 def test_the_migrated_portfolio_passes_check_and_counts_by_main_goal(copy: Path) -> None:
-    assert invoke("migrate-taxonomy", "--path", str(copy)).code == 0
+    assert invoke("migrate", "--path", str(copy)).code == 0
     code, out, err = invoke("check", str(copy))
     assert code == 0, out + err
     loaded = load_portfolio(str(copy))
@@ -85,7 +85,7 @@ def test_the_migrated_portfolio_passes_check_and_counts_by_main_goal(copy: Path)
 
 def test_a_dry_run_writes_nothing_and_says_what_it_would_do(copy: Path) -> None:
     before = snapshot(copy)
-    code, out, err = invoke("migrate-taxonomy", "--dry-run", "--path", str(copy), "--lang", "en")
+    code, out, err = invoke("migrate", "--dry-run", "--path", str(copy), "--lang", "en")
     assert code == 0 and snapshot(copy) == before
     assert "akson-journal: 1.1 → goals 4, 2" in out and "taxonomy-2023-2030.yaml" in out
     assert "Nothing was written" in err
@@ -100,7 +100,7 @@ def test_what_cannot_be_mapped_is_listed_and_left_as_it_was(copy: Path) -> None:
     broken = folder / "heliks.yaml"
     broken.write_bytes(broken.read_bytes() + b"nonsense: [\n")
     before = snapshot(copy)
-    code, out, err = invoke("migrate-taxonomy", "--path", str(copy))
+    code, out, err = invoke("migrate", "--path", str(copy))
     assert code == 1, out + err
     listed = [line for line in out.splitlines() if "initiatives/" in line]
     assert len(listed) == 3
@@ -114,9 +114,9 @@ def test_what_cannot_be_mapped_is_listed_and_left_as_it_was(copy: Path) -> None:
 
 
 def test_a_second_migration_is_refused(copy: Path) -> None:
-    assert invoke("migrate-taxonomy", "--path", str(copy)).code == 0
+    assert invoke("migrate", "--path", str(copy)).code == 0
     before = snapshot(copy)
-    code, out, err = invoke("migrate-taxonomy", "--path", str(copy))
+    code, out, err = invoke("migrate", "--path", str(copy))
     assert code == 2 and "2023-2030" in err and snapshot(copy) == before
 
 
@@ -126,7 +126,7 @@ def test_line_endings_a_byte_order_mark_and_a_comment_stay(copy: Path) -> None:
     assert 'focus_area: "1.1"\n' in text
     text = text.replace('focus_area: "1.1"', 'focus_area: "1.1"  # innsatsområde')
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    assert invoke("migrate-taxonomy", "--path", str(copy)).code == 0
+    assert invoke("migrate", "--path", str(copy)).code == 0
     goals = json.dumps(GOALS["1.1"])
     expected = text.replace('focus_area: "1.1"', f"goals: {goals}").replace("\n", "\r\n")
     assert path.read_bytes() == b"\xef\xbb\xbf" + expected.encode("utf-8")

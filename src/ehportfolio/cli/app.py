@@ -333,7 +333,7 @@ def export(
 
 
 @app.command(help=h("migrate_taxonomy"))
-def migrate_taxonomy(
+def migrate(
     to: Annotated[Strategy, typer.Option("--to", help=h("migrate_taxonomy.to"))] = Strategy("2023-2030"),
     dry_run: Annotated[bool, typer.Option("--dry-run", help=h("migrate_taxonomy.dry_run"))] = False,
     path: PathOption = None,

@@ -1,5 +1,5 @@
 """The strategy goals of an initiative and what a taxonomy knows of them; and a mapping from one taxonomy's codes to
-another's, as `ehp migrate-taxonomy` applies it.
+another's, as `ehp migrate` applies it.
 
 An initiative names its goals in `goals` (main goal first) or, in the older form, one `focus_area`. Everything that
 counts or shows goals reads them here, so that both forms work the same everywhere. Pure: no I/O.

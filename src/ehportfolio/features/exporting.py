@@ -26,7 +26,6 @@ COLUMNS = (
     "name",
     "owner",
     "focus_area",
-    "goals",
     "status",
     "included",
     "checklist_segment",
@@ -41,6 +40,7 @@ COLUMNS = (
     *CHECKLIST_KEYS,
     "dependencies",
     "history",
+    "goals",  # last, so that tables read by position before it was added read the same
 )
 TYPES = {"included": "boolean", "goals": "array", "missing": "array", "history": "array"}
 """The type of each column in JSON, for the `fields` of the open data; the rest are strings (or null)."""
@@ -63,7 +63,6 @@ def export_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
                 "name": initiative.name,
                 "owner": initiative.owner,
                 "focus_area": initiative.focus_area,
-                "goals": list(goals_of(initiative)),
                 "status": a.state.status,
                 "included": decision.included,
                 "checklist_segment": decision.segment,
@@ -78,6 +77,7 @@ def export_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
                 **_answers(initiative),
                 "dependencies": ";".join(f"{d.id}={d.strength}" for d in initiative.dependencies) or None,
                 "history": [h.model_dump(mode="json", by_alias=True, exclude_none=True) for h in initiative.history],
+                "goals": list(goals_of(initiative)),
             }
         )
     return rows

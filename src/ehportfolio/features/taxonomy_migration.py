@@ -1,4 +1,4 @@
-"""`ehp migrate-taxonomy`: what moving a portfolio from one strategy's taxonomy to another's changes, as new file texts.
+"""`ehp migrate`: what moving a portfolio from one strategy's taxonomy to another's changes, as new file texts.
 
 Each initiative's focus area (or goals) becomes the goals the shipped mapping gives, written as `goals:` in the place
 of the old key; every other byte of its file stays (store/writer.py). portfolio.yaml names a new taxonomy file beside

@@ -1,4 +1,4 @@
-"""`ehp migrate-taxonomy`: move a portfolio to another strategy's taxonomy through the shipped mapping, losing nothing
+"""`ehp migrate`: move a portfolio to another strategy's taxonomy through the shipped mapping, losing nothing
 else in its files; with --dry-run, only say what it would do.
 
 Exit 0 when every initiative was mapped, 1 when some could not be (they are listed and left as they were), 2 when
