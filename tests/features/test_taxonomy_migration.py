@@ -130,3 +130,18 @@ def test_line_endings_a_byte_order_mark_and_a_comment_stay(copy: Path) -> None:
     goals = json.dumps(GOALS["1.1"])
     expected = text.replace('focus_area: "1.1"', f"goals: {goals}").replace("\n", "\r\n")
     assert path.read_bytes() == b"\xef\xbb\xbf" + expected.encode("utf-8")
+
+
+def test_a_taxonomy_ehp_does_not_ship_is_refused(copy: Path) -> None:
+    taxonomy = copy / "taxonomy.yaml"
+    taxonomy.write_bytes(taxonomy.read_bytes().replace(b"name: Nasjonal e-helsestrategi", b"name: Regional strategi"))
+    before = snapshot(copy)
+    code, out, err = invoke("migrate", "--path", str(copy), "--lang", "nn")
+    line = (copy / "portfolio.yaml").read_text(encoding="utf-8").splitlines().index("taxonomy: taxonomy.yaml") + 1
+    assert code == 2 and out == "" and f"portfolio.yaml:{line}:1" in err and "Regional strategi" in err
+    assert snapshot(copy) == before
+
+
+def test_a_directory_without_portfolio_yaml_is_refused(tmp_path: Path) -> None:
+    code, _, err = invoke("migrate", "--path", str(tmp_path))
+    assert code == 2 and str(tmp_path) in err

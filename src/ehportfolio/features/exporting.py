@@ -95,7 +95,7 @@ def _cell_text(key: str, value: Any) -> Any:
     """A value as one cell of CSV or a workbook: `goals` and `missing` space-separated, `history` a JSON array (empty
     when none)."""
     if key in ("goals", "missing"):
-        return " ".join(value)
+        return " ".join(value or ())
     if key == "history":
         return json.dumps(value, ensure_ascii=False) if value else None
     return value
@@ -156,7 +156,7 @@ def _sheet_value(key: str, value: Any, lang: str) -> Any:
     if key == "status":
         return status_name(value, lang)
     if key in ("goals", "missing"):
-        return ", ".join(value) or None
+        return ", ".join(value or ()) or None
     return _cell_text(key, value)
 
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ehportfolio.domain.fieldtypes import STRATEGIES
-from ehportfolio.domain.goals import TaxonomyMapping, goals_of
+from ehportfolio.domain.goals import TaxonomyMapping, goals_of, known_codes
 from ehportfolio.domain.models import Taxonomy
 from ehportfolio.domain.problems import InputError, Problem
-from ehportfolio.store.packaged import load_mapping, load_taxonomy, mapping_file, packaged_name, taxonomy_file
+from ehportfolio.store.packaged import load_mapping, load_taxonomy, mapping_file, packaged_name, taxonomy_text
 from ehportfolio.store.portfolio import SETTINGS_FILE, Entry, Portfolio
 from ehportfolio.store.writer import edit
 
@@ -94,7 +94,7 @@ def plan(portfolio: Portfolio, settings_text: str, target: str, existing: str | 
         rewrite = _initiative(entry, mapping)
         if isinstance(rewrite, Problem):
             unmapped.append(rewrite)
-        elif rewrite.before != rewrite.after or entry.initiative.focus_area is not None:
+        elif rewrite.new_text != rewrite.old_text:
             rewrites.append(rewrite)
     new_settings = edit(settings_path, settings_text, lambda document: _set_taxonomy(document, file_name))
     return Migration(
@@ -105,13 +105,13 @@ def plan(portfolio: Portfolio, settings_text: str, target: str, existing: str | 
         initiatives=tuple(rewrites),
         settings=Rewrite(settings_path, "", settings_text, new_settings),
         taxonomy_path=taxonomy_path,
-        taxonomy_text=None if existing is not None else SCHEMA_LINE + taxonomy_file(target).read_text("utf-8"),
+        taxonomy_text=None if existing is not None else SCHEMA_LINE + taxonomy_text(target),
         unmapped=tuple(unmapped),
     )
 
 
 def _known(taxonomy: Taxonomy, mapping: TaxonomyMapping) -> bool:
-    codes = {area.code for area in taxonomy.focus_areas} | {s.code for a in taxonomy.focus_areas for s in a.sub_goals}
+    codes = known_codes(taxonomy)
     return all(goal in codes for entry in mapping.codes for goal in entry.to)
 
 

@@ -63,6 +63,11 @@ def taxonomy_file(strategy: str) -> Path:
     return TAXONOMY_DIR / f"{strategy}.yaml"
 
 
+def taxonomy_text(strategy: str) -> str:
+    """The text of a shipped taxonomy, as a new portfolio gets it."""
+    return taxonomy_file(strategy).read_text(encoding="utf-8")
+
+
 def load_taxonomy(strategy: str) -> Taxonomy:
     """A shipped taxonomy; a malformed one is a bug in the package."""
     path = taxonomy_file(strategy)
