@@ -80,3 +80,16 @@ def test_a_focus_area_counts_as_the_main_goal(tmp_path: Path) -> None:
     loaded = load_portfolio(str(root))
     overview = contexts.overview(contexts.prepare(loaded, load_cadence(), "nb", DAY))
     assert [(row.code, row.count) for row in overview.by_focus] == [("2", 2)]
+
+
+def test_the_word_fact_sheet_shows_every_goal(tmp_path: Path) -> None:
+    import docx  # type: ignore[import-untyped]
+
+    root = portfolio(tmp_path / "p")
+    code, _, err = invoke(
+        "report", "initiative", "d", "-f", "docx", "--out", str(tmp_path / "out"), "--path", str(root)
+    )
+    assert code == 0, err
+    document = docx.Document(str(tmp_path / "out" / "d.docx"))
+    shown = " ".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    assert "2 Enklere arbeidshverdag (hovedmål); 1 Aktiv medvirkning i egen og næres helse; 4 Tilgjengelig" in shown
