@@ -55,3 +55,19 @@ def test_a_focus_area_alone_still_checks_against_the_taxonomy(tmp_path: Path) ->
     text = goals_initiative("A", '["4"]').replace('goals: ["4"]', 'focus_area: "2A"')
     root = goals_portfolio(tmp_path, a=text, b=text.replace('"2A"', '"9"'))
     assert [f.path.endswith("b.yaml") for f in findings(root, "unknown_focus_area")] == [True]
+
+
+def test_ehp_new_and_import_take_a_sub_goal_as_the_focus_area(tmp_path: Path) -> None:
+    root = goals_portfolio(tmp_path / "p")
+    (root / "initiatives").mkdir()
+    owner, answers = ("--owner", "Helse Vest RHF"), ("--answer", "digitalisation_essential=nei")
+    code, out, err = invoke("new", "--path", str(root), "--name", "Ny", *owner, "--focus-area", "2a", *answers)
+    assert code == 0, err
+    assert 'focus_area: "2A"' in (root / "initiatives" / "ny.yaml").read_text(encoding="utf-8")
+    table = tmp_path / "t.csv"
+    table.write_text("Primært innsatsområde,Navn,Aktør\n2B,Importert,Helse Vest RHF\n", encoding="utf-8")
+    code, out, err = invoke("import", str(table), "--path", str(root))
+    assert code == 0, err
+    assert 'focus_area: "2B"' in (root / "initiatives" / "importert.yaml").read_text(encoding="utf-8")
+    assert invoke("check", str(root)).code in (0, 1)  # undecided checklists warn; no unknown_focus_area
+    assert not findings(root, "unknown_focus_area")
