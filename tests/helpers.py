@@ -169,3 +169,38 @@ def failing_for(path: Path, real: Callable[..., Any], at: int = 0) -> Callable[.
         return real(*args, **kwargs)
 
     return call
+
+
+# A portfolio on the 2023–2030 goals: a taxonomy with sub-goals, and initiatives naming several goals, main goal first.
+# The sub-goals' names are made up for the tests, not the strategy's.
+GOALS_TAXONOMY = """\
+name: Nasjonal e-helsestrategi 2023–2030
+focus_areas:
+  - code: "1"
+    name: Aktiv medvirkning i egen og næres helse
+  - code: "2"
+    name: Enklere arbeidshverdag
+    sub_goals:
+      - code: "2A"
+        name: Testdelmål A
+      - code: "2B"
+        name: Testdelmål B
+  - code: "4"
+    name: Tilgjengelig informasjon og styrket samhandling
+"""
+
+
+def goals_initiative(name: str, goals: str, owner: str = "Helsedirektoratet") -> str:
+    """A Samstyre initiative whose `goals:` line is `goals` as written (`["4", "2A"]`)."""
+    return (
+        SAMSTYRE.replace("name: Felles", f"name: {name}")
+        .replace('focus_area: "5.1"', f"goals: {goals}")
+        .replace("owner: Helsedirektoratet", f"owner: {owner}")
+    )
+
+
+def goals_portfolio(root: Path, **initiatives: str) -> Path:
+    """A portfolio with GOALS_TAXONOMY and the given initiatives, by id."""
+    files: dict[str, str | bytes] = {"portfolio.yaml": SETTINGS, "taxonomy.yaml": GOALS_TAXONOMY, "actors.yaml": ACTORS}
+    files.update({f"initiatives/{name}.yaml": text for name, text in initiatives.items()})
+    return build_file_tree(root, files)

@@ -52,6 +52,8 @@ def runs(p: Path, out: Path) -> list[tuple[str, ...]]:
         ("report", "site", "-o", str(out / "site"), *path),
         ("report", "templates", *path),
         ("status", "new", FIRST, "--round", "2021-nuit-1", *path),
+        ("migrate", "--dry-run", *path),
+        ("migrate", *path),
     ]
 
 
@@ -67,6 +69,7 @@ COMMANDS = (
     *("assess", "segment", "check", "diff", "schema", "init", "decide", "move", "new", "history", "import"),
     *("export", "calendar", "status new", "report overview", "report initiative", "report meeting"),
     *("report definition", "report site", "report templates"),
+    "migrate",
 )
 
 

@@ -503,6 +503,7 @@ def test_export_csv_is_one_row_per_initiative_with_its_decision() -> None:
         "name": "Helseplattformen",
         "owner": "Helse Midt-Norge RHF",
         "focus_area": "1.1",
+        "goals": "1.1",
         "status": "active",
         "included": "true",
         "checklist_segment": "koordinere",

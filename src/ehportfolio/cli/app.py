@@ -365,6 +365,18 @@ def consequences(
     raise typer.Exit(command.run(_root(path), old, to, fmt.value, lang.value))
 
 
+@app.command(help=h("migrate_taxonomy"))
+def migrate(
+    to: Annotated[Strategy, typer.Option("--to", help=h("migrate_taxonomy.to"))] = Strategy("2023-2030"),
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=h("migrate_taxonomy.dry_run"))] = False,
+    path: PathOption = None,
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    from ehportfolio.cli.commands import migrate_taxonomy as command
+
+    raise typer.Exit(command.run(_root(path), to.value, dry_run, lang.value))
+
+
 @app.command(help=h("calendar"))
 def calendar(
     year: Annotated[

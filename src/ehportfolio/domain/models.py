@@ -111,6 +111,7 @@ class Initiative(_Strict):
     segment: Segment | None = None
     segment_reason: Text | None = None
     focus_area: Code | None = None
+    goals: tuple[Code, ...] = ()  # strategy goals, main goal first (domain/goals.py reads them with focus_area)
     description: str | None = None
     dependencies: tuple[Dependency, ...] = ()
     evidence: str | None = None
@@ -118,12 +119,22 @@ class Initiative(_Strict):
     history: tuple[HistoryEntry, ...] = ()
 
 
-class FocusArea(_Strict):
-    """A focus area (innsatsområde) of a strategy; `truncated` marks a name known only in part."""
+class SubGoal(_Strict):
+    """A sub-goal (delmål) of a strategy's goal; `truncated` marks a name known only in part."""
 
     code: Code
     name: Line
     truncated: bool = False
+
+
+class FocusArea(_Strict):
+    """A focus area (innsatsområde) or goal (mål) of a strategy; `truncated` marks a name known only in part, and
+    `sub_goals` are its delmål, whose codes initiatives may name too."""
+
+    code: Code
+    name: Line
+    truncated: bool = False
+    sub_goals: tuple[SubGoal, ...] = ()
 
 
 class Taxonomy(_Strict):

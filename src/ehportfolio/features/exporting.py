@@ -14,6 +14,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+from ehportfolio.domain.goals import goals_of
 from ehportfolio.domain.models import CHECKLIST_KEYS, Initiative
 from ehportfolio.features.assessment import Assessment
 from ehportfolio.i18n.catalogues import N_
@@ -40,6 +41,7 @@ COLUMNS = (
     *CHECKLIST_KEYS,
     "dependencies",
     "history",
+    "goals",  # last, so that tables read by position before it was added read the same
 )
 TITLES = {
     "id": N_("export.col.id"),
@@ -69,9 +71,10 @@ TITLES = {
     "core_activity": N_("export.col.core_activity"),
     "cross_actor_coordination": N_("export.col.cross_actor_coordination"),
     "strategy_essential": N_("export.col.strategy_essential"),
+    "goals": N_("export.col.goals"),
 }
 """The title of each column, for the workbook's header row and the open data's `fields`."""
-TYPES = {"included": "boolean", "missing": "array", "history": "array"}
+TYPES = {"included": "boolean", "goals": "array", "missing": "array", "history": "array"}
 """The type of each column in JSON, for the `fields` of the open data; the rest are strings (or null)."""
 
 MAX_WIDTH = 60
@@ -106,6 +109,7 @@ def export_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
                 **_answers(initiative),
                 "dependencies": ";".join(f"{d.id}={d.strength}" for d in initiative.dependencies) or None,
                 "history": [h.model_dump(mode="json", by_alias=True, exclude_none=True) for h in initiative.history],
+                "goals": list(goals_of(initiative)),
             }
         )
     return rows
@@ -120,9 +124,10 @@ def _answers(initiative: Initiative) -> dict[str, str | None]:
 
 
 def _cell_text(key: str, value: Any) -> Any:
-    """A value as one cell of CSV or a workbook: `missing` space-separated, `history` a JSON array (empty when none)."""
-    if key == "missing":
-        return " ".join(value)
+    """A value as one cell of CSV or a workbook: `goals` and `missing` space-separated, `history` a JSON array (empty
+    when none)."""
+    if key in ("goals", "missing"):
+        return " ".join(value or ())
     if key == "history":
         return json.dumps(value, ensure_ascii=False) if value else None
     return value
@@ -181,8 +186,8 @@ def _sheet_value(key: str, value: Any, lang: str) -> Any:
         return stage_name(value, lang)
     if key == "status":
         return status_name(value, lang)
-    if key == "missing":
-        return ", ".join(value) or None
+    if key in ("goals", "missing"):
+        return ", ".join(value or ()) or None
     return _cell_text(key, value)
 
 

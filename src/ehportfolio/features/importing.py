@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from ehportfolio.domain.actors import EXACT, match_owner
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.fieldtypes import SEGMENTS, SLUG, SLUG_MAX, parse_answer
+from ehportfolio.domain.goals import known_codes
 from ehportfolio.domain.models import CHECKLIST_KEYS, Taxonomy
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.exporting import TITLES
@@ -424,7 +425,7 @@ class _Rows:
             return None
         code = focus_code(value)
         if self.taxonomy is not None:
-            codes = [area.code for area in self.taxonomy.focus_areas]
+            codes = list(known_codes(self.taxonomy))
             if code not in codes:
                 cell = self._cell(row, "focus_area")
                 assert cell is not None

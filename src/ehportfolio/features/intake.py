@@ -17,6 +17,7 @@ from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.engine import MET, NEXT, OTHERWISE, SEGMENT, Decision, Step, decide
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.fieldtypes import NO, SLUG, SLUG_MAX, YES
+from ehportfolio.domain.goals import known_codes
 from ehportfolio.domain.models import Actor, Taxonomy
 from ehportfolio.i18n.messages import file_language
 from ehportfolio.store.yamltext import quoted, scalar
@@ -199,13 +200,14 @@ def check_owner(typed: str, actors: Sequence[Actor] | None) -> Match:
 
 
 def match_focus_area(typed: str, taxonomy: Taxonomy | None) -> str:
-    """A focus area code of the taxonomy, in any case; without a taxonomy any short code is taken."""
+    """A code of the taxonomy (a focus area, goal or sub-goal), in any case; without a taxonomy any short code is
+    taken."""
     text = required(typed)
     if taxonomy is None:
         if len(text) > CODE_MAX:
             raise AnswerRefused("long_code", limit=str(CODE_MAX))
         return text
-    codes = [area.code for area in taxonomy.focus_areas]
+    codes = list(known_codes(taxonomy))
     if text in codes:
         return text
     same = [code for code in codes if code.casefold() == text.casefold()]

@@ -25,6 +25,9 @@ FILE_PROBLEMS = (
 WHY = {
     "unknown_dependency": N_("why.unknown_dependency"),
     "solution_clash": N_("why.solution_clash"),
+    "unknown_goal": N_("why.unknown_goal"),
+    "duplicate_goal": N_("why.duplicate_goal"),
+    "goals_and_focus_area": N_("why.goals_and_focus_area"),
     "self_dependency": N_("why.self_dependency"),
     "dependency_cycle": N_("why.dependency_cycle"),
     "unknown_owner": N_("why.unknown_owner"),

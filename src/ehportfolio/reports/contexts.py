@@ -22,8 +22,9 @@ from typing import Any
 from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.fieldtypes import OUT, SEGMENTS
+from ehportfolio.domain.goals import goals_of, known_codes, main_goal
 from ehportfolio.domain.lifecycle import SEGMENT_KINDS
-from ehportfolio.domain.models import Solution, StatusReport
+from ehportfolio.domain.models import Initiative, Solution, StatusReport
 from ehportfolio.domain.state import FINISHED, MEMBER, PROPOSED, WITHDRAWN, State, Transition, transitions
 from ehportfolio.features import agenda
 from ehportfolio.features.assessment import assess
@@ -86,8 +87,18 @@ class FocusName:
 
 
 def _focus_names(portfolio: Portfolio) -> dict[str, FocusName]:
-    taxonomy = portfolio.context.taxonomy
-    return {a.code: FocusName(a.name, bool(a.truncated)) for a in taxonomy.focus_areas} if taxonomy else {}
+    """The name of every code of the taxonomy, goals and sub-goals."""
+    return {code: FocusName(k.name, k.truncated) for code, k in known_codes(portfolio.context.taxonomy).items()}
+
+
+def _goals(initiative: Initiative, focus: dict[str, FocusName]) -> tuple[tc.Goal, ...]:
+    """Every goal it names, main goal first, with its name from the taxonomy."""
+    out = []
+    for index, code in enumerate(goals_of(initiative)):
+        known = focus.get(code)
+        name, truncated = (known.name, known.truncated) if known else ("", False)
+        out.append(tc.Goal(code=code, name=name, truncated=truncated, known=known is not None, main=index == 0))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -209,7 +220,7 @@ def _group(state: State) -> str:
 
 def _row(member: Member, state: State, focus: dict[str, FocusName], lang: str) -> tc.Row:
     initiative = member.initiative
-    code = initiative.focus_area or ""
+    code = main_goal(initiative)
     known = focus.get(code)
     return tc.Row(
         id=member.id,
@@ -217,6 +228,7 @@ def _row(member: Member, state: State, focus: dict[str, FocusName], lang: str) -
         owner=initiative.owner,
         focus_area=code,
         focus_name=known.name if known else "",
+        goals=", ".join(goals_of(initiative)),
         segment=state.segment or "",
         segment_name=segment_name(state.segment) if state.segment else "",
         stage=state.stage,
@@ -305,7 +317,7 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
     owners: dict[str, Counter[str]] = {}
     for member in active:
         owners.setdefault(member.initiative.owner, Counter())[states[member.id].segment or ""] += 1
-    areas = Counter(m.initiative.focus_area or "" for m in active)
+    areas = Counter(main_goal(m.initiative) for m in active)
     by_focus = tuple(tc.FocusRow(**_focus_row(code, shared.focus, count)) for code, count in sorted(areas.items()))
     counts = ", ".join(f"{segment_name(s)} {len(groups[s])}" for s in SEGMENTS)
     drawn = graph(shared.names, shared.all_pairs, solutions=shared.solutions)
@@ -430,7 +442,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
         for h in item.history
         if h.kind in (*SEGMENT_KINDS, "status")
     )
-    code = item.focus_area or ""
+    code = main_goal(item)
     focus = shared.focus.get(code)
     return tc.Initiative(
         kind="initiative",
@@ -444,6 +456,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
         focus_area=code,
         focus_name=focus.name if focus else "",
         focus_truncated=bool(focus and focus.truncated),
+        goals=_goals(item, shared.focus),
         status=status_name(state.status, lang),
         stage=state.stage,
         stage_name=stage_name(state.stage, lang),

@@ -52,9 +52,11 @@ class Row(Fields):
     owner: str
     """The actor that owns it."""
     focus_area: str
-    """The code of its primary focus area (`1.1`); empty when it has none."""
+    """The code of its main goal: the first of its `goals`, else its `focus_area` (`1.1`); empty when it has none."""
     focus_name: str
-    """The focus area's name from the taxonomy; empty when unknown or none."""
+    """The main goal's name from the taxonomy; empty when unknown or none."""
+    goals: str
+    """The codes of all its goals, main goal first, joined by `, ` (`4, 2A`); equal to `focus_area` with one goal."""
     segment: str
     """Its effective segment's key (`samstyre`, …); empty when it has none."""
     segment_name: str
@@ -75,6 +77,22 @@ class OwnerRow(Fields):
     """Its active initiatives in all segments."""
     segments: tuple[int, ...]
     """Its active initiatives in each segment, in the order of `segment_names`."""
+
+
+@dataclass(frozen=True)
+class Goal(Fields):
+    """A strategy goal (or focus area, or sub-goal) an initiative names."""
+
+    code: str
+    """Its code."""
+    name: str
+    """Its name from the taxonomy; empty when the taxonomy does not know it."""
+    truncated: bool
+    """The taxonomy's name is cut short."""
+    known: bool
+    """The taxonomy has this code."""
+    main: bool
+    """It is the initiative's main goal (the first it names)."""
 
 
 @dataclass(frozen=True)
@@ -335,11 +353,13 @@ class Initiative(Report):
     owner: str
     """Its owner."""
     focus_area: str
-    """The code of its primary focus area; empty without one."""
+    """The code of its main goal (the first of `goals`, else `focus_area`); empty without one."""
     focus_name: str
-    """The focus area's name; empty when unknown."""
+    """The main goal's name; empty when unknown."""
     focus_truncated: bool
-    """The taxonomy's name for the focus area is cut short."""
+    """The taxonomy's name for the main goal is cut short."""
+    goals: tuple[Goal, ...]
+    """Every goal it names, main goal first; one for a `focus_area`, none without."""
     status: str
     """Its status on the date, in the report's language."""
     stage: str

@@ -99,7 +99,7 @@ def initiatives(loop: str) -> Item:
     """A table of initiatives: focus area, name (id), owner, segment."""
     return table(
         INITIATIVE_COLUMNS,
-        ["{{ row.focus_area }}", NAME_CELL, "{{ row.owner }}", "{{ row.segment_name }}"],
+        ["{{ row.goals }}", NAME_CELL, "{{ row.owner }}", "{{ row.segment_name }}"],
         loop,
         weights=(1.8, 4, 2.6, 1.6),
     )
@@ -140,7 +140,7 @@ OVERVIEW: list[Item] = [
             "{{ _('report.stage') }}",
             '{{ _("report.col.segment") }}',
         ],
-        ["{{ row.focus_area }}", NAME_CELL, "{{ row.owner }}", "{{ row.stage_name }}", "{{ row.segment_name }}"],
+        ["{{ row.goals }}", NAME_CELL, "{{ row.owner }}", "{{ row.stage_name }}", "{{ row.segment_name }}"],
         "row in group.rows",
         weights=(1.8, 4, 2.6, 1.4, 1.6),
     ),
@@ -167,7 +167,9 @@ INITIATIVE: list[Item] = [
             ('{{ _("report.col.owner") }}', "{{ owner }}"),
             (
                 '{{ _("report.col.focus") }}',
-                "{{ focus_area }} {{ focus_name }}{% if focus_truncated %} {{ _('report.truncated') }}{% endif %}",
+                "{{ focus_area }} {{ focus_name }}{% if focus_truncated %} {{ _('report.truncated') }}{% endif %}"
+                "{% if goals | length > 1 %} ({{ _('report.main_goal') }}){% for goal in goals[1:] %}; {{ goal.code }}"
+                " {{ goal.name }}{% if goal.truncated %} {{ _('report.truncated') }}{% endif %}{% endfor %}{% endif %}",
             ),
             ('{{ _("report.col.segment") }}', '{{ segment_name or "–" }}'),
             ("{{ _('report.status') }}", "{{ status }}"),
@@ -483,7 +485,7 @@ DEFINITION: list[Item] = [
                 '{{ _("report.col.name") }}',
                 '{{ _("report.col.owner") }}',
             ],
-            ["{{ loop.index }}", "{{ row.focus_area }}", NAME_CELL, "{{ row.owner }}"],
+            ["{{ loop.index }}", "{{ row.goals }}", NAME_CELL, "{{ row.owner }}"],
             "row in priority",
             (0,),
             weights=(1, 1.8, 4, 3.2),

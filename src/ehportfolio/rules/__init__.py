@@ -16,7 +16,7 @@ from ehportfolio.domain.problems import Problem
 from ehportfolio.features.assessment import Assessment, assess
 from ehportfolio.features.calendar import Member, Round, RoundState, rounds, survey
 from ehportfolio.i18n.catalogues import N_
-from ehportfolio.rules import consistency, history, references, status
+from ehportfolio.rules import consistency, goals, history, references, status
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import Portfolio
 
@@ -84,6 +84,9 @@ RULES: dict[str, tuple[str, Rule]] = {
     "status_unknown_round": (ERROR, status.status_unknown_round),
     "status_incomplete": (ERROR, status.status_incomplete),
     "status_dependency_unknown": (ERROR, status.status_dependency_unknown),
+    "unknown_goal": (ERROR, goals.unknown_goal),
+    "duplicate_goal": (ERROR, goals.duplicate_goal),
+    "goals_and_focus_area": (ERROR, goals.goals_and_focus_area),
 }
 
 
@@ -102,6 +105,10 @@ MESSAGES = (
     N_("problem.undecided"),
     N_("problem.samstyre_dependency_mismatch.yes"),
     N_("problem.samstyre_dependency_mismatch.no_solution"),
+    N_("problem.unknown_goal"),
+    N_("problem.unknown_goal.suggest"),
+    N_("problem.duplicate_goal"),
+    N_("problem.goals_and_focus_area"),
     N_("problem.solution_clash.own"),
     N_("problem.solution_clash.shipped"),
     N_("problem.samstyre_dependency_mismatch.no"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ehportfolio.domain.goals import known_codes
 from ehportfolio.domain.problems import Problem
 from ehportfolio.store.validation import Nearest
 
@@ -142,11 +143,11 @@ def unknown_owner(subject: Subject) -> Iterator[Problem]:
 
 
 def unknown_focus_area(subject: Subject) -> Iterator[Problem]:
-    """Every focus area is a code of the portfolio's taxonomy, when it names one."""
+    """Every focus area is a code of the portfolio's taxonomy (a goal or a sub-goal), when it names one."""
     taxonomy = subject.portfolio.context.taxonomy
     if taxonomy is None:
         return
-    codes = sorted(area.code for area in taxonomy.focus_areas)
+    codes = sorted(known_codes(taxonomy))
     nearest = Nearest(codes)
     for entry in subject.portfolio.entries:
         code = entry.initiative.focus_area

@@ -1,5 +1,5 @@
 """The data shipped inside the package, read from its files: the checklist versions, the reporting cadence, the
-glossary and the register of national solutions."""
+glossary, the register of national solutions, the taxonomies and the mappings between them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from ehportfolio.domain.cadence import Cadence, CadenceError, cadence_from_data
 from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist, ChecklistError, checklist_from_data
 from ehportfolio.domain.checklistfile import ChecklistFile
 from ehportfolio.domain.glossary import Glossary, GlossaryError, glossary_from_data
-from ehportfolio.domain.models import Solution, Solutions
+from ehportfolio.domain.goals import TaxonomyMapping
+from ehportfolio.domain.models import Solution, Solutions, Taxonomy
 from ehportfolio.domain.problems import InputError
 from ehportfolio.store.loader import load_file
 
@@ -24,6 +25,7 @@ CADENCE_FILE = DATA_DIR / "cadence.yaml"
 TAXONOMY_DIR = DATA_DIR / "taxonomies"
 GLOSSARY_FILE = DATA_DIR / "glossary.yaml"
 SOLUTIONS_FILE = DATA_DIR / "solutions.yaml"
+MAPPING_DIR = DATA_DIR / "mappings"
 
 
 def available_versions() -> list[str]:
@@ -70,6 +72,42 @@ def load_solutions() -> tuple[Solution, ...]:
         lambda data: Solutions.model_validate(data).solutions,
         lambda detail: ValueError(f"{SOLUTIONS_FILE}: malformed register of national solutions ({detail})"),
     )
+
+
+def taxonomy_file(strategy: str) -> Path:
+    """The shipped taxonomy of a strategy (one of fieldtypes.STRATEGIES)."""
+    return TAXONOMY_DIR / f"{strategy}.yaml"
+
+
+def taxonomy_text(strategy: str) -> str:
+    """The text of a shipped taxonomy, as a new portfolio gets it."""
+    return taxonomy_file(strategy).read_text(encoding="utf-8")
+
+
+def load_taxonomy(strategy: str) -> Taxonomy:
+    """A shipped taxonomy; a malformed one is a bug in the package."""
+    path = taxonomy_file(strategy)
+    return _read(path, Taxonomy.model_validate, lambda detail: ValueError(f"{path}: malformed taxonomy ({detail})"))
+
+
+def mapping_file(source: str, target: str) -> Path:
+    """Where the shipped mapping from one strategy's taxonomy to another's is (it may not exist)."""
+    return MAPPING_DIR / f"{source}_{target}.yaml"
+
+
+def load_mapping(source: str, target: str) -> TaxonomyMapping | None:
+    """The shipped mapping between two strategies' taxonomies; None when none is shipped."""
+    path = mapping_file(source, target)
+    if not path.is_file():
+        return None
+    return _read(
+        path, TaxonomyMapping.model_validate, lambda detail: ValueError(f"{path}: malformed mapping ({detail})")
+    )
+
+
+def packaged_name(path: Path) -> str:
+    """A shipped file's name inside the package (`ehportfolio/data/…`), the same wherever ehp is installed."""
+    return "ehportfolio/" + path.relative_to(DATA_DIR.parent).as_posix()
 
 
 def _read(path: Path, build: Callable[[dict[str, Any]], T], malformed: Callable[[str], Exception]) -> T:

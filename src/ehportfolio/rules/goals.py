@@ -1,0 +1,50 @@
+"""Rules on the strategy goals an initiative names in `goals`: codes of the taxonomy, each once, and not beside a
+`focus_area`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ehportfolio.domain.goals import known_codes
+from ehportfolio.domain.problems import Problem
+from ehportfolio.store.validation import Nearest
+
+if TYPE_CHECKING:
+    from ehportfolio.rules import Subject
+
+
+def unknown_goal(subject: Subject) -> Iterator[Problem]:
+    """Every code in `goals` is a goal or a sub-goal of the portfolio's taxonomy, when it names one."""
+    known = known_codes(subject.portfolio.context.taxonomy)
+    if not known:
+        return
+    codes = sorted(known)
+    nearest = Nearest(codes)
+    for entry in subject.portfolio.entries:
+        for index, code in enumerate(entry.initiative.goals):
+            if code not in known:
+                line, column = entry.place("goals", index)
+                args = {"code": code, "suggestion": nearest(code), "known": ", ".join(codes)}
+                yield Problem(entry.path, "", args, line, column, f"goals.{index}")
+
+
+def duplicate_goal(subject: Subject) -> Iterator[Problem]:
+    """No code is named twice in `goals`: the first names the main goal, and a repeat says nothing more."""
+    for entry in subject.portfolio.entries:
+        seen: set[str] = set()
+        for index, code in enumerate(entry.initiative.goals):
+            if code in seen:
+                line, column = entry.place("goals", index)
+                yield Problem(entry.path, "", {"code": code}, line, column, f"goals.{index}")
+            seen.add(code)
+
+
+def goals_and_focus_area(subject: Subject) -> Iterator[Problem]:
+    """An initiative names its goals in `goals` or its one focus area in `focus_area`, not both: the two would say the
+    same thing twice and drift apart. Where both are given, the reports read `goals`."""
+    for entry in subject.portfolio.entries:
+        initiative = entry.initiative
+        if initiative.goals and initiative.focus_area is not None:
+            line, column = entry.place("focus_area")
+            yield Problem(entry.path, "", {"code": initiative.focus_area}, line, column, "focus_area")
