@@ -69,3 +69,10 @@ def test_english_says_it_too(decided: Path) -> None:
     _, out, _ = invoke("report", "definition", "--year", "2021", "--lang", "en", "--path", str(decided))
     assert "The initiatives with a decided priority, in the decided order (4 initiatives)." in out
     assert "27 Samstyre initiatives have no decided priority." in out
+
+
+def test_the_fact_sheet_lists_each_priority_decided(decided: Path) -> None:
+    _, out, _ = invoke("report", "initiative", "legemiddelprogrammet", "--path", str(decided))
+    history = out.split("## Segmenthistorikk", 1)[1]
+    assert "| 2021-05-06 | prioritet |  | 3 | Vedtatt |  |" in history
+    assert "| 2021-09-01 | prioritet | 3 | 4 | Ny |  |" in history

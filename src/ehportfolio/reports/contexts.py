@@ -443,7 +443,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
             ref=h.ref or "",
         )
         for h in item.history
-        if h.kind in (*SEGMENT_KINDS, "status")
+        if h.kind in (*SEGMENT_KINDS, "status", "priority")
     )
     code = main_goal(item)
     focus = shared.focus.get(code)
