@@ -13,7 +13,7 @@ from conftest import invoke
 from helpers import ACTORS, SAMSTYRE, SETTINGS, TAXONOMY, build_file_tree
 
 from ehportfolio.domain.models import Initiative
-from ehportfolio.domain.state import priority_on, state_of
+from ehportfolio.domain.state import priority_on, state_of, transitions
 from ehportfolio.rules import run_rules
 from ehportfolio.store.portfolio import load_portfolio
 
@@ -158,3 +158,13 @@ def test_a_broken_priority_chain_is_found(tmp_path: Path) -> None:
     root = portfolio(tmp_path, felles=SAMSTYRE + history)
     codes = [f.code for f in run_rules(load_portfolio(str(root)), D(2026, 1, 1))]
     assert codes == ["history_chain"]
+
+
+def test_a_priority_is_no_change_of_stage_and_never_taken_for_the_step_that_made_one() -> None:
+    history = [
+        step("2021-01-10", "decision", None, "samstyre"),
+        step("2021-01-10", "priority", None, 2),  # decided at the same meeting, after the segment
+        step("2021-06-01", "priority", 2, 1),
+    ]
+    changes = transitions("t", initiative(history), None, None, D(2021, 12, 31))
+    assert [(c.date, c.joined, c.entry.kind) for c in changes] == [(D(2021, 1, 10), True, "decision")]

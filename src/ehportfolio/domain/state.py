@@ -181,6 +181,7 @@ def transitions(
         before = state_of(ident, initiative, checklist_segment, day - datetime.timedelta(days=1))
         after = state_of(ident, initiative, checklist_segment, day)
         if (before.stage, before.segment) != (after.stage, after.segment):
-            entry = [e for e in initiative.history if e.date == day][-1]
+            # the step that made the change: a priority decided the same day changes no stage or segment
+            entry = [e for e in initiative.history if e.date == day and e.kind != PRIORITY][-1]
             found.append(Transition(ident, day, before, after, entry))
     return found
