@@ -194,11 +194,13 @@ def test_no_word_in_a_table_is_wider_than_its_column(shipped: Path, args: list[s
     assert not too_wide
 
 
-def test_definition_has_its_five_parts_and_the_samstyre_priority(shipped: Path) -> None:
+def test_definition_has_its_five_parts_and_numbers_no_priority_that_was_not_decided(shipped: Path) -> None:
     document = word("definition", "--year", "2021", "--path", str(shipped))
     assert [h.split(". ", 1)[0] for h in headings(document, 1)] == ["1", "2", "3", "4", "5"]
-    priority = body(table_after(document, "2. Prioritering"))
-    assert [row[0] for row in priority] == [str(n) for n in range(1, 31)]
+    texts = [p.text for p in document.paragraphs]
+    assert "Ingen tiltak har vedtatt prioritet, så papiret viser ingen rekkefølge og ingen nummer." in texts
+    apart = body(table_after(document, "Uten vedtatt prioritet (30)"))
+    assert len(apart) == 30 and not any(cell.isdigit() for row in apart for cell in row)
 
 
 @pytest.mark.parametrize(

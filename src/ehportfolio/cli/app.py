@@ -210,6 +210,9 @@ def decide(
     segment: Annotated[str | None, typer.Option("--segment", help=h("decide.segment"), show_default=False)] = None,
     out: Annotated[bool, typer.Option("--out", help=h("decide.out"))] = False,
     status: Annotated[str | None, typer.Option("--status", help=h("decide.status"), show_default=False)] = None,
+    priority: Annotated[
+        str | None, typer.Option("--priority", metavar="N", help=h("decide.priority"), show_default=False)
+    ] = None,
     ref: RefOption = None,
     date: DateOption = None,
     allow_future: FutureOption = False,
@@ -218,18 +221,17 @@ def decide(
 ) -> None:
     from ehportfolio.cli.commands import lifecycle as command
 
-    given = [name for name, value in (("--segment", segment), ("--out", out), ("--status", status)) if value]
+    chosen = {"--segment": segment, "--out": out or None, "--status": status, "--priority": priority}
+    given = [name for name, value in chosen.items() if value is not None]
     if len(given) != 1:
         from ehportfolio.i18n.messages import text
 
-        key, options = (
-            (N_("usage.exclusive"), given) if given else (N_("usage.one_of"), ["--segment", "--out", "--status"])
-        )
+        key, options = (N_("usage.exclusive"), given) if given else (N_("usage.one_of"), list(chosen))
         from typer._click.exceptions import UsageError  # typer's click: exit 2, with the command's usage line
 
         raise UsageError(text(lang.value, key, options=", ".join(options)), ctx)
-    action = "status" if status else "out" if out else "decision"
-    target = _choice(ctx, "status", "--status", status, lang) if status else None
+    action = "priority" if priority is not None else "status" if status else "out" if out else "decision"
+    target = priority if priority is not None else _choice(ctx, "status", "--status", status, lang) if status else None
     target = _choice(ctx, "segment", "--segment", segment, lang) if segment else target
     raise typer.Exit(command.run(_root(path), ident, action, target, reason, ref, date, allow_future, lang.value))
 

@@ -18,6 +18,7 @@ from ehportfolio.domain.models import HistoryEntry, Initiative
 DECISION = "decision"
 MOVE = "move"
 STATUS = "status"
+PRIORITY = "priority"
 SEGMENT_KINDS = (DECISION, MOVE)
 
 
@@ -50,7 +51,8 @@ def plan(
     today: datetime.date,
     allow_future: bool = False,
 ) -> Plan:
-    """What recording `action` (decision, out, move or status) with `target` does to the initiative."""
+    """What recording `action` (decision, out, move, status or priority) with `target` does to the initiative. A
+    priority changes no field: the history is its only record, written as numbers (`to: 3`)."""
     if not reason.strip():  # bad input, not a step the data refuses
         raise errors.UserError("problem.lifecycle.no_reason")
     if day > today and not allow_future:
@@ -61,6 +63,13 @@ def plan(
     # Where the initiative is: the last decision's `to` (`out` included), else the segment the file records. Each
     # entry's `from` is the `to` of the one before it, so that the history stays one chain.
     current = previous.to if previous is not None else initiative.segment
+    if action == PRIORITY:
+        assert target is not None  # the command refuses a priority that is not a positive whole number
+        decided = last(initiative, (PRIORITY,))
+        if decided is not None and int(decided.to) == int(target):
+            raise Refusal("lifecycle.same_priority", priority=int(target))
+        old = int(decided.to) if decided is not None else None
+        return Plan({}, _entry(day, PRIORITY, old, int(target), reason, ref))
     if action == STATUS:
         assert target is not None
         if target == initiative.status:
@@ -83,7 +92,9 @@ def plan(
     return Plan(fields, _entry(day, action, current, target, reason, ref))
 
 
-def _entry(day: datetime.date, kind: str, old: str | None, new: str, reason: str, ref: str | None) -> dict[str, Any]:
+def _entry(
+    day: datetime.date, kind: str, old: str | int | None, new: str | int, reason: str, ref: str | None
+) -> dict[str, Any]:
     entry: dict[str, Any] = {"date": day, "kind": kind, "from": old, "to": new, "reason": reason}
     if ref:
         entry["ref"] = ref

@@ -8,9 +8,9 @@ README documents.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ehportfolio.domain.fieldtypes import (
@@ -77,22 +77,50 @@ class Dependency(_Strict):
     strength: Strength
 
 
+_STEP = {"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer", "minimum": 1}]}
+"""A step's `from` or `to`: a segment or a status as text, or a priority as a whole number."""
+_STEP_OR_NONE = {"anyOf": [*_STEP["anyOf"], {"type": "null"}], "default": None}
+
+
+def is_priority(value: str) -> bool:
+    """Whether a text is a priority: a positive whole number in ASCII digits (`3`, not `0`, `-1` or `2.5`)."""
+    return value.isascii() and value.isdigit() and int(value) > 0
+
+
 class HistoryEntry(_Strict):
-    """A recorded step in an initiative's life: a decision, a move between segments, or a change of status.
+    """A recorded step in an initiative's life: a decision, a move between segments, a change of status, or a decided
+    priority.
 
     For a decision or a move, `from` and `to` are segments (a decision's `to` may be `out`, and the first decision's
-    `from` is empty); for a status change they are statuses.
+    `from` is empty); for a status change they are statuses; for a priority they are positive whole numbers (the
+    first one's `from` is empty), kept here as their digits.
     """
 
     date: datetime.date
-    kind: Literal["decision", "move", "status"]
-    from_: str | None = Field(default=None, alias="from")
-    to: Text
+    kind: Literal["decision", "move", "status", "priority"]
+    from_: Annotated[str | None, WithJsonSchema(_STEP_OR_NONE)] = Field(default=None, alias="from")
+    to: Annotated[Text, WithJsonSchema(_STEP)]
     reason: Text
     ref: Text | None = None
 
+    @field_validator("from_", "to", mode="before")
+    @classmethod
+    def _number_as_digits(cls, value: object) -> object:
+        """A priority is written as a number (`to: 3`); kept as its digits, like every other `to`."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("from_", "to")
+    @classmethod
+    def _priority_is_a_number(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A priority's `from` and `to` are positive whole numbers; placed on the value at fault."""
+        if info.data.get("kind") == "priority" and value is not None and not is_priority(value):
+            raise PydanticCustomError("priority_value", "not a priority", {"value": value})
+        return value
+
     @model_validator(mode="after")
     def _values_fit_the_kind(self) -> HistoryEntry:
+        if self.kind == "priority":
+            return self
         allowed = STATUSES if self.kind == "status" else (*SEGMENTS, OUT)
         for value in (self.from_, self.to):
             if value is not None and value not in allowed:

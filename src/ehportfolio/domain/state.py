@@ -8,6 +8,7 @@ The rules, in order:
 2. A recorded decision beats the checklist. The last decision or move on or before the day says where the initiative
    is: in a segment (`member`), or `out` (decided out, whether it was a member before or was rejected). Before its
    first decision, it is where that decision started from: a segment, or nowhere yet (`proposed`).
+   (A decided priority, `kind: priority`, is no step of the segment: it gives `priority`, and nothing else.)
 3. Without any decision or move, a recorded `segment` makes a member (the segments of table 5.2 were decided in 2020,
    before the history was kept).
 4. A file with neither a decision nor a recorded segment is a proposal, whatever its checklist result; its segment is
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.engine import decide
 from ehportfolio.domain.fieldtypes import OUT, SEGMENTS
-from ehportfolio.domain.lifecycle import SEGMENT_KINDS, STATUS
+from ehportfolio.domain.lifecycle import PRIORITY, SEGMENT_KINDS, STATUS
 from ehportfolio.domain.models import HistoryEntry, Initiative
 
 PROPOSED = "proposed"
@@ -58,6 +59,8 @@ class State:
     source: str | None
     status: str
     checklist_segment: str | None
+    priority: int | None = None
+    """Its priority as last decided on or before the day (`ehp decide --priority`); None when none is decided."""
 
     @property
     def member(self) -> bool:
@@ -82,6 +85,13 @@ def status_on(initiative: Initiative, day: datetime.date | None) -> str:
         return initiative.status
     before = steps if day is None else [e for e in steps if e.date <= day]
     return before[-1].to if before else steps[0].from_ or ACTIVE
+
+
+def priority_on(initiative: Initiative, day: datetime.date | None) -> int | None:
+    """The priority decided last on or before a day (as recorded, `day=None`: the last of all); None before the first
+    decision, and for an initiative never given one. A priority is never worked out from anything else."""
+    steps = [e for e in _steps(initiative, (PRIORITY,)) if day is None or e.date <= day]
+    return int(steps[-1].to) if steps else None
 
 
 def _placed(initiative: Initiative, day: datetime.date | None) -> tuple[str | None, str | None]:
@@ -112,7 +122,7 @@ def state_of(
         source = BY_CHECKLIST if checklist_segment else None
     if status in (FINISHED, WITHDRAWN):
         stage = status
-    return State(ident, stage, segment, source, status, checklist_segment)
+    return State(ident, stage, segment, source, status, checklist_segment, priority_on(initiative, day))
 
 
 def checklist_segment(initiative: Initiative, checklist: Checklist) -> str | None:
@@ -171,6 +181,7 @@ def transitions(
         before = state_of(ident, initiative, checklist_segment, day - datetime.timedelta(days=1))
         after = state_of(ident, initiative, checklist_segment, day)
         if (before.stage, before.segment) != (after.stage, after.segment):
-            entry = [e for e in initiative.history if e.date == day][-1]
+            # the step that made the change: a priority decided the same day changes no stage or segment
+            entry = [e for e in initiative.history if e.date == day and e.kind != PRIORITY][-1]
             found.append(Transition(ident, day, before, after, entry))
     return found

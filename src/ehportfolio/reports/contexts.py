@@ -16,7 +16,7 @@ import datetime
 import shlex
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from ehportfolio.domain.cadence import Cadence
@@ -63,6 +63,7 @@ EVENT_KINDS = {
     "decision": N_("report.kind.decision"),
     "move": N_("report.kind.move"),
     "status": N_("report.kind.status"),
+    "priority": N_("report.kind.priority"),
 }
 """The kinds of a history entry, in words."""
 CASE_TYPES = {
@@ -382,6 +383,8 @@ def _word(value: str | None, kind: str, lang: str) -> str:
         return text(lang, "report.out")
     if kind == "status":
         return status_name(value, lang)
+    if kind == "priority":
+        return value
     return segment_name(value)
 
 
@@ -440,7 +443,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
             ref=h.ref or "",
         )
         for h in item.history
-        if h.kind in (*SEGMENT_KINDS, "status")
+        if h.kind in (*SEGMENT_KINDS, "status", "priority")
     )
     code = main_goal(item)
     focus = shared.focus.get(code)
@@ -793,18 +796,28 @@ def definition(
     portfolio: Portfolio, cadence: Cadence, year: int, lang: str, date: datetime.date | None
 ) -> tc.Definition:
     """The annual portfolio definition for the year after `year`, following NUIT's annual cycle. The portfolio is
-    taken as it stands on 31 December of `year`, by the recorded history. Samstyre initiatives are in priority order
-    by focus area, then name (the portfolio records no priority)."""
+    taken as it stands on 31 December of `year`, by the recorded history. The Prioritering lists the priorities
+    decided (`ehp decide --priority`) in their order; Samstyre initiatives without one are listed apart, unnumbered."""
     name = _portfolio_name(portfolio)
     end = datetime.date(year, 12, 31)
     start = datetime.date(year - 1, 12, 31)
     focus = _focus_names(portfolio)
     everyone = members(portfolio)
     active = [m for m in everyone if m.segment_on(end)]
+    states = {m.id: m.state(end) for m in active}
     rows = sorted(
-        (_row(m, m.state(end), focus, lang) for m in active),
+        (_row(m, states[m.id], focus, lang) for m in active),
         key=lambda r: (r.focus_area, r.name.casefold(), r.id),
     )
+    ranked = sorted(
+        (
+            tc.Ranked(**{f.name: getattr(r, f.name) for f in fields(r)}, priority=p)
+            for r in rows
+            if (p := states[r.id].priority) is not None
+        ),
+        key=lambda r: (r.priority, r.name.casefold(), r.id),
+    )
+    unprioritised = tuple(r for r in rows if r.segment == "samstyre" and states[r.id].priority is None)
     areas: dict[str, Counter[str]] = {}
     for r in rows:
         areas.setdefault(r.focus_area, Counter())[r.segment] += 1
@@ -839,7 +852,14 @@ def definition(
         by_focus=by_focus,
         by_segment=by_segment,
         by_owner=_owners(owners),
-        priority=tuple(r for r in rows if r.segment == "samstyre"),
+        priority=tuple(ranked),
+        priority_rule=text(lang, "report.definition.priority_order", count=len(ranked))
+        if ranked
+        else text(lang, "report.definition.no_priority"),
+        unprioritised=unprioritised,
+        unprioritised_rule=text(lang, "report.definition.unprioritised", count=len(unprioritised))
+        if unprioritised
+        else "",
         planning_rule=text(lang, "report.definition.planning_rule", year=year),
         continues=tuple(rows),
         starts=_by_date(starts),

@@ -68,6 +68,14 @@ class Row(Fields):
 
 
 @dataclass(frozen=True)
+class Ranked(Row):
+    """An initiative with a decided priority (the definition's Prioritering)."""
+
+    priority: int
+    """The priority last decided for it (`ehp decide --priority`), as decided: never a place worked out."""
+
+
+@dataclass(frozen=True)
 class OwnerRow(Fields):
     """Active initiatives counted by owner."""
 
@@ -621,8 +629,14 @@ class Definition(Report):
     """Active initiatives by segment."""
     by_owner: tuple[OwnerRow, ...]
     """Active initiatives by owner, most first."""
-    priority: tuple[Row, ...]
-    """The Samstyre initiatives in priority order (by focus area, then name)."""
+    priority: tuple[Ranked, ...]
+    """The active initiatives with a decided priority, in the decided order (by priority, then name)."""
+    priority_rule: str
+    """What the order is, as a sentence."""
+    unprioritised: tuple[Row, ...]
+    """The active Samstyre initiatives with no decided priority, by focus area and name: listed apart, unnumbered."""
+    unprioritised_rule: str
+    """That these have no priority decided, as a sentence; empty when there are none."""
     planning_rule: str
     """How starts, ends and continuations are counted, as a sentence."""
     continues: tuple[Row, ...]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ehportfolio.domain.fieldtypes import OUT
-from ehportfolio.domain.lifecycle import SEGMENT_KINDS, STATUS
+from ehportfolio.domain.lifecycle import PRIORITY, SEGMENT_KINDS, STATUS
 from ehportfolio.domain.problems import Problem
 
 if TYPE_CHECKING:
@@ -26,9 +26,9 @@ def history_order(subject: Subject) -> Iterator[Problem]:
 
 
 def history_chain(subject: Subject) -> Iterator[Problem]:
-    """Each entry's `from` is the previous entry's `to`, for segments and for statuses each."""
+    """Each entry's `from` is the previous entry's `to`, for segments, statuses and priorities each."""
     for entry in subject.portfolio.entries:
-        for kinds in (SEGMENT_KINDS, (STATUS,)):
+        for kinds in (SEGMENT_KINDS, (STATUS,), (PRIORITY,)):
             steps = [(i, e) for i, e in enumerate(entry.initiative.history) if e.kind in kinds]
             for (_, before), (index, after) in zip(steps, steps[1:], strict=False):
                 if after.from_ != before.to:

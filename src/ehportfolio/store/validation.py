@@ -80,6 +80,8 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         return Problem(path, "bad_slug", {"value": ctx.get("value", "")}, line, column, where)
     if kind == "history_value":
         return Problem(path, "bad_choice", {"allowed": ctx.get("allowed", "")}, line, column, where)
+    if kind == "priority_value":
+        return Problem(path, "bad_priority", {"value": ctx.get("value", "")}, line, column, where)
     if kind == "colour":
         return Problem(path, "bad_choice", {"allowed": ctx.get("allowed", "")}, line, column, where)
     if kind == "committee":

@@ -24,6 +24,7 @@ EVENTS = {
     "move": N_("history.move"),
     "segment": N_("history.segment"),
     "status": N_("history.status"),
+    "priority": N_("history.priority"),
     "deleted": N_("history.deleted"),
     "unreadable": N_("history.unreadable"),
 }
@@ -74,6 +75,8 @@ def describe(event: Event, lang: str) -> str:
     elif event.kind == "status":
         old, new = (status_name(args["from"], lang) if args["from"] else "–"), status_name(args["to"], lang)
         line = text(lang, "history.status", old=old, new=new)
+    elif event.kind == "priority":
+        line = text(lang, "history.priority", old=args["from"] or "–", new=args["to"])
     elif event.kind == "created":
         line = text(lang, "history.created", segment=segment_name(args["segment"]) if args["segment"] else "–")
     else:

@@ -9,7 +9,8 @@ import sys
 from ehportfolio.cli.commands import day_of
 from ehportfolio.cli.exits import OK
 from ehportfolio.domain.fieldtypes import SLUG
-from ehportfolio.domain.lifecycle import Refusal, plan
+from ehportfolio.domain.lifecycle import PRIORITY, Refusal, plan
+from ehportfolio.domain.models import is_priority
 from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.features.assessment import assess
 from ehportfolio.i18n.catalogues import N_
@@ -26,6 +27,7 @@ DONE = {
     "out": N_("lifecycle.done.out"),
     "move": N_("lifecycle.done.move"),
     "status": N_("lifecycle.done.status"),
+    "priority": N_("lifecycle.done.priority"),
 }
 
 
@@ -62,6 +64,9 @@ def run(
         day = day_of(date) or today
     except ValueError:
         raise InputError([Problem("--date", "bad_date", {"value": date})]) from None
+    if action == PRIORITY and not is_priority((target or "").strip()):
+        raise InputError([Problem("--priority", "bad_priority", {"value": target})])
+    target = target.strip() if action == PRIORITY and target else target
     context = load_context(root if os.path.isfile(os.path.join(root, SETTINGS_FILE)) else None)
     try:
         original = read_bytes(path, root=root)
@@ -73,6 +78,9 @@ def run(
         replace(path, original, new_text, root=root)
     except Refusal as refusal:  # the step, placed in the file it concerns
         raise InputRefusal([Problem(path, refusal.key, refusal.values)]) from None
-    shown = status_name(target or "", lang) if action == "status" else segment_name(target)
+    if action == "status":
+        shown = status_name(target or "", lang)
+    else:
+        shown = str(int(target or 0)) if action == PRIORITY else segment_name(target)
     print(text(lang, DONE[action], id=ident, to=shown, date=day.isoformat()), file=sys.stderr)
     return OK
