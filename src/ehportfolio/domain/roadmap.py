@@ -9,6 +9,9 @@ from collections.abc import Sequence
 DEFAULT_PHASES = ("utredning", "planlegging", "gjennomføring", "innføring", "gevinstrealisering")
 """The phases of an initiative when the portfolio names none of its own (portfolio.yaml `phases`)."""
 
+GROUPINGS = ("goal", "owner")
+"""What `ehp report roadmap --by` may group the initiatives by: their main goal, or their owner."""
+
 
 def phase_names(own: Sequence[str]) -> tuple[str, ...]:
     """The phase names a portfolio plans by: its own, or the default ones."""
