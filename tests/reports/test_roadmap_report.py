@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -217,3 +219,19 @@ def test_a_portfolio_without_plans_says_so(tmp_path: Path) -> None:
         code, out, err = invoke("report", "roadmap", "-f", fmt, "--path", str(root))
         assert code == 0, err
         assert "Ingen tiltak har faser eller milepæler" in out and "<svg" not in out and "mermaid" not in out
+
+
+MMDC = shutil.which("mmdc")
+
+
+@pytest.mark.skipif(MMDC is None, reason="mermaid-cli (mmdc) is not installed: the rendering of the gantt is skipped")
+def test_the_gantt_renders_with_mermaid_cli(shipped: Path, tmp_path: Path) -> None:
+    code, out, _ = invoke("report", "roadmap", "--date", DATE, "--path", str(shipped))
+    source = tmp_path / "roadmap.mmd"
+    source.write_text("\n".join(gantt(out)) + "\n", encoding="utf-8")
+    assert MMDC is not None
+    run = subprocess.run(
+        [MMDC, "-i", str(source), "-o", str(tmp_path / "roadmap.svg")], capture_output=True, text=True, timeout=180
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "<svg" in (tmp_path / "roadmap.svg").read_text(encoding="utf-8")
