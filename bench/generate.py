@@ -256,6 +256,34 @@ def initiative_text(
     return "\n".join(out) + "\n", segment
 
 
+PHASES = ("utredning", "planlegging", "gjennomføring", "innføring", "gevinstrealisering")
+PLAN_SHARE = 0.3
+"""The share of generated initiatives that record a plan over time (phases and milestones), for `report roadmap`."""
+
+
+def plan_lines(rng: random.Random) -> list[str]:
+    """Phases one after another from a start in 2019–2024, each planned 3–18 months and ending up to 4 months either
+    side of the plan, the last one still going; and one or two milestones."""
+    import datetime
+
+    start = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randint(0, 6 * 365))
+    out = ["phases:"]
+    first = rng.randint(0, 2)
+    phases = PHASES[first : first + rng.randint(1, 3)]
+    for index, name in enumerate(phases):
+        end = start + datetime.timedelta(days=rng.randint(90, 540))
+        out += [f"  - name: {name}", f"    planned_start: {start}", f"    planned_end: {end}"]
+        out.append(f"    actual_start: {start + datetime.timedelta(days=rng.randint(0, 60))}")
+        if index < len(phases) - 1:
+            out.append(f"    actual_end: {end + datetime.timedelta(days=rng.randint(-30, 120))}")
+        start = end + datetime.timedelta(days=1)
+    out.append("milestones:")
+    for number in range(rng.randint(1, 2)):
+        planned = start - datetime.timedelta(days=rng.randint(0, 400))
+        out += [f"  - name: Milepæl {number + 1}", f"    planned: {planned}"]
+    return out
+
+
 def initiative_id(number: int) -> str:
     return f"tiltak-{number:05d}"
 
@@ -311,10 +339,13 @@ def generate(outdir: Path, count: int, seed: int = 1) -> None:
     (outdir / "actors.yaml").write_text(actors_text(), encoding="utf-8")
     write_schemas(outdir / "schema")
     rng = random.Random(seed)
+    plans = random.Random(seed + 1)  # its own stream, so that the rest of each file is what it was before plans
     samstyre: list[int] = []
     samstyre_set: set[int] = set()
     for number in range(count):
         text, segment = initiative_text(number, rng, samstyre, samstyre_set)
+        if plans.random() < PLAN_SHARE:
+            text += "\n".join(plan_lines(plans)) + "\n"
         (folder / f"{initiative_id(number)}.yaml").write_text(text, encoding="utf-8")
         if segment == "samstyre":
             samstyre.append(number)

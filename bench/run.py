@@ -20,6 +20,7 @@ Measured:
      check-jsonschema that takes more than --slow seconds is not repeated, and the output says so.
   e. `ehp assess FILE` against `python -c 'import yaml, pydantic'`.                              goal: <= 2.5x
   f. `ehp report overview --format html DIR` against `ehp segment DIR` on the same files.          goal: <= 3x
+     `ehp report roadmap` (Markdown, with a plan on about 30% of the initiatives) against the same.  goal: <= 3x
      `--format docx` beside it, for information.
   g. `ehp report site --out TMP` (HTML, the overview and every fact sheet) on --site-count (1000) generated
      initiatives against `ehp segment` on the same files,                                         goal: <= 20x
@@ -474,6 +475,9 @@ def main(argv: list[str] | None = None) -> int:
         overview_docx = Series(
             "ehp report overview --docx", [ehp, "report", "overview", "--format", "docx", "--path", str(folder)], (0, 1)
         )
+        roadmap = Series(
+            "ehp report roadmap", [ehp, "report", "roadmap", "--date", "2024-06-30", "--path", str(folder)], (0, 1)
+        )
         parse = Series("yaml CSafeLoader loop", [python, "-c", BASELINE_PARSE, str(folder)], (0,))
         assess = Series("ehp assess", [ehp, "assess", one_file], (0, 1))
         imports = Series("import yaml, pydantic", [python, "-c", BASELINE_IMPORT], (0,))
@@ -495,6 +499,7 @@ def main(argv: list[str] | None = None) -> int:
                 check_json,
                 overview,
                 overview_docx,
+                roadmap,
                 *sites.series,
                 *hints.series,
             ):
@@ -521,6 +526,7 @@ def main(argv: list[str] | None = None) -> int:
         for_information(time_row(f"check {args.count} files (--format json)", check_json, parse, 3)),
         time_row(f"report overview html / segment, {args.count}", overview, seg_text, 3),
         for_information(time_row(f"report overview docx / segment, {args.count}", overview_docx, seg_text, 3)),
+        time_row(f"report roadmap markdown / segment, {args.count}", roadmap, seg_text, 3),
         *sites.rows(),
         *hints.rows(),
     ]

@@ -32,7 +32,10 @@ FLAGS = [
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed: the browser test of HTML reports is skipped")
-@pytest.mark.parametrize("args", [["overview"], ["initiative", "helseplattformen", "--date", "2021-12-31"]])
+@pytest.mark.parametrize(
+    "args",
+    [["overview"], ["initiative", "helseplattformen", "--date", "2021-12-31"], ["roadmap", "--date", "2021-11-25"]],
+)
 def test_html_report_renders_in_chromium_without_console_errors(tmp_path: Path, args: list[str]) -> None:
     portfolio = tmp_path / "portfolio"
     shutil.copytree(ROOT / "portfolio", portfolio)
@@ -57,3 +60,42 @@ def test_html_report_renders_in_chromium_without_console_errors(tmp_path: Path, 
     assert console == [], console
     assert screenshot.stat().st_size > 20_000, "the screenshot is too small to show a rendered page"
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+ROADMAP_OWNER = "Helse Midt-Norge RHF"
+CHOOSE = (
+    "<script>var s = document.querySelector('select[name=owner]'); s.value = %r;"
+    " s.form.dispatchEvent(new Event('change'));</script></body>"
+)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed: the browser test of HTML reports is skipped")
+def test_the_roadmaps_filter_hides_the_other_owners_rows_and_closes_the_gaps(tmp_path: Path) -> None:
+    import re
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "out"
+    args = ["report", "roadmap", "--format", "html", "--out", str(out), "--path", str(ROOT / "portfolio")]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    page = out / "roadmap.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", CHOOSE % ROADMAP_OWNER), encoding="utf-8")
+    assert CHROMIUM is not None
+    run = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    svg = ET.fromstring(re.search(r"<svg .*?</svg>", run.stdout, re.S).group(0))  # type: ignore[union-attr]
+    rows = svg.findall("{http://www.w3.org/2000/svg}g[@class='roadmap-row']")
+    shown = [r for r in rows if "display: none" not in (r.get("style") or "")]
+    assert len(rows) > len(shown) >= 1
+    assert {r.get("data-owner") for r in shown} == {ROADMAP_OWNER}
+    # the first row shown moves up under its group's heading: no gap where the hidden rows were
+    top, row, head = (int(svg.get(k) or 0) for k in ("data-top", "data-row", "data-head"))
+    assert shown[0].get("transform") == f"translate(0,{top + head})"
+    assert int(svg.get("height") or 0) == top + head + row * len(shown) + 6
+    hidden_tr = re.findall(r'<tr data-id="[^"]*" data-owner="([^"]*)"[^>]*hidden', run.stdout)
+    assert hidden_tr and ROADMAP_OWNER not in hidden_tr

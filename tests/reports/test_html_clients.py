@@ -32,6 +32,7 @@ KINDS = {
     "meeting": ["meeting", "--committee", "NUIT", "--date", "2021-05-06"],
     "meeting-en": ["meeting", "--committee", "NUIT", "--date", "2021-02-11", "--lang", "en"],
     "definition": ["definition", "--year", "2021", "--date", "2021-12-31"],
+    "roadmap": ["roadmap", "--date", "2021-11-25"],
 }
 
 

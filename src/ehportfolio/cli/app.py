@@ -15,6 +15,7 @@ import typer
 from ehportfolio.cli.boundary import LANG_KEY, Boundary, WordedCommand, WordedGroup
 from ehportfolio.cli.exits import epilog
 from ehportfolio.domain.fieldtypes import CASE_TYPES, SCHEMA_KINDS, STRATEGIES
+from ehportfolio.domain.roadmap import GROUPINGS
 from ehportfolio.i18n.catalogues import N_, libraries_speaking
 from ehportfolio.i18n.helptexts import chosen, h
 from ehportfolio.i18n.messages import LANGUAGES
@@ -41,6 +42,7 @@ ExplainFormat = StrEnum("ExplainFormat", {f: f for f in formats.names("explain")
 CalendarFormat = StrEnum("CalendarFormat", {f: f for f in formats.names("calendar")})  # type: ignore[misc]
 ConsequencesFormat = StrEnum("ConsequencesFormat", {f: f for f in formats.names("consequences")})  # type: ignore[misc]
 ReportFormat = StrEnum("ReportFormat", {f: f for f in formats.names("report")})  # type: ignore[misc]
+RoadmapBy = StrEnum("RoadmapBy", {g: g for g in GROUPINGS})  # type: ignore[misc]
 CaseType = StrEnum("CaseType", {c: c for c in CASE_TYPES})  # type: ignore[misc]
 SchemaKind = StrEnum("SchemaKind", {k: k for k in SCHEMA_KINDS})  # type: ignore[misc]
 Strategy = StrEnum("Strategy", {s: s for s in STRATEGIES})  # type: ignore[misc]
@@ -612,6 +614,19 @@ def report_consequences(
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     _report("consequences", None, fmt, out, None, templates, path, lang, {"from": old, "to": to})
+
+
+@report_app.command("roadmap", help=h("report.roadmap"))
+def report_roadmap(
+    by: Annotated[RoadmapBy, typer.Option("--by", help=h("report.roadmap.by"))] = RoadmapBy("goal"),
+    fmt: ReportFormatOption = ReportFormat("markdown"),
+    out: ReportOutOption = None,
+    date: ReportDateOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    _report("roadmap", None, fmt, out, date, templates, path, lang, {"by": by.value})
 
 
 @report_app.command("site", help=h("report.site"))

@@ -130,6 +130,34 @@ class HistoryEntry(_Strict):
         return self
 
 
+class Phase(_Strict):
+    """A phase (fase) of an initiative's plan: its name, and the planned and actual start and end of it. The names a
+    portfolio uses are in domain/roadmap.py; the rule unknown_phase holds each name against them."""
+
+    name: Line
+    planned_start: datetime.date | None = None
+    planned_end: datetime.date | None = None
+    actual_start: datetime.date | None = None
+    actual_end: datetime.date | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Phase:
+        for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end")):
+            first, last = getattr(self, start), getattr(self, end)
+            if first is not None and last is not None and last < first:
+                args = {"key": end, "start": first.isoformat(), "end": last.isoformat()}
+                raise PydanticCustomError("date_order", "ends before it starts", args)
+        return self
+
+
+class Milestone(_Strict):
+    """A milestone (milepæl) of an initiative: its name, the date planned and the date reached."""
+
+    name: Line
+    planned: datetime.date | None = None
+    actual: datetime.date | None = None
+
+
 class Initiative(_Strict):
     """One initiative file. Its id is the file's stem, not a field."""
 
@@ -145,6 +173,8 @@ class Initiative(_Strict):
     evidence: str | None = None
     status: Status = "active"
     history: tuple[HistoryEntry, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
 
 
 class SubGoal(_Strict):
@@ -220,6 +250,9 @@ class Settings(_Strict):
     actors: LocalFile | None = None
     solutions: LocalFile | None = None
     calendar: tuple[Meeting, ...] = ()
+    phases: tuple[Line, ...] = ()
+    """The names of the phases the portfolio's initiatives plan by, in order; left out, the default ones
+    (domain/roadmap.py)."""
 
     @field_validator("calendar")
     @classmethod

@@ -28,6 +28,7 @@ WHY = {
     "unknown_goal": N_("why.unknown_goal"),
     "duplicate_goal": N_("why.duplicate_goal"),
     "goals_and_focus_area": N_("why.goals_and_focus_area"),
+    "unknown_phase": N_("why.unknown_phase"),
     "self_dependency": N_("why.self_dependency"),
     "dependency_cycle": N_("why.dependency_cycle"),
     "unknown_owner": N_("why.unknown_owner"),

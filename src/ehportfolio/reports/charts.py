@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ehportfolio.reports.svg_graph import label_lines
-from ehportfolio.reports.template_contexts import Edge, Node, Section, TrendRow
+from ehportfolio.reports.template_contexts import Edge, Node, RoadmapRow, Section, TrendRow
 
 COLOURS = {"grønn": "#2e7d32", "gul": "#f9a825", "rød": "#c62828", "reported": "#90a4ae", "not_reported": "#ffffff"}
 SEGMENT_COLOURS = ["#1f4e79", "#2e75b6", "#9dc3e6", "#c9a0dc"]
@@ -208,4 +208,48 @@ def state_chart(segments: Sequence[Section], title: str) -> Any:
     axes.set_xlim(0, max(left, default=0) * 1.05 + 1)
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False, fontsize=FONT - 1)
+    return figure
+
+
+ROADMAP_ROWS = 60
+"""The most initiatives a Word roadmap draws; the tables under it list every one."""
+
+
+def roadmap_chart(rows: Sequence[RoadmapRow], date: str, title: str) -> Any:
+    """Each initiative's phases as bars (light: planned; filled: actual, green on plan, red late) and its milestones
+    as diamonds (hollow: planned; filled: reached), with a dashed line at `date`."""
+    import datetime
+
+    from matplotlib.dates import date2num
+
+    def day(value: str) -> float:
+        return float(date2num(datetime.date.fromisoformat(value)))  # type: ignore[no-untyped-call]
+
+    shown = list(rows)[:ROADMAP_ROWS]
+    figure = _figure(7, 0.42 * len(shown) + 1.0)
+    axes = figure.add_subplot()
+    for index, row in enumerate(shown):
+        y = len(shown) - 1 - index
+        for phase in row.phases:
+            if phase.planned_start and phase.planned_end:
+                start = day(phase.planned_start)
+                axes.barh(y + 0.18, day(phase.planned_end) - start, left=start, height=0.25, color="#9fb7cf")
+            if phase.actual_start:
+                start = day(phase.actual_start)
+                colour = COLOURS["rød"] if phase.slipped else COLOURS["grønn"]
+                axes.barh(y - 0.12, max(day(phase.drawn_end) - start, 1), left=start, height=0.3, color=colour)
+        for milestone in row.milestones:
+            if milestone.planned:
+                axes.scatter(
+                    [day(milestone.planned)], [y + 0.18], marker="D", s=22, color="white", edgecolors="#1f4e79"
+                )
+            if milestone.actual:
+                colour = COLOURS["rød"] if milestone.slipped else COLOURS["grønn"]
+                axes.scatter([day(milestone.actual)], [y - 0.12], marker="D", s=22, color=colour)
+    if date:
+        axes.axvline(day(date), color="#8a4b00", linestyle="--", linewidth=1.2)
+    axes.set_yticks(range(len(shown)), [_plain(r.name) for r in reversed(shown)])
+    axes.xaxis_date()
+    axes.set_title(_plain(title))
+    axes.spines[["top", "right"]].set_visible(False)
     return figure

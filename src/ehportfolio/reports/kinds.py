@@ -78,6 +78,15 @@ def _consequences(request: Request) -> tc.Report:
     return context(found, settings.name if settings else portfolio.root, request.lang)
 
 
+def _roadmap(request: Request) -> tc.Report:
+    from ehportfolio.reports.roadmap import roadmap
+
+    portfolio = request.portfolio
+    settings = portfolio.context.settings
+    name = settings.name if settings else portfolio.root
+    return roadmap(portfolio, request.options.get("by", "goal"), request.day, request.lang, name)
+
+
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
@@ -91,5 +100,6 @@ KINDS: dict[str, Kind] = {
             _consequences,
             lambda context: f"consequences-{context.from_version}-{context.to_version}",
         ),
+        Kind("roadmap", tc.Roadmap, _roadmap, lambda context: "roadmap"),
     )
 }

@@ -29,6 +29,7 @@ LABELS = {
     "states": N_("report.chart.colours"),
     "focus": N_("report.chart.focus"),
     "graph": N_("report.dependencies"),
+    "roadmap": N_("report.roadmap.chart"),
 }
 
 
@@ -74,6 +75,11 @@ def figures(context: tc.Report, *, sheet_graph: bool = True) -> dict[str, Any]:
         areas = context.by_focus
         names = [a.code or text(context.lang, "report.no_focus") for a in areas]
         found["focus"] = charts.focus_chart(names, [a.count for a in areas], text(context.lang, LABELS["focus"]))
+    if isinstance(context, tc.Roadmap) and context.groups and not sheet_graph:
+        pass  # HTML draws the roadmap by hand (see `html_figures`)
+    elif isinstance(context, tc.Roadmap) and context.groups:
+        rows = [row for group in context.groups for row in group.rows]
+        found["roadmap"] = charts.roadmap_chart(rows, context.date, text(context.lang, LABELS["roadmap"]))
     if isinstance(context, tc.Overview | tc.Initiative) and context.graph.edges:
         if isinstance(context, tc.Initiative) and not sheet_graph:
             return found
@@ -96,6 +102,16 @@ def html_figures(context: tc.Report) -> dict[str, Markup]:
         key: Markup(svg(figure, key, text(context.lang, LABELS[key])))
         for key, figure in figures(context, sheet_graph=False).items()
     }
+    if isinstance(context, tc.Roadmap):
+        from ehportfolio.reports.roadmap_svg import roadmap_svg
+
+        labels = {
+            "planned": text(context.lang, "report.roadmap.planned"),
+            "actual": text(context.lang, "report.roadmap.actual"),
+            "date": text(context.lang, "report.date"),
+            "label": text(context.lang, LABELS["roadmap"]),
+        }
+        drawn["roadmap"] = Markup(roadmap_svg(context, labels))  # safe: roadmap_svg escapes all user text
     if isinstance(context, tc.Initiative) and context.graph.edges:
         graph = context.graph
         drawn_graph = svg_graph.dependency_graph(graph.nodes, graph.edges, context.id, prefix="graph")

@@ -754,3 +754,132 @@ class Consequences(Report):
     """The questions both versions ask in other words."""
     owners: tuple[OwnerPart, ...]
     """One part per owner, by name."""
+
+
+# The roadmap
+
+
+@dataclass(frozen=True)
+class RoadmapPhase(Fields):
+    """A phase of an initiative's plan, as the roadmap draws it: a bar for the plan and one for what happened."""
+
+    name: str
+    """The phase's name as the file gives it (`planlegging`)."""
+    planned_start: str
+    """The planned start, `YYYY-MM-DD`; empty when not given."""
+    planned_end: str
+    """The planned end, `YYYY-MM-DD`; empty when not given."""
+    actual_start: str
+    """The actual start, `YYYY-MM-DD`; empty when not begun or not given."""
+    actual_end: str
+    """The actual end, `YYYY-MM-DD`; empty when not ended or not given."""
+    drawn_end: str
+    """Where its actual bar ends: the actual end, else (still going) the report's date or the roadmap's last date,
+    never before the actual start; empty when it has not started."""
+    slip_days: int
+    """Days the phase ends (or, not ended, starts) after its plan, or, not ended and past its planned end on the
+    report's date, at least the days since then; negative when before, 0 when on plan or unknown."""
+    slipped: bool
+    """Whether it ends (or starts) later than planned, or, not ended, is still going past its planned end on the
+    report's date."""
+
+
+@dataclass(frozen=True)
+class RoadmapMilestone(Fields):
+    """A milestone of an initiative's plan: a mark where it was planned and one where it was reached."""
+
+    name: str
+    """Its name."""
+    planned: str
+    """The date planned, `YYYY-MM-DD`; empty when not given."""
+    actual: str
+    """The date reached, `YYYY-MM-DD`; empty when not reached."""
+    slip_days: int
+    """Days it was reached after its plan, or, not reached, the days its planned date lies before the report's date;
+    negative when before, 0 when on plan or unknown."""
+    slipped: bool
+    """Whether it was reached late, or is not reached and past its planned date on the report's date."""
+
+
+@dataclass(frozen=True)
+class RoadmapRow(Fields):
+    """An initiative with a plan: one row of the roadmap."""
+
+    id: str
+    """Its id."""
+    name: str
+    """Its name."""
+    owner: str
+    """The actor that owns it."""
+    goal: str
+    """The code of its main goal; empty when it has none."""
+    goal_name: str
+    """The main goal's name from the taxonomy; empty when unknown or none."""
+    segment: str
+    """Its effective segment's key (`samstyre`); empty when it has none."""
+    segment_name: str
+    """Its segment's name (`Samstyre`); empty when it has none."""
+    phases: tuple[RoadmapPhase, ...]
+    """Its phases, in the order of the portfolio's phase names."""
+    milestones: tuple[RoadmapMilestone, ...]
+    """Its milestones, by date."""
+
+
+@dataclass(frozen=True)
+class RoadmapStep(Fields):
+    """A phase or a milestone of a row as one line of a table (the Word roadmap's)."""
+
+    name: str
+    """The initiative's name."""
+    label: str
+    """The phase's name, or the milestone's after a `◆`."""
+    planned: str
+    """The planned dates: `start – end` of a phase, the date of a milestone; `–` where not given."""
+    actual: str
+    """The actual dates, in the same way."""
+    slip_days: int
+    """Days late against the plan (see `RoadmapPhase.slip_days`)."""
+    slipped: bool
+    """Whether it is late."""
+
+
+@dataclass(frozen=True)
+class RoadmapGroup(Fields):
+    """A group of the roadmap's rows: a main goal, or an owner."""
+
+    key: str
+    """The goal's code or the owner's name; empty for the initiatives without a goal."""
+    title: str
+    """The group's heading: the goal's code and name, or the owner."""
+    rows: tuple[RoadmapRow, ...]
+    """Its initiatives with a plan, by name."""
+    steps: tuple[RoadmapStep, ...]
+    """The phases and milestones of its rows, one line each, row by row."""
+
+
+@dataclass(frozen=True)
+class Roadmap(Report):
+    """`ehp report roadmap`: each initiative's phases and milestones over time, grouped by main goal or by owner."""
+
+    by: str
+    """How the rows are grouped: `goal` or `owner`."""
+    groups: tuple[RoadmapGroup, ...]
+    """The groups, in the taxonomy's order (goals) or by name (owners)."""
+    start: str
+    """The first date of the roadmap (the earliest date of any plan, or the report's date), `YYYY-MM-DD`."""
+    end: str
+    """The last date of the roadmap, `YYYY-MM-DD`."""
+    phase_names: tuple[str, ...]
+    """The phases the portfolio plans by, in order."""
+    planned: int
+    """How many initiatives have a plan."""
+    unplanned: int
+    """How many initiatives of the portfolio have none (and are not shown)."""
+    summary: str
+    """How many initiatives have a plan, and how many not, as a sentence."""
+    owners: tuple[str, ...]
+    """The owners of the rows, by name (the HTML filter's choices)."""
+    goals: tuple[str, ...]
+    """The main goals of the rows, in order (the HTML filter's choices)."""
+    segments: tuple[str, ...]
+    """The segments of the rows, in the segments' order (the HTML filter's choices)."""

@@ -619,10 +619,45 @@ CONSEQUENCES: list[Item] = [
     tag("endfor"),
 ]
 
+ROADMAP_COLUMNS = [
+    '{{ _("report.col.name") }}',
+    '{{ _("report.roadmap.col.step") }}',
+    '{{ _("report.roadmap.planned_col") }}',
+    '{{ _("report.roadmap.actual_col") }}',
+    '{{ _("report.roadmap.col.slip") }}',
+]
+
+ROADMAP: list[Item] = [
+    *dated_header(),
+    ("p", "{{ summary }}"),
+    *none_or(
+        "groups",
+        ("p", "{{ figures.roadmap }}"),
+        ("p", '{{ _("report.roadmap.legend") }}'),
+    ),
+    tag("for group in groups"),
+    ("h1", "{{ group.title }}"),
+    table(
+        ROADMAP_COLUMNS,
+        [
+            "{{ step.name }}",
+            "{{ step.label }}",
+            "{{ step.planned }}",
+            "{{ step.actual }}",
+            "{{ step.slip_days }}",
+        ],
+        "step in group.steps",
+        numeric=(4,),
+        weights=(3, 3, 2.6, 2.6, 1.6),
+    ),
+    tag("endfor"),
+]
+
 LAYOUTS = {
     "overview": OVERVIEW,
     "initiative": INITIATIVE,
     "meeting": MEETING,
     "definition": DEFINITION,
     "consequences": CONSEQUENCES,
+    "roadmap": ROADMAP,
 }

@@ -16,7 +16,7 @@ from ehportfolio.domain.problems import Problem
 from ehportfolio.features.assessment import Assessment, assess
 from ehportfolio.features.calendar import Member, Round, RoundState, rounds, survey
 from ehportfolio.i18n.catalogues import N_
-from ehportfolio.rules import consistency, goals, history, references, status
+from ehportfolio.rules import consistency, goals, history, references, roadmap, status
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import Portfolio
 
@@ -87,6 +87,7 @@ RULES: dict[str, tuple[str, Rule]] = {
     "unknown_goal": (ERROR, goals.unknown_goal),
     "duplicate_goal": (ERROR, goals.duplicate_goal),
     "goals_and_focus_area": (ERROR, goals.goals_and_focus_area),
+    "unknown_phase": (ERROR, roadmap.unknown_phase),
 }
 
 
@@ -126,6 +127,8 @@ MESSAGES = (
     N_("problem.status_incomplete"),
     N_("problem.status_dependency_unknown"),
     N_("problem.status_dependency_unknown.suggest"),
+    N_("problem.unknown_phase"),
+    N_("problem.unknown_phase.suggest"),
 )
 """The messages of the rules' findings, for extraction (scripts/messages.py): a finding's code is its rule's id and
 its message `problem.<id>`, or the variant its `variant` or `suggestion` names (`.yes`, `.suggest`)."""

@@ -65,6 +65,14 @@ def mermaid_label(value: object) -> str:
     return "".join(c if c.isalnum() or c in " -.,:/_" else f"#{ord(c)};" for c in text)
 
 
+def gantt_text(value: object) -> str:
+    """Text for a Mermaid `gantt` line (a section or a task's name): one line, with every character but letters,
+    digits, spaces and `-.,/_()` made a space, since a gantt line ends its name at `:`, and `#`, `;` and `%%` would
+    start an entity, a new statement or a comment; a name that is left empty becomes `-`."""
+    kept = "".join(c if c.isalnum() or c in " -.,/_()" else " " for c in str(value))
+    return " ".join(kept.split()) or "-"
+
+
 def _html(name: str | None) -> bool:
     """HTML templates escape everything they print; `select_autoescape(["html"])` would not match `.html.j2`."""
     return bool(name) and (name or "").endswith((".html.j2", ".html"))
@@ -105,6 +113,7 @@ def environment(user_dirs: Sequence[str] = ()) -> Environment:
     )
     env.filters["md"] = md_escape
     env.filters["mermaid"] = mermaid_label
+    env.filters["gantt"] = gantt_text
     return env
 
 

@@ -92,6 +92,10 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         first_line = _place((*loc, first), positions)[0]
         found = {"round": ctx["round"], "first_line": first_line}
         return Problem(path, "duplicate_meeting", found, line, column, f"{where}.{index}")
+    if kind == "date_order":
+        line, column = _place((*loc, ctx["key"]), positions)
+        args = {"start": ctx["start"], "end": ctx["end"]}
+        return Problem(path, "date_order", args, line, column, f"{where}.{ctx['key']}")
     if kind in ("duplicate_solution", "unknown_part_of"):
         return _register_problem(kind, ctx, loc, path, positions)
     if kind == "one_line":

@@ -1,0 +1,169 @@
+"""The context of `ehp report roadmap`: every initiative with a plan over time (phases and milestones), one row each,
+grouped by main goal or by owner, with the slippage of each phase and milestone against its plan.
+
+Pure, like contexts.py: no files, no clock, no Jinja. The segment comes from the one state (domain/state.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from ehportfolio.domain.fieldtypes import SEGMENTS
+from ehportfolio.domain.goals import known_codes, main_goal
+from ehportfolio.domain.models import Milestone, Phase
+from ehportfolio.domain.roadmap import phase_names, slip_days
+from ehportfolio.features.calendar import members
+from ehportfolio.i18n.messages import segment_name, text
+from ehportfolio.reports import template_contexts as tc
+from ehportfolio.store.portfolio import Portfolio
+
+
+def _iso(day: datetime.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _phase(phase: Phase, day: datetime.date | None, last: datetime.date) -> tc.RoadmapPhase:
+    ends = slip_days(phase.planned_end, phase.actual_end)
+    starts = slip_days(phase.planned_start, phase.actual_start)
+    slip = ends if ends is not None else starts
+    overdue = phase.actual_end is None and phase.planned_end is not None and day is not None and day > phase.planned_end
+    return tc.RoadmapPhase(
+        name=phase.name,
+        planned_start=_iso(phase.planned_start),
+        planned_end=_iso(phase.planned_end),
+        actual_start=_iso(phase.actual_start),
+        actual_end=_iso(phase.actual_end),
+        drawn_end=_iso(phase.actual_end or (max(phase.actual_start, day or last) if phase.actual_start else None)),
+        slip_days=slip or 0,
+        slipped=(slip or 0) > 0 or overdue,
+    )
+
+
+def _milestone(milestone: Milestone, day: datetime.date | None) -> tc.RoadmapMilestone:
+    slip = slip_days(milestone.planned, milestone.actual)
+    overdue = milestone.actual is None and milestone.planned is not None and day is not None and day > milestone.planned
+    if overdue:  # not reached, and past its planned date: late by the days since then
+        slip = slip_days(milestone.planned, day)
+    return tc.RoadmapMilestone(
+        name=milestone.name,
+        planned=_iso(milestone.planned),
+        actual=_iso(milestone.actual),
+        slip_days=slip or 0,
+        slipped=(slip or 0) > 0 or overdue,
+    )
+
+
+def _dates(phases: tuple[Phase, ...], milestones: tuple[Milestone, ...]) -> list[datetime.date]:
+    found = [d for p in phases for d in (p.planned_start, p.planned_end, p.actual_start, p.actual_end)]
+    found += [d for m in milestones for d in (m.planned, m.actual)]
+    return [d for d in found if d is not None]
+
+
+def roadmap(portfolio: Portfolio, by: str, day: datetime.date | None, lang: str, name: str) -> tc.Roadmap:
+    """The roadmap of `portfolio` for the portfolio named `name`, grouped `by` goal or owner, with `day` as its line."""
+    settings = portfolio.context.settings
+    names = phase_names(settings.phases if settings else ())
+    order = {phase: index for index, phase in enumerate(names)}
+    known = known_codes(portfolio.context.taxonomy)
+    everyone = members(portfolio)
+    planned = [m for m in everyone if m.initiative.phases or m.initiative.milestones]
+    dates: list[datetime.date] = [day] if day else []
+    for member in planned:
+        dates += _dates(member.initiative.phases, member.initiative.milestones)
+    last = max(dates) if dates else datetime.date.min
+    rows: list[tc.RoadmapRow] = []
+    for member in planned:
+        initiative = member.initiative
+        segment = member.state(day).segment or ""
+        goal = main_goal(initiative)
+        phases = sorted(initiative.phases, key=lambda p: (order.get(p.name, len(order)), _iso(p.planned_start)))
+        milestones = sorted(initiative.milestones, key=lambda m: _iso(m.planned or m.actual))
+        rows.append(
+            tc.RoadmapRow(
+                id=member.id,
+                name=initiative.name,
+                owner=initiative.owner,
+                goal=goal,
+                goal_name=known[goal].name if goal in known else "",
+                segment=segment,
+                segment_name=segment_name(segment) if segment else "",
+                phases=tuple(_phase(p, day, last) for p in phases),
+                milestones=tuple(_milestone(m, day) for m in milestones),
+            )
+        )
+    groups = _groups(rows, by, list(known), lang)
+    unplanned = len(everyone) - len(rows)
+    return tc.Roadmap(
+        kind="roadmap",
+        lang=lang,
+        title=text(lang, "report.roadmap.title", name=name),
+        portfolio=name,
+        date=_iso(day),
+        generated=text(lang, "report.generated", name=name),
+        by=by,
+        groups=groups,
+        start=_iso(min(dates)) if dates else "",
+        end=_iso(last) if dates else "",
+        phase_names=names,
+        planned=len(rows),
+        unplanned=unplanned,
+        summary=text(lang, "report.roadmap.summary", count=len(rows), unplanned=unplanned),
+        owners=tuple(sorted({r.owner for r in rows})),
+        goals=tuple(g.key for g in groups) if by == "goal" else tuple(sorted({r.goal for r in rows})),
+        segments=tuple(s for s in SEGMENTS if any(r.segment == s for r in rows)),
+    )
+
+
+def _groups(rows: list[tc.RoadmapRow], by: str, goal_order: list[str], lang: str) -> tuple[tc.RoadmapGroup, ...]:
+    """The rows by owner (by name), or by main goal (in the taxonomy's order, unknown codes after, none last)."""
+    found: dict[str, list[tc.RoadmapRow]] = {}
+    for row in rows:
+        found.setdefault(row.owner if by == "owner" else row.goal, []).append(row)
+    if by == "owner":
+        keys = sorted(found)
+    else:
+        place = {code: index for index, code in enumerate(goal_order)}
+        keys = sorted(found, key=lambda k: (k == "", place.get(k, len(place)), k))
+    out = []
+    for key in keys:
+        group = sorted(found[key], key=lambda r: (r.name.casefold(), r.id))
+        if by == "owner":
+            title = key
+        elif key:
+            title = f"{key} {group[0].goal_name}".strip()
+        else:
+            title = text(lang, "report.roadmap.no_goal")
+        steps = tuple(step for row in group for step in _steps(row))
+        out.append(tc.RoadmapGroup(key=key, title=title, rows=tuple(group), steps=steps))
+    return tuple(out)
+
+
+def _span(start: str, end: str) -> str:
+    return f"{start or '–'} – {end or '–'}"
+
+
+def _steps(row: tc.RoadmapRow) -> list[tc.RoadmapStep]:
+    """The row's phases and milestones as lines of a table."""
+    found = [
+        tc.RoadmapStep(
+            name=row.name,
+            label=p.name,
+            planned=_span(p.planned_start, p.planned_end),
+            actual=_span(p.actual_start, p.actual_end),
+            slip_days=p.slip_days,
+            slipped=p.slipped,
+        )
+        for p in row.phases
+    ]
+    found += [
+        tc.RoadmapStep(
+            name=row.name,
+            label=f"◆ {m.name}",
+            planned=m.planned or "–",
+            actual=m.actual or "–",
+            slip_days=m.slip_days,
+            slipped=m.slipped,
+        )
+        for m in row.milestones
+    ]
+    return found
