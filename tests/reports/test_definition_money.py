@@ -112,7 +112,7 @@ def test_without_money_the_paper_says_so_and_shows_no_money_tables(tmp_path: Pat
 def test_the_html_paper_has_the_money_tables(tmp_path: Path) -> None:
     root = str(portfolio(tmp_path))
     _, page, _ = invoke("report", "definition", "--year", "2026", "-f", "html", "--path", root, "--lang", "nn")
-    assert "<h4>Budsjett per hovudmål</h4>" in page and '<th class="n">Eigenfinansiert</th>' in page
+    assert "<h4>Budsjett per hovudmål</h4>" in page and '<th class="n">Eigne midlar</th>' in page
     assert f'<td class="n">12{NBSP}500{NBSP}000{NBSP}kr</td>' in page
 
 

@@ -480,7 +480,7 @@ def money_table(first: str, loop: str) -> Item:
         ["{% if row.first %}{{ row.name }}{% endif %}", "{% if row.first %}{{ row.count }}{% endif %}", *MONEY_CELLS],
         loop,
         (1, 3, 4, 5, 6, 7),
-        weights=(2.6, 1.1, 1, 2, 2, 2, 2, 2),
+        weights=(3.9, 1.4, 1.1, 1.85, 1.85, 1.85, 1.85, 1.85),
     )
 
 
