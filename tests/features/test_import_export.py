@@ -528,6 +528,7 @@ def test_export_csv_is_one_row_per_initiative_with_its_decision() -> None:
         "strategy_essential": "",
         "dependencies": "legemiddelprogrammet=strong;program-for-kodeverk-og-terminologi=strong",
         "history": "",
+        "finances": "",
     }
 
 

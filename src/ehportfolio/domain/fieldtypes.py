@@ -77,6 +77,31 @@ def parse_committee(value: Any) -> Any:
     return name
 
 
+AMOUNT = re.compile(r"^[0-9]{1,15}$")
+SIGNED_AMOUNT = re.compile(r"^-?[0-9]{1,15}$")
+
+
+def _amount(pattern: re.Pattern[str], code: str) -> Any:
+    """A parser of an amount of whole kroner written as digits: `12500000`, never `12.5`, `1e6` or `12 500 000`."""
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and pattern.match(value.strip()):
+            return int(value.strip())
+        if isinstance(value, str) and SIGNED_AMOUNT.match(value.strip()):
+            raise PydanticCustomError("negative_amount", "a negative amount", {"value": value})
+        raise PydanticCustomError(code, "not whole kroner", {"value": "" if value is None else str(value)})
+
+    return parse
+
+
+parse_amount = _amount(AMOUNT, "amount")
+"""An amount of whole kroner that cannot be negative: a budget or a part of its funding."""
+parse_signed_amount = _amount(SIGNED_AMOUNT, "amount")
+"""An amount of whole kroner that may be negative: a change in running costs, where a saving is below zero."""
+
+
 def check_one_line(value: str) -> str:
     """A name stays on one line: a line break or a tab in it would break a table row or fake a line of output."""
     if "\n" in value or "\t" in value:
@@ -126,6 +151,8 @@ _COLOUR_SCHEMA = {
     ],
     "errorMessage": f"Statusfargen er {ALLOWED_COLOURS}.",
 }
+_AMOUNT_SCHEMA = {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": AMOUNT.pattern}]}
+_SIGNED_AMOUNT_SCHEMA = {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": SIGNED_AMOUNT.pattern}]}
 _COMMITTEE_SCHEMA = {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9]{1,19}$"}
 
 Answer = Annotated[bool | None, BeforeValidator(parse_answer), WithJsonSchema(_ANSWER_SCHEMA)]
@@ -142,3 +169,7 @@ Code = Annotated[str, _CODE, WithJsonSchema(_CODE_SCHEMA)]
 Colour = Annotated[Literal["grønn", "gul", "rød"] | None, BeforeValidator(parse_colour), WithJsonSchema(_COLOUR_SCHEMA)]
 Committee = Annotated[str, BeforeValidator(parse_committee), WithJsonSchema(_COMMITTEE_SCHEMA)]
 Year = Annotated[int, Field(ge=2000, le=2100), WithJsonSchema({"type": ["integer", "string"], "pattern": "^[0-9]{4}$"})]
+Amount = Annotated[int, BeforeValidator(parse_amount), WithJsonSchema(_AMOUNT_SCHEMA)]
+"""Whole kroner (NOK), zero or more, written as digits only."""
+SignedAmount = Annotated[int, BeforeValidator(parse_signed_amount), WithJsonSchema(_SIGNED_AMOUNT_SCHEMA)]
+"""Whole kroner (NOK) that may be negative (a saving), written as digits with an optional leading minus."""

@@ -17,6 +17,7 @@ from ehportfolio.domain.fieldtypes import (
     OUT,
     SEGMENTS,
     STATUSES,
+    Amount,
     Answer,
     Code,
     Colour,
@@ -24,6 +25,7 @@ from ehportfolio.domain.fieldtypes import (
     Line,
     LocalFile,
     Segment,
+    SignedAmount,
     Slug,
     Status,
     Strength,
@@ -158,6 +160,32 @@ class Milestone(_Strict):
     actual: datetime.date | None = None
 
 
+class YearFinances(_Strict):
+    """An initiative's money in one year, in whole kroner: its budget, how the budget is funded (own means, co-funded
+    by other actors, state-funded), and its effect on the running costs of the national e-health solutions (below
+    zero a saving). Any amount may be left out; the funding parts together may not exceed the budget when both are
+    given."""
+
+    year: Year
+    budget: Amount | None = None
+    own: Amount | None = None
+    co_funded: Amount | None = None
+    state_funded: Amount | None = None
+    running_cost_effect: SignedAmount | None = None
+
+    @property
+    def funding(self) -> int:
+        """The funding parts together; a part left out counts as nothing."""
+        return (self.own or 0) + (self.co_funded or 0) + (self.state_funded or 0)
+
+    @model_validator(mode="after")
+    def _funding_within_budget(self) -> YearFinances:
+        if self.budget is not None and self.funding > self.budget:
+            args = {"year": self.year, "funding": self.funding, "budget": self.budget}
+            raise PydanticCustomError("funding_over_budget", "funding exceeds the budget", args)
+        return self
+
+
 class Initiative(_Strict):
     """One initiative file. Its id is the file's stem, not a field."""
 
@@ -175,6 +203,20 @@ class Initiative(_Strict):
     history: tuple[HistoryEntry, ...] = ()
     phases: tuple[Phase, ...] = ()
     milestones: tuple[Milestone, ...] = ()
+
+    finances: tuple[YearFinances, ...] = ()
+    """Money per year, one entry a year (YearFinances)."""
+
+    @field_validator("finances")
+    @classmethod
+    def _one_entry_per_year(cls, finances: tuple[YearFinances, ...]) -> tuple[YearFinances, ...]:
+        seen: dict[int, int] = {}
+        for index, entry in enumerate(finances):
+            if entry.year in seen:
+                args = {"year": entry.year, "index": index, "first": seen[entry.year]}
+                raise PydanticCustomError("duplicate_year", "two entries for one year", args)
+            seen[entry.year] = index
+        return finances
 
 
 class SubGoal(_Strict):

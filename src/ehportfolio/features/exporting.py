@@ -41,7 +41,8 @@ COLUMNS = (
     *CHECKLIST_KEYS,
     "dependencies",
     "history",
-    "goals",  # last, so that tables read by position before it was added read the same
+    "goals",  # after the others, so that tables read by position before it was added read the same
+    "finances",  # likewise
 )
 TITLES = {
     "id": N_("export.col.id"),
@@ -72,9 +73,10 @@ TITLES = {
     "cross_actor_coordination": N_("export.col.cross_actor_coordination"),
     "strategy_essential": N_("export.col.strategy_essential"),
     "goals": N_("export.col.goals"),
+    "finances": N_("export.col.finances"),
 }
 """The title of each column, for the workbook's header row and the open data's `fields`."""
-TYPES = {"included": "boolean", "goals": "array", "missing": "array", "history": "array"}
+TYPES = {"included": "boolean", "goals": "array", "missing": "array", "history": "array", "finances": "array"}
 """The type of each column in JSON, for the `fields` of the open data; the rest are strings (or null)."""
 
 MAX_WIDTH = 60
@@ -110,6 +112,7 @@ def export_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
                 "dependencies": ";".join(f"{d.id}={d.strength}" for d in initiative.dependencies) or None,
                 "history": [h.model_dump(mode="json", by_alias=True, exclude_none=True) for h in initiative.history],
                 "goals": list(goals_of(initiative)),
+                "finances": [f.model_dump(mode="json", exclude_none=True) for f in initiative.finances],
             }
         )
     return rows
@@ -124,11 +127,11 @@ def _answers(initiative: Initiative) -> dict[str, str | None]:
 
 
 def _cell_text(key: str, value: Any) -> Any:
-    """A value as one cell of CSV or a workbook: `goals` and `missing` space-separated, `history` a JSON array (empty
-    when none)."""
+    """A value as one cell of CSV or a workbook: `goals` and `missing` space-separated, `history` and `finances` a JSON
+    array (empty when none)."""
     if key in ("goals", "missing"):
         return " ".join(value or ())
-    if key == "history":
+    if key in ("history", "finances"):
         return json.dumps(value, ensure_ascii=False) if value else None
     return value
 

@@ -77,6 +77,7 @@ EXPORTED = (
     *CHECKLIST_KEYS,
     "dependencies",
     "history",
+    "finances",
 )
 HEADERS.update({header_key: field for field in EXPORTED for header_key in _export_headers(field)})
 # and the workbook's titles of the table's own columns in every language (nynorsk "Namn", "Eigar" …)
@@ -480,8 +481,9 @@ def initiative_text(
         evidence.append(message(lang, "file.import.evidence", source=source, comment=comment))
     if evidence:
         lines.append(f"evidence: {quoted(chr(10).join(evidence))}")
-    if "history" in extra:
-        lines += _history_lines(extra["history"])
+    for key in ("history", "finances"):
+        if key in extra:
+            lines += _entry_lines(key, extra[key])
     return "\n".join(lines) + "\n"
 
 
@@ -508,15 +510,16 @@ def _dependency_lines(value: str) -> list[str]:
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _history_lines(value: str) -> list[str]:
-    """A JSON array of history entries as a YAML list; anything else is written as text, which the check refuses."""
+def _entry_lines(field: str, value: str) -> list[str]:
+    """A JSON array of entries (`history`, `finances`) as a YAML list; anything else is written as text, which the
+    check refuses. A number stays a number (an amount, a year), so the file says what the table did."""
     try:
         entries = json.loads(value)
     except ValueError:
         entries = None
     if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
-        return [f"history: {quoted(value)}"]
-    lines = ["history:"]
+        return [f"{field}: {quoted(value)}"]
+    lines = [f"{field}:"]
     for entry in entries:
         for index, (key, item) in enumerate(entry.items()):
             if isinstance(item, str):

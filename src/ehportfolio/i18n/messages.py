@@ -103,6 +103,10 @@ SUGGESTING = (
 (the rules list their own, rules/__init__.py). Listed for extraction (scripts/messages.py)."""
 
 PASSED_ON = (
+    N_("problem.bad_amount"),
+    N_("problem.negative_amount"),
+    N_("problem.funding_over_budget"),
+    N_("problem.duplicate_year"),
     N_("problem.duplicate_solution"),
     N_("problem.unknown_part_of"),
     N_("problem.complex_key"),

@@ -32,6 +32,7 @@ from ehportfolio.features.calendar import Member, Round, members, rounds
 from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import STRENGTH_WORDS, segment_name, stage_name, status_name, text
 from ehportfolio.reports import template_contexts as tc
+from ehportfolio.reports.money import money
 from ehportfolio.store.portfolio import Entry, Portfolio
 from ehportfolio.store.validation import closest
 
@@ -852,6 +853,7 @@ def definition(
         by_focus=by_focus,
         by_segment=by_segment,
         by_owner=_owners(owners),
+        money=money(everyone, end, {code: known.name for code, known in focus.items()}, lang),
         priority=tuple(ranked),
         priority_rule=text(lang, "report.definition.priority_order", count=len(ranked))
         if ranked

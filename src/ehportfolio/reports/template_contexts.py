@@ -612,6 +612,48 @@ class SegmentCount(Fields):
 
 
 @dataclass(frozen=True)
+class MoneyRow(Fields):
+    """One year of a group's money in the definition's balancing: the group's first row names it and counts its
+    members; a group that records no money has one row with its count and empty amounts."""
+
+    name: str
+    """The group: a segment's name, an owner, or a main goal's code and name (`report.col.total` for all)."""
+    first: bool
+    """The group's first row: the one that shows `name` and `count`."""
+    count: int
+    """The group's active initiatives."""
+    year: str
+    """The year; empty when the group records no money."""
+    budget: str
+    """The budgets of that year, summed and written the language's way (`12 500 000 kr`)."""
+    own: str
+    """The funding from the owners' own means, summed."""
+    co_funded: str
+    """The funding by other actors, summed."""
+    state_funded: str
+    """The funding from the state budget, summed."""
+    running_cost_effect: str
+    """The effect on the running costs of the national e-health solutions, summed (below zero a saving)."""
+
+
+@dataclass(frozen=True)
+class Money(Fields):
+    """The definition's balancing in money: the active initiatives' budgets and funding per year, by segment, owner
+    and main goal, beside their counts."""
+
+    recorded: bool
+    """Some active initiative records money."""
+    intro: str
+    """How the sums are made, as a sentence; or that no active initiative records money."""
+    by_segment: tuple[MoneyRow, ...]
+    """By segment, in their order, then the whole portfolio."""
+    by_owner: tuple[MoneyRow, ...]
+    """By owner, most initiatives first."""
+    by_goal: tuple[MoneyRow, ...]
+    """By main goal, by code."""
+
+
+@dataclass(frozen=True)
 class Definition(Report):
     """`ehp report definition`: the annual portfolio definition for the year after `year`."""
 
@@ -629,6 +671,8 @@ class Definition(Report):
     """Active initiatives by segment."""
     by_owner: tuple[OwnerRow, ...]
     """Active initiatives by owner, most first."""
+    money: Money
+    """The balancing in money: budgets and funding per year by segment, owner and main goal."""
     priority: tuple[Ranked, ...]
     """The active initiatives with a decided priority, in the decided order (by priority, then name)."""
     priority_rule: str

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ehportfolio.features.finances import AMOUNTS
+
 Item = tuple[Any, ...]
 
 NUMERIC_SHARE = 1.9
@@ -460,6 +462,42 @@ MEETING: list[Item] = [
     ),
 ]
 
+MONEY_CELLS = ["{{ row.year }}", *(f"{{{{ row.{f} }}}}" for f in AMOUNTS)]
+MONEY_COLUMNS = [
+    '{{ _("report.col.year") }}',
+    '{{ _("report.col.budget") }}',
+    '{{ _("report.col.own") }}',
+    '{{ _("report.col.co_funded") }}',
+    '{{ _("report.col.state_funded") }}',
+    '{{ _("report.col.running_cost_effect") }}',
+]
+
+
+def money_table(first: str, loop: str) -> Item:
+    """Budget and funding per year of each group: its name and count on its first row, then a row per year."""
+    return table(
+        [first, '{{ _("report.col.count") }}', *MONEY_COLUMNS],
+        ["{% if row.first %}{{ row.name }}{% endif %}", "{% if row.first %}{{ row.count }}{% endif %}", *MONEY_CELLS],
+        loop,
+        (1, 3, 4, 5, 6, 7),
+        weights=(3.9, 1.4, 1.1, 1.85, 1.85, 1.85, 1.85, 1.85),
+    )
+
+
+MONEY: list[Item] = [
+    # balancing in money (finances): budget and funding per year by segment, owner and main goal
+    ("h2", '{{ _("report.money.heading") }}'),
+    ("p", "{{ money.intro }}"),
+    tag("if money.recorded"),
+    ("h3", '{{ _("report.money.by_segment") }}'),
+    money_table('{{ _("report.col.segment") }}', "row in money.by_segment"),
+    ("h3", '{{ _("report.money.by_owner") }}'),
+    money_table('{{ _("report.col.owner") }}', "row in money.by_owner"),
+    ("h3", '{{ _("report.money.by_goal") }}'),
+    money_table('{{ _("report.col.goal") }}', "row in money.by_goal"),
+    tag("endif"),
+]
+
 DEFINITION: list[Item] = [
     *dated_header(),
     ("p", "{{ intro }}"),
@@ -511,6 +549,7 @@ DEFINITION: list[Item] = [
     ),
     ("h2", "{{ _('report.by_owner') }}"),
     BY_OWNER,
+    *MONEY,
     ("h1", '4. {{ _("report.definition.planning") }}'),
     ("p", "{{ planning_rule }}"),
     ("h2", '{{ _("report.definition.starts") }} ({{ starts | length }})'),

@@ -98,6 +98,8 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         return Problem(path, "date_order", args, line, column, f"{where}.{ctx['key']}")
     if kind in ("duplicate_solution", "unknown_part_of"):
         return _register_problem(kind, ctx, loc, path, positions)
+    if kind in ("amount", "negative_amount", "funding_over_budget", "duplicate_year"):
+        return _finance_problem(kind, ctx, loc, path, positions)
     if kind == "one_line":
         return Problem(path, "line_break_value", {}, line, column, where)
     if kind == "local_file":
@@ -122,6 +124,24 @@ def _register_problem(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path
         return Problem(path, kind, {"id": ctx["id"], "first_line": first_line}, line, column, f"{where}.id")
     line, column = _place((*loc, index, "part_of"), positions)
     return Problem(path, kind, {"id": ctx["id"], "known": ctx["known"]}, line, column, f"{where}.part_of")
+
+
+def _finance_problem(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: str, positions: Positions) -> Problem:
+    """An amount that is not whole kroner, funding above its budget, or a year given twice (models.YearFinances)."""
+    where = ".".join(str(part) for part in loc)
+    if kind == "funding_over_budget":
+        line, column = _place((*loc, "budget"), positions)
+        args = {"year": ctx["year"], "funding": ctx["funding"], "budget": ctx["budget"]}
+        return Problem(path, kind, args, line, column, f"{where}.budget")
+    if kind == "duplicate_year":
+        index = ctx["index"]
+        line, column = _place((*loc, index, "year"), positions)
+        first_line = _place((*loc, ctx["first"]), positions)[0]
+        found = {"year": ctx["year"], "first_line": first_line}
+        return Problem(path, kind, found, line, column, f"{where}.{index}.year")
+    line, column = _place(loc, positions)
+    code = "bad_amount" if kind == "amount" else kind
+    return Problem(path, code, {"value": ctx.get("value", "")}, line, column, where)
 
 
 def _field_problem(

@@ -47,6 +47,7 @@ FIELD_WORDS = {
     "strategy_essential": N_("import.field.strategy_essential"),
     "dependencies": N_("import.field.dependencies"),
     "history": N_("import.field.history"),
+    "finances": N_("import.field.finances"),
 }
 """The fields an import fills, in words, for its plan and its problems."""
 
