@@ -32,8 +32,10 @@ def available_versions() -> list[str]:
     return sorted(path.stem for path in CHECKLIST_DIR.glob("*.yaml"))
 
 
+@cache
 def load_checklist(version: str = DEFAULT_VERSION) -> Checklist:
-    """Read a shipped checklist version."""
+    """Read a shipped checklist version, once a process: loading a portfolio asks for the default version and then
+    for the one the portfolio names."""
     path = CHECKLIST_DIR / f"{version}.yaml"
     if not path.is_file():
         known = ", ".join(available_versions())
