@@ -79,8 +79,10 @@ def _bug(*args: object, **kwargs: object) -> None:
 
 
 def test_a_bug_is_a_short_message_and_exit_3_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("ehportfolio.features.assessment.assess", _bug)
+    # The command's module first: importing it (as setattr does) after the feature is patched would bind the bug as
+    # the command's "original", which teardown would then restore, breaking every later `ehp assess` of the session.
     monkeypatch.setattr("ehportfolio.cli.commands.assess.assess", _bug)
+    monkeypatch.setattr("ehportfolio.features.assessment.assess", _bug)
     monkeypatch.delenv("EHP_DEBUG", raising=False)
     code, out, err = invoke("assess", FRESK, "--lang", "en")
     assert code == exits.BUG

@@ -63,7 +63,8 @@ def status_of(error: BaseException, lang: str, debug: bool) -> int:
         return FINDINGS if isinstance(error, Refusal) else USER_ERROR
     if isinstance(error, OSError) and error.filename is None and error.errno in OUTPUT_ERRORS:
         _stdout_gone()
-        print(text(lang, "stdout_failed", reason=error.strerror or str(error)), file=sys.stderr)
+        if error.errno != errno.EPIPE:  # a reader that stopped reading (`ehp segment | head`) chose to: no message
+            print(text(lang, "stdout_failed", reason=error.strerror or str(error)), file=sys.stderr)
         return USER_ERROR
     if debug:
         traceback.print_exception(error)

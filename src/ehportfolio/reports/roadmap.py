@@ -23,8 +23,11 @@ def _iso(day: datetime.date | None) -> str:
 
 
 def _phase(phase: Phase, day: datetime.date | None, last: datetime.date) -> tc.RoadmapPhase:
-    ends = slip_days(phase.planned_end, phase.actual_end)
-    starts = slip_days(phase.planned_start, phase.actual_start)
+    # Not ended (or not started) by `day` and past its planned date: late by the days since then, as a milestone is.
+    end = phase.actual_end or (day if day and phase.planned_end and day > phase.planned_end else None)
+    start = phase.actual_start or (day if day and phase.planned_start and day > phase.planned_start else None)
+    ends = slip_days(phase.planned_end, end)
+    starts = slip_days(phase.planned_start, start)
     slip = ends if ends is not None else starts
     overdue = phase.actual_end is None and phase.planned_end is not None and day is not None and day > phase.planned_end
     return tc.RoadmapPhase(
