@@ -136,7 +136,11 @@ def test_committee_names_are_read_in_any_case_and_kept_in_capitals() -> None:
             "  - committee: NUIT\n    number: 1\n    date: 2021-02-11\n    segmnets: [samstyre]\n",
             "unknown_key",
             9,
-            {"key": "segmnets", "suggestion": "segments", "known": "committee, number, date, segments"},
+            {
+                "key": "segmnets",
+                "suggestion": "segments",
+                "known": "committee, number, date, segments, stage, case, case_type",
+            },
         ),
     ],
 )
