@@ -711,9 +711,9 @@ class Definition(Report):
     continues: tuple[Row, ...]
     """Every active initiative, by focus area and name."""
     starts: tuple[ChangeRow, ...]
-    """What started in the year."""
+    """What started in the year, up to the paper's date."""
     ends: tuple[ChangeRow, ...]
-    """What ended in the year."""
+    """What ended in the year, up to the paper's date."""
     proposal: str
     """The proposed decision: the whole definition's, or the stage's own."""
     stage: str
