@@ -294,3 +294,17 @@ def problem_line(problem: Problem, lang: str) -> str:
             place += f":{problem.column}"
     field = f"{shown(problem.field_path)}: " if problem.field_path else ""
     return f"{place}: {field}{problem_message(problem, lang)}"
+
+
+CYCLE_STAGE_WORDS = {
+    "strategi": N_("report.definition.strategy"),
+    "prioritering": N_("report.definition.priority"),
+    "balansering": N_("report.definition.balance"),
+    "planlegging": N_("report.definition.planning"),
+}
+"""A stage of NUIT's annual cycle (domain.fieldtypes.CYCLE_STAGES), as the definition's heading of it."""
+
+
+def cycle_stage_name(stage: str, lang: str) -> str:
+    """A stage of the annual cycle in words (`Planlegging for neste år`)."""
+    return text(lang, CYCLE_STAGE_WORDS[stage])

@@ -30,9 +30,9 @@ from ehportfolio.features import agenda
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.calendar import Member, Round, members, rounds
 from ehportfolio.i18n.catalogues import N_
-from ehportfolio.i18n.messages import STRENGTH_WORDS, segment_name, stage_name, status_name, text
+from ehportfolio.i18n.messages import STRENGTH_WORDS, cycle_stage_name, segment_name, stage_name, status_name, text
 from ehportfolio.reports import template_contexts as tc
-from ehportfolio.reports.cycle import CASE_TYPES, STAGE_HEADINGS, Paper, dating, proposal
+from ehportfolio.reports.cycle import CASE_TYPES, Paper, dating, proposal
 from ehportfolio.reports.money import money
 from ehportfolio.store.portfolio import Entry, Portfolio
 from ehportfolio.store.validation import closest
@@ -844,7 +844,7 @@ def definition(
     if stage:
         paper = Paper(year, ranked, by_segment, balance, len(rows), len(starts), len(ends))
         proposed, items = proposal(paper, cadence, stage, lang)
-        stage_name = text(lang, STAGE_HEADINGS[stage])
+        stage_name = cycle_stage_name(stage, lang)
         title = text(lang, "report.definition.stage_title", year=year + 1, stage=stage_name, name=name)
     else:
         proposed = text(lang, "report.definition.proposal", committee=committee, next=year + 1)

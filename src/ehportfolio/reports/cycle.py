@@ -13,7 +13,7 @@ from ehportfolio.domain.cycle import DECIDING_STAGE, stage_meeting
 from ehportfolio.domain.fieldtypes import CYCLE_COMMITTEE, SEGMENTS
 from ehportfolio.domain.models import Meeting
 from ehportfolio.i18n.catalogues import N_
-from ehportfolio.i18n.messages import segment_name, text
+from ehportfolio.i18n.messages import cycle_stage_name, segment_name, text
 from ehportfolio.reports import template_contexts as tc
 
 CASE_TYPES = {
@@ -23,13 +23,6 @@ CASE_TYPES = {
     "Godkjenning": N_("report.case_type.Godkjenning"),
 }
 """A case type, in words."""
-STAGE_HEADINGS = {
-    "strategi": N_("report.definition.strategy"),
-    "prioritering": N_("report.definition.priority"),
-    "balansering": N_("report.definition.balance"),
-    "planlegging": N_("report.definition.planning"),
-}
-"""A stage of the annual cycle, as the definition's heading of it."""
 STAGE_PROPOSALS = {
     "strategi": N_("report.definition.proposal.strategi"),
     "balansering": N_("report.definition.proposal.balansering"),
@@ -61,7 +54,7 @@ def dating(calendar: Sequence[Meeting], cadence: Cadence, year: int, stage: str,
             "report.definition.dated.none",
             committee=CYCLE_COMMITTEE,
             year=year,
-            stage=text(lang, STAGE_HEADINGS[handled]),
+            stage=cycle_stage_name(handled, lang),
         )
         return Dating(datetime.date(year, 12, 31), empty, dated)
     label = f"{meeting.committee} {meeting.number}/{meeting.date.year}"
