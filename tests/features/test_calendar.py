@@ -136,7 +136,11 @@ def test_committee_names_are_read_in_any_case_and_kept_in_capitals() -> None:
             "  - committee: NUIT\n    number: 1\n    date: 2021-02-11\n    segmnets: [samstyre]\n",
             "unknown_key",
             9,
-            {"key": "segmnets", "suggestion": "segments", "known": "committee, number, date, segments"},
+            {
+                "key": "segmnets",
+                "suggestion": "segments",
+                "known": "committee, number, date, segments, stage, case, case_type",
+            },
         ),
     ],
 )
@@ -164,13 +168,13 @@ def test_settings_without_a_calendar_have_none() -> None:
 SHIPPED = """\
 Møtekalender 2021: Nasjonal e-helseportefølje 2020
 
-Møte         Dato        Runde        Rapporterer                                 Har rapportert
-NUIT 1/2021  2021-02-11  2021-nuit-1  Samstyre                                    0 av 30
-NUFA 1/2021  2021-03-17  2021-nufa-1  ingen                                       –
-NUIT 2/2021  2021-05-06  2021-nuit-2  Samstyre, Koordinere, Observere             0 av 47
-NUIT 3/2021  2021-09-16  2021-nuit-3  Samstyre                                    0 av 30
-NUFA 2/2021  2021-10-20  2021-nufa-2  ingen                                       –
-NUIT 4/2021  2021-11-25  2021-nuit-4  Samstyre, Koordinere, Observere, Inspirere  0 av 55
+Møte         Dato        Runde        Årshjul       Rapporterer                                 Har rapportert
+NUIT 1/2021  2021-02-11  2021-nuit-1  strategi      Samstyre                                    0 av 30
+NUFA 1/2021  2021-03-17  2021-nufa-1  –             ingen                                       –
+NUIT 2/2021  2021-05-06  2021-nuit-2  prioritering  Samstyre, Koordinere, Observere             0 av 47
+NUIT 3/2021  2021-09-16  2021-nuit-3  balansering   Samstyre                                    0 av 30
+NUFA 2/2021  2021-10-20  2021-nufa-2  –             ingen                                       –
+NUIT 4/2021  2021-11-25  2021-nuit-4  planlegging   Samstyre, Koordinere, Observere, Inspirere  0 av 55
 
 Kadensen (Porteføljestyring 2.0) til NUIT-møtene:
   Samstyre    4 ganger i året  status og risiko
@@ -230,6 +234,14 @@ def test_json_lists_who_is_due_and_who_has_reported(reported: Path) -> None:
         "legemiddelprogrammet",
     ]
     assert second["unexpected"] == [] and document["meetings"][1]["due"] == []
+    assert [m["stage"] for m in document["meetings"]] == [
+        "strategi",
+        None,  # NUFA's meetings handle no stage of NUIT's annual cycle
+        "prioritering",
+        "balansering",
+        None,
+        "planlegging",
+    ]
 
 
 def test_english_and_meetings_that_name_their_segments(tmp_path: Path) -> None:
@@ -246,12 +258,12 @@ def test_english_and_meetings_that_name_their_segments(tmp_path: Path) -> None:
     assert out.splitlines()[:8] == [
         "Meeting calendar 2021: Test",
         "",
-        "Meeting      Date        Round        Reporting                                   Reported",
-        "NUIT 1/2021  2021-02-11  2021-nuit-1  Samstyre                                    0 of 1",
-        "NUFA 1/2021  2021-03-17  2021-nufa-1  Inspirere *                                 0 of 1",
-        "NUIT 2/2021  2021-05-06  2021-nuit-2  Samstyre, Koordinere, Observere             0 of 3",
-        "NUIT 3/2021  2021-09-16  2021-nuit-3  Samstyre                                    0 of 1",
-        "NUIT 4/2021  2021-11-25  2021-nuit-4  Samstyre, Koordinere, Observere, Inspirere  0 of 4",
+        "Meeting      Date        Round        Annual cycle  Reporting                                   Reported",
+        "NUIT 1/2021  2021-02-11  2021-nuit-1  –             Samstyre                                    0 of 1",
+        "NUFA 1/2021  2021-03-17  2021-nufa-1  –             Inspirere *                                 0 of 1",
+        "NUIT 2/2021  2021-05-06  2021-nuit-2  –             Samstyre, Koordinere, Observere             0 of 3",
+        "NUIT 3/2021  2021-09-16  2021-nuit-3  –             Samstyre                                    0 of 1",
+        "NUIT 4/2021  2021-11-25  2021-nuit-4  –             Samstyre, Koordinere, Observere, Inspirere  0 of 4",
     ]
     assert "* the segments are set in portfolio.yaml; otherwise they follow the cadence below." in out
     assert "  Inspirere   once a year     purpose and how far the initiative has come" in out

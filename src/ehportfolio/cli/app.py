@@ -14,7 +14,7 @@ import typer
 
 from ehportfolio.cli.boundary import LANG_KEY, Boundary, WordedCommand, WordedGroup
 from ehportfolio.cli.exits import epilog
-from ehportfolio.domain.fieldtypes import CASE_TYPES, SCHEMA_KINDS, STRATEGIES
+from ehportfolio.domain.fieldtypes import CASE_TYPES, CYCLE_STAGES, SCHEMA_KINDS, STRATEGIES
 from ehportfolio.domain.roadmap import GROUPINGS
 from ehportfolio.i18n.catalogues import N_, libraries_speaking
 from ehportfolio.i18n.helptexts import chosen, h
@@ -44,6 +44,7 @@ ConsequencesFormat = StrEnum("ConsequencesFormat", {f: f for f in formats.names(
 ReportFormat = StrEnum("ReportFormat", {f: f for f in formats.names("report")})  # type: ignore[misc]
 RoadmapBy = StrEnum("RoadmapBy", {g: g for g in GROUPINGS})  # type: ignore[misc]
 CaseType = StrEnum("CaseType", {c: c for c in CASE_TYPES})  # type: ignore[misc]
+CycleStage = StrEnum("CycleStage", {s: s for s in CYCLE_STAGES})  # type: ignore[misc]
 SchemaKind = StrEnum("SchemaKind", {k: k for k in SCHEMA_KINDS})  # type: ignore[misc]
 Strategy = StrEnum("Strategy", {s: s for s in STRATEGIES})  # type: ignore[misc]
 DEFAULT_LANG = Lang("nb")
@@ -593,6 +594,9 @@ YEAR_MIN, YEAR_MAX = 1901, 9998
 @report_app.command("definition", help=h("report.definition"))
 def report_definition(
     year: Annotated[int, typer.Option("--year", help=h("report.definition.year"), min=YEAR_MIN, max=YEAR_MAX)],
+    stage: Annotated[
+        CycleStage | None, typer.Option("--stage", help=h("report.definition.stage"), show_default=False)
+    ] = None,
     fmt: ReportFormatOption = ReportFormat("markdown"),
     out: ReportOutOption = None,
     date: ReportDateOption = None,
@@ -600,7 +604,8 @@ def report_definition(
     path: PathOption = None,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
-    _report("definition", None, fmt, out, date, templates, path, lang, {"year": year})
+    options = {"year": year, "stage": stage.value if stage else ""}
+    _report("definition", None, fmt, out, date, templates, path, lang, options)
 
 
 @report_app.command("consequences", help=h("report.consequences"))

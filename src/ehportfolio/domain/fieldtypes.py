@@ -17,6 +17,14 @@ SEGMENTS = ("samstyre", "koordinere", "observere", "inspirere")
 STATUSES = ("active", "finished", "withdrawn")
 CASE_TYPES = ("Orientering", "Drøfting", "Beslutning", "Godkjenning")
 """How a committee takes a case, as its papers name it."""
+CYCLE_STAGES = ("strategi", "prioritering", "balansering", "planlegging")
+"""The stages of NUIT's annual cycle (årshjul, section 4.3) in their order: strategy and focus, prioritisation,
+balancing, and planning for next year; named by the report's own words, as the segments are."""
+CYCLE_COMMITTEE = "NUIT"
+"""The committee whose meetings handle the annual cycle: the shipped cadence's portfolio committee (a test keeps the
+two equal)."""
+CASE = re.compile(r"^[0-9]{1,4}/[0-9]{2}$")
+"""A case number (saksnummer): the case's number in its year, a slash and the year's last two digits, as 12/21."""
 STRATEGIES = ("2023-2030", "2017-2022")
 """The national strategies a new portfolio can follow: one taxonomy each, in data/taxonomies/."""
 SCHEMA_KINDS = ("initiative", "portfolio", "taxonomy", "actors", "status", "solutions")
@@ -102,6 +110,27 @@ parse_signed_amount = _amount(SIGNED_AMOUNT, "amount")
 """An amount of whole kroner that may be negative: a change in running costs, where a saving is below zero."""
 
 
+def one_of(words: tuple[str, ...]) -> Any:
+    """A parser of a choice among `words`, written in any case, to the word as `words` spell it; anything else is an
+    error that carries the value and the words allowed (store/validation.py offers the nearest as a did-you-mean)."""
+    spelt = {word.casefold(): word for word in words}
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, str) and value.strip().casefold() in spelt:
+            return spelt[value.strip().casefold()]
+        shown = "" if value is None else str(value)
+        raise PydanticCustomError("choice", "not one of the words allowed", {"value": shown, "allowed": words})
+
+    return parse
+
+
+def parse_case(value: Any) -> Any:
+    """A case number, N/YY (`12/21`); anything else is an error."""
+    if isinstance(value, str) and CASE.match(value.strip()):
+        return value.strip()
+    raise PydanticCustomError("case", "not a case number", {"value": "" if value is None else str(value)})
+
+
 def check_one_line(value: str) -> str:
     """A name stays on one line: a line break or a tab in it would break a table row or fake a line of output."""
     if "\n" in value or "\t" in value:
@@ -155,6 +184,12 @@ _AMOUNT_SCHEMA = {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string"
 _SIGNED_AMOUNT_SCHEMA = {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": SIGNED_AMOUNT.pattern}]}
 _COMMITTEE_SCHEMA = {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9]{1,19}$"}
 
+
+def _choice_schema(words: tuple[str, ...]) -> dict[str, Any]:
+    """The words first, so that an editor offers them, then the same words in any case, as ehp reads them."""
+    return {"anyOf": [{"enum": list(words)}, {"type": "string", "pattern": _any_case([w.lower() for w in words])}]}
+
+
 Answer = Annotated[bool | None, BeforeValidator(parse_answer), WithJsonSchema(_ANSWER_SCHEMA)]
 Segment = Annotated[Literal["samstyre", "koordinere", "observere", "inspirere"], BeforeValidator(_lower)]
 Status = Annotated[Literal["active", "finished", "withdrawn"], BeforeValidator(_lower)]
@@ -173,3 +208,17 @@ Amount = Annotated[int, BeforeValidator(parse_amount), WithJsonSchema(_AMOUNT_SC
 """Whole kroner (NOK), zero or more, written as digits only."""
 SignedAmount = Annotated[int, BeforeValidator(parse_signed_amount), WithJsonSchema(_SIGNED_AMOUNT_SCHEMA)]
 """Whole kroner (NOK) that may be negative (a saving), written as digits with an optional leading minus."""
+CycleStage = Annotated[
+    Literal["strategi", "prioritering", "balansering", "planlegging"],
+    BeforeValidator(one_of(CYCLE_STAGES)),
+    WithJsonSchema(_choice_schema(CYCLE_STAGES)),
+]
+"""A stage of the annual cycle (CYCLE_STAGES), in any case."""
+CaseType = Annotated[
+    Literal["Orientering", "Drøfting", "Beslutning", "Godkjenning"],
+    BeforeValidator(one_of(CASE_TYPES)),
+    WithJsonSchema(_choice_schema(CASE_TYPES)),
+]
+"""A case type (CASE_TYPES), in any case."""
+CaseNumber = Annotated[str, BeforeValidator(parse_case), WithJsonSchema({"type": "string", "pattern": CASE.pattern})]
+"""A case number, N/YY."""

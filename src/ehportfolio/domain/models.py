@@ -14,14 +14,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchem
 from pydantic_core import PydanticCustomError
 
 from ehportfolio.domain.fieldtypes import (
+    CYCLE_COMMITTEE,
     OUT,
     SEGMENTS,
     STATUSES,
     Amount,
     Answer,
+    CaseNumber,
+    CaseType,
     Code,
     Colour,
     Committee,
+    CycleStage,
     Line,
     LocalFile,
     Segment,
@@ -268,6 +272,23 @@ class Meeting(_Strict):
     number: int = Field(ge=1, le=999)
     date: datetime.date
     segments: tuple[Segment, ...] | None = None
+    stage: CycleStage | None = None
+    """The stage of the annual cycle the meeting handles (a NUIT meeting only, one meeting a stage a year)."""
+    case: CaseNumber | None = None
+    """The case number of that stage's paper at the meeting, N/YY."""
+    case_type: CaseType | None = None
+    """The case type of that stage's paper."""
+
+    @model_validator(mode="after")
+    def _stage_on_the_cycle_committee(self) -> Meeting:
+        """Only NUIT handles the annual cycle; a case number or case type belongs to the stage's paper."""
+        if self.stage is not None and self.committee != CYCLE_COMMITTEE:
+            args = {"key": "stage", "committee": self.committee, "expected": CYCLE_COMMITTEE}
+            raise PydanticCustomError("stage_committee", "a stage on another committee's meeting", args)
+        for key in ("case", "case_type"):
+            if self.stage is None and getattr(self, key) is not None:
+                raise PydanticCustomError("case_without_stage", "a case without a stage", {"key": key})
+        return self
 
     @property
     def round(self) -> str:
@@ -306,6 +327,15 @@ class Settings(_Strict):
                 args = {"round": meeting.round, "index": index, "first": seen[meeting.round]}
                 raise PydanticCustomError("duplicate_meeting", "two meetings give one round", args)
             seen[meeting.round] = index
+        stages: dict[tuple[int, str], int] = {}
+        for index, meeting in enumerate(calendar):
+            if meeting.stage is None:
+                continue
+            handled = (meeting.date.year, meeting.stage)
+            if handled in stages:
+                args = {"stage": meeting.stage, "year": meeting.date.year, "index": index, "first": stages[handled]}
+                raise PydanticCustomError("duplicate_stage", "two meetings handle one stage in a year", args)
+            stages[handled] = index
         return calendar
 
 

@@ -38,6 +38,8 @@ class Round:
     """True when the segments follow the cadence; False when the calendar names them."""
     index: int
     """The meeting's position in portfolio.yaml's calendar list, so that a finding can point at its line."""
+    stage: str | None = None
+    """The stage of NUIT's annual cycle the meeting handles (`stage:`), if any."""
 
     @property
     def label(self) -> str:
@@ -70,7 +72,16 @@ def rounds(calendar: Sequence[Meeting], cadence: Cadence) -> list[Round]:
         chosen = defaults[index] if named is None else set(named)
         segments = tuple(s for s in SEGMENTS if s in chosen)
         found.append(
-            Round(meeting.round, meeting.committee, meeting.number, meeting.date, segments, named is None, index)
+            Round(
+                meeting.round,
+                meeting.committee,
+                meeting.number,
+                meeting.date,
+                segments,
+                named is None,
+                index,
+                meeting.stage,
+            )
         )
     return found
 

@@ -65,6 +65,12 @@ DESCRIPTIONS = {
     "number": "Møtets nummer i året.",
     "solutions": "Registeret over nasjonale løsninger, relativt til porteføljemappen; eller løsningene i registeret.",
     "segments": "Segmentene som rapporterer til møtet; uten denne følger de kadensen (bare NUIT-møtene får rapporter).",
+    "stage": (
+        "Trinnet i NUITs årshjul som møtet behandler: strategi, prioritering, balansering eller planlegging; bare "
+        "NUIT-møter, ett møte per trinn i året."
+    ),
+    "case": "Saksnummeret for trinnets sak i møtet, N/ÅÅ, for eksempel 12/21; krever stage.",
+    "case_type": "Sakstypen for trinnets sak: Orientering, Drøfting, Beslutning eller Godkjenning; krever stage.",
 }
 
 SOLUTION_DESCRIPTIONS = {

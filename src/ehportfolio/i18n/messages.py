@@ -98,6 +98,7 @@ SUGGESTING = (
     N_("problem.status.unknown_round.suggest"),
     N_("problem.unknown_initiative.suggest"),
     N_("problem.unknown_key.suggest"),
+    N_("problem.bad_choice.suggest"),
 )
 """Messages said when a problem or an error has a `suggestion`: the did-you-mean form `<id>.suggest` of a message
 (the rules list their own, rules/__init__.py). Listed for extraction (scripts/messages.py)."""
@@ -120,6 +121,9 @@ PASSED_ON = (
     N_("problem.too_large"),
     N_("problem.too_small"),
     N_("problem.write_failed"),
+    N_("problem.stage_committee"),
+    N_("problem.case_without_stage"),
+    N_("problem.duplicate_stage"),
 )
 """Problems whose code is chosen where it is found and passed on as a value (store/loader.py, store/validation.py's
 table of pydantic's errors, store/portfolio.py, store/files.py, features/importing.py). Listed for extraction."""
@@ -290,3 +294,17 @@ def problem_line(problem: Problem, lang: str) -> str:
             place += f":{problem.column}"
     field = f"{shown(problem.field_path)}: " if problem.field_path else ""
     return f"{place}: {field}{problem_message(problem, lang)}"
+
+
+CYCLE_STAGE_WORDS = {
+    "strategi": N_("report.definition.strategy"),
+    "prioritering": N_("report.definition.priority"),
+    "balansering": N_("report.definition.balance"),
+    "planlegging": N_("report.definition.planning"),
+}
+"""A stage of NUIT's annual cycle (domain.fieldtypes.CYCLE_STAGES), as the definition's heading of it."""
+
+
+def cycle_stage_name(stage: str, lang: str) -> str:
+    """A stage of the annual cycle in words (`Planlegging for neste år`)."""
+    return text(lang, CYCLE_STAGE_WORDS[stage])

@@ -22,6 +22,7 @@ COLUMNS = {
     "owner": N_("calendar.col.owner"),
     "initiative": N_("calendar.col.initiative"),
     "segment": N_("calendar.col.segment"),
+    "stage": N_("calendar.col.stage"),
 }
 
 
@@ -31,7 +32,7 @@ def _years(states: Sequence[RoundState]) -> str:
 
 def render_text(name: str, states: Sequence[RoundState], cadence: Cadence, lang: str) -> str:
     """A table of the meetings in date order, then the cadence the default follows."""
-    header = [text(lang, COLUMNS[c]) for c in ("meeting", "date", "round", "segments", "reported")]
+    header = [text(lang, COLUMNS[c]) for c in ("meeting", "date", "round", "stage", "segments", "reported")]
     rows = [header]
     for state in states:
         round_ = state.round
@@ -43,7 +44,8 @@ def render_text(name: str, states: Sequence[RoundState], cadence: Cadence, lang:
             if round_.segments
             else "–"
         )
-        rows.append([round_.label, round_.date.isoformat(), round_.id, segments, reported])
+        stage = round_.stage or "–"  # the word `--stage` takes, as segments are named in every language
+        rows.append([round_.label, round_.date.isoformat(), round_.id, stage, segments, reported])
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
     lines = [text(lang, "calendar.title", years=_years(states), name=name), ""]
     for row in rows:
@@ -73,6 +75,7 @@ def render_json(name: str, states: Sequence[RoundState], cadence: Cadence, lang:
             "date": s.round.date.isoformat(),
             "segments": list(s.round.segments),
             "segments_source": "cadence" if s.round.default else "calendar",
+            "stage": s.round.stage,
             "due": list(s.due),
             "reported": list(s.reported),
             "not_reported": list(s.missing),

@@ -30,8 +30,9 @@ from ehportfolio.features import agenda
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.calendar import Member, Round, members, rounds
 from ehportfolio.i18n.catalogues import N_
-from ehportfolio.i18n.messages import STRENGTH_WORDS, segment_name, stage_name, status_name, text
+from ehportfolio.i18n.messages import STRENGTH_WORDS, cycle_stage_name, segment_name, stage_name, status_name, text
 from ehportfolio.reports import template_contexts as tc
+from ehportfolio.reports.cycle import CASE_TYPES, Paper, dating, proposal
 from ehportfolio.reports.money import money
 from ehportfolio.store.portfolio import Entry, Portfolio
 from ehportfolio.store.validation import closest
@@ -67,12 +68,6 @@ EVENT_KINDS = {
     "priority": N_("report.kind.priority"),
 }
 """The kinds of a history entry, in words."""
-CASE_TYPES = {
-    "Orientering": N_("report.case_type.Orientering"),
-    "Drøfting": N_("report.case_type.Drøfting"),
-    "Beslutning": N_("report.case_type.Beslutning"),
-    "Godkjenning": N_("report.case_type.Godkjenning"),
-}
 PROPOSALS = {
     "Orientering": N_("report.meeting.proposal.Orientering"),
     "Drøfting": N_("report.meeting.proposal.Drøfting"),
@@ -794,13 +789,18 @@ def meeting(
 
 
 def definition(
-    portfolio: Portfolio, cadence: Cadence, year: int, lang: str, date: datetime.date | None
+    portfolio: Portfolio, cadence: Cadence, year: int, lang: str, date: datetime.date | None, stage: str = ""
 ) -> tc.Definition:
-    """The annual portfolio definition for the year after `year`, following NUIT's annual cycle. The portfolio is
-    taken as it stands on 31 December of `year`, by the recorded history. The Prioritering lists the priorities
-    decided (`ehp decide --priority`) in their order; Samstyre initiatives without one are listed apart, unnumbered."""
+    """The annual portfolio definition for the year after `year`, following NUIT's annual cycle, or the paper of one
+    `stage` of it (reports/cycle.py). The portfolio is taken as it stands on the date of the calendar's meeting of
+    `year` that handles the paper (for the whole definition, the one that handles planning and so decides it), by
+    the recorded history; without such a meeting on 31 December of `year`, and the paper says so. The Prioritering
+    lists the priorities decided (`ehp decide --priority`) in their order; Samstyre initiatives without one are
+    listed apart, unnumbered."""
     name = _portfolio_name(portfolio)
-    end = datetime.date(year, 12, 31)
+    settings = portfolio.context.settings
+    dated = dating(settings.calendar if settings else (), cadence, year, stage, lang)
+    end = dated.day
     start = datetime.date(year - 1, 12, 31)
     focus = _focus_names(portfolio)
     everyone = members(portfolio)
@@ -840,20 +840,36 @@ def definition(
         if change.left:
             ends.append(_step(change, member, lang))
     committee = cadence.portfolio_committee
+    balance = money(everyone, end, {code: known.name for code, known in focus.items()}, lang)
+    if stage:
+        paper = Paper(year, ranked, by_segment, balance, len(rows), len(starts), len(ends))
+        proposed, items = proposal(paper, cadence, stage, lang)
+        stage_name = cycle_stage_name(stage, lang)
+        title = text(lang, "report.definition.stage_title", year=year + 1, stage=stage_name, name=name)
+    else:
+        proposed = text(lang, "report.definition.proposal", committee=committee, next=year + 1)
+        items, stage_name = (), ""
+        title = text(lang, "report.definition.title", year=year + 1, name=name)
+    said = {"next": year + 1, "count": len(rows), "committee": committee, "date": end.isoformat()}
+    intro = (
+        text(lang, "report.definition.stage_intro", stage=stage_name, **said)
+        if stage
+        else text(lang, "report.definition.intro", **said)
+    )
     return tc.Definition(
         kind="definition",
         lang=lang,
-        title=text(lang, "report.definition.title", year=year + 1, name=name),
+        title=title,
         portfolio=name,
         date=date.isoformat() if date else "",
         year=year,
         next_year=year + 1,
-        intro=text(lang, "report.definition.intro", year=year, next=year + 1, count=len(rows), committee=committee),
+        intro=intro,
         segment_names=tuple(segment_name(s) for s in SEGMENTS),
         by_focus=by_focus,
         by_segment=by_segment,
         by_owner=_owners(owners),
-        money=money(everyone, end, {code: known.name for code, known in focus.items()}, lang),
+        money=balance,
         priority=tuple(ranked),
         priority_rule=text(lang, "report.definition.priority_order", count=len(ranked))
         if ranked
@@ -866,6 +882,11 @@ def definition(
         continues=tuple(rows),
         starts=_by_date(starts),
         ends=_by_date(ends),
-        proposal=text(lang, "report.definition.proposal", committee=committee, next=year + 1),
+        proposal=proposed,
         generated=text(lang, "report.generated", name=name),
+        stage=stage,
+        stage_name=stage_name,
+        header=dated.header,
+        dated=dated.dated,
+        proposal_items=items,
     )

@@ -20,8 +20,8 @@ from ehportfolio.store.validation import closest
 @dataclass(frozen=True)
 class Request:
     """What a report is asked for: the portfolio, the initiative (a fact sheet), the day, the language, and what a
-    kind asks for beyond them (`committee`, `case` and `case_type` for a meeting paper, `year` for a definition,
-    `from` and `to` for the consequences of a change of checklist version)."""
+    kind asks for beyond them (`committee`, `case` and `case_type` for a meeting paper, `year` and `stage` for a
+    definition, `from` and `to` for the consequences of a change of checklist version)."""
 
     portfolio: Portfolio
     ident: str | None = None
@@ -61,8 +61,8 @@ def _meeting(request: Request) -> tc.Report:
 
 
 def _definition(request: Request) -> tc.Report:
-    year = request.options["year"]
-    return contexts.definition(request.portfolio, load_cadence(), year, request.lang, request.day)
+    year, stage = request.options["year"], request.options.get("stage") or ""
+    return contexts.definition(request.portfolio, load_cadence(), year, request.lang, request.day, stage)
 
 
 def _consequences(request: Request) -> tc.Report:
@@ -93,7 +93,12 @@ KINDS: dict[str, Kind] = {
         Kind("overview", tc.Overview, _overview, lambda context: "overview"),
         Kind("initiative", tc.Initiative, _initiative, lambda context: str(context.id)),
         Kind("meeting", tc.Meeting, _meeting, lambda context: f"meeting-{context.round}"),
-        Kind("definition", tc.Definition, _definition, lambda context: f"definition-{context.year}"),
+        Kind(
+            "definition",
+            tc.Definition,
+            _definition,
+            lambda context: f"definition-{context.year}" + (f"-{context.stage}" if context.stage else ""),
+        ),
         Kind(
             "consequences",
             tc.Consequences,

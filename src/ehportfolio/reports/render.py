@@ -71,7 +71,7 @@ def figures(context: tc.Report, *, sheet_graph: bool = True) -> dict[str, Any]:
         found["trend"] = charts.trend_chart(context.trend, text(context.lang, LABELS["trend"]))
     if isinstance(context, tc.Meeting) and context.segments:
         found["states"] = charts.state_chart(context.segments, text(context.lang, LABELS["states"]))
-    if isinstance(context, tc.Definition) and context.by_focus:
+    if isinstance(context, tc.Definition) and context.by_focus and context.stage in ("", "strategi"):
         areas = context.by_focus
         names = [a.code or text(context.lang, "report.no_focus") for a in areas]
         found["focus"] = charts.focus_chart(names, [a.count for a in areas], text(context.lang, LABELS["focus"]))

@@ -654,11 +654,36 @@ class Money(Fields):
 
 
 @dataclass(frozen=True)
+class CaseHeader(Fields):
+    """The header of a paper of the annual cycle: the calendar's meeting that handles it (`stage:` in portfolio.yaml)
+    and the case there. Every field but `known` is empty when the calendar has no such meeting."""
+
+    known: bool
+    """The calendar has a meeting that handles the paper."""
+    committee: str
+    """The committee (`NUIT`)."""
+    committee_name: str
+    """Its full name; may be empty."""
+    number: str
+    """The meeting's number in its year."""
+    meeting_date: str
+    """The meeting's date, `YYYY-MM-DD`."""
+    label: str
+    """The meeting as `NUIT 4/2021`."""
+    case: str
+    """The case number from the calendar (`45/21`), or `x/21` to fill in."""
+    case_type: str
+    """The case type from the calendar in the report's language; Beslutning when the calendar gives none."""
+
+
+@dataclass(frozen=True)
 class Definition(Report):
-    """`ehp report definition`: the annual portfolio definition for the year after `year`."""
+    """`ehp report definition`: the annual portfolio definition for the year after `year`, whole or one stage's
+    paper (`--stage`)."""
 
     year: int
-    """The year the portfolio is taken at (on 31 December)."""
+    """The year of the annual cycle that defines the next one; the portfolio is taken on the date of the meeting that
+    handles the paper, else on 31 December of this year (`dated` says which)."""
     next_year: int
     """The year it defines."""
     intro: str
@@ -686,11 +711,25 @@ class Definition(Report):
     continues: tuple[Row, ...]
     """Every active initiative, by focus area and name."""
     starts: tuple[ChangeRow, ...]
-    """What started in the year."""
+    """What started in the year, up to the paper's date."""
     ends: tuple[ChangeRow, ...]
-    """What ended in the year."""
+    """What ended in the year, up to the paper's date."""
     proposal: str
-    """The standard text of the proposed decision."""
+    """The proposed decision: the whole definition's, or the stage's own."""
+    stage: str
+    """The stage of the annual cycle whose paper this is (`strategi`, `prioritering`, `balansering`,
+    `planlegging`); empty for the whole definition."""
+    stage_name: str
+    """That stage's heading in the report's language; empty for the whole definition."""
+    header: CaseHeader
+    """The meeting and case that handle the paper: the stage's meeting, or for the whole definition the meeting that
+    handles planning, which decides it."""
+    dated: str
+    """On which date the portfolio is taken and why, as a sentence: the meeting's, or 31 December when the calendar
+    names no meeting."""
+    proposal_items: tuple[str, ...]
+    """Lines under a stage's proposed decision: the decided order (prioritering), each segment's count and budget for
+    the year defined (balansering), each segment's reporting in it (planlegging); empty otherwise."""
 
 
 """The context class of each report kind."""

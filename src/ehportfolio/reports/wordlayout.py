@@ -498,10 +498,40 @@ MONEY: list[Item] = [
     tag("endif"),
 ]
 
+
+def numbered(number: int) -> str:
+    """A section's number in the whole definition; a stage's paper has one section and numbers none."""
+    return "{% if not stage %}" + f"{number}. " + "{% endif %}"
+
+
+CASE_HEADER: list[Item] = [
+    tag("if header.known"),
+    fields(
+        [
+            (
+                '{{ _("report.meeting.committee") }}',
+                "{{ header.committee }}{% if header.committee_name %} ({{ header.committee_name }}){% endif %}",
+            ),
+            ('{{ _("report.meeting.number") }}', "{{ header.number }}"),
+            ("{{ _('report.date') }}", "{{ header.meeting_date }}"),
+            ('{{ _("report.meeting.case") }}', "{{ header.case }}"),
+            ('{{ _("report.meeting.case_type") }}', "{{ header.case_type }}"),
+        ]
+    ),
+    tag("endif"),
+]
+"""The meeting and case that handle a paper of the annual cycle, from the calendar."""
+
 DEFINITION: list[Item] = [
-    *dated_header(),
+    ("title", "{{ title }}"),
+    *CASE_HEADER,
+    tag("if date"),
+    ("p", "**{{ _('report.date') }}:** {{ date }}"),
+    tag("endif"),
     ("p", "{{ intro }}"),
-    ("h1", '1. {{ _("report.definition.strategy") }}'),
+    ("p", "{{ dated }}"),
+    tag('if stage in ("", "strategi")'),
+    ("h1", numbered(1) + '{{ _("report.definition.strategy") }}'),
     tag("if figures.focus is defined"),
     ("p", "{{ figures.focus }}"),
     tag("endif"),
@@ -512,7 +542,9 @@ DEFINITION: list[Item] = [
         (1, 2, 3, 4, 5),
         weights=(3.4, *([NUMERIC_SHARE] * 5)),
     ),
-    ("h1", '2. {{ _("report.definition.priority") }}'),
+    tag("endif"),
+    tag('if stage in ("", "prioritering")'),
+    ("h1", numbered(2) + '{{ _("report.definition.priority") }}'),
     ("p", "{{ priority_rule }}"),
     tag("if priority"),
     table(
@@ -539,7 +571,9 @@ DEFINITION: list[Item] = [
         weights=(1.8, 4, 3.2),
     ),
     tag("endif"),
-    ("h1", '3. {{ _("report.definition.balance") }}'),
+    tag("endif"),
+    tag('if stage in ("", "balansering")'),
+    ("h1", numbered(3) + '{{ _("report.definition.balance") }}'),
     ("h2", "{{ _('report.by_segment') }}"),
     table(
         ['{{ _("report.col.segment") }}', '{{ _("report.col.count") }}'],
@@ -550,7 +584,9 @@ DEFINITION: list[Item] = [
     ("h2", "{{ _('report.by_owner') }}"),
     BY_OWNER,
     *MONEY,
-    ("h1", '4. {{ _("report.definition.planning") }}'),
+    tag("endif"),
+    tag('if stage in ("", "planlegging")'),
+    ("h1", numbered(4) + '{{ _("report.definition.planning") }}'),
     ("p", "{{ planning_rule }}"),
     ("h2", '{{ _("report.definition.starts") }} ({{ starts | length }})'),
     *none_or(
@@ -575,8 +611,12 @@ DEFINITION: list[Item] = [
         "continues",
         initiatives("row in continues"),
     ),
-    ("h1", '5. {{ _("report.meeting.proposal_heading") }}'),
+    tag("endif"),
+    ("h1", numbered(5) + '{{ _("report.meeting.proposal_heading") }}'),
     ("p", "{{ proposal }}"),
+    tag("for item in proposal_items"),
+    ("bullet", "{{ item }}"),
+    tag("endfor"),
 ]
 
 CHANGE_COUNT_COLUMNS = [f"{{{{ change_names[{i}] }}}}" for i in range(5)]

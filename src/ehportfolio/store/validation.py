@@ -92,6 +92,8 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         first_line = _place((*loc, first), positions)[0]
         found = {"round": ctx["round"], "first_line": first_line}
         return Problem(path, "duplicate_meeting", found, line, column, f"{where}.{index}")
+    if kind in ("choice", "case", "stage_committee", "case_without_stage", "duplicate_stage"):
+        return _calendar_problem(kind, ctx, loc, path, positions)
     if kind == "date_order":
         line, column = _place((*loc, ctx["key"]), positions)
         args = {"start": ctx["start"], "end": ctx["end"]}
@@ -124,6 +126,32 @@ def _register_problem(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path
         return Problem(path, kind, {"id": ctx["id"], "first_line": first_line}, line, column, f"{where}.id")
     line, column = _place((*loc, index, "part_of"), positions)
     return Problem(path, kind, {"id": ctx["id"], "known": ctx["known"]}, line, column, f"{where}.part_of")
+
+
+def _calendar_problem(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: str, positions: Positions) -> Problem:
+    """A word that is not one of those allowed (with the nearest as a did-you-mean), a bad case number, or a stage of
+    the annual cycle where it cannot be: on another committee's meeting, or handled twice in a year. A case number or
+    case type without a stage is placed on its key."""
+    where = ".".join(str(part) for part in loc)
+    if kind == "choice":
+        line, column = _place(loc, positions)
+        spelt = {word.casefold(): word for word in ctx["allowed"]}
+        value = str(ctx["value"])
+        suggestion = spelt.get(closest(value.casefold(), list(spelt)), "")
+        args = {"value": value, "allowed": ", ".join(spelt.values()), "suggestion": suggestion}
+        return Problem(path, "bad_choice", args, line, column, where)
+    if kind == "case":
+        line, column = _place(loc, positions)
+        return Problem(path, "bad_case", {"value": ctx["value"]}, line, column, where)
+    if kind == "duplicate_stage":
+        index = ctx["index"]
+        line, column = _place((*loc, index, "stage"), positions)
+        first_line = _place((*loc, ctx["first"]), positions)[0]
+        found: dict[str, Any] = {"stage": ctx["stage"], "year": ctx["year"], "first_line": first_line}
+        return Problem(path, kind, found, line, column, f"{where}.{index}.stage")
+    line, column = _place((*loc, ctx["key"]), positions)
+    args = {k: v for k, v in ctx.items() if k != "key"} if kind == "stage_committee" else {"key": ctx["key"]}
+    return Problem(path, kind, args, line, column, f"{where}.{ctx['key']}")
 
 
 def _finance_problem(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: str, positions: Positions) -> Problem:
