@@ -136,6 +136,10 @@ actions:
 OBSERVERE_STATUS = """\
 date: 2021-04-22
 progress: Innført i to av fire helseforetak
+risks:
+  - risk: Leverandøren leverer integrasjonen sent
+    consequence: Innføringen i de to siste helseforetakene utsettes
+    action: Ukentlig oppfølging av leveranseplanen
 experience: Tidlig opplæring lønner seg
 obstacles: Integrasjonen er ikke ferdig
 """
@@ -144,6 +148,8 @@ INSPIRERE_STATUS = """\
 date: 2021-11-01
 purpose: Prøve ut videokonsultasjon
 progress: Piloten er halvveis
+ideas:
+  - Videokonsultasjon også for oppfølging etter utskrivning
 """
 
 

@@ -110,9 +110,11 @@ def test_what_the_model_refuses_is_named_at_its_line(text: str, code: str, line:
                                                                                    "dependencies.0.by",
                                                                                    "dependencies.0.state"]),
         ("observere", OBSERVERE_STATUS, []),
-        ("observere", "date: 2021-02-01\nprogress: Ok\n", ["experience", "obstacles"]),
+        ("observere", "date: 2021-02-01\nprogress: Ok\n", ["risks", "experience", "obstacles"]),
+        ("observere", "date: 2021-02-01\nprogress: Ok\nrisks: []\nexperience: E\nobstacles: O\n", []),
         ("inspirere", INSPIRERE_STATUS, []),
-        ("inspirere", "date: 2021-02-01\ncolour: rød\n", ["purpose", "progress"]),
+        ("inspirere", "date: 2021-02-01\ncolour: rød\n", ["purpose", "progress", "ideas"]),
+        ("inspirere", "date: 2021-02-01\npurpose: P\nprogress: Q\nideas:\n  - I\n  -\n", ["ideas.1"]),
     ],
 )  # fmt: skip
 def test_the_content_each_segment_requires(segment: str, text: str, missing: list[str]) -> None:
@@ -187,11 +189,19 @@ actions:
             number=2,
             date="2021-05-06",
             segment="Observere",
-            subject="fremdrift, erfaringer og hindringer",
+            subject="fremdrift og risiko, erfaringer og hindringer",
         )
         + """\
 # Hva er gjort siden forrige rapport, og hva er neste milepæl?
 progress:
+# De viktigste risikoene, hver med konsekvens og tiltak. Skriv «risks: []» om det ikke er noen.
+risks:
+  # Risiko: hva kan skje?
+  - risk:
+    # Konsekvens: hva skjer om risikoen inntreffer?
+    consequence:
+    # Tiltak: hva gjøres for å håndtere risikoen?
+    action:
 # Hvilke erfaringer er verdt å dele med andre?
 experience:
 # Hva hindrer fremdrift eller innføring, og hva trengs for å fjerne det?
@@ -206,13 +216,19 @@ obstacles:
             number=4,
             date="2021-11-25",
             segment="Inspirere",
-            subject="formål og hvor langt tiltaket har kommet",
+            subject="formål, hvor langt tiltaket har kommet, og nye ideer",
         )
         + """\
 # Hva er formålet med tiltaket, og hva skal det gi kunnskap om?
 purpose:
 # Hvor langt har tiltaket kommet, og hva har dere lært så langt?
 progress:
+"""
+        + "# Nye ideer tiltaket har fått frem, som andre kan ha nytte av, én per linje."
+        " Skriv «ideas: []» om det ikke er noen ennå.\n"
+        + """\
+ideas:
+  -
 """,
     ),
 }  # fmt: skip

@@ -169,18 +169,18 @@ SHIPPED = """\
 Møtekalender 2021: Nasjonal e-helseportefølje 2020
 
 Møte         Dato        Runde        Årshjul       Rapporterer                                 Har rapportert
-NUIT 1/2021  2021-02-11  2021-nuit-1  strategi      Samstyre                                    0 av 30
+NUIT 1/2021  2021-02-11  2021-nuit-1  strategi      Samstyre                                    ikke startet (0 av 30)
 NUFA 1/2021  2021-03-17  2021-nufa-1  –             ingen                                       –
-NUIT 2/2021  2021-05-06  2021-nuit-2  prioritering  Samstyre, Koordinere, Observere             0 av 47
-NUIT 3/2021  2021-09-16  2021-nuit-3  balansering   Samstyre                                    0 av 30
+NUIT 2/2021  2021-05-06  2021-nuit-2  prioritering  Samstyre, Koordinere, Observere             ikke startet (0 av 47)
+NUIT 3/2021  2021-09-16  2021-nuit-3  balansering   Samstyre                                    ikke startet (0 av 30)
 NUFA 2/2021  2021-10-20  2021-nufa-2  –             ingen                                       –
-NUIT 4/2021  2021-11-25  2021-nuit-4  planlegging   Samstyre, Koordinere, Observere, Inspirere  0 av 55
+NUIT 4/2021  2021-11-25  2021-nuit-4  planlegging   Samstyre, Koordinere, Observere, Inspirere  ikke startet (0 av 55)
 
 Kadensen (Porteføljestyring 2.0) til NUIT-møtene:
   Samstyre    4 ganger i året  status og risiko
   Koordinere  2 ganger i året  avhengigheter og tiltakene som reduserer risikoen ved dem
-  Observere   2 ganger i året  fremdrift, erfaringer og hindringer
-  Inspirere   1 gang i året    formål og hvor langt tiltaket har kommet
+  Observere   2 ganger i året  fremdrift og risiko, erfaringer og hindringer
+  Inspirere   1 gang i året    formål, hvor langt tiltaket har kommet, og nye ideer
 """
 
 
@@ -203,7 +203,8 @@ def test_the_counts_follow_the_status_files(reported: Path) -> None:
     code, out, _ = invoke("calendar", "--path", str(reported))
     assert code == 0
     lines = out.splitlines()
-    assert lines[3].endswith("3 av 30") and lines[5].endswith("6 av 47") and lines[6].endswith("0 av 30")
+    assert lines[3].endswith("3 av 30") and lines[5].endswith("6 av 47")
+    assert lines[6].endswith("ikke startet (0 av 30)")  # nobody has reported to the third meeting yet
 
 
 def test_json_lists_who_is_due_and_who_has_reported(reported: Path) -> None:
@@ -259,14 +260,19 @@ def test_english_and_meetings_that_name_their_segments(tmp_path: Path) -> None:
         "Meeting calendar 2021: Test",
         "",
         "Meeting      Date        Round        Annual cycle  Reporting                                   Reported",
-        "NUIT 1/2021  2021-02-11  2021-nuit-1  –             Samstyre                                    0 of 1",
-        "NUFA 1/2021  2021-03-17  2021-nufa-1  –             Inspirere *                                 0 of 1",
-        "NUIT 2/2021  2021-05-06  2021-nuit-2  –             Samstyre, Koordinere, Observere             0 of 3",
-        "NUIT 3/2021  2021-09-16  2021-nuit-3  –             Samstyre                                    0 of 1",
-        "NUIT 4/2021  2021-11-25  2021-nuit-4  –             Samstyre, Koordinere, Observere, Inspirere  0 of 4",
+        "NUIT 1/2021  2021-02-11  2021-nuit-1  –             Samstyre                                  "
+        "  not started (0 of 1)",
+        "NUFA 1/2021  2021-03-17  2021-nufa-1  –             Inspirere *                               "
+        "  not started (0 of 1)",
+        "NUIT 2/2021  2021-05-06  2021-nuit-2  –             Samstyre, Koordinere, Observere           "
+        "  not started (0 of 3)",
+        "NUIT 3/2021  2021-09-16  2021-nuit-3  –             Samstyre                                  "
+        "  not started (0 of 1)",
+        "NUIT 4/2021  2021-11-25  2021-nuit-4  –             Samstyre, Koordinere, Observere, Inspirere"
+        "  not started (0 of 4)",
     ]
     assert "* the segments are set in portfolio.yaml; otherwise they follow the cadence below." in out
-    assert "  Inspirere   once a year     purpose and how far the initiative has come" in out
+    assert "  Inspirere   once a year     purpose, how far the initiative has come, and new ideas" in out
 
 
 def test_the_default_year_is_the_portfolios(tmp_path: Path) -> None:
@@ -310,7 +316,7 @@ def test_not_a_portfolio_exits_2(tmp_path: Path) -> None:
     assert code == 2 and "portfolio.yaml:2:1: ugyldig YAML" in err
 
 
-def test_a_broken_status_file_is_reported_and_counted_as_handed_in(tmp_path: Path) -> None:
+def test_a_broken_status_file_is_reported_and_counted_as_incomplete(tmp_path: Path) -> None:
     root = calendar_portfolio(
         tmp_path,
         {"2021-nuit-1/felles": "date: 2021-02-01\ncolour: [\n"},
@@ -320,7 +326,7 @@ def test_a_broken_status_file_is_reported_and_counted_as_handed_in(tmp_path: Pat
     code, out, err = invoke("calendar", "--path", str(root))
     assert code == 1
     assert err.startswith(f"{root / 'status' / '2021-nuit-1' / 'felles.yaml'}:3:1: ugyldig YAML")
-    assert out.splitlines()[3].endswith("1 av 1")
+    assert out.splitlines()[3].endswith("0 av 1 (1 ufullstendig)")
 
 
 def test_a_finished_initiative_and_one_decided_later_are_not_due(tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ def test_fact_sheet_has_its_sections_and_the_trend_across_rounds(shipped: Path) 
     )
     trend = body(table_after(document, "Statushistorikk"))
     assert len(trend) == len(table_rows(markdown.split("## Statushistorikk")[1].split("##")[0])) - 2
-    assert [row[1] for row in trend] == ["grønn", "gul", "ikke rapportert", "ikke rapportert"]
+    assert [row[1] for row in trend] == ["grønn", "gul", "runden ikke startet", "runden ikke startet"]
     assert trend[1][3].startswith("Leverandørene av kommunale journalsystemer")
     assert len(document.inline_shapes) == 2  # the trend chart and the dependency graph
 

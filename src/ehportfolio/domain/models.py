@@ -366,7 +366,8 @@ class StatusReport(_Strict):
     """A status report of one initiative for one reporting round. Its id and round are its file's name and folder.
 
     `colour` is grønn, gul or rød (green, yellow and red are read as those); `progress` is how far the initiative has
-    come; `actions` are the actions that reduce the risk of its dependencies.
+    come; `actions` are the actions that reduce the risk of its dependencies; `ideas` are the new ideas an Inspirere
+    initiative brings out (section 4.6), one an item.
     """
 
     date: datetime.date
@@ -378,6 +379,7 @@ class StatusReport(_Strict):
     experience: Text | None = None
     obstacles: Text | None = None
     purpose: Text | None = None
+    ideas: tuple[Text | None, ...] | None = None
 
 
 # The register of national solutions: what a dependency may name besides an initiative of the portfolio (section 4.4:

@@ -20,7 +20,7 @@ from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.domain.models import Initiative, Meeting, StatusReport
 from ehportfolio.domain.problems import Problem
 from ehportfolio.domain.state import State, checklist_segment, state_of
-from ehportfolio.store.portfolio import Portfolio
+from ehportfolio.store.portfolio import Portfolio, Statuses
 from ehportfolio.store.validation import closest
 
 
@@ -116,16 +116,66 @@ def members(portfolio: Portfolio) -> list[Member]:
     ]
 
 
+REPORT_STATES = ("not_started", "not_reported", "incomplete", "reported")
+"""Where an initiative's report to a round stands, never mixed up: the round has no reports yet (`not_started`); it
+has some, but none from this initiative (`not_reported`); there is one that lacks what its segment reports on
+(`incomplete`), or that could not be read; and one that holds all of it (`reported`)."""
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """An initiative's report to one round: its state (REPORT_STATES), what it lacks when incomplete (dotted fields,
+    `risks.0.action`; empty for a file that could not be read) and its colour (Samstyre's), when it gave one."""
+
+    state: str
+    missing: tuple[str, ...] = ()
+    colour: str | None = None
+    unreadable: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The state as papers show it: a complete report by its colour, when it has one."""
+        return self.colour if self.state == "reported" and self.colour else self.state
+
+
+def reporting(
+    report: StatusReport | None, segment: str | None, cadence: Cadence, *, started: bool, unreadable: bool = False
+) -> Reporting:
+    """The one answer to where an initiative's report to a round stands (REPORT_STATES), from its report (None when
+    there is no file, or when it could not be read: `unreadable`), the segment it was in on the meeting's date (None
+    when it was not a member: nothing is required of it), and whether anyone has reported to the round yet."""
+    if unreadable:
+        return Reporting("incomplete", unreadable=True)
+    if report is None:
+        return Reporting("not_reported" if started else "not_started")
+    missing = tuple(missing_content(report, segment, cadence)) if segment else ()
+    return Reporting("incomplete" if missing else "reported", missing, report.colour)
+
+
 @dataclass(frozen=True)
 class RoundState:
-    """A round and where it stands: who is due, who of them has reported, who has not, and who reported unasked."""
+    """A round and where it stands: who is due, and of them who has reported, who has reported only in part, and
+    who has not; who reported unasked; and where each report due stands (`reporting`)."""
 
     round: Round
     due: tuple[str, ...]
     reported: tuple[str, ...]
+    """Due, with a complete report."""
+    incomplete: tuple[str, ...]
+    """Due, with a report that lacks what the segment reports on, or that could not be read."""
     missing: tuple[str, ...]
+    """Due, with no report (in a round not started: everyone due)."""
     extra: tuple[str, ...]
     """Status files from initiatives that were not due (or are not in the portfolio)."""
+    started: bool
+    """Whether anyone has reported to the round yet."""
+    states: dict[str, Reporting]
+    """Where each report due stands, by initiative id."""
+
+    @property
+    def filed(self) -> tuple[str, ...]:
+        """Due, with a report file there: complete or not."""
+        return tuple(i for i in self.due if i not in self.missing)
 
 
 def find_round(found: Sequence[Round], round_id: str, settings_path: str) -> Round | Problem:
@@ -139,16 +189,43 @@ def find_round(found: Sequence[Round], round_id: str, settings_path: str) -> Rou
     return Problem(settings_path, "status.unknown_round", args)
 
 
-def survey(found: Iterable[Round], everyone: Sequence[Member], filed: dict[str, set[str]]) -> list[RoundState]:
-    """Each round's state; `filed` maps a round id to the ids that have a status file there."""
+def survey(
+    found: Iterable[Round], everyone: Sequence[Member], statuses: Statuses | None, cadence: Cadence
+) -> list[RoundState]:
+    """Each round's state, from the portfolio's status reports (None: it has no status/ folder)."""
+    started = statuses.started() if statuses else set()
+    reports: dict[str, dict[str, StatusReport]] = {}
+    for entry in statuses.entries if statuses else ():
+        reports.setdefault(entry.round, {})[entry.id] = entry.report
+    unread = statuses.unread if statuses else frozenset()
     states = []
     for round_ in found:
-        due = tuple(m.id for m in everyone if m.due(round_))
-        there = filed.get(round_.id, set())
-        reported = tuple(i for i in due if i in there)
-        missing = tuple(i for i in due if i not in there)
-        extra = tuple(sorted(there - set(due)))
-        states.append(RoundState(round_, due, reported, missing, extra))
+        members = [m for m in everyone if m.due(round_)]
+        there = reports.get(round_.id, {})
+        each = {
+            m.id: reporting(
+                there.get(m.id),
+                m.segment_on(round_.date),
+                cadence,
+                started=round_.id in started,
+                unreadable=(round_.id, m.id) in unread,
+            )
+            for m in members
+        }
+        due = tuple(m.id for m in members)
+        filed = set(there) | {ident for name, ident in unread if name == round_.id}
+        states.append(
+            RoundState(
+                round_,
+                due,
+                reported=tuple(i for i in due if each[i].state == "reported"),
+                incomplete=tuple(i for i in due if each[i].state == "incomplete"),
+                missing=tuple(i for i in due if each[i].state in ("not_reported", "not_started")),
+                extra=tuple(sorted(filed - set(due))),
+                started=round_.id in started,
+                states=each,
+            )
+        )
     return states
 
 

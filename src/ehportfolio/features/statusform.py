@@ -67,8 +67,8 @@ def render(
             targets: list[str | None] = [d.id for d in initiative.dependencies] or [None]
             for number, target in enumerate(targets):
                 lines += _record(cadence, "dependencies", {"id": target}, lang, questions=number == 0)
-        elif name == "actions":
-            lines += ["actions:", "  -"]
+        elif name in ("actions", "ideas"):  # lists of texts: one empty item to write on
+            lines += [f"{name}:", "  -"]
         else:
             lines.append(f"{name}:")
     return "\n".join(lines) + "\n"

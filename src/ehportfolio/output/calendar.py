@@ -8,7 +8,7 @@ from typing import Any
 
 from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.fieldtypes import SEGMENTS
-from ehportfolio.features.calendar import Member, RoundState
+from ehportfolio.features.calendar import REPORT_STATES, Member, RoundState
 from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import segment_name, text
 
@@ -24,6 +24,13 @@ COLUMNS = {
     "segment": N_("calendar.col.segment"),
     "stage": N_("calendar.col.stage"),
 }
+STATE_WORDS = {
+    "not_started": N_("calendar.state.not_started"),
+    "not_reported": N_("calendar.state.missing"),
+    "incomplete": N_("calendar.state.incomplete"),
+    "reported": N_("calendar.state.reported"),
+}
+"""Where a report to the round stands (features.calendar.REPORT_STATES), in words."""
 
 
 def _years(states: Sequence[RoundState]) -> str:
@@ -39,11 +46,7 @@ def render_text(name: str, states: Sequence[RoundState], cadence: Cadence, lang:
         segments = ", ".join(segment_name(s) for s in round_.segments) or text(lang, "calendar.nobody")
         if not round_.default:
             segments += " *"
-        reported = (
-            text(lang, "calendar.reported", reported=len(state.reported), due=len(state.due))
-            if round_.segments
-            else "–"
-        )
+        reported = _reported(state, lang) if round_.segments else "–"
         stage = round_.stage or "–"  # the word `--stage` takes, as segments are named in every language
         rows.append([round_.label, round_.date.isoformat(), round_.id, stage, segments, reported])
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
@@ -65,6 +68,17 @@ def render_text(name: str, states: Sequence[RoundState], cadence: Cadence, lang:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
+def _reported(state: RoundState, lang: str) -> str:
+    """`12 av 16`, with how many reports are incomplete; `ikke startet (0 av 16)` for a round nobody has reported
+    to."""
+    if not state.started:
+        return text(lang, "calendar.not_started", due=len(state.due))
+    shown = text(lang, "calendar.reported", reported=len(state.reported), due=len(state.due))
+    if state.incomplete:
+        shown += " " + text(lang, "calendar.incomplete", count=len(state.incomplete))
+    return shown
+
+
 def render_json(name: str, states: Sequence[RoundState], cadence: Cadence, lang: str) -> str:
     """One object: the portfolio's name, and each meeting with its round, segments and who is due and has reported."""
     meetings: list[dict[str, Any]] = [
@@ -76,8 +90,10 @@ def render_json(name: str, states: Sequence[RoundState], cadence: Cadence, lang:
             "segments": list(s.round.segments),
             "segments_source": "cadence" if s.round.default else "calendar",
             "stage": s.round.stage,
+            "started": s.started,
             "due": list(s.due),
             "reported": list(s.reported),
+            "incomplete": list(s.incomplete),
             "not_reported": list(s.missing),
             "unexpected": list(s.extra),
         }
@@ -91,28 +107,49 @@ def render_json(name: str, states: Sequence[RoundState], cadence: Cadence, lang:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _round_rows(state: RoundState, everyone: Mapping[str, Member]) -> list[tuple[str, bool]]:
-    """Each initiative due at the round, with whether it has reported: the ones missing first, then by owner and id."""
-    reported = set(state.reported)
-    due = [(ident, ident in reported) for ident in state.due]
-    return sorted(due, key=lambda item: (item[1], everyone[item[0]].initiative.owner.casefold(), item[0]))
+def _round_rows(state: RoundState, everyone: Mapping[str, Member]) -> list[str]:
+    """Each initiative due at the round: the ones missing first (to chase), then the incomplete ones, then those
+    that have reported; within each, by owner and id."""
+    order = {name: index for index, name in enumerate(("not_reported", "not_started", "incomplete", "reported"))}
+    return sorted(
+        state.due,
+        key=lambda ident: (order[state.states[ident].state], everyone[ident].initiative.owner.casefold(), ident),
+    )
+
+
+def _missing(state: RoundState, ident: str, lang: str) -> str:
+    """What an incomplete report lacks, as the note after its row."""
+    found = state.states[ident]
+    if found.unreadable:
+        return text(lang, "calendar.unreadable")
+    return text(lang, "calendar.lacks", fields=", ".join(found.missing)) if found.missing else ""
 
 
 def render_round_text(state: RoundState, everyone: Mapping[str, Member], lang: str) -> str:
-    """One meeting's initiatives: who has not reported (first, to chase) and who has, with owner and segment."""
+    """One meeting's initiatives: who has not reported (first, to chase), whose report is incomplete and what it
+    lacks, and who has reported, with owner and segment. A round nobody has reported to says it has not started."""
     round_ = state.round
+    summary = (
+        text(lang, "calendar.round.summary", reported=len(state.reported), due=len(state.due))
+        if state.started
+        else text(lang, "calendar.round.not_started", due=len(state.due))
+    )
+    if state.incomplete:
+        summary += " " + text(lang, "calendar.round.incomplete", count=len(state.incomplete))
     lines = [
         text(lang, "calendar.round.title", meeting=round_.label, date=round_.date.isoformat(), round=round_.id),
-        text(lang, "calendar.round.summary", reported=len(state.reported), due=len(state.due)),
+        summary,
         "",
     ]
     header = [text(lang, COLUMNS[c]) for c in ("state", "owner", "segment", "initiative")]
     rows = [header]
-    for ident, done in _round_rows(state, everyone):
+    for ident in _round_rows(state, everyone):
         member = everyone[ident]
-        state_word = text(lang, "calendar.state.reported") if done else text(lang, "calendar.state.missing")
+        state_word = text(lang, STATE_WORDS[state.states[ident].state])
         segment = member.segment_on(round_.date)
-        rows.append([state_word, member.initiative.owner, segment_name(segment), f"{member.initiative.name} ({ident})"])
+        name = f"{member.initiative.name} ({ident})"
+        note = _missing(state, ident, lang)
+        rows.append([state_word, member.initiative.owner, segment_name(segment), f"{name}: {note}" if note else name])
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
     for row in rows:
         lines.append(
@@ -124,23 +161,28 @@ def render_round_text(state: RoundState, everyone: Mapping[str, Member], lang: s
 
 
 def render_round_json(state: RoundState, everyone: Mapping[str, Member], lang: str) -> str:
-    """One meeting and each initiative due there: id, name, owner, its segment on the date, and whether it reported."""
+    """One meeting and each initiative due there: id, name, owner, its segment on the date, where its report stands
+    (one of REPORT_STATES), what an incomplete one lacks, and whether it has reported in full."""
     round_ = state.round
+    assert set(STATE_WORDS) == set(REPORT_STATES)
     document = {
         "round": round_.id,
         "committee": round_.committee,
         "number": round_.number,
         "date": round_.date.isoformat(),
         "segments": list(round_.segments),
+        "started": state.started,
         "initiatives": [
             {
                 "id": ident,
                 "name": everyone[ident].initiative.name,
                 "owner": everyone[ident].initiative.owner,
                 "segment": everyone[ident].segment_on(round_.date),
-                "reported": done,
+                "state": state.states[ident].state,
+                "missing": list(state.states[ident].missing),
+                "reported": state.states[ident].state == "reported",
             }
-            for ident, done in _round_rows(state, everyone)
+            for ident in _round_rows(state, everyone)
         ],
         "unexpected": list(state.extra),
     }

@@ -18,7 +18,15 @@ from typing import Any
 from ehportfolio.reports.svg_graph import label_lines
 from ehportfolio.reports.template_contexts import Edge, Node, RoadmapRow, Section, TrendRow
 
-COLOURS = {"grønn": "#2e7d32", "gul": "#f9a825", "rød": "#c62828", "reported": "#90a4ae", "not_reported": "#ffffff"}
+COLOURS = {
+    "grønn": "#2e7d32",
+    "gul": "#f9a825",
+    "rød": "#c62828",
+    "reported": "#90a4ae",
+    "incomplete": "#fff3c4",
+    "not_reported": "#ffffff",
+    "not_started": "#eeeeee",
+}
 SEGMENT_COLOURS = ["#1f4e79", "#2e75b6", "#9dc3e6", "#c9a0dc"]
 FONT = 9
 PNG_DPI = 200
@@ -108,12 +116,13 @@ def trend_chart(rows: Sequence[TrendRow], title: str) -> Any:
     figure = _figure(max(3.0, 1.4 * len(rows) + 0.8), 1.9)
     axes = figure.add_subplot()
     for x, row in enumerate(rows):
-        missing = row.state == "not_reported"
+        missing = row.state in ("not_reported", "incomplete")
         axes.scatter(
             [x], [0], s=420, color=COLOURS[row.state], edgecolors="#616161", linewidths=1.5 if missing else 0.5
         )
         if missing:
-            axes.text(x, 0, "?", ha="center", va="center", color="#616161", parse_math=False)
+            mark = "?" if row.state == "not_reported" else "!"
+            axes.text(x, 0, mark, ha="center", va="center", color="#616161", parse_math=False)
         axes.text(x, -0.9, row.state_text, ha="center", va="top", fontsize=FONT - 1, parse_math=False)
     axes.set_xticks(range(len(rows)), [_plain(f"{r.meeting}\n{r.date}") for r in rows])
     axes.xaxis.tick_top()

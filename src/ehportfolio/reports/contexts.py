@@ -28,7 +28,7 @@ from ehportfolio.domain.models import Initiative, Solution, StatusReport
 from ehportfolio.domain.state import FINISHED, MEMBER, PROPOSED, WITHDRAWN, State, Transition, transitions
 from ehportfolio.features import agenda
 from ehportfolio.features.assessment import assess
-from ehportfolio.features.calendar import Member, Round, members, rounds
+from ehportfolio.features.calendar import Member, Reporting, Round, members, reporting, rounds, survey
 from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import STRENGTH_WORDS, cycle_stage_name, segment_name, stage_name, status_name, text
 from ehportfolio.reports import template_contexts as tc
@@ -58,9 +58,11 @@ STATE_WORDS = {
     "gul": N_("report.state.gul"),
     "rød": N_("report.state.rød"),
     "reported": N_("report.state.reported"),
+    "incomplete": N_("report.state.incomplete"),
     "not_reported": N_("report.state.not_reported"),
+    "not_started": N_("report.state.not_started"),
 }
-"""A status report's colour, or whether one was filed, in words."""
+"""Where a report stands (features.calendar.REPORT_STATES), a complete one by its colour when it has one, in words."""
 EVENT_KINDS = {
     "decision": N_("report.kind.decision"),
     "move": N_("report.kind.move"),
@@ -163,6 +165,8 @@ class Shared:
     """For each id, its status reports by round."""
     unread: dict[str, set[str]]
     """For each id, the rounds where its status file could not be read."""
+    started: set[str]
+    """The rounds someone has reported to."""
 
 
 def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.date | None) -> Shared:
@@ -181,12 +185,14 @@ def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.da
     reports: dict[str, dict[str, StatusReport]] = {}
     unread: dict[str, set[str]] = {}
     held_rounds: list[Round] = []
+    started: set[str] = set()
     if statuses is not None and settings is not None:
         for entry in statuses.entries:
             reports.setdefault(entry.id, {})[entry.round] = entry.report
         for round_name, ident in statuses.unread:
             unread.setdefault(ident, set()).add(round_name)
-        held_rounds = held(rounds(settings.calendar, cadence), statuses.started(), date)
+        started = statuses.started()
+        held_rounds = held(rounds(settings.calendar, cadence), started, date)
     return Shared(
         portfolio=portfolio,
         cadence=cadence,
@@ -205,6 +211,7 @@ def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.da
         held=held_rounds,
         reports=reports,
         unread=unread,
+        started=started,
     )
 
 
@@ -355,7 +362,14 @@ def trend(member: Member, shared: Shared) -> tuple[tc.TrendRow, ...]:
         report = reports.get(round_.id)
         if report is None and round_.id not in unread and not member.due(round_):
             continue
-        state = "not_reported" if report is None else report.colour or "reported"
+        found = reporting(
+            report,
+            member.segment_on(round_.date),
+            shared.cadence,
+            started=round_.id in shared.started,
+            unreadable=round_.id in unread,
+        )
+        state = found.shown
         rows.append(
             tc.TrendRow(
                 round=round_.id,
@@ -363,6 +377,7 @@ def trend(member: Member, shared: Shared) -> tuple[tc.TrendRow, ...]:
                 date=round_.date.isoformat(),
                 state=state,
                 state_text=text(lang, STATE_WORDS[state]),
+                missing=_lacks(found, lang),
                 report_date=report.date.isoformat() if report else "",
                 progress=(report.progress or report.purpose or "") if report else "",
                 risks=tuple(r.risk for r in report.risks or () if r is not None and r.risk) if report else (),
@@ -474,16 +489,13 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
 
 # Committee papers: the paper for one meeting, and the annual portfolio definition.
 
-STATES = ("grønn", "gul", "rød", "reported", "not_reported")
+STATES = ("grønn", "gul", "rød", "reported", "incomplete", "not_reported")
+"""The states a meeting paper counts, Samstyre's colours first (a round not started has no paper section)."""
 
 
 class ReportRefusal(UserError):
     """A paper that cannot be made from what was asked (an unknown committee, a date not in the calendar); `key`
     names the message."""
-
-
-def _state(report: StatusReport | None) -> str:
-    return "not_reported" if report is None else report.colour or "reported"
 
 
 def _step(change: Transition, member: Member, lang: str) -> tc.ChangeRow:
@@ -543,15 +555,27 @@ def _hint(lang: str, suggestion: str) -> str:
     return text(lang, "report.meeting.did_you_mean", suggestion=suggestion) if suggestion else ""
 
 
-def _meeting_row(member: Member, report: StatusReport, names: dict[str, str], lang: str) -> tc.MeetingRow:
-    """An initiative's status report to a meeting, with every segment's fields (each template shows its own)."""
-    state = _state(report)
+def _lacks(found: Reporting, lang: str) -> str:
+    """What an incomplete report lacks, in words: its fields, or that its file could not be read."""
+    if found.unreadable:
+        return text(lang, "report.meeting.unreadable")
+    return text(lang, "report.meeting.lacks", fields=", ".join(found.missing)) if found.missing else ""
+
+
+def _meeting_row(
+    member: Member, report: StatusReport, found: Reporting, names: dict[str, str], lang: str
+) -> tc.MeetingRow:
+    """An initiative's status report to a meeting, with every segment's fields (each template shows its own), and
+    where it stands (`found`): an incomplete one says what it lacks."""
+    state = found.shown
     return tc.MeetingRow(
         id=member.id,
         name=member.initiative.name,
         owner=member.initiative.owner,
         state=state,
         state_text=text(lang, STATE_WORDS[state]),
+        missing=_lacks(found, lang),
+        lacking=tuple(dict.fromkeys(path.split(".")[0] for path in found.missing)),
         progress=report.progress or "",
         risks=tuple(
             tc.Risk(risk=r.risk or "", consequence=r.consequence or "", action=r.action or "")
@@ -574,6 +598,7 @@ def _meeting_row(member: Member, report: StatusReport, names: dict[str, str], la
         experience=report.experience or "",
         obstacles=report.obstacles or "",
         purpose=report.purpose or "",
+        ideas=tuple(idea for idea in report.ideas or () if idea),
     )
 
 
@@ -683,10 +708,11 @@ def meeting(
     focus = _focus_names(portfolio)
     statuses = portfolio.statuses
     reports = {e.id: e.report for e in statuses.entries if e.round == round_.id} if statuses else {}
+    [where] = survey([round_], everyone, statuses, cadence)
 
     active = [m for m in everyone if m.segment_on(day)]
     due = [m for m in everyone if m.due(round_)]
-    reported = [m for m in due if m.id in reports]
+    reported = [m for m in due if m.id in where.reported]
     numbers = tuple(
         tc.Numbers(
             segment=s,
@@ -705,15 +731,22 @@ def meeting(
         group = sorted(
             (m for m in due if m.segment_on(day) == segment), key=lambda m: (m.initiative.name.casefold(), m.id)
         )
-        rows = tuple(_meeting_row(m, reports[m.id], names, lang) for m in group if m.id in reports)
-        colours = Counter(_state(reports.get(m.id)) for m in group)
+        # a file that could not be read is shown as incomplete, as an empty report would be (ehp check says why)
+        empty = StatusReport(date=round_.date)
+        rows = tuple(
+            _meeting_row(m, reports.get(m.id, empty), where.states[m.id], names, lang)
+            for m in group
+            if m.id in where.filed
+        )
+        colours = Counter(where.states[m.id].shown for m in group)
         sections.append(
             tc.Section(
                 segment=segment,
                 name=segment_name(segment),
                 subject=cadence.segments[segment].subject[lang],
                 due=len(group),
-                reported=len(rows),
+                reported=sum(1 for m in group if m.id in where.reported),
+                incomplete=tuple(row for row in rows if row.missing),
                 colours=tuple(
                     tc.Colour(state=s, text=text(lang, STATE_WORDS[s]), count=colours.get(s, 0)) for s in STATES
                 ),
@@ -725,7 +758,7 @@ def meeting(
         for m in sorted(
             due, key=lambda m: (SEGMENTS.index(m.segment_on(day) or SEGMENTS[0]), m.initiative.name.casefold(), m.id)
         )
-        if m.id not in reports
+        if m.id in where.missing and where.started
     )
     moves: list[tc.ChangeRow] = []
     added: list[tc.ChangeRow] = []
@@ -774,6 +807,8 @@ def meeting(
         numbers=numbers,
         segments=tuple(sections),
         not_reported=missing,
+        started=where.started,
+        not_started=text(lang, "report.meeting.not_started", due=len(due)),
         since=since,
         moves=_by_date(moves),
         added=_by_date(added),

@@ -69,7 +69,7 @@ def figures(context: tc.Report, *, sheet_graph: bool = True) -> dict[str, Any]:
         )
     if isinstance(context, tc.Initiative) and context.trend:
         found["trend"] = charts.trend_chart(context.trend, text(context.lang, LABELS["trend"]))
-    if isinstance(context, tc.Meeting) and context.segments:
+    if isinstance(context, tc.Meeting) and context.segments and context.started:
         found["states"] = charts.state_chart(context.segments, text(context.lang, LABELS["states"]))
     if isinstance(context, tc.Definition) and context.by_focus and context.stage in ("", "strategi"):
         areas = context.by_focus

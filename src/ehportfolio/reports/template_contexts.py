@@ -315,9 +315,11 @@ class TrendRow(Fields):
     date: str
     """The meeting's date."""
     state: str
-    """`grønn`, `gul`, `rød`, `reported` (no colour) or `not_reported`."""
+    """`grønn`, `gul`, `rød`, `reported` (complete, no colour), `incomplete`, `not_reported` or `not_started`."""
     state_text: str
     """The state in the report's language."""
+    missing: str
+    """What an incomplete report lacks, in words; empty otherwise."""
     report_date: str
     """The date of the status report; empty without one."""
     progress: str
@@ -468,13 +470,18 @@ class MeetingRow(Fields):
     owner: str
     """Its owner."""
     state: str
-    """`grønn`, `gul`, `rød` or `reported` (no colour)."""
+    """`grønn`, `gul`, `rød`, `reported` (complete, no colour) or `incomplete`."""
     state_text: str
     """The state in the report's language."""
+    missing: str
+    """What an incomplete report lacks (its fields, `risks.0.action`), in words; empty when complete."""
+    lacking: tuple[str, ...]
+    """The fields it lacks or leaves incomplete, by their names (`risks`), so that a paper never says "none" for a
+    field that was not answered."""
     progress: str
     """The progress it reports."""
     risks: tuple[Risk, ...]
-    """Its risks (Samstyre)."""
+    """Its risks (Samstyre and Observere)."""
     dependencies: tuple[Dependency, ...]
     """Its dependencies (Koordinere)."""
     actions: tuple[str, ...]
@@ -485,6 +492,8 @@ class MeetingRow(Fields):
     """Its obstacles (Observere)."""
     purpose: str
     """Its purpose (Inspirere)."""
+    ideas: tuple[str, ...]
+    """The new ideas it brings out (Inspirere)."""
 
 
 @dataclass(frozen=True)
@@ -500,11 +509,13 @@ class Section(Fields):
     due: int
     """Its initiatives due."""
     reported: int
-    """Of those, the ones that have reported."""
+    """Of those, the ones whose report is complete."""
+    incomplete: tuple[MeetingRow, ...]
+    """Of those, the ones whose report lacks what the segment reports on (they are in `rows` too)."""
     colours: tuple[Colour, ...]
     """Its initiatives by state, every state always."""
     rows: tuple[MeetingRow, ...]
-    """The status reports, by name."""
+    """The status reports, complete or not, by name."""
 
 
 @dataclass(frozen=True)
@@ -572,6 +583,10 @@ class Meeting(Report):
     """Each segment that reports to the meeting."""
     not_reported: tuple[Row, ...]
     """Every initiative due without a status report."""
+    started: bool
+    """Whether anyone has reported to the meeting's round yet; when not, `not_reported` lists no one."""
+    not_started: str
+    """What the paper says for a round that has not started."""
     since: str
     """Since when the changes are counted, as a sentence."""
     moves: tuple[ChangeRow, ...]

@@ -81,6 +81,8 @@ FOCUS_CELL = (
     "{% if not area.known %} {{ _('report.unknown_focus') }}{% endif %}{% else %}{{ _('report.no_focus') }}{% endif %}"
 )
 NAME_CELL = "{{ row.name }} ({{ row.id }})"
+MISSING = "{% if row.missing %} – **{{ row.missing }}**{% endif %}"
+"""After a status report's name: what it lacks, when it is incomplete."""
 BY_OWNER = table(
     ['{{ _("report.col.owner") }}', *SEGMENT_COLUMNS, '{{ _("report.col.total") }}'],
     ["{{ row.owner }}", *(f"{{{{ row.segments[{i}] }}}}" for i in range(4)), "{{ row.count }}"],
@@ -226,7 +228,7 @@ INITIATIVE: list[Item] = [
             ],
             [
                 "{{ row.meeting }} ({{ row.date }})",
-                "{{ row.state_text }}",
+                "{{ row.state_text }}{% if row.missing %} {{ row.missing }}{% endif %}",
                 "{{ row.progress }}{% if row.obstacles %} {{ row.obstacles }}{% endif %}",
                 '{{ row.risks | join("; ") }}',
             ],
@@ -325,9 +327,12 @@ MEETING: list[Item] = [
     tag("if figures.states is defined"),
     ("p", "{{ figures.states }}"),
     tag("endif"),
+    tag("if not started and segments"),
+    ("p", "{{ not_started }}"),
+    tag("endif"),
     tag("for section in segments"),
     ("h2", "{{ section.name }}: {{ section.subject }} ({{ section.reported }}/{{ section.due }})"),
-    tag('if section.segment == "samstyre"'),
+    tag('if section.segment == "samstyre" and started'),
     (
         "p",
         '**{{ _("report.meeting.colours") }}:** {% for c in section.colours %}{{ c.text }} {{ c.count }}'
@@ -335,7 +340,9 @@ MEETING: list[Item] = [
     ),
     tag("endif"),
     tag("if not section.rows"),
+    tag("if started"),
     ("p", '{{ _("report.meeting.no_reports") }}'),
+    tag("endif"),
     tag('elif section.segment == "samstyre"'),
     table(
         [
@@ -345,7 +352,7 @@ MEETING: list[Item] = [
             '{{ _("report.col.risks") }}',
         ],
         [
-            NAME_CELL,
+            NAME_CELL + MISSING,
             "{{ row.state_text }}",
             "{{ row.progress }}",
             '{% for r in row.risks %}{{ r.risk }} ({{ _("report.meeting.consequence") | lower }}: {{ r.consequence }}; '
@@ -358,6 +365,9 @@ MEETING: list[Item] = [
     tag('elif section.segment == "koordinere"'),
     tag("for row in section.rows"),
     ("h3", NAME_CELL),
+    tag("if row.missing"),
+    ("p", "**{{ row.missing }}**"),
+    tag("endif"),
     *if_else(
         "row.dependencies",
         [
@@ -378,9 +388,17 @@ MEETING: list[Item] = [
                 "d in row.dependencies",
             )
         ],
-        [("p", "{{ _('report.dependencies') }}: {{ _('report.none') }}")],
+        [
+            tag('if "dependencies" not in row.lacking'),
+            ("p", "{{ _('report.dependencies') }}: {{ _('report.none') }}"),
+            tag("endif"),
+        ],
     ),
-    ("p", '**{{ _("report.meeting.actions") }}:**{% if not row.actions %} {{ _("report.none") }}{% endif %}'),
+    (
+        "p",
+        '**{{ _("report.meeting.actions") }}:**{% if not row.actions and "actions" not in row.lacking %} '
+        '{{ _("report.none") }}{% endif %}',
+    ),
     tag("for action in row.actions"),
     ("bullet", "{{ action }}"),
     tag("endfor"),
@@ -390,23 +408,53 @@ MEETING: list[Item] = [
         [
             '{{ _("report.col.name") }}',
             '{{ _("report.col.progress") }}',
+            '{{ _("report.col.risks") }}',
             '{{ _("report.meeting.experience") }}',
             '{{ _("report.meeting.obstacles") }}',
         ],
-        [NAME_CELL, "{{ row.progress }}", "{{ row.experience }}", "{{ row.obstacles }}"],
+        [
+            NAME_CELL + MISSING,
+            "{{ row.progress }}",
+            '{% for r in row.risks %}{{ r.risk }} ({{ _("report.meeting.consequence") | lower }}: {{ r.consequence }}; '
+            '{{ _("report.meeting.action") | lower }}: {{ r.action }}){{ "; " if not loop.last else "" }}'
+            "{% else %}{{ _('report.none') }}{% endfor %}",
+            "{{ row.experience }}",
+            "{{ row.obstacles }}",
+        ],
         "row in section.rows",
+        weights=(2.2, 3.8, 3.6, 2.6, 4),
     ),
     tag("else"),
     table(
-        ['{{ _("report.col.name") }}', '{{ _("report.meeting.purpose_field") }}', '{{ _("report.col.progress") }}'],
-        [NAME_CELL, "{{ row.purpose }}", "{{ row.progress }}"],
+        [
+            '{{ _("report.col.name") }}',
+            '{{ _("report.meeting.purpose_field") }}',
+            '{{ _("report.col.progress") }}',
+            '{{ _("report.meeting.ideas") }}',
+        ],
+        [
+            NAME_CELL + MISSING,
+            "{{ row.purpose }}",
+            "{{ row.progress }}",
+            '{{ row.ideas | join("; ") or _("report.none") }}',
+        ],
         "row in section.rows",
+    ),
+    tag("endif"),
+    tag("if section.incomplete"),
+    (
+        "p",
+        '**{{ _("report.meeting.incomplete") }}:** {% for row in section.incomplete %}{{ row.name }}'
+        '{{ ", " if not loop.last else "" }}{% endfor %}',
     ),
     tag("endif"),
     tag("else"),
     ("p", '{{ _("report.meeting.no_segments") }}'),
     tag("endfor"),
     ("h1", '{{ _("report.meeting.not_reported") }}'),
+    tag("if not started"),
+    ("p", "{{ not_started }}"),
+    tag("else"),
     *if_else(
         "not_reported",
         [
@@ -424,6 +472,7 @@ MEETING: list[Item] = [
         ],
         [("p", '{{ _("report.meeting.all_reported") }}')],
     ),
+    tag("endif"),
     ("h1", '{{ _("report.meeting.changes") }}'),
     ("p", "{{ since }}"),
     tag(

@@ -55,9 +55,7 @@ class Subject:
     @cached_property
     def round_states(self) -> list[RoundState]:
         """Each round: who is due, who has reported, who has not."""
-        statuses = self.portfolio.statuses
-        filed = {r.id: statuses.filed(r.id) for r in self.rounds} if statuses else {}
-        return survey(self.rounds, self.members, filed)
+        return survey(self.rounds, self.members, self.portfolio.statuses, self.cadence)
 
 
 Rule = Callable[[Subject], Iterable[Problem]]

@@ -6,6 +6,7 @@ import sys
 
 from ehportfolio.cli.commands import not_a_portfolio, report_problems
 from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
+from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.problems import Problem
 from ehportfolio.features.calendar import Round, find_round, members, rounds, survey
 from ehportfolio.i18n.messages import text
@@ -33,7 +34,7 @@ def run(root: str, year: int | None, fmt: str, lang: str, round_id: str | None =
         print(f"{portfolio.context.settings_path}: {text(lang, 'calendar.empty')}", file=sys.stderr)
         return FINDINGS
     if round_id is not None:
-        return _round(portfolio, found, round_id, fmt, lang, problems)
+        return _round(portfolio, found, round_id, fmt, lang, problems, cadence)
     if year is None:
         chosen = [r for r in found if r.date.year == settings.year] or found
     else:
@@ -43,7 +44,7 @@ def run(root: str, year: int | None, fmt: str, lang: str, round_id: str | None =
             message = text(lang, "calendar.no_meetings", year=year, years=years)
             print(f"{portfolio.context.settings_path}: {message}", file=sys.stderr)
             return FINDINGS
-    states = survey(chosen, members(portfolio), {r.id: statuses.filed(r.id) for r in chosen})
+    states = survey(chosen, members(portfolio), statuses, cadence)
     from ehportfolio.output import calendar as formats
 
     render = formats.render_json if fmt == "json" else formats.render_text
@@ -52,7 +53,13 @@ def run(root: str, year: int | None, fmt: str, lang: str, round_id: str | None =
 
 
 def _round(
-    portfolio: Portfolio, found: list[Round], round_id: str, fmt: str, lang: str, problems: list[Problem]
+    portfolio: Portfolio,
+    found: list[Round],
+    round_id: str,
+    fmt: str,
+    lang: str,
+    problems: list[Problem],
+    cadence: Cadence,
 ) -> int:
     statuses = portfolio.statuses
     assert statuses is not None
@@ -61,7 +68,7 @@ def _round(
         report_problems([chosen], lang)
         return USER_ERROR
     everyone = members(portfolio)
-    [state] = survey([chosen], everyone, {chosen.id: statuses.filed(chosen.id)})
+    [state] = survey([chosen], everyone, statuses, cadence)
     from ehportfolio.output import calendar as formats
 
     render = formats.render_round_json if fmt == "json" else formats.render_round_text
