@@ -38,7 +38,7 @@ COMMANDS = {
     "explain": (["explain", "glossary"], "ikkje"),
     "overview": (["report", "overview"], "Tal"),
     "initiative": (["report", "initiative", "fresk"], "ikkje"),
-    "meeting": (["report", "meeting", "--committee", "NUIT", "--date", "2021-05-06"], "ikkje rapportert"),
+    "meeting": (["report", "meeting", "--committee", "NUIT", "--date", "2021-05-06"], "har ikkje starta"),
     "definition": (["report", "definition", "--year", "2021"], "Tal"),
     "decide": (["decide", "fresk", "--out", "--reason", "x", "--date", "2021-01-01"], "utanfor"),
     "history": (["history", "helseplattformen"], "oppretta"),
@@ -80,7 +80,7 @@ def test_reports_in_html_and_word_are_in_nynorsk(portfolio: Path, tmp_path: Path
     else:
         said = written.read_text(encoding="utf-8")
         assert '<html lang="nn"' in said
-    assert "ikkje rapportert" in said and not BOKMAL.findall(said)
+    assert "har ikkje starta" in said and not BOKMAL.findall(said)  # the shipped portfolio has no rounds yet
 
 
 def test_the_xlsx_headers_are_in_nynorsk(portfolio: Path, tmp_path: Path) -> None:
