@@ -543,8 +543,9 @@ def test_export_json_is_open_data_with_metadata_and_reproducible(tmp_path: Path)
         "taxonomy": "Nasjonal e-helsestrategi 2017–2022",
     }
     assert document["generator"].startswith("ehp ")
-    assert document["sources"][:4] == ["portfolio.yaml", "taxonomy.yaml", "actors.yaml", "solutions.yaml"]
-    assert "initiatives/helseplattformen.yaml" in document["sources"] and len(document["sources"]) == 59
+    registers = ["portfolio.yaml", "taxonomy.yaml", "actors.yaml", "solutions.yaml", "user_groups.yaml"]
+    assert document["sources"][:5] == registers
+    assert "initiatives/helseplattformen.yaml" in document["sources"] and len(document["sources"]) == 60
     kjernejournal = {"id": "kjernejournal", "name": "Kjernejournal", "kind": "national_solution"}
     assert kjernejournal in document["solutions"]  # what a dependency's id may name besides an initiative
     assert [f["name"] for f in document["fields"]] == list(COLUMNS)
@@ -634,9 +635,9 @@ def test_a_name_starting_with_a_quote_survives_export_and_import(tmp_path: Path)
 
 
 def without_plan(initiative: Initiative) -> Initiative:
-    """The initiative as an exported table brings it back: without its plan over time (phases and milestones), which
-    the export does not carry yet."""
-    return initiative.model_copy(update={"phases": (), "milestones": ()})
+    """The initiative as an exported table brings it back: without its plan over time (phases and milestones) and its
+    user groups, which the export does not carry yet."""
+    return initiative.model_copy(update={"phases": (), "milestones": (), "user_groups": ()})
 
 
 def fresh_portfolio(tmp_path: Path, name: str) -> Path:

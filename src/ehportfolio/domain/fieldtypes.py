@@ -19,7 +19,7 @@ CASE_TYPES = ("Orientering", "Drøfting", "Beslutning", "Godkjenning")
 """How a committee takes a case, as its papers name it."""
 STRATEGIES = ("2023-2030", "2017-2022")
 """The national strategies a new portfolio can follow: one taxonomy each, in data/taxonomies/."""
-SCHEMA_KINDS = ("initiative", "portfolio", "taxonomy", "actors", "status", "solutions")
+SCHEMA_KINDS = ("initiative", "portfolio", "taxonomy", "actors", "status", "solutions", "user_groups")
 """The files a portfolio has a JSON Schema for."""
 OUT = "out"
 """The `to` of a decision that leaves an initiative out of the portfolio."""

@@ -203,6 +203,8 @@ class Initiative(_Strict):
     history: tuple[HistoryEntry, ...] = ()
     phases: tuple[Phase, ...] = ()
     milestones: tuple[Milestone, ...] = ()
+    user_groups: tuple[Slug, ...] = ()
+    """The user groups (brukergrupper) it serves: ids of the portfolio's register of user groups."""
 
     finances: tuple[YearFinances, ...] = ()
     """Money per year, one entry a year (YearFinances)."""
@@ -257,6 +259,34 @@ class Actors(_Strict):
     actors: tuple[Actor, ...] = Field(min_length=1)
 
 
+class UserGroup(_Strict):
+    """A user group (brukergruppe) that initiatives serve: `id` is what an initiative's `user_groups` names; `name` is
+    bokmål, `name_nn` and `name_en` the name in nynorsk and English where it differs."""
+
+    id: Slug
+    name: Line
+    name_nn: Line | None = None
+    name_en: Line | None = None
+    description: Text | None = None
+
+
+class UserGroups(_Strict):
+    """The register of user groups: every user group an initiative names must be here, once."""
+
+    user_groups: tuple[UserGroup, ...] = Field(min_length=1)
+
+    @field_validator("user_groups")
+    @classmethod
+    def _unique(cls, groups: tuple[UserGroup, ...]) -> tuple[UserGroup, ...]:
+        seen: dict[str, int] = {}
+        for index, group in enumerate(groups):
+            if group.id in seen:
+                args = {"id": group.id, "index": index, "first": seen[group.id]}
+                raise PydanticCustomError("duplicate_user_group", "two entries with one id", args)
+            seen[group.id] = index
+        return groups
+
+
 class Meeting(_Strict):
     """A committee meeting of the calendar, and so a reporting round.
 
@@ -295,6 +325,8 @@ class Settings(_Strict):
     phases: tuple[Line, ...] = ()
     """The names of the phases the portfolio's initiatives plan by, in order; left out, the default ones
     (domain/roadmap.py)."""
+    user_groups: LocalFile | None = None
+    """The register of user groups (brukergrupper), a file beside portfolio.yaml like the actors register."""
 
     @field_validator("calendar")
     @classmethod

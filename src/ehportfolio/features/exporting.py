@@ -154,7 +154,8 @@ def metadata(portfolio: Portfolio, generator: str) -> dict[str, Any]:
     settings = context.settings
     sources = []
     if settings is not None:
-        sources = [SETTINGS_FILE, *(name for name in (settings.taxonomy, settings.actors, settings.solutions) if name)]
+        named = (settings.taxonomy, settings.actors, settings.solutions, settings.user_groups)
+        sources = [SETTINGS_FILE, *(name for name in named if name)]
     sources += [os.path.relpath(entry.path, portfolio.root).replace(os.sep, "/") for entry in portfolio.entries]
     return {
         "name": settings.name if settings else None,
