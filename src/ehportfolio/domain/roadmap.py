@@ -9,8 +9,9 @@ from collections.abc import Sequence
 DEFAULT_PHASES = ("utredning", "planlegging", "gjennomføring", "innføring", "gevinstrealisering")
 """The phases of an initiative when the portfolio names none of its own (portfolio.yaml `phases`)."""
 
-GROUPINGS = ("goal", "owner")
-"""What `ehp report roadmap --by` may group the initiatives by: their main goal, or their owner."""
+GROUPINGS = ("goal", "owner", "user-group")
+"""What `ehp report roadmap --by` may group the initiatives by: their main goal, their owner, or the user groups they
+serve (an initiative with several is in each of their groups)."""
 
 
 def phase_names(own: Sequence[str]) -> tuple[str, ...]:

@@ -1,5 +1,5 @@
 """The context of `ehp report roadmap`: every initiative with a plan over time (phases and milestones), one row each,
-grouped by main goal or by owner, with the slippage of each phase and milestone against its plan.
+grouped by main goal, by owner or by user group, with the slippage of each phase and milestone against its plan.
 
 Pure, like contexts.py: no files, no clock, no Jinja. The segment comes from the one state (domain/state.py).
 """
@@ -10,7 +10,7 @@ import datetime
 
 from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.domain.goals import known_codes, main_goal
-from ehportfolio.domain.models import Milestone, Phase
+from ehportfolio.domain.models import Milestone, Phase, UserGroup
 from ehportfolio.domain.roadmap import phase_names, slip_days
 from ehportfolio.features.calendar import members
 from ehportfolio.i18n.messages import segment_name, text
@@ -89,9 +89,11 @@ def roadmap(portfolio: Portfolio, by: str, day: datetime.date | None, lang: str,
                 segment_name=segment_name(segment) if segment else "",
                 phases=tuple(_phase(p, day, last) for p in phases),
                 milestones=tuple(_milestone(m, day) for m in milestones),
+                user_groups=initiative.user_groups,
             )
         )
-    groups = _groups(rows, by, list(known), lang)
+    register = _user_groups(portfolio.context.user_groups or (), rows, lang)
+    groups = _by_user_group(rows, register, lang) if by == "user-group" else _groups(rows, by, list(known), lang)
     unplanned = len(everyone) - len(rows)
     return tc.Roadmap(
         kind="roadmap",
@@ -111,7 +113,39 @@ def roadmap(portfolio: Portfolio, by: str, day: datetime.date | None, lang: str,
         owners=tuple(sorted({r.owner for r in rows})),
         goals=tuple(g.key for g in groups) if by == "goal" else tuple(sorted({r.goal for r in rows})),
         segments=tuple(s for s in SEGMENTS if any(r.segment == s for r in rows)),
+        user_groups=tuple(register.values()),
     )
+
+
+def _user_groups(
+    register: tuple[UserGroup, ...], rows: list[tc.RoadmapRow], lang: str
+) -> dict[str, tc.RoadmapUserGroup]:
+    """The user groups the rows serve, by id: in the register's order with their names in the language, then ids the
+    register does not hold (by id), then the empty id for the rows that name none."""
+    named = {ident for row in rows for ident in row.user_groups}
+    found = {
+        group.id: tc.RoadmapUserGroup(group.id, {"nn": group.name_nn, "en": group.name_en}.get(lang) or group.name)
+        for group in register
+        if group.id in named
+    }
+    found |= {ident: tc.RoadmapUserGroup(ident, ident) for ident in sorted(named - set(found))}
+    if any(not row.user_groups for row in rows):
+        found[""] = tc.RoadmapUserGroup("", text(lang, "report.roadmap.no_user_group"))
+    return found
+
+
+def _by_user_group(
+    rows: list[tc.RoadmapRow], register: dict[str, tc.RoadmapUserGroup], lang: str
+) -> tuple[tc.RoadmapGroup, ...]:
+    """The rows by user group, in `register`'s order: a row that serves several is in each of their groups, and one
+    that names none in the last group."""
+    out = []
+    for ident, group in register.items():
+        members = [row for row in rows if (ident in row.user_groups if ident else not row.user_groups)]
+        members.sort(key=lambda r: (r.name.casefold(), r.id))
+        steps = tuple(step for row in members for step in _steps(row))
+        out.append(tc.RoadmapGroup(key=ident, title=group.name, rows=tuple(members), steps=steps))
+    return tuple(out)
 
 
 def _groups(rows: list[tc.RoadmapRow], by: str, goal_order: list[str], lang: str) -> tuple[tc.RoadmapGroup, ...]:

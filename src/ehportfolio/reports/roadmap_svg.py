@@ -60,7 +60,8 @@ def _diamond(x: float, y: float, fill: str, stroke: str, title: str, kind: str) 
 def _row(axis: _Axis, row: tc.RoadmapRow, y: int, labels: dict[str, str]) -> str:
     attrs = (
         f'class="roadmap-row" data-owner={quoteattr(row.owner)} data-goal={quoteattr(row.goal)} '
-        f"data-segment={quoteattr(row.segment)} data-id={quoteattr(row.id)}"
+        f"data-segment={quoteattr(row.segment)} data-user-groups={quoteattr(' '.join(row.user_groups))} "
+        f"data-id={quoteattr(row.id)}"
     )
     parts = [f'<g {attrs} transform="translate(0,{y})">']
     parts.append(f'<text x="4" y="{ROW / 2 + 4}" font-size="12">{escape(row.name)}</text>')

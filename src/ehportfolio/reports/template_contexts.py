@@ -867,6 +867,8 @@ class RoadmapRow(Fields):
     """Its phases, in the order of the portfolio's phase names."""
     milestones: tuple[RoadmapMilestone, ...]
     """Its milestones, by date."""
+    user_groups: tuple[str, ...]
+    """The ids of the user groups it serves, as its file lists them."""
 
 
 @dataclass(frozen=True)
@@ -889,12 +891,13 @@ class RoadmapStep(Fields):
 
 @dataclass(frozen=True)
 class RoadmapGroup(Fields):
-    """A group of the roadmap's rows: a main goal, or an owner."""
+    """A group of the roadmap's rows: a main goal, an owner, or a user group."""
 
     key: str
-    """The goal's code or the owner's name; empty for the initiatives without a goal."""
+    """The goal's code, the owner's name or the user group's id; empty for the initiatives without a goal or without
+    a user group."""
     title: str
-    """The group's heading: the goal's code and name, or the owner."""
+    """The group's heading: the goal's code and name, the owner, or the user group's name."""
     rows: tuple[RoadmapRow, ...]
     """Its initiatives with a plan, by name."""
     steps: tuple[RoadmapStep, ...]
@@ -902,13 +905,24 @@ class RoadmapGroup(Fields):
 
 
 @dataclass(frozen=True)
+class RoadmapUserGroup(Fields):
+    """A user group as the roadmap's filter offers it."""
+
+    id: str
+    """Its id in the register; empty for the rows without a user group."""
+    name: str
+    """Its name in the report's language (the id when the register does not hold it)."""
+
+
+@dataclass(frozen=True)
 class Roadmap(Report):
     """`ehp report roadmap`: each initiative's phases and milestones over time, grouped by main goal or by owner."""
 
     by: str
-    """How the rows are grouped: `goal` or `owner`."""
+    """How the rows are grouped: `goal`, `owner` or `user-group`."""
     groups: tuple[RoadmapGroup, ...]
-    """The groups, in the taxonomy's order (goals) or by name (owners)."""
+    """The groups, in the taxonomy's order (goals), by name (owners), or in the register's order (user groups, each
+    with every row that serves it; those without one last)."""
     start: str
     """The first date of the roadmap (the earliest date of any plan, or the report's date), `YYYY-MM-DD`."""
     end: str
@@ -927,3 +941,6 @@ class Roadmap(Report):
     """The main goals of the rows, in order (the HTML filter's choices)."""
     segments: tuple[str, ...]
     """The segments of the rows, in the segments' order (the HTML filter's choices)."""
+    user_groups: tuple[RoadmapUserGroup, ...]
+    """The user groups of the rows, in the register's order, and an empty id for the rows without one (the HTML
+    filter's choices)."""
