@@ -364,6 +364,35 @@ class StatusDependency(_Strict):
     state: Text | None = None
 
 
+class Replan(_Strict):
+    """A planned date a status report moves: of a phase (`phase`, with a new `planned_start`, `planned_end` or both)
+    or of a milestone (`milestone`, with a new `planned`), and why. The initiative file keeps the original plan;
+    domain/roadmap.py applies the moves in date order."""
+
+    phase: Line | None = None
+    milestone: Line | None = None
+    planned_start: datetime.date | None = None
+    planned_end: datetime.date | None = None
+    planned: datetime.date | None = None
+    reason: Text
+
+    @model_validator(mode="after")
+    def _one_thing_moved(self) -> Replan:
+        phase_dates = self.planned_start is not None or self.planned_end is not None
+        if self.phase is not None and self.milestone is None and phase_dates and self.planned is None:
+            if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
+                args = {
+                    "key": "planned_end",
+                    "start": self.planned_start.isoformat(),
+                    "end": self.planned_end.isoformat(),
+                }
+                raise PydanticCustomError("date_order", "ends before it starts", args)
+            return self
+        if self.milestone is not None and self.phase is None and self.planned is not None and not phase_dates:
+            return self
+        raise PydanticCustomError("replan_shape", "a replan moves one phase's or one milestone's dates")
+
+
 class StatusReport(_Strict):
     """A status report of one initiative for one reporting round. Its id and round are its file's name and folder.
 
@@ -380,6 +409,8 @@ class StatusReport(_Strict):
     experience: Text | None = None
     obstacles: Text | None = None
     purpose: Text | None = None
+    replan: tuple[Replan, ...] = ()
+    """Planned dates this report moves (Replan), each with its reason."""
 
 
 # The register of national solutions: what a dependency may name besides an initiative of the portfolio (section 4.4:

@@ -826,6 +826,15 @@ class RoadmapPhase(Fields):
     slipped: bool
     """Whether it ends (or starts) later than planned, or, not ended, is still going past its planned end on the
     report's date."""
+    moved: bool
+    """Whether a status report dated on or before the report's date moved its planned start or end."""
+    original_start: str
+    """The planned start as the initiative file gives it, when it was moved; empty when not moved."""
+    original_end: str
+    """The planned end as the initiative file gives it, when it was moved; empty when not moved."""
+    original_slip_days: int
+    """Days late against the original plan, when it was moved (as `slip_days` against the current plan); 0 when not
+    moved."""
 
 
 @dataclass(frozen=True)
@@ -843,6 +852,12 @@ class RoadmapMilestone(Fields):
     negative when before, 0 when on plan or unknown."""
     slipped: bool
     """Whether it was reached late, or is not reached and past its planned date on the report's date."""
+    moved: bool
+    """Whether a status report dated on or before the report's date moved its planned date."""
+    original_planned: str
+    """The planned date as the initiative file gives it, when it was moved; empty when not moved."""
+    original_slip_days: int
+    """Days late against the original date, when it was moved; 0 when not moved."""
 
 
 @dataclass(frozen=True)
@@ -887,6 +902,10 @@ class RoadmapStep(Fields):
     """Days late against the plan (see `RoadmapPhase.slip_days`)."""
     slipped: bool
     """Whether it is late."""
+    original_slip_days: int
+    """Days late against the original plan, when a status report moved it; 0 when not moved."""
+    moved: bool
+    """Whether a status report moved its planned dates (its `planned` then names the original too)."""
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,8 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         return _register_problem(kind, ctx, loc, path, positions)
     if kind in ("amount", "negative_amount", "funding_over_budget", "duplicate_year"):
         return _finance_problem(kind, ctx, loc, path, positions)
+    if kind == "replan_shape":
+        return Problem(path, kind, {}, line, column, where)
     if kind == "one_line":
         return Problem(path, "line_break_value", {}, line, column, where)
     if kind == "local_file":
