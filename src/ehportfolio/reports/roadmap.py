@@ -91,8 +91,11 @@ def replannings(statuses: Statuses | None) -> dict[str, list[Replanning]]:
     return found
 
 
-def roadmap(portfolio: Portfolio, by: str, day: datetime.date | None, lang: str, name: str) -> tc.Roadmap:
-    """The roadmap of `portfolio` for the portfolio named `name`, grouped `by` goal or owner, with `day` as its line."""
+def roadmap(
+    portfolio: Portfolio, by: str, day: datetime.date | None, lang: str, name: str, links: bool = False
+) -> tc.Roadmap:
+    """The roadmap of `portfolio` for the portfolio named `name`, grouped `by` goal, owner or user group, with `day`
+    as its line (and the plan as it stood then); `links` for a site's page."""
     settings = portfolio.context.settings
     names = phase_names(settings.phases if settings else ())
     order = {phase: index for index, phase in enumerate(names)}
@@ -149,6 +152,7 @@ def roadmap(portfolio: Portfolio, by: str, day: datetime.date | None, lang: str,
         goals=tuple(g.key for g in groups) if by == "goal" else tuple(sorted({r.goal for r in rows})),
         segments=tuple(s for s in SEGMENTS if any(r.segment == s for r in rows)),
         user_groups=tuple(register.values()),
+        links=links,
     )
 
 

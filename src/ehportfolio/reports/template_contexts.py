@@ -963,3 +963,6 @@ class Roadmap(Report):
     user_groups: tuple[RoadmapUserGroup, ...]
     """The user groups of the rows, in the register's order, and an empty id for the rows without one (the HTML
     filter's choices)."""
+    links: bool = False
+    """True in a site (`ehp report site`): the page links back to the overview (`index.<ext>`), and the names to
+    `initiatives/<id>.<ext>`."""
