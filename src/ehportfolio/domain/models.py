@@ -278,12 +278,7 @@ class UserGroups(_Strict):
     @field_validator("user_groups")
     @classmethod
     def _unique(cls, groups: tuple[UserGroup, ...]) -> tuple[UserGroup, ...]:
-        seen: dict[str, int] = {}
-        for index, group in enumerate(groups):
-            if group.id in seen:
-                args = {"id": group.id, "index": index, "first": seen[group.id]}
-                raise PydanticCustomError("duplicate_user_group", "two entries with one id", args)
-            seen[group.id] = index
+        _first_of_each_id(groups, "duplicate_user_group")
         return groups
 
 
@@ -442,14 +437,20 @@ class Solutions(_Strict):
     @field_validator("solutions")
     @classmethod
     def _unique_and_whole(cls, solutions: tuple[Solution, ...]) -> tuple[Solution, ...]:
-        seen: dict[str, int] = {}
-        for index, solution in enumerate(solutions):
-            if solution.id in seen:
-                args = {"id": solution.id, "index": index, "first": seen[solution.id]}
-                raise PydanticCustomError("duplicate_solution", "two entries with one id", args)
-            seen[solution.id] = index
+        seen = _first_of_each_id(solutions, "duplicate_solution")
         for index, solution in enumerate(solutions):
             if solution.part_of is not None and (solution.part_of not in seen or solution.part_of == solution.id):
                 args = {"id": solution.part_of, "index": index, "known": ", ".join(sorted(seen))}
                 raise PydanticCustomError("unknown_part_of", "part_of names no other entry", args)
         return solutions
+
+
+def _first_of_each_id(entries: tuple[Solution | UserGroup, ...], code: str) -> dict[str, int]:
+    """The index of each id of a register's entries; an id given twice is the error `code`, naming both entries."""
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        if entry.id in seen:
+            args = {"id": entry.id, "index": index, "first": seen[entry.id]}
+            raise PydanticCustomError(code, "two entries with one id", args)
+        seen[entry.id] = index
+    return seen
