@@ -14,12 +14,12 @@ from typing import Any
 
 import openpyxl
 import pytest
+import yaml
 from conftest import invoke
 from helpers import SETTINGS, VALID, build_file_tree
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ehportfolio.domain.models import Initiative
 from ehportfolio.domain.printable import has_control
 from ehportfolio.features.exporting import COLUMNS
 from ehportfolio.features.importing import initiative_text, slug
@@ -529,6 +529,23 @@ def test_export_csv_is_one_row_per_initiative_with_its_decision() -> None:
         "dependencies": "legemiddelprogrammet=strong;program-for-kodeverk-og-terminologi=strong",
         "history": "",
         "finances": "",
+        **plan_cells(SHIPPED / "initiatives" / "helseplattformen.yaml"),
+    }
+
+
+def plan_cells(path: Path) -> dict[str, str]:
+    """An initiative's plan and user groups as the CSV's cells should hold them, read from its file without ehp:
+    phases and milestones a JSON array of their entries, user groups space-separated."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def entries(key: str) -> str:
+        found = [{k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in e.items()} for e in data.get(key, [])]
+        return json.dumps(found, ensure_ascii=False) if found else ""
+
+    return {
+        "phases": entries("phases"),
+        "milestones": entries("milestones"),
+        "user_groups": " ".join(data.get("user_groups", [])),
     }
 
 
@@ -543,8 +560,9 @@ def test_export_json_is_open_data_with_metadata_and_reproducible(tmp_path: Path)
         "taxonomy": "Nasjonal e-helsestrategi 2017–2022",
     }
     assert document["generator"].startswith("ehp ")
-    assert document["sources"][:4] == ["portfolio.yaml", "taxonomy.yaml", "actors.yaml", "solutions.yaml"]
-    assert "initiatives/helseplattformen.yaml" in document["sources"] and len(document["sources"]) == 59
+    registers = ["portfolio.yaml", "taxonomy.yaml", "actors.yaml", "solutions.yaml", "user_groups.yaml"]
+    assert document["sources"][:5] == registers
+    assert "initiatives/helseplattformen.yaml" in document["sources"] and len(document["sources"]) == 60
     kjernejournal = {"id": "kjernejournal", "name": "Kjernejournal", "kind": "national_solution"}
     assert kjernejournal in document["solutions"]  # what a dependency's id may name besides an initiative
     assert [f["name"] for f in document["fields"]] == list(COLUMNS)
@@ -633,12 +651,6 @@ def test_a_name_starting_with_a_quote_survives_export_and_import(tmp_path: Path)
     assert [e.initiative.name for e in load_portfolio(str(again)).entries] == ["'=x"]
 
 
-def without_plan(initiative: Initiative) -> Initiative:
-    """The initiative as an exported table brings it back: without its plan over time (phases and milestones), which
-    the export does not carry yet."""
-    return initiative.model_copy(update={"phases": (), "milestones": ()})
-
-
 def fresh_portfolio(tmp_path: Path, name: str) -> Path:
     folder = build_file_tree(
         tmp_path / name,
@@ -666,7 +678,7 @@ def test_an_exported_table_imports_again(tmp_path: Path, fmt: str) -> None:
     assert set(after) == set(before)
     for ident, initiative in before.items():  # field for field: answers, evidence, dependencies, history and all
         # but the plan over time (phases, milestones), which the export's table does not carry yet
-        assert after[ident] == without_plan(initiative), ident
+        assert after[ident] == initiative, ident
 
 
 def test_export_replaces_its_own_output_and_refuses_bad_targets(tmp_path: Path) -> None:
@@ -717,9 +729,13 @@ def test_a_round_trip_keeps_decisions_history_descriptions_and_ids(tmp_path: Pat
     assert "hp" in after and "helseplattformen" not in after  # the id column, not the name, gives the file
     assert set(after) == set(before)
     for ident, initiative in before.items():
-        assert after[ident] == without_plan(initiative), ident
+        assert after[ident] == initiative, ident
     assert [h.kind for h in after["hp"].history] == ["status"]
     assert after["akson-journal"].description == 'Linje en\n  to: «x», "y"; z'
+    # the plans over time and the user groups came back (the example data of four initiatives)
+    planned = [i for i, initiative in after.items() if initiative.phases and initiative.milestones]
+    assert "hp" in planned and len(planned) == 4
+    assert after["hp"].user_groups == before["hp"].user_groups and len(after["hp"].user_groups) == 4
 
 
 def test_json_problems_are_placed_at_the_record_and_key(root: Path, tmp_path: Path) -> None:

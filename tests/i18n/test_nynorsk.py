@@ -90,7 +90,7 @@ def test_the_xlsx_headers_are_in_nynorsk(portfolio: Path, tmp_path: Path) -> Non
     assert "Namn" in headers and "Med i porteføljen" in headers, headers
     again = tmp_path / "igjen"
     again.mkdir()
-    for name in ("portfolio.yaml", "actors.yaml", "taxonomy.yaml", "solutions.yaml"):
+    for name in ("portfolio.yaml", "actors.yaml", "taxonomy.yaml", "solutions.yaml", "user_groups.yaml"):
         shutil.copy(portfolio / name, again / name)
     (again / "initiatives").mkdir()
     code, _, err = invoke("import", str(target), "--path", str(again), "--lang", "nn")  # the nynorsk titles read back

@@ -52,7 +52,8 @@ def pages(shipped: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
         assert len(found[name]) == 1, (name, found[name])
     code, _, err = invoke("report", "site", "-f", "html", "--out", str(out / "site"), "--path", str(shipped))
     assert code == 0, err
-    found["site"] = [out / "site" / "index.html", *sorted((out / "site" / "initiatives").glob("*.html"))]
+    site = out / "site"
+    found["site"] = [site / "index.html", site / "roadmap.html", *sorted((site / "initiatives").glob("*.html"))]
     assert len(found["site"]) > 50
     return found
 
@@ -86,11 +87,12 @@ def test_reports_have_no_wcag_21_aa_violations_in_axe(pages: dict[str, list[Path
     if missing:
         pytest.skip(f"axe cannot run ({missing} missing; .ci/run installs it)")
     assert NODE is not None and CHROMIUM is not None
-    # every kind, and of a site the overview and two fact sheets (one with a dependency graph): axe is slow
+    # every kind, and of a site the overview, the roadmap and two fact sheets (one with a dependency graph): axe is
+    # slow
     site = pages["site"]
     sheets = [p for p in site if p.stem in ("helseplattformen", "legemiddelprogrammet")]
     files = [str(p) for name, group in pages.items() if name != "site" for p in group]
-    files += [str(site[0]), *map(str, sheets)]
+    files += [str(site[0]), str(site[1]), *map(str, sheets)]
     run = subprocess.run(
         [NODE, str(AXE), str(MODULES), CHROMIUM, *files], capture_output=True, text=True, timeout=300, check=False
     )

@@ -151,7 +151,7 @@ def test_the_html_draws_an_svg_row_per_initiative_with_a_filter(shipped: Path) -
     page = _Rows()
     page.feed(out)
     assert page.scripts == 1
-    assert set(page.selects) == {"owner", "goal", "segment"}
+    assert set(page.selects) == {"owner", "goal", "segment", "user_group"}
     assert set(page.selects["owner"]) == {"*", *owners}
     assert {r["data-id"] for r in page.rows} == set(planned)
 

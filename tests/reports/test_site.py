@@ -1,4 +1,5 @@
-"""ehp report site: the overview and every fact sheet written together, every link leading to a page that is there."""
+"""ehp report site: the overview, the roadmap and every fact sheet written together, every link leading to a page that
+is there."""
 
 from __future__ import annotations
 
@@ -21,11 +22,11 @@ def test_every_page_is_written_and_every_link_leads_to_one(shipped: Path, tmp_pa
     code, stdout, err = invoke("report", "site", "--out", str(out), "-f", fmt, "--path", str(shipped))
     assert code == 0, err
     assert stdout == ""
-    assert "skrev oversikten og 55 faktaark til" in err
+    assert "skrev oversikten, veikartet og 55 faktaark til" in err
     ids = sorted(p.stem for p in (shipped / "initiatives").glob("*.yaml"))
     suffix = SUFFIX[fmt]
     assert sorted(p.stem for p in (out / "initiatives").iterdir()) == ids
-    pages = [out / f"index{suffix}", *sorted((out / "initiatives").iterdir())]
+    pages = [out / f"index{suffix}", out / f"roadmap{suffix}", *sorted((out / "initiatives").iterdir())]
     linked: set[Path] = set()
     for page in pages:
         targets = LINK[fmt].findall(page.read_text(encoding="utf-8"))
@@ -33,10 +34,14 @@ def test_every_page_is_written_and_every_link_leads_to_one(shipped: Path, tmp_pa
             resolved = (page.parent / target).resolve()
             assert resolved.is_file(), (page.name, target)
             linked.add(resolved)
-    # The overview leads to every fact sheet, and every fact sheet back to the overview.
+    # The overview leads to the roadmap and every fact sheet, and each back to the overview.
     assert {p.resolve() for p in pages[1:]} <= linked
-    for page in pages[1:]:
+    for page in pages[2:]:
         assert f"../index{suffix}" in page.read_text(encoding="utf-8")
+    roadmap = pages[1].read_text(encoding="utf-8")
+    assert LINK[fmt].findall(roadmap)[0] == f"index{suffix}"  # back to the overview, first
+    planned = {p.stem for p in (shipped / "initiatives").glob("*.yaml") if "\nphases:" in p.read_text(encoding="utf-8")}
+    assert {f"initiatives/{ident}{suffix}" for ident in planned} <= set(LINK[fmt].findall(roadmap))
     sheet = (out / "initiatives" / f"helseplattformen{suffix}").read_text(encoding="utf-8")
     assert f"legemiddelprogrammet{suffix}" in sheet  # a dependency links to its own sheet
 

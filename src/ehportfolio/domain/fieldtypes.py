@@ -27,7 +27,7 @@ CASE = re.compile(r"^[0-9]{1,4}/[0-9]{2}$")
 """A case number (saksnummer): the case's number in its year, a slash and the year's last two digits, as 12/21."""
 STRATEGIES = ("2023-2030", "2017-2022")
 """The national strategies a new portfolio can follow: one taxonomy each, in data/taxonomies/."""
-SCHEMA_KINDS = ("initiative", "portfolio", "taxonomy", "actors", "status", "solutions")
+SCHEMA_KINDS = ("initiative", "portfolio", "taxonomy", "actors", "status", "solutions", "user_groups")
 """The files a portfolio has a JSON Schema for."""
 OUT = "out"
 """The `to` of a decision that leaves an initiative out of the portfolio."""

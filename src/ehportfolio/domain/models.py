@@ -207,6 +207,8 @@ class Initiative(_Strict):
     history: tuple[HistoryEntry, ...] = ()
     phases: tuple[Phase, ...] = ()
     milestones: tuple[Milestone, ...] = ()
+    user_groups: tuple[Slug, ...] = ()
+    """The user groups (brukergrupper) it serves: ids of the portfolio's register of user groups."""
 
     finances: tuple[YearFinances, ...] = ()
     """Money per year, one entry a year (YearFinances)."""
@@ -259,6 +261,29 @@ class Actors(_Strict):
     """The actors register: every owner of an initiative must be named here."""
 
     actors: tuple[Actor, ...] = Field(min_length=1)
+
+
+class UserGroup(_Strict):
+    """A user group (brukergruppe) that initiatives serve: `id` is what an initiative's `user_groups` names; `name` is
+    bokmål, `name_nn` and `name_en` the name in nynorsk and English where it differs."""
+
+    id: Slug
+    name: Line
+    name_nn: Line | None = None
+    name_en: Line | None = None
+    description: Text | None = None
+
+
+class UserGroups(_Strict):
+    """The register of user groups: every user group an initiative names must be here, once."""
+
+    user_groups: tuple[UserGroup, ...] = Field(min_length=1)
+
+    @field_validator("user_groups")
+    @classmethod
+    def _unique(cls, groups: tuple[UserGroup, ...]) -> tuple[UserGroup, ...]:
+        _first_of_each_id(groups, "duplicate_user_group")
+        return groups
 
 
 class Meeting(_Strict):
@@ -316,6 +341,8 @@ class Settings(_Strict):
     phases: tuple[Line, ...] = ()
     """The names of the phases the portfolio's initiatives plan by, in order; left out, the default ones
     (domain/roadmap.py)."""
+    user_groups: LocalFile | None = None
+    """The register of user groups (brukergrupper), a file beside portfolio.yaml like the actors register."""
 
     @field_validator("calendar")
     @classmethod
@@ -362,6 +389,35 @@ class StatusDependency(_Strict):
     state: Text | None = None
 
 
+class Replan(_Strict):
+    """A planned date a status report moves: of a phase (`phase`, with a new `planned_start`, `planned_end` or both)
+    or of a milestone (`milestone`, with a new `planned`), and why. The initiative file keeps the original plan;
+    domain/roadmap.py applies the moves in date order."""
+
+    phase: Line | None = None
+    milestone: Line | None = None
+    planned_start: datetime.date | None = None
+    planned_end: datetime.date | None = None
+    planned: datetime.date | None = None
+    reason: Text
+
+    @model_validator(mode="after")
+    def _one_thing_moved(self) -> Replan:
+        phase_dates = self.planned_start is not None or self.planned_end is not None
+        if self.phase is not None and self.milestone is None and phase_dates and self.planned is None:
+            if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
+                args = {
+                    "key": "planned_end",
+                    "start": self.planned_start.isoformat(),
+                    "end": self.planned_end.isoformat(),
+                }
+                raise PydanticCustomError("date_order", "ends before it starts", args)
+            return self
+        if self.milestone is not None and self.phase is None and self.planned is not None and not phase_dates:
+            return self
+        raise PydanticCustomError("replan_shape", "a replan moves one phase's or one milestone's dates")
+
+
 class StatusReport(_Strict):
     """A status report of one initiative for one reporting round. Its id and round are its file's name and folder.
 
@@ -380,6 +436,8 @@ class StatusReport(_Strict):
     obstacles: Text | None = None
     purpose: Text | None = None
     ideas: tuple[Text | None, ...] | None = None
+    replan: tuple[Replan, ...] = ()
+    """Planned dates this report moves (Replan), each with its reason."""
 
 
 # The register of national solutions: what a dependency may name besides an initiative of the portfolio (section 4.4:
@@ -411,14 +469,20 @@ class Solutions(_Strict):
     @field_validator("solutions")
     @classmethod
     def _unique_and_whole(cls, solutions: tuple[Solution, ...]) -> tuple[Solution, ...]:
-        seen: dict[str, int] = {}
-        for index, solution in enumerate(solutions):
-            if solution.id in seen:
-                args = {"id": solution.id, "index": index, "first": seen[solution.id]}
-                raise PydanticCustomError("duplicate_solution", "two entries with one id", args)
-            seen[solution.id] = index
+        seen = _first_of_each_id(solutions, "duplicate_solution")
         for index, solution in enumerate(solutions):
             if solution.part_of is not None and (solution.part_of not in seen or solution.part_of == solution.id):
                 args = {"id": solution.part_of, "index": index, "known": ", ".join(sorted(seen))}
                 raise PydanticCustomError("unknown_part_of", "part_of names no other entry", args)
         return solutions
+
+
+def _first_of_each_id(entries: tuple[Solution | UserGroup, ...], code: str) -> dict[str, int]:
+    """The index of each id of a register's entries; an id given twice is the error `code`, naming both entries."""
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        if entry.id in seen:
+            args = {"id": entry.id, "index": index, "first": seen[entry.id]}
+            raise PydanticCustomError(code, "two entries with one id", args)
+        seen[entry.id] = index
+    return seen

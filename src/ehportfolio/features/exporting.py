@@ -43,6 +43,9 @@ COLUMNS = (
     "history",
     "goals",  # after the others, so that tables read by position before it was added read the same
     "finances",  # likewise
+    "phases",  # likewise
+    "milestones",
+    "user_groups",
 )
 TITLES = {
     "id": N_("export.col.id"),
@@ -74,10 +77,25 @@ TITLES = {
     "strategy_essential": N_("export.col.strategy_essential"),
     "goals": N_("export.col.goals"),
     "finances": N_("export.col.finances"),
+    "phases": N_("export.col.phases"),
+    "milestones": N_("export.col.milestones"),
+    "user_groups": N_("export.col.user_groups"),
 }
 """The title of each column, for the workbook's header row and the open data's `fields`."""
-TYPES = {"included": "boolean", "goals": "array", "missing": "array", "history": "array", "finances": "array"}
+TYPES = {
+    "included": "boolean",
+    "goals": "array",
+    "missing": "array",
+    "history": "array",
+    "finances": "array",
+    "phases": "array",
+    "milestones": "array",
+    "user_groups": "array",
+}
 """The type of each column in JSON, for the `fields` of the open data; the rest are strings (or null)."""
+
+ENTRY_COLUMNS = ("history", "finances", "phases", "milestones")
+"""The columns that hold a list of entries, each cell a JSON array (and an import writes them back as lists)."""
 
 MAX_WIDTH = 60
 """The widest a workbook column is made, in characters; longer text wraps in the cell's own view."""
@@ -113,6 +131,9 @@ def export_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
                 "history": [h.model_dump(mode="json", by_alias=True, exclude_none=True) for h in initiative.history],
                 "goals": list(goals_of(initiative)),
                 "finances": [f.model_dump(mode="json", exclude_none=True) for f in initiative.finances],
+                "phases": [p.model_dump(mode="json", exclude_none=True) for p in initiative.phases],
+                "milestones": [m.model_dump(mode="json", exclude_none=True) for m in initiative.milestones],
+                "user_groups": list(initiative.user_groups),
             }
         )
     return rows
@@ -127,11 +148,11 @@ def _answers(initiative: Initiative) -> dict[str, str | None]:
 
 
 def _cell_text(key: str, value: Any) -> Any:
-    """A value as one cell of CSV or a workbook: `goals` and `missing` space-separated, `history` and `finances` a JSON
-    array (empty when none)."""
-    if key in ("goals", "missing"):
+    """A value as one cell of CSV or a workbook: `goals`, `missing` and `user_groups` space-separated; `history`,
+    `finances`, `phases` and `milestones` a JSON array (empty when none)."""
+    if key in ("goals", "missing", "user_groups"):
         return " ".join(value or ())
-    if key in ("history", "finances"):
+    if key in ENTRY_COLUMNS:
         return json.dumps(value, ensure_ascii=False) if value else None
     return value
 
@@ -154,7 +175,8 @@ def metadata(portfolio: Portfolio, generator: str) -> dict[str, Any]:
     settings = context.settings
     sources = []
     if settings is not None:
-        sources = [SETTINGS_FILE, *(name for name in (settings.taxonomy, settings.actors, settings.solutions) if name)]
+        named = (settings.taxonomy, settings.actors, settings.solutions, settings.user_groups)
+        sources = [SETTINGS_FILE, *(name for name in named if name)]
     sources += [os.path.relpath(entry.path, portfolio.root).replace(os.sep, "/") for entry in portfolio.entries]
     return {
         "name": settings.name if settings else None,

@@ -25,7 +25,7 @@ from ehportfolio.domain.fieldtypes import SEGMENTS, SLUG, SLUG_MAX, parse_answer
 from ehportfolio.domain.goals import known_codes
 from ehportfolio.domain.models import CHECKLIST_KEYS, Taxonomy
 from ehportfolio.domain.problems import InputError, Problem
-from ehportfolio.features.exporting import TITLES
+from ehportfolio.features.exporting import ENTRY_COLUMNS, TITLES
 from ehportfolio.i18n.messages import LANGUAGES, choice_id, file_language
 from ehportfolio.i18n.messages import text as message
 from ehportfolio.store.portfolio import Context, parse_initiative
@@ -78,6 +78,9 @@ EXPORTED = (
     "dependencies",
     "history",
     "finances",
+    "phases",
+    "milestones",
+    "user_groups",
 )
 HEADERS.update({header_key: field for field in EXPORTED for header_key in _export_headers(field)})
 # and the workbook's titles of the table's own columns in every language (nynorsk "Namn", "Eigar" …)
@@ -481,7 +484,9 @@ def initiative_text(
         evidence.append(message(lang, "file.import.evidence", source=source, comment=comment))
     if evidence:
         lines.append(f"evidence: {quoted(chr(10).join(evidence))}")
-    for key in ("history", "finances"):
+    if "user_groups" in extra:
+        lines.append(f"user_groups: {_flow_list(extra['user_groups'])}")
+    for key in ENTRY_COLUMNS:
         if key in extra:
             lines += _entry_lines(key, extra[key])
     return "\n".join(lines) + "\n"
@@ -508,10 +513,25 @@ def _dependency_lines(value: str) -> list[str]:
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_KEYS = frozenset(("date", "planned_start", "planned_end", "actual_start", "actual_end", "planned", "actual"))
+"""The keys of entries whose values are dates, written as YAML dates."""
+
+
+def _flow_list(value: str) -> str:
+    """Ids (`user_groups`), space-separated as a CSV or workbook cell has them or a JSON array as the open data does,
+    as a YAML flow list, each quoted; the check of the file judges them."""
+    try:
+        parts = json.loads(value)
+    except ValueError:
+        parts = None
+    if not isinstance(parts, list):
+        parts = value.split()
+    return "[" + ", ".join(quoted(str(part)) for part in parts) + "]"
 
 
 def _entry_lines(field: str, value: str) -> list[str]:
-    """A JSON array of entries (`history`, `finances`) as a YAML list; anything else is written as text, which the
+    """A JSON array of entries (`history`, `finances`, `phases`, `milestones`) as a YAML list; anything else is written
+    as text, which the
     check refuses. A number stays a number (an amount, a year), so the file says what the table did."""
     try:
         entries = json.loads(value)
@@ -523,7 +543,7 @@ def _entry_lines(field: str, value: str) -> list[str]:
     for entry in entries:
         for index, (key, item) in enumerate(entry.items()):
             if isinstance(item, str):
-                written = item if key == "date" and _DATE.fullmatch(item) else quoted(item)
+                written = item if key in _DATE_KEYS and _DATE.fullmatch(item) else quoted(item)
             else:
                 written = json.dumps(item, ensure_ascii=False)
             lines.append(f"{'  - ' if index == 0 else '    '}{quoted(str(key))}: {written}")

@@ -14,14 +14,14 @@ from pydantic import BaseModel
 
 from ehportfolio.domain.checklist import Checklist
 from ehportfolio.domain.fieldtypes import SCHEMA_KINDS
-from ehportfolio.domain.models import Actors, Initiative, Settings, Solutions, StatusReport, Taxonomy
+from ehportfolio.domain.models import Actors, Initiative, Settings, Solutions, StatusReport, Taxonomy, UserGroups
 from ehportfolio.features.guide import guidance
 from ehportfolio.store.packaged import available_versions, load_cadence, load_checklist
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 KINDS: dict[str, type[BaseModel]] = dict(
-    zip(SCHEMA_KINDS, (Initiative, Settings, Taxonomy, Actors, StatusReport, Solutions), strict=True)
+    zip(SCHEMA_KINDS, (Initiative, Settings, Taxonomy, Actors, StatusReport, Solutions, UserGroups), strict=True)
 )
 
 TITLES = {
@@ -31,6 +31,7 @@ TITLES = {
     "actors": "Aktørregister",
     "status": "Statusrapport fra et tiltak til ett møte (status/<runde>/<id>.yaml)",
     "solutions": "Register over nasjonale løsninger",
+    "user_groups": "Register over brukergrupper",
 }
 
 DESCRIPTIONS = {
@@ -71,6 +72,10 @@ DESCRIPTIONS = {
     ),
     "case": "Saksnummeret for trinnets sak i møtet, N/ÅÅ, for eksempel 12/21; krever stage.",
     "case_type": "Sakstypen for trinnets sak: Orientering, Drøfting, Beslutning eller Godkjenning; krever stage.",
+    "user_groups": (
+        "Registeret over brukergrupper, relativt til porteføljemappen; i et tiltak id-ene til brukergruppene det "
+        "tjener; i registeret brukergruppene."
+    ),
 }
 
 SOLUTION_DESCRIPTIONS = {
@@ -84,6 +89,15 @@ SOLUTION_DESCRIPTIONS = {
 }
 """The fields of an entry of the register of national solutions, whose names other files use for other things."""
 
+USER_GROUP_DESCRIPTIONS = {
+    "id": "Id-en som et tiltak nevner brukergruppen med i user_groups.",
+    "name": "Navnet på bokmål.",
+    "name_nn": "Navnet på nynorsk, der det er et annet.",
+    "name_en": "Navnet på engelsk, der det er et annet.",
+    "description": "Beskrivelse av brukergruppen.",
+}
+"""The fields of an entry of the register of user groups."""
+
 
 def build_schema(kind: str, checklist: Checklist) -> dict[str, Any]:
     """The JSON Schema of one kind of file."""
@@ -92,9 +106,10 @@ def build_schema(kind: str, checklist: Checklist) -> dict[str, Any]:
     _describe(schema, checklist, questions)
     for name, definition in schema.get("$defs", {}).items():
         _describe(definition, checklist, questions)
-        if name == "Solution":
+        own = {"Solution": SOLUTION_DESCRIPTIONS, "UserGroup": USER_GROUP_DESCRIPTIONS}.get(name)
+        if own is not None:
             for key, prop in definition.get("properties", {}).items():
-                prop["description"] = SOLUTION_DESCRIPTIONS.get(key, prop.get("description", ""))
+                prop["description"] = own.get(key, prop.get("description", ""))
     return {"$schema": DIALECT, "title": TITLES[kind], **{k: v for k, v in schema.items() if k != "title"}}
 
 

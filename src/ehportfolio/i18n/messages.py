@@ -29,6 +29,8 @@ WHY = {
     "duplicate_goal": N_("why.duplicate_goal"),
     "goals_and_focus_area": N_("why.goals_and_focus_area"),
     "unknown_phase": N_("why.unknown_phase"),
+    "unknown_user_group": N_("why.unknown_user_group"),
+    "unknown_replan": N_("why.unknown_replan"),
     "self_dependency": N_("why.self_dependency"),
     "dependency_cycle": N_("why.dependency_cycle"),
     "unknown_owner": N_("why.unknown_owner"),
@@ -124,6 +126,8 @@ PASSED_ON = (
     N_("problem.stage_committee"),
     N_("problem.case_without_stage"),
     N_("problem.duplicate_stage"),
+    N_("problem.duplicate_user_group"),
+    N_("problem.replan_shape"),
 )
 """Problems whose code is chosen where it is found and passed on as a value (store/loader.py, store/validation.py's
 table of pydantic's errors, store/portfolio.py, store/files.py, features/importing.py). Listed for extraction."""

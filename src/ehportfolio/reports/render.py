@@ -108,6 +108,7 @@ def html_figures(context: tc.Report) -> dict[str, Markup]:
         labels = {
             "planned": text(context.lang, "report.roadmap.planned"),
             "actual": text(context.lang, "report.roadmap.actual"),
+            "original": text(context.lang, "report.roadmap.original"),
             "date": text(context.lang, "report.date"),
             "label": text(context.lang, LABELS["roadmap"]),
         }

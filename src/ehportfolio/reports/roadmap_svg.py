@@ -23,6 +23,7 @@ TOP = 28
 PLANNED = "#9fb7cf"
 ON_PLAN = "#2e7d32"
 SLIPPED = "#c62828"
+ORIGINAL = "#7a7a7a"
 
 
 def _day(value: str) -> datetime.date:
@@ -49,6 +50,16 @@ def _bar(axis: _Axis, start: str, end: str, y: float, height: float, fill: str, 
     )
 
 
+def _original(axis: _Axis, start: str, end: str, title: str) -> str:
+    """A planned date as the initiative file gave it before a status report moved it: a faint dashed outline (a thin
+    mark for a milestone's date)."""
+    x0, x1 = axis.x(start), axis.x(end)
+    return (
+        f'<rect class="original" x="{x0}" y="3" width="{max(x1 - x0, 2):.1f}" height="10" fill="none" '
+        f'stroke="{ORIGINAL}" stroke-dasharray="3 2"><title>{escape(title)}</title></rect>'
+    )
+
+
 def _diamond(x: float, y: float, fill: str, stroke: str, title: str, kind: str) -> str:
     points = f"{x},{y - 6} {x + 6},{y} {x},{y + 6} {x - 6},{y}"
     return (
@@ -60,11 +71,15 @@ def _diamond(x: float, y: float, fill: str, stroke: str, title: str, kind: str) 
 def _row(axis: _Axis, row: tc.RoadmapRow, y: int, labels: dict[str, str]) -> str:
     attrs = (
         f'class="roadmap-row" data-owner={quoteattr(row.owner)} data-goal={quoteattr(row.goal)} '
-        f"data-segment={quoteattr(row.segment)} data-id={quoteattr(row.id)}"
+        f"data-segment={quoteattr(row.segment)} data-user-groups={quoteattr(' '.join(row.user_groups))} "
+        f"data-id={quoteattr(row.id)}"
     )
     parts = [f'<g {attrs} transform="translate(0,{y})">']
     parts.append(f'<text x="4" y="{ROW / 2 + 4}" font-size="12">{escape(row.name)}</text>')
     for phase in row.phases:
+        if phase.moved and phase.original_start and phase.original_end:
+            title = f"{phase.name} ({labels['original']}): {phase.original_start} – {phase.original_end}"
+            parts.append(_original(axis, phase.original_start, phase.original_end, title))
         if phase.planned_start and phase.planned_end:
             title = f"{phase.name} ({labels['planned']}): {phase.planned_start} – {phase.planned_end}"
             parts.append(_bar(axis, phase.planned_start, phase.planned_end, 4, 8, PLANNED, title, "planned"))
@@ -74,6 +89,9 @@ def _row(axis: _Axis, row: tc.RoadmapRow, y: int, labels: dict[str, str]) -> str
             kind = "actual slipped" if phase.slipped else "actual"
             parts.append(_bar(axis, phase.actual_start, phase.drawn_end, 14, 10, colour, title, kind))
     for milestone in row.milestones:
+        if milestone.moved and milestone.original_planned:
+            title = f"{milestone.name} ({labels['original']}): {milestone.original_planned}"
+            parts.append(_original(axis, milestone.original_planned, milestone.original_planned, title))
         if milestone.planned:
             title = f"{milestone.name} ({labels['planned']}): {milestone.planned}"
             parts.append(_diamond(axis.x(milestone.planned), 8, "#fff", "#1f4e79", title, "milestone planned"))

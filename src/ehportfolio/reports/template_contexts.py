@@ -880,6 +880,15 @@ class RoadmapPhase(Fields):
     slipped: bool
     """Whether it ends (or starts) later than planned, or, not ended, is still going past its planned end on the
     report's date."""
+    moved: bool
+    """Whether a status report dated on or before the report's date moved its planned start or end."""
+    original_start: str
+    """The planned start as the initiative file gives it, when it was moved; empty when not moved."""
+    original_end: str
+    """The planned end as the initiative file gives it, when it was moved; empty when not moved."""
+    original_slip_days: int
+    """Days late against the original plan, when it was moved (as `slip_days` against the current plan); 0 when not
+    moved."""
 
 
 @dataclass(frozen=True)
@@ -897,6 +906,12 @@ class RoadmapMilestone(Fields):
     negative when before, 0 when on plan or unknown."""
     slipped: bool
     """Whether it was reached late, or is not reached and past its planned date on the report's date."""
+    moved: bool
+    """Whether a status report dated on or before the report's date moved its planned date."""
+    original_planned: str
+    """The planned date as the initiative file gives it, when it was moved; empty when not moved."""
+    original_slip_days: int
+    """Days late against the original date, when it was moved; 0 when not moved."""
 
 
 @dataclass(frozen=True)
@@ -921,6 +936,8 @@ class RoadmapRow(Fields):
     """Its phases, in the order of the portfolio's phase names."""
     milestones: tuple[RoadmapMilestone, ...]
     """Its milestones, by date."""
+    user_groups: tuple[str, ...]
+    """The ids of the user groups it serves, as its file lists them."""
 
 
 @dataclass(frozen=True)
@@ -939,16 +956,21 @@ class RoadmapStep(Fields):
     """Days late against the plan (see `RoadmapPhase.slip_days`)."""
     slipped: bool
     """Whether it is late."""
+    original_slip_days: int
+    """Days late against the original plan, when a status report moved it; 0 when not moved."""
+    moved: bool
+    """Whether a status report moved its planned dates (its `planned` then names the original too)."""
 
 
 @dataclass(frozen=True)
 class RoadmapGroup(Fields):
-    """A group of the roadmap's rows: a main goal, or an owner."""
+    """A group of the roadmap's rows: a main goal, an owner, or a user group."""
 
     key: str
-    """The goal's code or the owner's name; empty for the initiatives without a goal."""
+    """The goal's code, the owner's name or the user group's id; empty for the initiatives without a goal or without
+    a user group."""
     title: str
-    """The group's heading: the goal's code and name, or the owner."""
+    """The group's heading: the goal's code and name, the owner, or the user group's name."""
     rows: tuple[RoadmapRow, ...]
     """Its initiatives with a plan, by name."""
     steps: tuple[RoadmapStep, ...]
@@ -956,13 +978,24 @@ class RoadmapGroup(Fields):
 
 
 @dataclass(frozen=True)
+class RoadmapUserGroup(Fields):
+    """A user group as the roadmap's filter offers it."""
+
+    id: str
+    """Its id in the register; empty for the rows without a user group."""
+    name: str
+    """Its name in the report's language (the id when the register does not hold it)."""
+
+
+@dataclass(frozen=True)
 class Roadmap(Report):
     """`ehp report roadmap`: each initiative's phases and milestones over time, grouped by main goal or by owner."""
 
     by: str
-    """How the rows are grouped: `goal` or `owner`."""
+    """How the rows are grouped: `goal`, `owner` or `user-group`."""
     groups: tuple[RoadmapGroup, ...]
-    """The groups, in the taxonomy's order (goals) or by name (owners)."""
+    """The groups, in the taxonomy's order (goals), by name (owners), or in the register's order (user groups, each
+    with every row that serves it; those without one last)."""
     start: str
     """The first date of the roadmap (the earliest date of any plan, or the report's date), `YYYY-MM-DD`."""
     end: str
@@ -981,3 +1014,9 @@ class Roadmap(Report):
     """The main goals of the rows, in order (the HTML filter's choices)."""
     segments: tuple[str, ...]
     """The segments of the rows, in the segments' order (the HTML filter's choices)."""
+    user_groups: tuple[RoadmapUserGroup, ...]
+    """The user groups of the rows, in the register's order, and an empty id for the rows without one (the HTML
+    filter's choices)."""
+    links: bool = False
+    """True in a site (`ehp report site`): the page links back to the overview (`index.<ext>`), and the names to
+    `initiatives/<id>.<ext>`."""

@@ -772,7 +772,8 @@ ROADMAP: list[Item] = [
             "{{ step.label }}",
             "{{ step.planned }}",
             "{{ step.actual }}",
-            "{{ step.slip_days }}",
+            '{{ step.slip_days }}{% if step.moved %} ({{ _("report.roadmap.against_original") }} '
+            "{{ step.original_slip_days }}){% endif %}",
         ],
         "step in group.steps",
         numeric=(4,),

@@ -86,6 +86,8 @@ RULES: dict[str, tuple[str, Rule]] = {
     "duplicate_goal": (ERROR, goals.duplicate_goal),
     "goals_and_focus_area": (ERROR, goals.goals_and_focus_area),
     "unknown_phase": (ERROR, roadmap.unknown_phase),
+    "unknown_user_group": (ERROR, references.unknown_user_group),
+    "unknown_replan": (ERROR, roadmap.unknown_replan),
 }
 
 
@@ -127,6 +129,11 @@ MESSAGES = (
     N_("problem.status_dependency_unknown.suggest"),
     N_("problem.unknown_phase"),
     N_("problem.unknown_phase.suggest"),
+    N_("problem.unknown_user_group"),
+    N_("problem.unknown_user_group.suggest"),
+    N_("problem.unknown_replan.phase"),
+    N_("problem.unknown_replan.milestone"),
+    N_("problem.unknown_replan.suggest"),
 )
 """The messages of the rules' findings, for extraction (scripts/messages.py): a finding's code is its rule's id and
 its message `problem.<id>`, or the variant its `variant` or `suggestion` names (`.yes`, `.suggest`)."""

@@ -1,4 +1,4 @@
-"""Rules on what initiatives refer to: other initiatives, actors and focus areas."""
+"""Rules on what initiatives refer to: other initiatives, actors, focus areas and user groups."""
 
 from __future__ import annotations
 
@@ -155,3 +155,19 @@ def unknown_focus_area(subject: Subject) -> Iterator[Problem]:
             line, column = entry.place("focus_area")
             args = {"code": code, "suggestion": nearest(code), "known": ", ".join(codes)}
             yield Problem(entry.path, "", args, line, column, "focus_area")
+
+
+def unknown_user_group(subject: Subject) -> Iterator[Problem]:
+    """Every id in `user_groups` is a user group of the register of user groups, when the portfolio keeps one."""
+    groups = subject.portfolio.context.user_groups
+    if groups is None:
+        return
+    ids = sorted(group.id for group in groups)
+    known = set(ids)
+    nearest = Nearest(ids)
+    for entry in subject.portfolio.entries:
+        for index, ident in enumerate(entry.initiative.user_groups):
+            if ident not in known:
+                line, column = entry.place("user_groups", index)
+                args = {"id": ident, "suggestion": nearest(ident), "known": ", ".join(ids)}
+                yield Problem(entry.path, "", args, line, column, f"user_groups.{index}")

@@ -39,6 +39,7 @@ LOADING = (
         "`duplicate_solution`, `unknown_part_of`",
         "no id is twice in the register of national solutions, and every `part_of` names another of its entries",
     ),
+    ("`duplicate_user_group`", "no id is twice in the register of user groups"),
 )
 """The problems met while reading, before any rule runs; they are not rules of the registry, so they are named here."""
 

@@ -18,7 +18,18 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ehportfolio.domain.checklist import DEFAULT_VERSION, Checklist, ChecklistError
 from ehportfolio.domain.fieldtypes import SLUG, SLUG_MAX
-from ehportfolio.domain.models import Actor, Actors, Initiative, Settings, Solution, Solutions, StatusReport, Taxonomy
+from ehportfolio.domain.models import (
+    Actor,
+    Actors,
+    Initiative,
+    Settings,
+    Solution,
+    Solutions,
+    StatusReport,
+    Taxonomy,
+    UserGroup,
+    UserGroups,
+)
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.store.checklists import own_checklists
 from ehportfolio.store.loader import Positions, decode, parse_mapping, read_bytes
@@ -127,6 +138,8 @@ class Context:
     """The entries of the register portfolio.yaml names; None when the shipped one applies."""
     solutions_file: str = ""
     """The register's file as findings name it; empty for the shipped one."""
+    user_groups: tuple[UserGroup, ...] | None = None
+    """The register of user groups portfolio.yaml names (`user_groups:`); None when it names none."""
 
     @property
     def solutions(self) -> tuple[Solution, ...]:
@@ -209,7 +222,7 @@ def _read_one(model: type[M], source: Source, relative: str) -> tuple[M, Positio
     return _parse(model, source.display(relative), content)[:2]
 
 
-_REFERENCES = ("checklist_version", "checklists", "taxonomy", "actors", "solutions")
+_REFERENCES = ("checklist_version", "checklists", "taxonomy", "actors", "solutions", "user_groups")
 """The fields of portfolio.yaml that name something else: a checklist, and files beside it."""
 
 
@@ -293,10 +306,13 @@ def _load_context(root: str | Source | None) -> Context:
     taxonomy = _referenced(Taxonomy, source, references.get("taxonomy"), positions, "taxonomy", problems)
     actors = _referenced(Actors, source, references.get("actors"), positions, "actors", problems)
     register = _referenced(Solutions, source, references.get("solutions"), positions, "solutions", problems)
+    groups = _referenced(UserGroups, source, references.get("user_groups"), positions, "user_groups", problems)
     if settings is None:  # the defaults apply, as they always have for a portfolio.yaml that is not valid
         return Context(None, default, problems=tuple(problems))
     actor_list = actors.actors if actors else None
     context = Context(settings, checklist, taxonomy, actor_list, tuple(problems), path, positions, own)
+    if groups is not None:
+        context = replace(context, user_groups=groups.user_groups)
     if register is None or settings.solutions is None:
         return context
     shown = source.display(posixpath.normpath(settings.solutions.replace("\\", "/")))

@@ -98,10 +98,12 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         line, column = _place((*loc, ctx["key"]), positions)
         args = {"start": ctx["start"], "end": ctx["end"]}
         return Problem(path, "date_order", args, line, column, f"{where}.{ctx['key']}")
-    if kind in ("duplicate_solution", "unknown_part_of"):
+    if kind in ("duplicate_solution", "unknown_part_of", "duplicate_user_group"):
         return _register_problem(kind, ctx, loc, path, positions)
     if kind in ("amount", "negative_amount", "funding_over_budget", "duplicate_year"):
         return _finance_problem(kind, ctx, loc, path, positions)
+    if kind == "replan_shape":
+        return Problem(path, kind, {}, line, column, where)
     if kind == "one_line":
         return Problem(path, "line_break_value", {}, line, column, where)
     if kind == "local_file":
@@ -116,11 +118,11 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
 
 
 def _register_problem(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: str, positions: Positions) -> Problem:
-    """A register of national solutions that is not whole: an id given twice, or a `part_of` that names no other
-    entry; placed on the entry at fault."""
+    """A register (of national solutions, or of user groups) that is not whole: an id given twice, or a `part_of`
+    that names no other entry; placed on the entry at fault."""
     index = ctx["index"]
     where = ".".join(str(part) for part in (*loc, index))
-    if kind == "duplicate_solution":
+    if kind in ("duplicate_solution", "duplicate_user_group"):
         line, column = _place((*loc, index, "id"), positions)
         first_line = _place((*loc, ctx["first"]), positions)[0]
         return Problem(path, kind, {"id": ctx["id"], "first_line": first_line}, line, column, f"{where}.id")

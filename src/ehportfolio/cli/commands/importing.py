@@ -48,6 +48,9 @@ FIELD_WORDS = {
     "dependencies": N_("import.field.dependencies"),
     "history": N_("import.field.history"),
     "finances": N_("import.field.finances"),
+    "phases": N_("import.field.phases"),
+    "milestones": N_("import.field.milestones"),
+    "user_groups": N_("import.field.user_groups"),
 }
 """The fields an import fills, in words, for its plan and its problems."""
 
