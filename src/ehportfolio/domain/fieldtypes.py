@@ -173,3 +173,5 @@ Amount = Annotated[int, BeforeValidator(parse_amount), WithJsonSchema(_AMOUNT_SC
 """Whole kroner (NOK), zero or more, written as digits only."""
 SignedAmount = Annotated[int, BeforeValidator(parse_signed_amount), WithJsonSchema(_SIGNED_AMOUNT_SCHEMA)]
 """Whole kroner (NOK) that may be negative (a saving), written as digits with an optional leading minus."""
+Number = Annotated[float, Field(allow_inf_nan=False)]
+"""A measured or planned value of an indicator: a decimal number (`12.5`, `-3`, `40`), never `inf` or `nan`."""

@@ -100,6 +100,12 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         return _register_problem(kind, ctx, loc, path, positions)
     if kind in ("amount", "negative_amount", "funding_over_budget", "duplicate_year"):
         return _finance_problem(kind, ctx, loc, path, positions)
+    if kind == "duplicate_benefit":
+        index = ctx["index"]
+        line, column = _place((*loc, index, "id"), positions)
+        first_line = _place((*loc, ctx["first"]), positions)[0]
+        found = {"id": ctx["id"], "first_line": first_line}
+        return Problem(path, kind, found, line, column, f"{where}.{index}.id")
     if kind == "one_line":
         return Problem(path, "line_break_value", {}, line, column, where)
     if kind == "local_file":
