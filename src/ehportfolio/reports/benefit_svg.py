@@ -24,7 +24,7 @@ PAST_DUE = "#c62828"
 
 def benefit_svg(row: tc.BenefitRow) -> str:
     """The benefit's line from its baseline through its measured values, with the target as a dashed line."""
-    values = [row.baseline, *(v.value for v in row.values if v.value is not None)]
+    values = [row.baseline, *(v.value for v in row.values)]
     low, high = min(*values, row.target), max(*values, row.target)
     span = (high - low) or 1.0
     step = (WIDTH - 2 * PAD) / max(len(values) - 1, 1)

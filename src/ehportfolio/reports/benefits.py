@@ -83,13 +83,9 @@ def benefit_row(
         responsible=benefit.responsible,
         reduction=found.reduction,
         values=tuple(
-            tc.BenefitValue(
-                date=m.date.isoformat(),
-                value=m.value,
-                value_text=_with_unit(lang, m.value, unit) if m.value is not None else "",
-                obstacles=m.obstacles,
-            )
+            tc.BenefitValue(m.date.isoformat(), m.value, _with_unit(lang, m.value, unit), m.obstacles)
             for m in found.measurements
+            if m.value is not None
         ),
         latest_text=_with_unit(lang, latest, unit) if latest is not None else "",
         trend=found.trend,

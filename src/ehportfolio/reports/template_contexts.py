@@ -936,14 +936,14 @@ class Roadmap(Report):
 
 @dataclass(frozen=True)
 class BenefitValue(Fields):
-    """What one status report said of a benefit."""
+    """A value of a benefit measured by one status report."""
 
     date: str
     """The status report's date, `YYYY-MM-DD`."""
-    value: float | None
-    """The value measured; None when the report named only obstacles."""
+    value: float
+    """The value measured."""
     value_text: str
-    """The value written the language's way (`12,5` in bokmål), with its unit; empty without a value."""
+    """The value written the language's way (`12,5` in bokmål), with its unit."""
     obstacles: str
     """The obstacles to the benefit it named; may be empty."""
 
@@ -983,7 +983,7 @@ class BenefitRow(Fields):
     reduction: bool
     """The target lies below the baseline: lower values go towards it."""
     values: tuple[BenefitValue, ...]
-    """What the status reports dated up to the report's date said of it, by date."""
+    """The values measured by the status reports dated up to the report's date, by date."""
     latest_text: str
     """The last value measured, with its unit; empty when none was."""
     trend: str

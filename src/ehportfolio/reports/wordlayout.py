@@ -162,7 +162,7 @@ OVERVIEW: list[Item] = [
 ]
 
 BENEFIT_VALUES = (
-    "{% for v in b.values if v.value_text %}{{ v.value_text }} ({{ v.date }}){% if not loop.last %}; {% endif %}"
+    "{% for v in b.values %}{{ v.value_text }} ({{ v.date }}){% if not loop.last %}; {% endif %}"
     "{% else %}–{% endfor %}"
 )
 BENEFIT_TREND = '{% if b.past_due %}**⚠ {{ _("report.benefits.past_due") }}**: {% endif %}{{ b.trend_text }}'
@@ -263,7 +263,7 @@ INITIATIVE: list[Item] = [
         ],
         "b in benefits",
         numeric=(2, 3),
-        weights=(4, 1.2, 1.8, 2.4, 3, 2),
+        weights=(3.3, 2.3, 2.9, 2.6, 3, 2.2),
     ),
     ("p", '{{ _("report.benefits.rule") }}'),
     tag("endif"),
@@ -739,24 +739,20 @@ BENEFITS: list[Item] = [
         [
             '{{ _("report.benefits.col.initiative") }}',
             '{{ _("report.benefits.col.benefit") }}',
-            '{{ _("report.benefits.col.responsible") }}',
-            '{{ _("report.benefits.col.baseline") }}',
-            '{{ _("report.benefits.col.target") }}',
+            '{{ _("report.benefits.col.course") }}',
             '{{ _("report.benefits.col.latest") }}',
             '{{ _("report.benefits.col.trend") }}',
         ],
         [
             "{{ b.initiative_name }}",
-            "{{ b.description }}{% if b.indicator %} ({{ b.indicator }}){% endif %}",
-            "{{ b.responsible }}",
-            "{{ b.baseline_text }}",
-            "{{ b.target_text }} ({{ b.target_date }})",
+            "{{ b.description }}{% if b.indicator %} ({{ b.indicator }}){% endif %}, {{ b.responsible }}",
+            "{{ b.baseline_text }} → {{ b.target_text }} ({{ b.target_date }})",
             '{{ b.latest_text or "–" }}',
             BENEFIT_TREND,
         ],
         "b in group.rows",
-        numeric=(3, 4, 5),
-        weights=(2.4, 3.4, 2, 1.6, 2.2, 1.6, 2.2),
+        numeric=(3,),
+        weights=(5, 4.2, 3.6, 2.2, 2.6),
     ),
     tag("endfor"),
     ("p", '{{ _("report.benefits.rule") }}'),
