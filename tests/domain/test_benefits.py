@@ -113,7 +113,10 @@ def test_past_due_is_after_the_target_date_and_short_of_target(
 
 
 def test_a_later_value_that_reaches_the_target_clears_the_flag() -> None:
-    reports = [report("2022-06-01", {"id": "andel", "value": "20"}), report("2023-02-01", {"id": "andel", "value": "14"})]
+    reports = [
+        report("2022-06-01", {"id": "andel", "value": "20"}),
+        report("2023-02-01", {"id": "andel", "value": "14"}),
+    ]
     assert progress(REDUCTION, reports, datetime.date(2023, 1, 15)).past_due  # the later report is not yet in
     late = progress(REDUCTION, reports, datetime.date(2023, 3, 1))
     assert not late.past_due and late.reached and late.trend == TOWARDS

@@ -23,14 +23,16 @@ from ehportfolio.store.portfolio import load_portfolio
 
 def benefits(goal: str = "5.1", ident: str = "andel") -> str:
     return (
-        f"benefits:\n  - id: {ident}\n    description: Flere digitale henvendelser\n    goal: \"{goal}\"\n"
+        f'benefits:\n  - id: {ident}\n    description: Flere digitale henvendelser\n    goal: "{goal}"\n'
         "    indicator:\n      unit: prosent\n      baseline: 10\n      target: 40\n      target_date: 2022-12-31\n"
         "    responsible: Helsedirektoratet\n"
     )
 
 
 def measured(obstacles: bool = False, ident: str = "andel") -> str:
-    return f"benefits:\n  - id: {ident}\n    value: 12\n" + ("    obstacles: Leverandøren er sen\n" if obstacles else "")
+    return f"benefits:\n  - id: {ident}\n    value: 12\n" + (
+        "    obstacles: Leverandøren er sen\n" if obstacles else ""
+    )
 
 
 def findings(root: Path) -> list[tuple[str, str, int | None, int | None]]:
@@ -58,7 +60,7 @@ def test_a_goal_not_in_the_taxonomy_is_an_error_with_a_hint(tmp_path: Path) -> N
     assert (problem.line, problem.column) == (len(SAMSTYRE.splitlines()) + 4, 5)
     assert problem.args["suggestion"] == "5.1" and problem.args["known"] == "2.1, 5.1"
     code, out, _ = invoke("check", str(root), "--lang", "en")
-    assert code != 0 and "the benefit's goal \"5.2\" is not in the strategy; did you mean \"5.1\"?" in out
+    assert code != 0 and 'the benefit\'s goal "5.2" is not in the strategy; did you mean "5.1"?' in out
 
 
 def test_a_value_for_a_benefit_the_initiative_does_not_name_is_an_error(tmp_path: Path) -> None:
@@ -81,7 +83,9 @@ def test_obstacles_from_another_segment_are_a_warning_and_the_value_still_counts
         felles=SAMSTYRE,
         avhengig=KOORDINERE + benefits("2.1"),
     )
-    [problem] = [f for f in run_rules(load_portfolio(str(root), statuses=True)) if f.code == "benefit_obstacles_segment"]
+    [problem] = [
+        f for f in run_rules(load_portfolio(str(root), statuses=True)) if f.code == "benefit_obstacles_segment"
+    ]
     assert problem.severity == "warning" and problem.args == {"id": "andel", "segment": "koordinere"}
     assert problem.field_path == "benefits.0.obstacles"
     code, out, _ = invoke("report", "initiative", "avhengig", "--path", str(root))

@@ -50,6 +50,7 @@ benefits:
 # name on 15, unit 16, baseline 17, target 18, target_date 19 (column 7); the second's id on line 21, its unit on 25.
 # A problem is placed on the key of the value at fault.
 FIRST = len(SAMSTYRE.splitlines()) + 2
+INDICATOR = "benefits.0.indicator"
 
 
 def portfolio(root: Path, benefits: str) -> Path:
@@ -90,11 +91,25 @@ def test_benefits_are_read_with_their_indicators(tmp_path: Path) -> None:
         ("baseline: 10", "baseline: ti", "wrong_type", 6, 7, "benefits.0.indicator.baseline"),
         ("target: 40.5", "target: 40,5", "wrong_type", 7, 7, "benefits.0.indicator.target"),
         ("target: 40.5", "target: .inf", "wrong_type", 7, 7, "benefits.0.indicator.target"),
-        ("target_date: 2027-12-31", "target_date: 2027-02-30", "bad_date_value", 8, 7, "benefits.0.indicator.target_date"),
+        (
+            "target_date: 2027-12-31",
+            "target_date: 2027-02-30",
+            "bad_date_value",
+            8,
+            7,
+            "benefits.0.indicator.target_date",
+        ),
         ("id: andel-digitale", "id: Andel digitale", "bad_slug", 0, 5, "benefits.0.id"),
         ("      unit: dager\n", "", "missing_key", 13, 5, "benefits.1.indicator.unit"),
         ("    responsible: Helse Vest RHF\n", "", "missing_key", 10, 5, "benefits.1.responsible"),
-        ("      unit: prosent\n", "      unit: prosent\n      units: prosent\n", "unknown_key", 6, 7, "benefits.0.indicator.units"),
+        (
+            "      unit: prosent\n",
+            "      unit: prosent\n      units: prosent\n",
+            "unknown_key",
+            6,
+            7,
+            "benefits.0.indicator.units",
+        ),
     ],
 )
 def test_a_bad_value_is_reported_at_its_place(
@@ -143,8 +158,14 @@ def test_a_bad_measured_value_is_reported_at_its_place_in_the_status_file(
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("nb", "felles.yaml,line={line},col=5,title=ehp duplicate_benefit::gevinsten «ventetid» står allerede i listen"),
-        ("en", 'felles.yaml,line={line},col=5,title=ehp duplicate_benefit::the benefit "ventetid" is already in the list'),
+        (
+            "nb",
+            "felles.yaml,line={line},col=5,title=ehp duplicate_benefit::gevinsten «ventetid» står allerede i listen",
+        ),
+        (
+            "en",
+            'felles.yaml,line={line},col=5,title=ehp duplicate_benefit::the benefit "ventetid" is already in the list',
+        ),
     ],
 )
 def test_check_names_the_file_line_and_column_in_the_chosen_language(tmp_path: Path, lang: str, expected: str) -> None:
@@ -166,7 +187,12 @@ def _place(text: str, needle: str) -> tuple[int, int]:
     ("path", "old", "new", "code"),
     [
         ("initiatives/legemiddelprogrammet.yaml", "      baseline: 5\n", "      baseline: fem\n", "wrong_type"),
-        ("initiatives/helseplattformen.yaml", "      target_date: 2025-12-31\n", "      target_date: 31.12.2025\n", "bad_date_value"),
+        (
+            "initiatives/helseplattformen.yaml",
+            "      target_date: 2025-12-31\n",
+            "      target_date: 31.12.2025\n",
+            "bad_date_value",
+        ),
         ("status/2021-nuit-3/legemiddelprogrammet.yaml", "    value: 12\n", "    value: tolv\n", "wrong_type"),
     ],
 )

@@ -162,8 +162,7 @@ OVERVIEW: list[Item] = [
 ]
 
 BENEFIT_VALUES = (
-    "{% for v in b.values %}{{ v.value_text }} ({{ v.date }}){% if not loop.last %}; {% endif %}"
-    "{% else %}–{% endfor %}"
+    "{% for v in b.values %}{{ v.value_text }} ({{ v.date }}){% if not loop.last %}; {% endif %}{% else %}–{% endfor %}"
 )
 BENEFIT_TREND = '{% if b.past_due %}**⚠ {{ _("report.benefits.past_due") }}**: {% endif %}{{ b.trend_text }}'
 """A benefit's measured values, and its trend flagged when it is past its target date short of target."""
