@@ -36,8 +36,8 @@ def benefit_svg(row: tc.BenefitRow) -> str:
     colour = PAST_DUE if row.past_due else LINE
     label = quoteattr(row.summary)
     parts = [
-        f'<svg class="benefit" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f"aria-label={label}>",
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="benefit" width="{WIDTH}" height="{HEIGHT}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label={label}>',
         f"<title>{escape(row.summary)}</title>",
         f'<line x1="{PAD}" x2="{WIDTH - PAD}" y1="{y(row.target)}" y2="{y(row.target)}" stroke="{TARGET}" '
         'stroke-width="1.5" stroke-dasharray="4 3"/>',
