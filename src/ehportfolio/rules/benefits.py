@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ehportfolio.domain.benefits import OBSTACLE_SEGMENTS
 from ehportfolio.domain.goals import known_codes
 from ehportfolio.domain.problems import Problem
+from ehportfolio.rules.status import reports_by_segment
 from ehportfolio.store.validation import Nearest
 
 if TYPE_CHECKING:
@@ -53,17 +54,8 @@ def benefit_obstacles_segment(subject: Subject) -> Iterator[Problem]:
     """Obstacles to a benefit are named by Observere and Samstyre reports (Observere follows the obstacles to the
     initiatives that realise benefits); a report of another segment that names them is read, and warned about. The
     segment is the one the initiative was in on the meeting's date."""
-    statuses = subject.portfolio.statuses
-    if statuses is None:
-        return
-    members = {m.id: m for m in subject.members}
-    dates = {round_.id: round_.date for round_ in subject.rounds}
-    for status in statuses.entries:
-        member = members.get(status.id)
-        if member is None:
-            continue
-        segment = member.segment_on(dates.get(status.round, status.report.date))
-        if segment is None or segment in OBSTACLE_SEGMENTS:
+    for status, segment in reports_by_segment(subject):
+        if segment in OBSTACLE_SEGMENTS:
             continue
         for index, measured in enumerate(status.report.benefits or ()):
             if measured.obstacles is not None:
