@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ehportfolio.domain.benefits import OBSTACLE_SEGMENTS
-from ehportfolio.domain.goals import known_codes
 from ehportfolio.domain.problems import Problem
+from ehportfolio.rules.goals import unknown_codes
 from ehportfolio.rules.status import reports_by_segment
 from ehportfolio.store.validation import Nearest
 
@@ -19,17 +19,9 @@ if TYPE_CHECKING:
 
 def unknown_benefit_goal(subject: Subject) -> Iterator[Problem]:
     """Every benefit's `goal` is a goal or a sub-goal of the portfolio's taxonomy, when it names one."""
-    known = known_codes(subject.portfolio.context.taxonomy)
-    if not known:
-        return
-    codes = sorted(known)
-    nearest = Nearest(codes)
-    for entry in subject.portfolio.entries:
-        for index, benefit in enumerate(entry.initiative.benefits):
-            if benefit.goal not in known:
-                line, column = entry.place("benefits", index, "goal")
-                args = {"code": benefit.goal, "suggestion": nearest(benefit.goal), "known": ", ".join(codes)}
-                yield Problem(entry.path, "", args, line, column, f"benefits.{index}.goal")
+    return unknown_codes(
+        subject, lambda initiative: ((("benefits", i, "goal"), b.goal) for i, b in enumerate(initiative.benefits))
+    )
 
 
 def status_benefit_unknown(subject: Subject) -> Iterator[Problem]:
