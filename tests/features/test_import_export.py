@@ -634,9 +634,9 @@ def test_a_name_starting_with_a_quote_survives_export_and_import(tmp_path: Path)
 
 
 def without_plan(initiative: Initiative) -> Initiative:
-    """The initiative as an exported table brings it back: without its plan over time (phases and milestones), which
-    the export does not carry yet."""
-    return initiative.model_copy(update={"phases": (), "milestones": ()})
+    """The initiative as an exported table brings it back: without its plan over time (phases and milestones) and its
+    benefits, which the export does not carry yet."""
+    return initiative.model_copy(update={"phases": (), "milestones": (), "benefits": ()})
 
 
 def fresh_portfolio(tmp_path: Path, name: str) -> Path:
