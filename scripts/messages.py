@@ -89,10 +89,13 @@ def extract_code(
 def extract_docx(
     fileobj: IO[bytes], keywords: Collection[str], comment_tags: Collection[str], options: Mapping[str, Any]
 ) -> Iterator[tuple[int, str, Any, list[str]]]:
-    """The Jinja of a Word template: the text of its XML parts, tags removed, read by Jinja's extractor."""
+    """The Jinja of a Word template: the text of its XML parts, XML tags removed, read by Jinja's extractor (which
+    passes over a template it cannot parse in silence)."""
     with zipfile.ZipFile(fileobj) as docx:
         xml = "".join(docx.read(n).decode("utf-8") for n in docx.namelist() if n.endswith(".xml"))
-    source = re.sub(r"<[^>]+>", "", xml).replace("&quot;", '"').replace("&apos;", "'").encode("utf-8")
+    text = re.sub(r"<[^>]+>", "", xml).replace("&quot;", '"').replace("&apos;", "'")
+    # docxtpl's paragraph, row, cell and run tags ({%p if ... %}) are Jinja's own tags to the extractor
+    source = re.sub(r"\{%(?:p|tr|tc|r) ", "{% ", text).encode("utf-8")
     yield from babel_extract(io.BytesIO(source), keywords, comment_tags, options)
 
 

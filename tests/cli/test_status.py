@@ -601,11 +601,11 @@ def test_the_fixture_rounds_on_the_shipped_portfolio(tmp_path: Path) -> None:
     are the reports missing from the two rounds, digihelse-fase-2's among them."""
     root = tmp_path / "portfolio"
     shutil.copytree(ROOT / "portfolio", root)
-    shutil.copytree(FIXTURES, root / "status", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(FIXTURES, root / "status", ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True)
     settings = root / "portfolio.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("year: 2020", "year: 2021"), encoding="utf-8")
     portfolio = load_portfolio(str(root), statuses=True)
-    assert portfolio.statuses is not None and len(portfolio.statuses.entries) == 9
+    assert portfolio.statuses is not None and len(portfolio.statuses.entries) == 9 + 2  # and the shipped example round
     findings = run_rules(portfolio, JUNE)
     assert {f.code for f in findings} == {"report_missing"}
     missing = {(f.args["meeting"], f.args["id"]) for f in findings}

@@ -185,7 +185,8 @@ Kadensen (Porteføljestyring 2.0) til NUIT-møtene:
 
 
 def test_the_shipped_calendar_shows_every_meeting_of_2021() -> None:
-    # The portfolio's year (2020) has no meetings, so every meeting of the calendar is shown.
+    # The portfolio's year (2020) has no meetings, so every meeting of the calendar is shown; its example round
+    # 2021-nuit-3 holds two status reports that measure benefits.
     assert invoke("calendar", "--path", str(ROOT / "portfolio")) == (0, SHIPPED, "")
     assert invoke("calendar", "--path", str(ROOT / "portfolio"), "--year", "2021") == (0, SHIPPED, "")
 
@@ -195,7 +196,7 @@ def reported(tmp_path: Path) -> Path:
     """The shipped portfolio with the two status rounds of tests/fixtures/status."""
     root = tmp_path / "portfolio"
     shutil.copytree(ROOT / "portfolio", root)
-    shutil.copytree(FIXTURES, root / "status", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(FIXTURES, root / "status", ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True)
     return root
 
 
@@ -203,8 +204,7 @@ def test_the_counts_follow_the_status_files(reported: Path) -> None:
     code, out, _ = invoke("calendar", "--path", str(reported))
     assert code == 0
     lines = out.splitlines()
-    assert lines[3].endswith("3 av 30") and lines[5].endswith("6 av 47")
-    assert lines[6].endswith("ikke startet (0 av 30)")  # nobody has reported to the third meeting yet
+    assert lines[3].endswith("3 av 30") and lines[5].endswith("6 av 47") and lines[6].endswith("2 av 30")
 
 
 def test_json_lists_who_is_due_and_who_has_reported(reported: Path) -> None:

@@ -20,6 +20,7 @@ from helpers import SETTINGS, VALID, build_file_tree
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ehportfolio.domain.models import Initiative
 from ehportfolio.domain.printable import has_control
 from ehportfolio.features.exporting import COLUMNS
 from ehportfolio.features.importing import initiative_text, slug
@@ -651,6 +652,11 @@ def test_a_name_starting_with_a_quote_survives_export_and_import(tmp_path: Path)
     assert [e.initiative.name for e in load_portfolio(str(again)).entries] == ["'=x"]
 
 
+def without_benefits(initiative: Initiative) -> Initiative:
+    """The initiative as an exported table brings it back: without its benefits, which the export does not carry yet."""
+    return initiative.model_copy(update={"benefits": ()})
+
+
 def fresh_portfolio(tmp_path: Path, name: str) -> Path:
     folder = build_file_tree(
         tmp_path / name,
@@ -676,9 +682,9 @@ def test_an_exported_table_imports_again(tmp_path: Path, fmt: str) -> None:
     before = {e.id: e.initiative for e in load_portfolio(str(SHIPPED)).entries}
     after = {e.id: e.initiative for e in load_portfolio(str(again)).entries}
     assert set(after) == set(before)
-    for ident, initiative in before.items():  # field for field: answers, evidence, dependencies, history and all
-        # but the plan over time (phases, milestones), which the export's table does not carry yet
-        assert after[ident] == initiative, ident
+    for ident, initiative in before.items():  # field for field: answers, evidence, dependencies, history, plans,
+        # money and all but the benefits, which the export's table does not carry yet
+        assert after[ident] == without_benefits(initiative), ident
 
 
 def test_export_replaces_its_own_output_and_refuses_bad_targets(tmp_path: Path) -> None:
@@ -729,7 +735,7 @@ def test_a_round_trip_keeps_decisions_history_descriptions_and_ids(tmp_path: Pat
     assert "hp" in after and "helseplattformen" not in after  # the id column, not the name, gives the file
     assert set(after) == set(before)
     for ident, initiative in before.items():
-        assert after[ident] == initiative, ident
+        assert after[ident] == without_benefits(initiative), ident
     assert [h.kind for h in after["hp"].history] == ["status"]
     assert after["akson-journal"].description == 'Linje en\n  to: «x», "y"; z'
     # the plans over time and the user groups came back (the example data of four initiatives)

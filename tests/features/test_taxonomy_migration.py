@@ -58,8 +58,12 @@ def test_the_migration_changes_only_the_mapped_lines(copy: Path) -> None:
         assert len(old_lines) == len(new_lines), name
         differing = [(o, n) for o, n in zip(old_lines, new_lines, strict=True) if o != n]
         if name.startswith("initiatives/"):
-            [(old_line, new_line)] = differing
+            (old_line, new_line), *benefits = differing
             assert old_line.startswith(b"focus_area: ") and new_line == expected_line(old_line), name
+            for old_goal, new_goal in benefits:  # a benefit's goal becomes the main goal its code maps to
+                indent, _, code = old_goal.decode("utf-8").partition("goal: ")
+                assert indent.strip() == "", name
+                assert new_goal.decode("utf-8") == f'{indent}goal: "{GOALS[yaml.safe_load(code)][0]}"\n', name
             changed += 1
         elif name == "portfolio.yaml":
             assert differing == [(b"taxonomy: taxonomy.yaml\n", b"taxonomy: taxonomy-2023-2030.yaml\n")]

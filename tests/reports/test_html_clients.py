@@ -33,6 +33,7 @@ KINDS = {
     "meeting-en": ["meeting", "--committee", "NUIT", "--date", "2021-02-11", "--lang", "en"],
     "definition": ["definition", "--year", "2021", "--date", "2021-12-31"],
     "roadmap": ["roadmap", "--date", "2021-11-25"],
+    "benefits": ["benefits", "--date", "2021-11-25"],
 }
 
 

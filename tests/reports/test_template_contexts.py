@@ -109,7 +109,7 @@ def test_every_shipped_template_renders_in_the_sandbox_over_the_shipped_portfoli
 def plain(value: object) -> bool:
     """Whether a value is what a context may hold: text, a number, a boolean, a texts mapping, a tuple of those, or
     a context class of plain values."""
-    if isinstance(value, bool | int | str):
+    if isinstance(value, bool | int | float | str):
         return True
     if isinstance(value, tuple):
         return all(plain(v) for v in value)

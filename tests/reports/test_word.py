@@ -122,13 +122,13 @@ def test_meeting_paper_has_its_sections_and_the_same_rows_as_in_markdown(shipped
 
 def test_fact_sheet_has_its_sections_and_the_trend_across_rounds(shipped: Path) -> None:
     document = word("initiative", "legemiddelprogrammet", "--date", "2021-12-31", "--path", str(shipped))
-    assert headings(document, 1) == ["Sjekklisten", "Statushistorikk", "Avhengigheter", "Segmenthistorikk"]
+    assert headings(document, 1) == ["Sjekklisten", "Statushistorikk", "Gevinster", "Avhengigheter", "Segmenthistorikk"]
     _, markdown, _ = invoke(
         "report", "initiative", "legemiddelprogrammet", "--date", "2021-12-31", "--path", str(shipped)
     )
     trend = body(table_after(document, "Statushistorikk"))
     assert len(trend) == len(table_rows(markdown.split("## Statushistorikk")[1].split("##")[0])) - 2
-    assert [row[1] for row in trend] == ["grønn", "gul", "runden ikke startet", "runden ikke startet"]
+    assert [row[1] for row in trend] == ["grønn", "gul", "gul", "runden ikke startet"]
     assert trend[1][3].startswith("Leverandørene av kommunale journalsystemer")
     assert len(document.inline_shapes) == 2  # the trend chart and the dependency graph
 

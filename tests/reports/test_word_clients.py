@@ -31,6 +31,7 @@ KINDS = {
     "meeting-feb": ["meeting", "--committee", "NUIT", "--date", "2021-02-11", "--case", "12/21"],
     "meeting-en": ["meeting", "--committee", "NUIT", "--date", "2021-11-25", "--lang", "en"],
     "definition": ["definition", "--year", "2021", "--date", "2021-12-31"],
+    "benefits": ["benefits", "--date", "2021-11-25"],
 }
 _BREAKS = re.compile(r"[\s/\-–]+")
 """Where a line may break: a space, a hyphen, a dash or a slash."""

@@ -634,6 +634,18 @@ def report_roadmap(
     _report("roadmap", None, fmt, out, date, templates, path, lang, {"by": by.value})
 
 
+@report_app.command("benefits", help=h("report.benefits"))
+def report_benefits(
+    fmt: ReportFormatOption = ReportFormat("markdown"),
+    out: ReportOutOption = None,
+    date: ReportDateOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    _report("benefits", None, fmt, out, date, templates, path, lang)
+
+
 @report_app.command("site", help=h("report.site"))
 def report_site(
     out: Annotated[Path, typer.Option("--out", "-o", help=h("report.site.out"), show_default=False)],

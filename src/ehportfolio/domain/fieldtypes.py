@@ -222,3 +222,5 @@ CaseType = Annotated[
 """A case type (CASE_TYPES), in any case."""
 CaseNumber = Annotated[str, BeforeValidator(parse_case), WithJsonSchema({"type": "string", "pattern": CASE.pattern})]
 """A case number, N/YY."""
+Number = Annotated[float, Field(allow_inf_nan=False)]
+"""A measured or planned value of an indicator: a decimal number (`12.5`, `-3`, `40`), never `inf` or `nan`."""

@@ -8,7 +8,7 @@ README documents.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -28,6 +28,7 @@ from ehportfolio.domain.fieldtypes import (
     CycleStage,
     Line,
     LocalFile,
+    Number,
     Segment,
     SignedAmount,
     Slug,
@@ -190,6 +191,29 @@ class YearFinances(_Strict):
         return self
 
 
+class Indicator(_Strict):
+    """How a benefit is measured: what (`name`, may be left out when the description says it), in which `unit`, from
+    which `baseline` to which `target` by which `target_date`. A target below the baseline is a reduction."""
+
+    name: Line | None = None
+    unit: Line
+    baseline: Number
+    target: Number
+    target_date: datetime.date
+
+
+class Benefit(_Strict):
+    """An expected benefit (gevinst) of an initiative: what it is, the strategy goal it serves (a code of the
+    portfolio's taxonomy; the rule unknown_benefit_goal holds it), how it is measured, and who realises it. Status
+    reports measure it by its `id` (domain/benefits.py)."""
+
+    id: Slug
+    description: Text
+    goal: Code
+    indicator: Indicator
+    responsible: Line
+
+
 class Initiative(_Strict):
     """One initiative file. Its id is the file's stem, not a field."""
 
@@ -223,6 +247,14 @@ class Initiative(_Strict):
                 raise PydanticCustomError("duplicate_year", "two entries for one year", args)
             seen[entry.year] = index
         return finances
+
+    benefits: tuple[Benefit, ...] = ()
+    """The benefits it is expected to realise (Benefit), each id once."""
+
+    @field_validator("benefits")
+    @classmethod
+    def _one_benefit_per_id(cls, benefits: tuple[Benefit, ...]) -> tuple[Benefit, ...]:
+        return _unique_benefits(benefits)
 
 
 class SubGoal(_Strict):
@@ -416,6 +448,27 @@ class Replan(_Strict):
         if self.milestone is not None and self.phase is None and self.planned is not None and not phase_dates:
             return self
         raise PydanticCustomError("replan_shape", "a replan moves one phase's or one milestone's dates")
+class StatusBenefit(_Strict):
+    """A benefit as a status report measures it: the initiative's benefit `id`, the `value` of its indicator on the
+    report's date, and the obstacles (hindringer) to realising it, which Observere and Samstyre reports name."""
+
+    id: Slug
+    value: Number | None = None
+    obstacles: Text | None = None
+
+
+_Benefits = TypeVar("_Benefits", "Benefit", "StatusBenefit")
+
+
+def _unique_benefits(benefits: tuple[_Benefits, ...]) -> tuple[_Benefits, ...]:
+    """A benefit's id names it once in a list; a second entry with the same id is placed on its `id`."""
+    seen: dict[str, int] = {}
+    for index, benefit in enumerate(benefits):
+        if benefit.id in seen:
+            args = {"id": benefit.id, "index": index, "first": seen[benefit.id]}
+            raise PydanticCustomError("duplicate_benefit", "two benefits with one id", args)
+        seen[benefit.id] = index
+    return benefits
 
 
 class StatusReport(_Strict):
@@ -438,6 +491,13 @@ class StatusReport(_Strict):
     ideas: tuple[Text | None, ...] | None = None
     replan: tuple[Replan, ...] = ()
     """Planned dates this report moves (Replan), each with its reason."""
+    benefits: tuple[StatusBenefit, ...] | None = None
+    """The measured value of each of the initiative's benefits it measures (StatusBenefit), each id once."""
+
+    @field_validator("benefits")
+    @classmethod
+    def _one_value_per_benefit(cls, benefits: tuple[StatusBenefit, ...] | None) -> tuple[StatusBenefit, ...] | None:
+        return None if benefits is None else _unique_benefits(benefits)
 
 
 # The register of national solutions: what a dependency may name besides an initiative of the portfolio (section 4.4:

@@ -48,6 +48,7 @@ DESCRIPTIONS = {
     "evidence": "Grunnlaget for sjekklistesvarene.",
     "id": "Id-en til et tiltak (filnavnet uten .yaml) eller til en nasjonal løsning i registeret.",
     "strength": "Hvor sterk avhengigheten er: strong eller weak.",
+    "benefits": "Gevinstene tiltaket skal realisere, hver med mål, indikator og ansvarlig.",
     "year": "Porteføljeåret.",
     "checklist_version": "Versjonen av sjekklisten som gjelder: en som følger med ehp, eller en av porteføljens egne.",
     "checklists": (
@@ -99,6 +100,31 @@ USER_GROUP_DESCRIPTIONS = {
 """The fields of an entry of the register of user groups."""
 
 
+BENEFIT_DESCRIPTIONS = {
+    "Benefit": {
+        "id": "Id-en til gevinsten, unik i tiltaket; statusrapportene måler gevinsten ved id-en.",
+        "description": "Hva gevinsten er.",
+        "goal": 'Koden for strategimålet gevinsten støtter, for eksempel "2.2".',
+        "indicator": "Hvordan gevinsten måles: enhet, utgangsverdi, målverdi og måldato.",
+        "responsible": "Hvem som er ansvarlig for å realisere gevinsten.",
+    },
+    "Indicator": {
+        "name": "Hva som måles (kan utelates når beskrivelsen sier det).",
+        "unit": "Enheten verdiene måles i, for eksempel prosent.",
+        "baseline": "Utgangsverdien, et tall.",
+        "target": "Målverdien, et tall; under utgangsverdien er målet en reduksjon.",
+        "target_date": "Datoen målverdien skal være nådd (ÅÅÅÅ-MM-DD).",
+    },
+    "StatusBenefit": {
+        "id": "Id-en til en gevinst i tiltaksfilen.",
+        "value": "Verdien målt på rapportens dato, et tall.",
+        "obstacles": "Hindringer for å realisere gevinsten (Observere og Samstyre).",
+    },
+}
+"""The descriptions of the fields of a benefit and of its measurement, whose names (id, description, name) mean
+something else elsewhere."""
+
+
 def build_schema(kind: str, checklist: Checklist) -> dict[str, Any]:
     """The JSON Schema of one kind of file."""
     schema = KINDS[kind].model_json_schema()
@@ -110,6 +136,10 @@ def build_schema(kind: str, checklist: Checklist) -> dict[str, Any]:
         if own is not None:
             for key, prop in definition.get("properties", {}).items():
                 prop["description"] = own.get(key, prop.get("description", ""))
+        for key, description in BENEFIT_DESCRIPTIONS.get(name, {}).items():
+            prop = definition["properties"][key]
+            prop.pop("markdownDescription", None)
+            prop["description"] = description
     return {"$schema": DIALECT, "title": TITLES[kind], **{k: v for k, v in schema.items() if k != "title"}}
 
 

@@ -1,7 +1,8 @@
 """`ehp migrate`: what moving a portfolio from one strategy's taxonomy to another's changes, as new file texts.
 
 Each initiative's focus area (or goals) becomes the goals the shipped mapping gives, written as `goals:` in the place
-of the old key; every other byte of its file stays (store/writer.py). portfolio.yaml names a new taxonomy file beside
+of the old key, and each benefit's `goal` the main goal its code maps to; every other byte of its file stays
+(store/writer.py). portfolio.yaml names a new taxonomy file beside
 it. What the mapping cannot map is listed as problems and left as it is. Pure: the command reads and writes.
 """
 
@@ -127,7 +128,20 @@ def _initiative(entry: Entry, mapping: TaxonomyMapping) -> Rewrite | Problem:
     if missing:
         args = {"id": entry.id, "codes": ", ".join(missing)}
         return Problem(entry.path, "migrate_unmapped", args, line, column, key)
-    new_text = edit(entry.path, entry.text, lambda document: _set_goals(document, after))
+    benefit_goals = []
+    for index, benefit in enumerate(initiative.benefits):  # a benefit serves one goal: the main goal it maps to
+        mapped, _ = mapping.goals_for((benefit.goal,))
+        if not mapped:
+            line, column = entry.place("benefits", index, "goal")
+            args = {"id": entry.id, "codes": benefit.goal}
+            return Problem(entry.path, "migrate_unmapped", args, line, column, f"benefits.{index}.goal")
+        benefit_goals.append(mapped[0])
+
+    def rewrite(document: Any) -> None:
+        _set_goals(document, after)
+        _set_benefit_goals(document, benefit_goals)
+
+    new_text = edit(entry.path, entry.text, rewrite)
     return Rewrite(entry.path, entry.id, entry.text, new_text, before, after)
 
 
@@ -156,6 +170,14 @@ def _set_goals(document: Any, goals: tuple[str, ...]) -> None:
     document.insert(index, "goals", value)
     if comment is not None:
         document.ca.items["goals"] = comment
+
+
+def _set_benefit_goals(document: Any, goals: list[str]) -> None:
+    """Each benefit's `goal` in its place, in the order of the file's benefits."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    for benefit, goal in zip(document.get("benefits") or (), goals, strict=False):
+        benefit["goal"] = DoubleQuotedScalarString(goal)
 
 
 def _set_taxonomy(document: Any, file_name: str) -> None:

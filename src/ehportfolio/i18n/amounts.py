@@ -20,3 +20,14 @@ def amount(lang: str, value: int) -> str:
         return f"NOK{NBSP}{'-' if value < 0 else ''}{grouped}"
     sign = MINUS if value < 0 else ""
     return f"{sign}{grouped.replace(',', NBSP)}{NBSP}kr"
+
+
+def number(lang: str, value: float) -> str:
+    """A measured value in `lang`'s way, with at most four decimals and no trailing zeros: `number("nb", 1234.5)` is
+    `1 234,5` (a no-break space between the groups), `number("en", 1234.5)` is `1,234.5`."""
+    written = f"{abs(value):,.4f}".rstrip("0").rstrip(".")
+    if written == "0":
+        return "0"
+    if lang == "en":
+        return f"{'-' if value < 0 else ''}{written}"
+    return f"{MINUS if value < 0 else ''}{written.replace(',', NBSP).replace('.', ',')}"

@@ -50,6 +50,9 @@ WHY = {
     "status_unknown_round": N_("why.status_unknown_round"),
     "status_incomplete": N_("why.status_incomplete"),
     "status_dependency_unknown": N_("why.status_dependency_unknown"),
+    "unknown_benefit_goal": N_("why.unknown_benefit_goal"),
+    "status_benefit_unknown": N_("why.status_benefit_unknown"),
+    "benefit_obstacles_segment": N_("why.benefit_obstacles_segment"),
 }
 """Why each rule of `ehp check` matters (rules/__init__.py's RULES, by id)."""
 
@@ -128,6 +131,7 @@ PASSED_ON = (
     N_("problem.duplicate_stage"),
     N_("problem.duplicate_user_group"),
     N_("problem.replan_shape"),
+    N_("problem.duplicate_benefit"),
 )
 """Problems whose code is chosen where it is found and passed on as a value (store/loader.py, store/validation.py's
 table of pydantic's errors, store/portfolio.py, store/files.py, features/importing.py). Listed for extraction."""

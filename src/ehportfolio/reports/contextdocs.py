@@ -79,7 +79,7 @@ def _anchor(cls: type) -> str:
 
 def type_name(hint: object) -> str:
     """A field's type as a template author reads it."""
-    simple = {str: "text", int: "number", bool: "true or false"}
+    simple = {str: "text", int: "number", float: "decimal number", bool: "true or false"}
     if isinstance(hint, type) and hint in simple:
         return simple[hint]
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):

@@ -484,7 +484,18 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
         graph=graph(shared.names, shared.pairs.get(entry.id, ()), {entry.id}, shared.solutions),
         generated=text(lang, "report.generated", name=shared.name),
         links=links,
+        benefits=_benefits(member, shared),
     )
+
+
+def _benefits(member: Member, shared: Shared) -> tuple[tc.BenefitRow, ...]:
+    """The fact sheet's benefits, each with its measurements up to the report's date (reports/benefits.py)."""
+    if not member.initiative.benefits:
+        return ()
+    from ehportfolio.reports.benefits import benefit_rows
+
+    known = known_codes(shared.portfolio.context.taxonomy)
+    return benefit_rows(member, shared.reports.get(member.id, {}).values(), shared.date, known, shared.lang)
 
 
 # Committee papers: the paper for one meeting, and the annual portfolio definition.

@@ -87,6 +87,14 @@ def _roadmap(request: Request) -> tc.Report:
     return roadmap(portfolio, request.options.get("by", "goal"), request.day, request.lang, name)
 
 
+def _benefits(request: Request) -> tc.Report:
+    from ehportfolio.reports.benefits import benefits
+
+    portfolio = request.portfolio
+    settings = portfolio.context.settings
+    return benefits(portfolio, request.day, request.lang, settings.name if settings else portfolio.root)
+
+
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
@@ -106,5 +114,6 @@ KINDS: dict[str, Kind] = {
             lambda context: f"consequences-{context.from_version}-{context.to_version}",
         ),
         Kind("roadmap", tc.Roadmap, _roadmap, lambda context: "roadmap"),
+        Kind("benefits", tc.Benefits, _benefits, lambda context: "benefits"),
     )
 }

@@ -113,6 +113,12 @@ def html_figures(context: tc.Report) -> dict[str, Markup]:
             "label": text(context.lang, LABELS["roadmap"]),
         }
         drawn["roadmap"] = Markup(roadmap_svg(context, labels))  # safe: roadmap_svg escapes all user text
+    if isinstance(context, tc.Initiative | tc.Benefits):
+        from ehportfolio.reports.benefit_svg import benefit_svg
+
+        rows = context.benefits if isinstance(context, tc.Initiative) else [r for g in context.groups for r in g.rows]
+        for row in rows:  # safe: benefit_svg escapes all user text
+            drawn[f"benefit:{row.initiative}:{row.id}"] = Markup(benefit_svg(row))
     if isinstance(context, tc.Initiative) and context.graph.edges:
         graph = context.graph
         drawn_graph = svg_graph.dependency_graph(graph.nodes, graph.edges, context.id, prefix="graph")

@@ -394,6 +394,8 @@ class Initiative(Report):
     """Its dependencies both ways as a graph."""
     links: bool = False
     """True in a site: dependencies may link to `<id>.<ext>`, and `../index.<ext>` is the overview."""
+    benefits: tuple[BenefitRow, ...] = ()
+    """Its expected benefits (gevinster), in the order of its file, each with its trend against its target."""
 
 
 # The meeting paper
@@ -1020,3 +1022,105 @@ class Roadmap(Report):
     links: bool = False
     """True in a site (`ehp report site`): the page links back to the overview (`index.<ext>`), and the names to
     `initiatives/<id>.<ext>`."""
+
+
+# Benefits (gevinster): the fact sheet's and `ehp report benefits`
+
+
+@dataclass(frozen=True)
+class BenefitValue(Fields):
+    """A value of a benefit measured by one status report."""
+
+    date: str
+    """The status report's date, `YYYY-MM-DD`."""
+    value: float
+    """The value measured."""
+    value_text: str
+    """The value written the language's way (`12,5` in bokmål), with its unit."""
+    obstacles: str
+    """The obstacles to the benefit it named; may be empty."""
+
+
+@dataclass(frozen=True)
+class BenefitRow(Fields):
+    """A benefit of an initiative and how it stands on the report's date (domain/benefits.py)."""
+
+    initiative: str
+    """The id of the initiative that realises it."""
+    initiative_name: str
+    """The initiative's name."""
+    id: str
+    """The benefit's id, unique within its initiative."""
+    description: str
+    """What the benefit is."""
+    goal: str
+    """The code of the strategy goal it serves."""
+    goal_name: str
+    """The goal's name from the taxonomy; empty when unknown."""
+    indicator: str
+    """The indicator's name; may be empty (the description says what is measured)."""
+    unit: str
+    """The indicator's unit (`prosent`, `timer per uke`)."""
+    baseline: float
+    """The value it starts from."""
+    target: float
+    """The value it is to reach."""
+    baseline_text: str
+    """The baseline written the language's way, with its unit."""
+    target_text: str
+    """The target written the language's way, with its unit."""
+    target_date: str
+    """The date it is to be reached by, `YYYY-MM-DD`."""
+    responsible: str
+    """Who is responsible for realising it."""
+    reduction: bool
+    """The target lies below the baseline: lower values go towards it."""
+    values: tuple[BenefitValue, ...]
+    """The values measured by the status reports dated up to the report's date, by date."""
+    latest_text: str
+    """The last value measured, with its unit; empty when none was."""
+    trend: str
+    """`towards` (the target), `away` (from it), `steady` or `unmeasured`: the last value against the one before it,
+    or against the baseline when it is the first."""
+    trend_text: str
+    """The trend in the report's language."""
+    reached: bool
+    """The last value meets the target."""
+    past_due: bool
+    """The report's date is after the target date and the target is not reached (never without `--date`)."""
+    obstacles: str
+    """The obstacles named by the last status report that named any; may be empty."""
+    summary: str
+    """The benefit's course in one sentence: baseline, target and date, the values measured and the trend (the text
+    alternative of its chart)."""
+
+
+@dataclass(frozen=True)
+class BenefitGroup(Fields):
+    """The benefits that serve one strategy goal."""
+
+    key: str
+    """The goal's code."""
+    title: str
+    """The group's heading: the goal's code and name."""
+    flagged: int
+    """How many of its benefits are past their target date and short of target."""
+    flagged_text: str
+    """That as a sentence; empty when none is."""
+    rows: tuple[BenefitRow, ...]
+    """Its benefits: those past due first, then by initiative's name and the benefit's id."""
+
+
+@dataclass(frozen=True)
+class Benefits(Report):
+    """`ehp report benefits`: the benefits of the portfolio's members, by the strategy goal they serve, those past
+    their target date and short of target flagged first."""
+
+    groups: tuple[BenefitGroup, ...]
+    """The goals, in the taxonomy's order (codes it does not know after)."""
+    count: int
+    """How many benefits are shown."""
+    flagged: int
+    """How many of them are past their target date and short of target."""
+    summary: str
+    """How many benefits, of how many initiatives, and how many are flagged, as a sentence."""

@@ -163,6 +163,12 @@ OVERVIEW: list[Item] = [
     *graph_section(),
 ]
 
+BENEFIT_VALUES = (
+    "{% for v in b.values %}{{ v.value_text }} ({{ v.date }}){% if not loop.last %}; {% endif %}{% else %}–{% endfor %}"
+)
+BENEFIT_TREND = '{% if b.past_due %}**⚠ {{ _("report.benefits.past_due") }}**: {% endif %}{{ b.trend_text }}'
+"""A benefit's measured values, and its trend flagged when it is past its target date short of target."""
+
 INITIATIVE: list[Item] = [
     *dated_header(),
     fields(
@@ -237,6 +243,31 @@ INITIATIVE: list[Item] = [
         ),
     ),
     ("p", '{{ _("report.trend.rule") }}'),
+    tag("if benefits"),
+    ("h1", '{{ _("report.benefits") }}'),
+    table(
+        [
+            '{{ _("report.benefits.col.benefit") }}',
+            '{{ _("report.benefits.col.goal") }}',
+            '{{ _("report.benefits.col.baseline") }}',
+            '{{ _("report.benefits.col.target") }}',
+            '{{ _("report.benefits.col.measured") }}',
+            '{{ _("report.benefits.col.trend") }}',
+        ],
+        [
+            "{{ b.description }}{% if b.indicator %} ({{ b.indicator }}){% endif %}, {{ b.responsible }}",
+            "{{ b.goal }}",
+            "{{ b.baseline_text }}",
+            "{{ b.target_text }} ({{ b.target_date }})",
+            BENEFIT_VALUES,
+            BENEFIT_TREND,
+        ],
+        "b in benefits",
+        numeric=(2, 3),
+        weights=(3.3, 2.3, 2.9, 2.6, 3, 2.2),
+    ),
+    ("p", '{{ _("report.benefits.rule") }}'),
+    tag("endif"),
     ("h1", "{{ _('report.dependencies') }}"),
     ("h2", "{{ _('report.depends_on') }}"),
     tag("for other in depends_on"),
@@ -782,6 +813,40 @@ ROADMAP: list[Item] = [
     tag("endfor"),
 ]
 
+BENEFITS: list[Item] = [
+    *dated_header(),
+    ("p", "{{ summary }}"),
+    tag("if not date"),
+    ("p", '{{ _("report.benefits.no_date") }}'),
+    tag("endif"),
+    tag("for group in groups"),
+    ("h1", "{{ group.title }}"),
+    tag("if group.flagged"),
+    ("p", "⚠ {{ group.flagged_text }}"),
+    tag("endif"),
+    table(
+        [
+            '{{ _("report.benefits.col.initiative") }}',
+            '{{ _("report.benefits.col.benefit") }}',
+            '{{ _("report.benefits.col.course") }}',
+            '{{ _("report.benefits.col.latest") }}',
+            '{{ _("report.benefits.col.trend") }}',
+        ],
+        [
+            "{{ b.initiative_name }}",
+            "{{ b.description }}{% if b.indicator %} ({{ b.indicator }}){% endif %}, {{ b.responsible }}",
+            "{{ b.baseline_text }} → {{ b.target_text }} ({{ b.target_date }})",
+            '{{ b.latest_text or "–" }}',
+            BENEFIT_TREND,
+        ],
+        "b in group.rows",
+        numeric=(3,),
+        weights=(5, 4.2, 3.6, 2.2, 2.6),
+    ),
+    tag("endfor"),
+    ("p", '{{ _("report.benefits.rule") }}'),
+]
+
 LAYOUTS = {
     "overview": OVERVIEW,
     "initiative": INITIATIVE,
@@ -789,4 +854,5 @@ LAYOUTS = {
     "definition": DEFINITION,
     "consequences": CONSEQUENCES,
     "roadmap": ROADMAP,
+    "benefits": BENEFITS,
 }

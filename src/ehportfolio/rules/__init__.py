@@ -16,7 +16,7 @@ from ehportfolio.domain.problems import Problem
 from ehportfolio.features.assessment import Assessment, assess
 from ehportfolio.features.calendar import Member, Round, RoundState, rounds, survey
 from ehportfolio.i18n.catalogues import N_
-from ehportfolio.rules import consistency, goals, history, references, roadmap, status
+from ehportfolio.rules import benefits, consistency, goals, history, references, roadmap, status
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import Portfolio
 
@@ -88,6 +88,9 @@ RULES: dict[str, tuple[str, Rule]] = {
     "unknown_phase": (ERROR, roadmap.unknown_phase),
     "unknown_user_group": (ERROR, references.unknown_user_group),
     "unknown_replan": (ERROR, roadmap.unknown_replan),
+    "unknown_benefit_goal": (ERROR, benefits.unknown_benefit_goal),
+    "status_benefit_unknown": (ERROR, benefits.status_benefit_unknown),
+    "benefit_obstacles_segment": (WARNING, benefits.benefit_obstacles_segment),
 }
 
 
@@ -134,6 +137,11 @@ MESSAGES = (
     N_("problem.unknown_replan.phase"),
     N_("problem.unknown_replan.milestone"),
     N_("problem.unknown_replan.suggest"),
+    N_("problem.unknown_benefit_goal"),
+    N_("problem.unknown_benefit_goal.suggest"),
+    N_("problem.status_benefit_unknown"),
+    N_("problem.status_benefit_unknown.suggest"),
+    N_("problem.benefit_obstacles_segment"),
 )
 """The messages of the rules' findings, for extraction (scripts/messages.py): a finding's code is its rule's id and
 its message `problem.<id>`, or the variant its `variant` or `suggestion` names (`.yes`, `.suggest`)."""

@@ -3,30 +3,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ehportfolio.domain.goals import known_codes
+from ehportfolio.domain.models import Initiative
 from ehportfolio.domain.problems import Problem
 from ehportfolio.store.validation import Nearest
 
 if TYPE_CHECKING:
     from ehportfolio.rules import Subject
 
+Keys = tuple[str | int, ...]
+"""The keys and list indexes that lead to a value in a file (`("goals", 0)`)."""
 
-def unknown_goal(subject: Subject) -> Iterator[Problem]:
-    """Every code in `goals` is a goal or a sub-goal of the portfolio's taxonomy, when it names one."""
+
+def unknown_codes(subject: Subject, named: Callable[[Initiative], Iterable[tuple[Keys, str]]]) -> Iterator[Problem]:
+    """A finding for every code an initiative names (`named` gives each with the keys that lead to it in the file)
+    that is no goal or sub-goal of the portfolio's taxonomy, with the nearest code; none without a taxonomy."""
     known = known_codes(subject.portfolio.context.taxonomy)
     if not known:
         return
     codes = sorted(known)
     nearest = Nearest(codes)
     for entry in subject.portfolio.entries:
-        for index, code in enumerate(entry.initiative.goals):
+        for keys, code in named(entry.initiative):
             if code not in known:
-                line, column = entry.place("goals", index)
+                line, column = entry.place(*keys)
                 args = {"code": code, "suggestion": nearest(code), "known": ", ".join(codes)}
-                yield Problem(entry.path, "", args, line, column, f"goals.{index}")
+                yield Problem(entry.path, "", args, line, column, ".".join(str(key) for key in keys))
+
+
+def unknown_goal(subject: Subject) -> Iterator[Problem]:
+    """Every code in `goals` is a goal or a sub-goal of the portfolio's taxonomy, when it names one."""
+    return unknown_codes(subject, lambda initiative: ((("goals", i), c) for i, c in enumerate(initiative.goals)))
 
 
 def duplicate_goal(subject: Subject) -> Iterator[Problem]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ehportfolio.domain.problems import Problem
 from ehportfolio.features.calendar import missing_content
+from ehportfolio.store.portfolio import StatusEntry
 from ehportfolio.store.validation import Nearest
 
 if TYPE_CHECKING:
@@ -88,10 +89,10 @@ def status_unknown_round(subject: Subject) -> Iterator[Problem]:
         yield Problem(path, "", {"variant": "file"}, 1, 1)
 
 
-def status_incomplete(subject: Subject) -> Iterator[Problem]:
-    """A status report holds what its initiative's segment reports on (cadence.yaml): Samstyre a colour, progress and
-    risks each with consequence and action; Koordinere dependencies and actions; Observere progress, experience and
-    obstacles; Inspirere purpose and progress. The segment is the one the initiative was in on the meeting's date."""
+def reports_by_segment(subject: Subject) -> Iterator[tuple[StatusEntry, str]]:
+    """Each status report with the segment its initiative was in on the meeting's date (on the report's date when its
+    round is no meeting); those of no initiative of the portfolio (status_unknown_initiative), or of one that was out
+    of the portfolio or undecided then, are left out: no segment sets what they report."""
     statuses = subject.portfolio.statuses
     if statuses is None:
         return
@@ -99,11 +100,16 @@ def status_incomplete(subject: Subject) -> Iterator[Problem]:
     dates = {round_.id: round_.date for round_ in subject.rounds}
     for status in statuses.entries:
         member = members.get(status.id)
-        if member is None:
-            continue  # status_unknown_initiative
-        segment = member.segment_on(dates.get(status.round, status.report.date))
-        if segment is None:
-            continue  # out of the portfolio, or undecided: no segment sets what it reports
+        segment = member.segment_on(dates.get(status.round, status.report.date)) if member else None
+        if segment is not None:
+            yield status, segment
+
+
+def status_incomplete(subject: Subject) -> Iterator[Problem]:
+    """A status report holds what its initiative's segment reports on (cadence.yaml): Samstyre a colour, progress and
+    risks each with consequence and action; Koordinere dependencies and actions; Observere progress, experience and
+    obstacles; Inspirere purpose and progress. The segment is the one the initiative was in on the meeting's date."""
+    for status, segment in reports_by_segment(subject):
         missing = missing_content(status.report, segment, subject.cadence)
         if missing:
             first = missing[0].split(".")

@@ -104,6 +104,8 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
         return _finance_problem(kind, ctx, loc, path, positions)
     if kind == "replan_shape":
         return Problem(path, kind, {}, line, column, where)
+    if kind == "duplicate_benefit":
+        return _repeated(kind, ctx, loc, path, positions, "id")
     if kind == "one_line":
         return Problem(path, "line_break_value", {}, line, column, where)
     if kind == "local_file":
@@ -120,12 +122,10 @@ def _problem(model: type[BaseModel], error: Any, path: str, positions: Positions
 def _register_problem(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: str, positions: Positions) -> Problem:
     """A register (of national solutions, or of user groups) that is not whole: an id given twice, or a `part_of`
     that names no other entry; placed on the entry at fault."""
+    if kind in ("duplicate_solution", "duplicate_user_group"):
+        return _repeated(kind, ctx, loc, path, positions, "id")
     index = ctx["index"]
     where = ".".join(str(part) for part in (*loc, index))
-    if kind in ("duplicate_solution", "duplicate_user_group"):
-        line, column = _place((*loc, index, "id"), positions)
-        first_line = _place((*loc, ctx["first"]), positions)[0]
-        return Problem(path, kind, {"id": ctx["id"], "first_line": first_line}, line, column, f"{where}.id")
     line, column = _place((*loc, index, "part_of"), positions)
     return Problem(path, kind, {"id": ctx["id"], "known": ctx["known"]}, line, column, f"{where}.part_of")
 
@@ -164,14 +164,22 @@ def _finance_problem(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path:
         args = {"year": ctx["year"], "funding": ctx["funding"], "budget": ctx["budget"]}
         return Problem(path, kind, args, line, column, f"{where}.budget")
     if kind == "duplicate_year":
-        index = ctx["index"]
-        line, column = _place((*loc, index, "year"), positions)
-        first_line = _place((*loc, ctx["first"]), positions)[0]
-        found = {"year": ctx["year"], "first_line": first_line}
-        return Problem(path, kind, found, line, column, f"{where}.{index}.year")
+        return _repeated(kind, ctx, loc, path, positions, "year")
     line, column = _place(loc, positions)
     code = "bad_amount" if kind == "amount" else kind
     return Problem(path, code, {"value": ctx.get("value", "")}, line, column, where)
+
+
+def _repeated(
+    kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: str, positions: Positions, key: str
+) -> Problem:
+    """An entry of a list that repeats an earlier entry's `key` (a year, an id): placed on its `key`, with the line of
+    the first (the entry at `ctx["first"]`)."""
+    index = ctx["index"]
+    line, column = _place((*loc, index, key), positions)
+    first_line = _place((*loc, ctx["first"]), positions)[0]
+    where = ".".join(str(part) for part in (*loc, index, key))
+    return Problem(path, kind, {key: ctx[key], "first_line": first_line}, line, column, where)
 
 
 def _field_problem(
