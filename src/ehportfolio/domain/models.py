@@ -448,6 +448,8 @@ class Replan(_Strict):
         if self.milestone is not None and self.phase is None and self.planned is not None and not phase_dates:
             return self
         raise PydanticCustomError("replan_shape", "a replan moves one phase's or one milestone's dates")
+
+
 class StatusBenefit(_Strict):
     """A benefit as a status report measures it: the initiative's benefit `id`, the `value` of its indicator on the
     report's date, and the obstacles (hindringer) to realising it, which Observere and Samstyre reports name."""
