@@ -19,6 +19,8 @@ from helpers import INSPIRERE, KOORDINERE, OBSERVERE, SAMSTYRE, SAMSTYRE_STATUS,
 
 from ehportfolio.domain.models import StatusReport
 from ehportfolio.features.calendar import REPORT_STATES, reporting
+from ehportfolio.output import calendar as calendar_words
+from ehportfolio.reports import contexts as context_words
 from ehportfolio.store.packaged import load_cadence
 
 ROUND = "2021-nuit-2"
@@ -55,6 +57,11 @@ def test_reporting_has_four_states(
     )
     assert found.state in REPORT_STATES
     assert (found.state, found.missing, found.unreadable) == (state, missing, unreadable)
+
+
+def test_every_state_has_its_words() -> None:
+    assert set(calendar_words.STATE_WORDS) == set(REPORT_STATES)
+    assert set(REPORT_STATES) <= set(context_words.STATE_WORDS)
 
 
 def test_a_complete_samstyre_report_shows_by_its_colour_and_an_incomplete_one_never_does() -> None:

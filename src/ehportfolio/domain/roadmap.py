@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ehportfolio.domain.models import Milestone, Phase, Replan
+if TYPE_CHECKING:  # annotations only: the command line reads GROUPINGS at start-up, before any model is needed
+    from ehportfolio.domain.models import Milestone, Phase, Replan
 
 DEFAULT_PHASES = ("utredning", "planlegging", "gjennomføring", "innføring", "gevinstrealisering")
 """The phases of an initiative when the portfolio names none of its own (portfolio.yaml `phases`)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ehportfolio.domain.cadence import ITEM_MODELS, Cadence
 from ehportfolio.domain.fieldtypes import SEGMENTS
@@ -158,24 +159,40 @@ class RoundState:
     who has not; who reported unasked; and where each report due stands (`reporting`)."""
 
     round: Round
-    due: tuple[str, ...]
-    reported: tuple[str, ...]
-    """Due, with a complete report."""
-    incomplete: tuple[str, ...]
-    """Due, with a report that lacks what the segment reports on, or that could not be read."""
-    missing: tuple[str, ...]
-    """Due, with no report (in a round not started: everyone due)."""
+    states: dict[str, Reporting]
+    """Where each report due stands, by initiative id, in the order of the members."""
     extra: tuple[str, ...]
     """Status files from initiatives that were not due (or are not in the portfolio)."""
     started: bool
     """Whether anyone has reported to the round yet."""
-    states: dict[str, Reporting]
-    """Where each report due stands, by initiative id."""
 
-    @property
+    def _in(self, *wanted: str) -> tuple[str, ...]:
+        return tuple(ident for ident, found in self.states.items() if found.state in wanted)
+
+    @cached_property
+    def due(self) -> tuple[str, ...]:
+        """Every initiative due at the round."""
+        return tuple(self.states)
+
+    @cached_property
+    def reported(self) -> tuple[str, ...]:
+        """Due, with a complete report."""
+        return self._in("reported")
+
+    @cached_property
+    def incomplete(self) -> tuple[str, ...]:
+        """Due, with a report that lacks what the segment reports on, or that could not be read."""
+        return self._in("incomplete")
+
+    @cached_property
+    def missing(self) -> tuple[str, ...]:
+        """Due, with no report (in a round not started: everyone due)."""
+        return self._in("not_reported", "not_started")
+
+    @cached_property
     def filed(self) -> tuple[str, ...]:
         """Due, with a report file there: complete or not."""
-        return tuple(i for i in self.due if i not in self.missing)
+        return self._in("reported", "incomplete")
 
 
 def find_round(found: Sequence[Round], round_id: str, settings_path: str) -> Round | Problem:
@@ -212,20 +229,9 @@ def survey(
             )
             for m in members
         }
-        due = tuple(m.id for m in members)
-        filed = set(there) | {ident for name, ident in unread if name == round_.id}
-        states.append(
-            RoundState(
-                round_,
-                due,
-                reported=tuple(i for i in due if each[i].state == "reported"),
-                incomplete=tuple(i for i in due if each[i].state == "incomplete"),
-                missing=tuple(i for i in due if each[i].state in ("not_reported", "not_started")),
-                extra=tuple(sorted(filed - set(due))),
-                started=round_.id in started,
-                states=each,
-            )
-        )
+        filed = statuses.filed(round_.id) if statuses else set()
+        extra = tuple(sorted(filed - set(each)))
+        states.append(RoundState(round_, each, extra, started=round_.id in started))
     return states
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.fieldtypes import SEGMENTS
-from ehportfolio.features.calendar import REPORT_STATES, Member, RoundState
+from ehportfolio.features.calendar import Member, RoundState
 from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import segment_name, text
 
@@ -164,7 +164,6 @@ def render_round_json(state: RoundState, everyone: Mapping[str, Member], lang: s
     """One meeting and each initiative due there: id, name, owner, its segment on the date, where its report stands
     (one of REPORT_STATES), what an incomplete one lacks, and whether it has reported in full."""
     round_ = state.round
-    assert set(STATE_WORDS) == set(REPORT_STATES)
     document = {
         "round": round_.id,
         "committee": round_.committee,
