@@ -646,6 +646,18 @@ def report_benefits(
     _report("benefits", None, fmt, out, date, templates, path, lang)
 
 
+@report_app.command("knowledge", help=h("report.knowledge"))
+def report_knowledge(
+    fmt: ReportFormatOption = ReportFormat("markdown"),
+    out: ReportOutOption = None,
+    date: ReportDateOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    _report("knowledge", None, fmt, out, date, templates, path, lang)
+
+
 @report_app.command("site", help=h("report.site"))
 def report_site(
     out: Annotated[Path, typer.Option("--out", "-o", help=h("report.site.out"), show_default=False)],

@@ -1124,3 +1124,82 @@ class Benefits(Report):
     """How many of them are past their target date and short of target."""
     summary: str
     """How many benefits, of how many initiatives, and how many are flagged, as a sentence."""
+
+
+# The knowledge bank
+
+
+@dataclass(frozen=True)
+class Lesson(Fields):
+    """An entry of the knowledge bank: an experience, an obstacle, an idea or (Observere's) a risk, as reported."""
+
+    kind: str
+    """`experience`, `obstacles`, `idea` or `risk`."""
+    kind_name: str
+    """That in words (*Erfaring*, *Hindring*, *Idé*, *Risiko*)."""
+    text: str
+    """What was reported."""
+    detail: str
+    """A risk's consequence and action, in words; empty for the other kinds."""
+    initiative: str
+    """The initiative's id (its fact sheet in a site is `initiatives/<id>.<ext>`)."""
+    initiative_name: str
+    """The initiative's name."""
+    round: str
+    """The round's id, `2021-nuit-2`."""
+    meeting: str
+    """The round's meeting, `NUIT 2/2021` (the round's id for a folder that is no meeting of the calendar)."""
+    date: str
+    """The report's date, `YYYY-MM-DD`."""
+
+
+@dataclass(frozen=True)
+class LessonSegment(Fields):
+    """The entries of one goal reported in one segment."""
+
+    key: str
+    """The segment's key; empty for initiatives that were no member of a segment then."""
+    name: str
+    """The segment's name, or *Utenfor segmentene*."""
+    count: int
+    """The number of its entries."""
+    entries: tuple[Lesson, ...]
+    """Newest report first, then by initiative's name, then in the order experience, obstacles, ideas, risks."""
+
+
+@dataclass(frozen=True)
+class LessonGoal(Fields):
+    """The entries of the initiatives whose main goal is one goal."""
+
+    key: str
+    """The goal's code; empty for initiatives that name none."""
+    title: str
+    """Its heading: the goal's code and name."""
+    count: int
+    """The number of its entries."""
+    segments: tuple[LessonSegment, ...]
+    """By segment, in the segments' order (those outside after); only segments with entries."""
+
+
+@dataclass(frozen=True)
+class Knowledge(Report):
+    """`ehp report knowledge` and a site's `kunnskapsbank` page: every experience, obstacle and idea reported across
+    the rounds, and Observere's risks, by the initiative's main goal and by segment, with a search in HTML."""
+
+    intro: str
+    """What the page gathers and why (openness and knowledge sharing)."""
+    groups: tuple[LessonGoal, ...]
+    """The goals, in the taxonomy's order (codes it does not know after, then no goal); only goals with entries."""
+    count: int
+    """The number of entries."""
+    summary: str
+    """How many entries, from how many initiatives and rounds, as a sentence; that nothing is reported yet when none."""
+    count_text: str
+    """The number of entries in words (`12 oppføringer`): what the HTML search's live region says before a search."""
+    matches: str
+    """What it says while a search shows some: `{shown}` is for the page's script to fill in."""
+    no_match: str
+    """What it says when a search matches nothing."""
+    links: bool = False
+    """True in a site (`ehp report site`): the page links back to the overview and each initiative to its fact
+    sheet, `initiatives/<id>.<ext>`."""

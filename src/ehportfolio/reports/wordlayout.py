@@ -847,6 +847,32 @@ BENEFITS: list[Item] = [
     ("p", '{{ _("report.benefits.rule") }}'),
 ]
 
+KNOWLEDGE: list[Item] = [
+    *dated_header(),
+    ("p", "{{ intro }}"),
+    ("p", "{{ summary }}"),
+    tag("for goal in groups"),
+    ("h1", "{{ goal.title }}"),
+    tag("for part in goal.segments"),
+    ("h2", "{{ part.name }}"),
+    table(
+        [
+            '{{ _("report.knowledge.col.entry") }}',
+            '{{ _("report.benefits.col.initiative") }}',
+            '{{ _("report.knowledge.col.round") }}',
+        ],
+        [
+            "**{{ e.kind_name }}:** {{ e.text }}{% if e.detail %} ({{ e.detail }}){% endif %}",
+            "{{ e.initiative_name }}",
+            "{{ e.meeting }}, {{ e.date }}",
+        ],
+        "e in part.entries",
+        weights=(9, 3.6, 2.6),
+    ),
+    tag("endfor"),
+    tag("endfor"),
+]
+
 LAYOUTS = {
     "overview": OVERVIEW,
     "initiative": INITIATIVE,
@@ -855,4 +881,5 @@ LAYOUTS = {
     "consequences": CONSEQUENCES,
     "roadmap": ROADMAP,
     "benefits": BENEFITS,
+    "knowledge": KNOWLEDGE,
 }
