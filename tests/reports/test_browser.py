@@ -126,7 +126,7 @@ def test_the_knowledge_banks_search_leaves_only_the_matching_entries(
     back. The rounds are those of tests/fixtures/status and tests/fixtures/knowledge."""
     import json
 
-    from test_knowledge import FIXTURES, portfolio_with
+    from test_knowledge_bank import FIXTURES, portfolio_with
 
     root = portfolio_with(tmp_path / "portfolio", FIXTURES / "status", FIXTURES / "knowledge")
     out = tmp_path / "out"
