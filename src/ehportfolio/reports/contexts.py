@@ -325,22 +325,10 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
     by_focus = tuple(tc.FocusRow(**_focus_row(code, shared.focus, count)) for code, count in sorted(areas.items()))
     counts = ", ".join(f"{segment_name(s)} {len(groups[s])}" for s in SEGMENTS)
     drawn = graph(shared.names, shared.all_pairs, solutions=shared.solutions)
-    lines: dict[str, list[tc.StatusLine]] = {s: [] for s in SEGMENTS}
-    for member in active:
-        marks = trend(member, shared)
-        if marks:
-            line = tc.StatusLine(id=member.id, name=member.initiative.name, owner=member.initiative.owner, trend=marks)
-            lines[states[member.id].segment or ""].append(line)
     status = tuple(
-        tc.StatusGroup(
-            segment=s,
-            name=segment_name(s),
-            subject=shared.cadence.segments[s].subject[lang],
-            colour="colour" in shared.cadence.segments[s].required,
-            rows=tuple(sorted(lines[s], key=lambda line: (line.name.casefold(), line.id))),
-        )
+        group
         for s in SEGMENTS
-        if lines[s]
+        if (group := _status_group(s, [m for m in active if states[m.id].segment == s], shared)).rows
     )
     return tc.Overview(
         kind="overview",
@@ -360,6 +348,41 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
         generated=text(lang, "report.generated", name=shared.name),
         links=links,
         status=status,
+    )
+
+
+def _status_group(segment: str, group: list[Member], shared: Shared) -> tc.StatusGroup:
+    """A segment's members with their state at each round shown (`trend`), as a table with a column per round."""
+    lang = shared.lang
+    found = {m.id: trend(m, shared) for m in group}
+    used = {row.round for rows in found.values() for row in rows}
+    columns = [r for r in shared.held if r.id in used]
+    lines = []
+    for member in sorted(group, key=lambda m: (m.initiative.name.casefold(), m.id)):
+        if not found[member.id]:
+            continue
+        by_round = {row.round: row for row in found[member.id]}
+        marks = tuple(
+            tc.Mark(
+                round=r.id,
+                meeting=r.label,
+                state=by_round[r.id].state if r.id in by_round else "",
+                state_text=by_round[r.id].state_text if r.id in by_round else "",
+                missing=by_round[r.id].missing if r.id in by_round else "",
+            )
+            for r in columns
+        )
+        lines.append(
+            tc.StatusLine(id=member.id, name=member.initiative.name, owner=member.initiative.owner, marks=marks)
+        )
+    cadence = shared.cadence.segments[segment]
+    return tc.StatusGroup(
+        segment=segment,
+        name=segment_name(segment),
+        subject=cadence.subject[lang],
+        colour="colour" in cadence.required,
+        rounds=tuple(r.label for r in columns),
+        rows=tuple(lines),
     )
 
 
@@ -465,7 +488,7 @@ def _dependencies(
         out.append(
             tc.Dependency(
                 id=ident,
-                name=names[ident] if ident in names else solution.name if solution else "",
+                name=names.get(ident, solution.name if solution else ""),
                 known=ident in names or solution is not None,
                 needed=d.needed or "",
                 by=d.by.isoformat() if d.by else "",

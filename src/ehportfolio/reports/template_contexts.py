@@ -230,6 +230,23 @@ class Group(Fields):
 
 
 @dataclass(frozen=True)
+class Mark(Fields):
+    """An initiative's state at one round, in the overview's status across rounds."""
+
+    round: str
+    """The round's id (`2021-nuit-2`)."""
+    meeting: str
+    """The meeting's label (`NUIT 2/2021`)."""
+    state: str
+    """As a fact sheet's trend: `grønn`, `gul`, `rød`, `reported`, `incomplete`, `not_reported` or `not_started`;
+    empty when the initiative was neither due at the round nor reported to it."""
+    state_text: str
+    """The state in the report's language; empty when `state` is."""
+    missing: str
+    """What an incomplete report lacks, in words; empty otherwise."""
+
+
+@dataclass(frozen=True)
 class StatusLine(Fields):
     """An initiative in the overview's status across rounds."""
 
@@ -239,9 +256,8 @@ class StatusLine(Fields):
     """Its name."""
     owner: str
     """Its owner."""
-    trend: tuple[TrendRow, ...]
-    """Its state at each round it was due at or reported to, in date order, as on its fact sheet: the last is the
-    latest."""
+    marks: tuple[Mark, ...]
+    """Its state at each of its group's rounds, in date order (the columns of `rounds`)."""
 
 
 @dataclass(frozen=True)
@@ -256,6 +272,9 @@ class StatusGroup(Fields):
     """What it reports on, in the report's language."""
     colour: bool
     """It reports with a colour (`colour` is among its required fields in cadence.yaml)."""
+    rounds: tuple[str, ...]
+    """The meetings' labels (`NUIT 2/2021`) of the rounds shown that any of its rows was due at or reported to, in date
+    order."""
     rows: tuple[StatusLine, ...]
     """Its members on the report's date that were due at or reported to a round shown, by name."""
 
