@@ -525,13 +525,30 @@ def _field(name: str, report: StatusReport, lacking: set[str], shared: Shared) -
     )
 
 
-def latest(member: Member, shared: Shared, shown: list[Shown]) -> tc.Latest | None:
+NO_REPORT = tc.Latest(
+    round="",
+    meeting="",
+    date="",
+    report_date="",
+    segment="",
+    segment_name="",
+    subject="",
+    state="",
+    state_text="",
+    missing="",
+    fields=(),
+    later="",
+)
+"""The latest report of an initiative that has filed none to a round shown."""
+
+
+def latest(member: Member, shared: Shared, shown: list[Shown]) -> tc.Latest:
     """The initiative's latest status report (the last round shown it filed one to) with the fields its segment on
-    that round's date reports on, and what a later round it was due at says; None when it has filed none."""
+    that round's date reports on, and what a later round it was due at says; NO_REPORT when it has filed none."""
     lang = shared.lang
     filed = [item for item in shown if item.filed]
     if not filed:
-        return None
+        return NO_REPORT
     last = filed[-1]
     after = shown[-1]
     later = ""
@@ -659,10 +676,10 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
         depended_by=depended_by,
         history=history,
         graph=graph(shared.names, shared.pairs.get(entry.id, ()), {entry.id}, shared.solutions),
+        latest=latest(member, shared, shown),
         generated=text(lang, "report.generated", name=shared.name),
         links=links,
         benefits=_benefits(member, shared),
-        latest=latest(member, shared, shown),
     )
 
 

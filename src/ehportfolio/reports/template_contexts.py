@@ -417,7 +417,8 @@ class Latest(Fields):
     date reports on."""
 
     round: str
-    """The round's id (`2021-nuit-2`); empty when it has filed no report to a round shown."""
+    """The round's id (`2021-nuit-2`); empty when it has filed no report to a round shown (then every field is
+    empty)."""
     meeting: str
     """The meeting's label (`NUIT 2/2021`); empty without a report."""
     date: str
@@ -504,12 +505,13 @@ class Initiative(Report):
     """Its decisions, moves and status changes."""
     graph: Graph
     """Its dependencies both ways as a graph."""
+    latest: Latest
+    """Its latest status report with the fields its segment reports on; its `round` is empty when it has filed none
+    to a round shown."""
     links: bool = False
     """True in a site: dependencies may link to `<id>.<ext>`, and `../index.<ext>` is the overview."""
     benefits: tuple[BenefitRow, ...] = ()
     """Its expected benefits (gevinster), in the order of its file, each with its trend against its target."""
-    latest: Latest | None = None
-    """Its latest status report with its segment's fields; None when it has filed none to a round shown."""
 
 
 # The meeting paper

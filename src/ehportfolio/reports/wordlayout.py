@@ -142,8 +142,8 @@ OVERVIEW: list[Item] = [
         [
             NAME_CELL,
             "{% for m in row.marks if m.state %}{{ m.meeting }}: "
-            "{% if m.state in ('not_reported', 'incomplete') %}**{{ m.state_text }}**{% else %}{{ m.state_text }}"
-            "{% endif %}{% if m.missing %} {{ m.missing }}{% endif %}{{ ' → ' if not loop.last else '' }}{% endfor %}",
+            "{% if m.state in ('not_reported', 'incomplete') %}**{{ m.missing or m.state_text }}**{% else %}"
+            "{{ m.state_text }}{% endif %}{{ ' → ' if not loop.last else '' }}{% endfor %}",
         ],
         "row in group.rows",
         weights=(4, 8),
@@ -193,7 +193,7 @@ UNANSWERED = "{% if field.missing %}**{{ _('report.field.missing') }}**{% else %
 LATEST: list[Item] = [
     ("h1", "{{ _('report.latest') }}"),
     *if_else(
-        "latest",
+        "latest.round",
         [
             ("bullet", "**{{ _('report.col.meeting') }}:** {{ latest.meeting }} ({{ latest.date }})"),
             tag("if latest.segment"),
@@ -201,8 +201,7 @@ LATEST: list[Item] = [
             tag("endif"),
             (
                 "bullet",
-                "**{{ _('report.col.state') }}:** {{ latest.state_text }}"
-                "{% if latest.missing %} {{ latest.missing }}{% endif %}",
+                "**{{ _('report.col.state') }}:** {{ latest.missing or latest.state_text }}",
             ),
             tag("if latest.report_date"),
             ("bullet", "**{{ _('report.latest.report_date') }}:** {{ latest.report_date }}"),
@@ -339,7 +338,7 @@ INITIATIVE: list[Item] = [
             ],
             [
                 "{{ row.meeting }} ({{ row.date }})",
-                "{{ row.state_text }}{% if row.missing %} {{ row.missing }}{% endif %}",
+                "{{ row.missing or row.state_text }}",
                 "{{ row.progress }}",
                 '{{ row.risks | join("; ") }}',
             ],
