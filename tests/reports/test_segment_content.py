@@ -178,3 +178,23 @@ def test_the_fields_come_from_the_cadence_data(rounds: Path) -> None:
     for used, names in ((cadence, ("purpose", "progress", "ideas")), (changed, ("ideas", "purpose"))):
         shared = contexts.prepare(portfolio, used, "nb", datetime.date(2021, 12, 31))
         assert tuple(f.name for f in contexts.initiative(shared, entry).latest.fields) == names
+
+
+def test_a_file_that_cannot_be_read_shows_as_incomplete_with_nothing_answered(rounds: Path) -> None:
+    """A report refuses a portfolio whose files cannot be read, so the context is given one as the loader records it."""
+    portfolio = load_portfolio(str(rounds), statuses=True)
+    shared = contexts.prepare(portfolio, load_cadence(), "nb", datetime.date(2021, 12, 31))
+    reports = {**shared.reports, "akson-journal": {}}
+    unread = {**shared.unread, "akson-journal": {"2021-nuit-4"}}
+    broken = dataclasses.replace(shared, reports=reports, unread=unread)
+    entry = next(e for e in portfolio.entries if e.id == "akson-journal")
+    latest = contexts.initiative(broken, entry).latest
+    assert (latest.round, latest.state, latest.missing) == (
+        "2021-nuit-4",
+        "incomplete",
+        "Ufullstendig: filen kunne ikke leses (se ehp check).",
+    )
+    assert [(f.name, f.missing, f.dependencies, f.items) for f in latest.fields] == [
+        ("dependencies", True, (), ()),
+        ("actions", True, (), ()),
+    ]

@@ -400,10 +400,6 @@ class Shown:
     report: StatusReport | None
     found: Reporting
 
-    @property
-    def filed(self) -> bool:
-        return self.found.state in ("reported", "incomplete")
-
 
 def _shown(member: Member, shared: Shared) -> list[Shown]:
     """Each round shown that the initiative was due at or reported to, in date order, with where its report stands
@@ -546,7 +542,7 @@ def latest(member: Member, shared: Shared, shown: list[Shown]) -> tc.Latest:
     """The initiative's latest status report (the last round shown it filed one to) with the fields its segment on
     that round's date reports on, and what a later round it was due at says; NO_REPORT when it has filed none."""
     lang = shared.lang
-    filed = [item for item in shown if item.filed]
+    filed = [item for item in shown if item.found.filed]
     if not filed:
         return NO_REPORT
     last = filed[-1]
@@ -561,9 +557,10 @@ def latest(member: Member, shared: Shared, shown: list[Shown]) -> tc.Latest:
             state=text(lang, STATE_WORDS[after.found.shown]),
         )
     segment = member.segment_on(last.round.date) or ""
-    report = last.report or StatusReport(date=last.round.date)  # a file that could not be read: nothing in it
-    lacking = {path.split(".")[0] for path in last.found.missing}
     required = shared.cadence.segments[segment].required if segment else ()
+    # a file that could not be read holds nothing: every field it should have is missing
+    report = last.report or StatusReport(date=last.round.date)
+    lacking = set(required) if last.found.unreadable else {path.split(".")[0] for path in last.found.missing}
     return tc.Latest(
         round=last.round.id,
         meeting=last.round.label,
