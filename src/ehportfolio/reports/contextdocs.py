@@ -11,7 +11,6 @@ import ast
 import dataclasses
 import inspect
 import sys
-import types
 import typing
 from collections.abc import Iterator, Mapping
 
@@ -91,9 +90,6 @@ def type_name(hint: object) -> str:
         inner = args[0]
         plural = {str: "texts", int: "numbers"}
         return f"list of {plural[inner]}" if inner in plural else f"list of {type_name(inner)}"
-    if origin in (types.UnionType, typing.Union) and len(args) == 2 and type(None) in args:
-        [inner] = [arg for arg in args if arg is not type(None)]
-        return f"{type_name(inner)}, or none"
     if origin is Mapping:
         return f"mapping of {type_name(args[1])} by key"
     raise ValueError(f"no template name for the type {hint!r}")
