@@ -38,6 +38,13 @@ KINDS = {
 }
 
 
+SEGMENT_PAGES = {
+    f"segments-{ident}": ["initiative", ident, "--date", "2021-12-31"]
+    for ident in ("legemiddelprogrammet", "helseplattformen", "hmn-lab", "alle-moter", "digi-ung")
+}
+SEGMENT_PAGES["segments-overview"] = ["overview", "--date", "2021-12-31"]
+
+
 def _missing(*needed: tuple[object, str]) -> str:
     return ", ".join(name for found, name in needed if not found)
 
@@ -58,6 +65,14 @@ def pages(shipped: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
     found["site"] = [site / "index.html", site / "roadmap.html", site / "kunnskapsbank.html"]
     found["site"] += sorted((site / "initiatives").glob("*.html"))
     assert len(found["site"]) > 50
+    # each segment's own content and an incomplete report, from the rounds of tests/fixtures/segments
+    rounds = out / "segments-portfolio"
+    shutil.copytree(ROOT / "portfolio", rounds, ignore=shutil.ignore_patterns("status"))
+    shutil.copytree(ROOT / "tests" / "fixtures" / "segments", rounds / "status", ignore=shutil.ignore_patterns("*.md"))
+    for name, args in SEGMENT_PAGES.items():
+        code, _, err = invoke("report", *args, "-f", "html", "--out", str(out / name), "--path", str(rounds))
+        assert code == 0, err
+        found[name] = sorted((out / name).glob("*.html"))
     return found
 
 
