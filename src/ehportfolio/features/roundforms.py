@@ -316,8 +316,6 @@ def _data(
                 problems.append(cell.problem)
             elif cell.value is not None:
                 data[name] = _value(cell, name)
-            elif name == "date":
-                problems.append(Problem(cell.where, "status.collect.no_date"))
             continue
         items = _items(filled, ident, name, columns.get(name, ()), where, problems)
         none = filled.rows.get(_key(ident, name, "none"), ())
@@ -368,6 +366,8 @@ def _items(
 
 def _placed(problem: Problem, where: Mapping[str, str], fallback: str) -> Problem:
     """A problem of the model placed at the cell of its value (or of the nearest enclosing one)."""
+    if problem.code == "missing_key":  # the only field a report must have: its date
+        problem = Problem(problem.path, "status.collect.no_date", {}, field_path="date")
     parts = problem.field_path.split(".") if problem.field_path else []
     for end in range(len(parts), 0, -1):
         found = where.get(".".join(parts[:end]))
