@@ -247,6 +247,8 @@ def test_a_form_for_another_round_returned_twice_or_collected_before_is_refused(
     assert code == 1 and "finnes fra før: et skjema blir aldri overskrevet" in err
     other = open_round(portfolio, "--out", str(portfolio / "igjen"))
     assert "skjema-ks.xlsx" not in {p.name for p in other} and len(forms_of(other)) == 10
+    overview = (portfolio / "igjen" / "oversikt.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"^\| KS \| \(levert\) \|", overview, re.M)) == len(reports(portfolio)) > 0
 
 
 def test_an_empty_form_is_collected_and_shows_as_incomplete(portfolio: Path) -> None:

@@ -68,6 +68,7 @@ class FormInitiative:
 
     id: str
     name: str
+    owner: str
     segment: str
     fields: tuple[str, ...]
     dependencies: tuple[str, ...] = ()
@@ -124,26 +125,25 @@ class Section:
 
 def plan_forms(
     state: RoundState, everyone: Sequence[Member], cadence: Cadence, deadline: datetime.date
-) -> tuple[list[Form], tuple[str, ...]]:
-    """The forms of a round, one per owner sorted by owner, and the ids due that already have a status file (who gets
-    no form)."""
+) -> tuple[list[Form], tuple[FormInitiative, ...]]:
+    """The forms of a round, one per owner sorted by owner, and the initiatives due that already have a status file
+    (who gets no form)."""
     by_id = {m.id: m for m in everyone}
     round_ = state.round
     owners: dict[str, list[FormInitiative]] = {}
     filed = []
     for ident, found in state.states.items():
-        if found.state in ("reported", "incomplete"):
-            filed.append(ident)
-            continue
         member = by_id[ident]
         segment = member.segment_on(round_.date)
         assert segment is not None  # due: a member in a segment that reports there
         initiative = member.initiative
         wanted = cadence.segments[segment].required
         dependencies = tuple(d.id for d in initiative.dependencies) if "dependencies" in wanted else ()
-        owners.setdefault(initiative.owner, []).append(
-            FormInitiative(ident, initiative.name, segment, wanted, dependencies)
-        )
+        item = FormInitiative(ident, initiative.name, initiative.owner, segment, wanted, dependencies)
+        if found.state in ("reported", "incomplete"):
+            filed.append(item)
+        else:
+            owners.setdefault(initiative.owner, []).append(item)
     forms = []
     names: set[str] = set()
     for owner in sorted(owners, key=str.casefold):

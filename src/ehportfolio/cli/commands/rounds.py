@@ -5,6 +5,7 @@ when; `ehp status collect FILE…` reads filled forms back into status reports, 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import sys
 from dataclasses import dataclass
@@ -14,7 +15,16 @@ from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
 from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.features import formfiles
 from ehportfolio.features.calendar import Member, Round, RoundState, find_round, members, rounds, survey
-from ehportfolio.features.roundforms import FIELD_WORDS, Collected, Filled, Form, plan_forms, read_reports, sections
+from ehportfolio.features.roundforms import (
+    FIELD_WORDS,
+    Collected,
+    Filled,
+    Form,
+    FormInitiative,
+    plan_forms,
+    read_reports,
+    sections,
+)
 from ehportfolio.features.statusform import render
 from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import file_language, segment_name, text
@@ -82,58 +92,62 @@ def open_round(root: str, round_id: str, deadline: str, fmt: str, out: str | Non
     if there:
         raise InputRefusal([Problem(p, "status.open.exists") for p in there])
     if filed:
-        print(text(lang, "status.open.filed", number=len(filed), ids=", ".join(filed)), file=sys.stderr)
-    if not forms:
-        print(text(lang, "status.open.nobody", round=round_.id), file=sys.stderr)
-        return OK
+        ids = ", ".join(item.id for item in filed)
+        print(text(lang, "status.open.filed", number=len(filed), ids=ids), file=sys.stderr)
     render_file = formfiles.render_docx if fmt == "docx" else formfiles.render_xlsx
     contents = [render_file(form, sections(form, cadence, lang), lang) for form in forms]
+    table = _overview(round_, due, forms, paths, filed, folder, lang)
     files.make_dirs(folder)
     written: list[str] = []
     try:
         for path, content in zip(paths, contents, strict=True):
             files.write_new(path, content)
             written.append(path)
-        files.write_new(overview, _overview(forms, paths, folder, lang))
+        files.write_new(overview, table)
         written.append(overview)
     except InputError:
         _remove(written)
         raise
     for path in written:
         print(path)
+    if not forms:
+        print(text(lang, "status.open.nobody", round=round_.id), file=sys.stderr)
+        return OK
     number = sum(len(form.initiatives) for form in forms)
     args = {"forms": len(forms), "number": number, "meeting": round_.label, "deadline": due.isoformat(), "dir": folder}
     print(text(lang, "status.open.done", **args), file=sys.stderr)
     return OK
 
 
-def _overview(forms: list[Form], paths: list[str], folder: str, lang: str) -> str:
-    """Who must report what by when, as a Markdown table: a row per initiative."""
-    first = forms[0]
+def _overview(
+    round_: Round,
+    deadline: datetime.date,
+    forms: list[Form],
+    paths: list[str],
+    filed: tuple[FormInitiative, ...],
+    folder: str,
+    lang: str,
+) -> str:
+    """Who must report what by when, as a Markdown table: a row per initiative due, by owner, those that have filed
+    already marked so."""
+    rows = [
+        (item, os.path.relpath(path, folder))
+        for form, path in zip(forms, paths, strict=True)
+        for item in form.initiatives
+    ]
+    rows += [(item, text(lang, "status.open.filed_already")) for item in filed]
     lines = [
-        "# " + text(lang, "status.open.overview_title", meeting=first.round.label, round=first.round.id),
+        "# " + text(lang, "status.open.overview_title", meeting=round_.label, round=round_.id),
         "",
-        text(
-            lang, "status.open.overview_intro", deadline=first.deadline.isoformat(), date=first.round.date.isoformat()
-        ),
+        text(lang, "status.open.overview_intro", deadline=deadline.isoformat(), date=round_.date.isoformat()),
         "",
         "| " + " | ".join(text(lang, key) for key in _OVERVIEW_COLUMNS) + " |",
         "|" + "---|" * len(_OVERVIEW_COLUMNS),
     ]
-    for form, path in zip(forms, paths, strict=True):
-        name = os.path.relpath(path, folder)
-        for item in form.initiatives:
-            fields = ", ".join(text(lang, FIELD_WORDS[f]) for f in item.fields)
-            cells = (
-                form.owner,
-                name,
-                item.id,
-                item.name,
-                segment_name(item.segment),
-                fields,
-                form.deadline.isoformat(),
-            )
-            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    for item, form in sorted(rows, key=lambda row: (row[0].owner.casefold(), row[0].id)):
+        fields = ", ".join(text(lang, FIELD_WORDS[f]) for f in item.fields)
+        cells = (item.owner, form, item.id, item.name, segment_name(item.segment), fields, deadline.isoformat())
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(lines) + "\n"
 
 
