@@ -319,3 +319,22 @@ def test_what_is_not_a_form_is_refused(portfolio: Path, tmp_path: Path) -> None:
     assert code == 2 and "runden «2021-nuit-9» er ikke et møte i kalenderen" in err
     code, _, err = invoke("status", "open", ROUND, "--deadline", "11.11.2021", "--path", str(portfolio))
     assert code == 2 and "--deadline" in err
+
+
+def test_the_collect_page_shows_the_real_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/commands/status-collect.md's examples, run as shown in a folder holding the shipped portfolio: Helse Vest's
+    form filled in with a bad date (in HELIKS's second dependency), then with the date corrected and KS's form returned
+    empty."""
+    page = (ROOT / "docs" / "commands" / "status-collect.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```text\n\$ (ehp status collect .*?)\n(.*?)```", page, re.S)
+    assert len(examples) == 2
+    shutil.copytree(ROOT / "portfolio", tmp_path / "portfolio")
+    shutil.rmtree(tmp_path / "portfolio" / "status", ignore_errors=True)
+    monkeypatch.chdir(tmp_path)
+    assert invoke("status", "open", ROUND, "--deadline", DEADLINE).code == 0
+    form = Path("portfolio/skjema") / ROUND / "skjema-helse-vest-rhf.xlsx"
+    fill_xlsx(form)
+    for date, (command, shown) in zip(("31.02.2022", "01.03.2022"), examples, strict=True):
+        set_cell(form, "heliks|dependencies|1", date, column=5)
+        _, out, err = invoke(*command.split()[1:])
+        assert (out + err).splitlines() == shown.splitlines(), command

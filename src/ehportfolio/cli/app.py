@@ -501,7 +501,7 @@ def status_open(
 
 @status_app.command("collect", help=h("status.collect"))
 def status_collect(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE…", help=h("status.collect.files"))],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help=h("status.collect.files"))],
     round_id: Annotated[
         str | None,
         typer.Option("--round", help=h("status.collect.round"), show_default=False),
