@@ -249,6 +249,14 @@ def test_a_form_for_another_round_returned_twice_or_collected_before_is_refused(
     assert "skjema-ks.xlsx" not in {p.name for p in other} and len(forms_of(other)) == 10
     overview = (portfolio / "igjen" / "oversikt.md").read_text(encoding="utf-8")
     assert len(re.findall(r"^\| KS \| \(levert\) \|", overview, re.M)) == len(reports(portfolio)) > 0
+    # an initiative that finished before the meeting is no longer due: its form is refused
+    helse_vest = portfolio / "igjen" / "skjema-helse-vest-rhf.xlsx"
+    finished = ("--status", "finished", "--reason", "Levert", "--date", "2021-06-01")
+    code, _, err = invoke("decide", "heliks", *finished, "--path", str(portfolio))
+    assert code == 0, err
+    code, _, err = invoke("status", "collect", str(helse_vest), "--path", str(portfolio))
+    assert code == 1 and "skjemaet gjelder tiltak som ikke skal rapportere til runden 2021-nuit-4" in err
+    assert err.splitlines()[0].endswith(": heliks")
 
 
 def test_an_empty_form_is_collected_and_shows_as_incomplete(portfolio: Path) -> None:

@@ -198,7 +198,7 @@ def collect(root: str, paths: list[str], round_id: str | None, partial: bool, la
             results.append(Collected(filled, problems=(refusal,), refused=True))
             continue
         round_ = by_round[filled.meta["round"]]
-        segments = {i: by_id[i].segment_on(round_.date) or "" for i in filled.meta["initiatives"]}
+        segments = {i: by_id[i].segment_on(round_.date) or "" for i in filled.meta["initiatives"]}  # all due
         results.append(read_reports(filled, segments, cadence))
     clean = [r for r in results if not r.problems]
     failed = [r for r in results if r.problems]
@@ -254,7 +254,8 @@ def _refusal(
     statuses: Statuses | None,
 ) -> Problem | None:
     """Why a form is refused as a whole: not one of this version's, for a round not in the calendar or not the one
-    asked for, naming initiatives the portfolio lacks, returned twice, or collected already."""
+    asked for, naming initiatives the portfolio lacks or that are not due at the round, returned twice, or collected
+    already."""
     meta = filled.meta
     where = filled.meta_where
     ids = meta.get("initiatives")
@@ -268,6 +269,9 @@ def _refusal(
     unknown = [i for i in ids if i not in by_id]
     if unknown:
         return Problem(where, "status.collect.unknown_initiative", {"ids": ", ".join(unknown)})
+    not_due = [i for i in ids if not by_id[i].due(by_round[round_id])]
+    if not_due:  # finished, withdrawn or moved since the form was sent
+        return Problem(where, "status.collect.not_due", {"round": round_id, "ids": ", ".join(not_due)})
     form_id = str(meta["form"])
     if form_id in seen:
         return Problem(filled.path, "status.collect.twice", {"form": form_id, "other": seen[form_id]})
