@@ -215,6 +215,8 @@ def render_docx(form: Form, parts: Sequence[Section], lang: str) -> bytes:
             cells = facts.add_row().cells
             cells[0].paragraphs[0].add_run(label).bold = True
             cells[1].text = value
+            for cell in cells:
+                _shade(cell, FACT_FILL)
         groups: list[list[Row]] = []
         for row in part.rows:
             if row.kind in ("head", "text", "date", "colour"):
@@ -231,11 +233,13 @@ def render_docx(form: Form, parts: Sequence[Section], lang: str) -> bytes:
                     key = first.add_run(row.key)
                     key.font.hidden = True
                 first.add_run(row.label).bold = row.kind != "record"
+                _shade(cells[0], HEAD_FILL if row.kind == "head" else FACT_FILL)
                 if row.question:
                     cells[0].add_paragraph().add_run(row.question).font.size = Pt(8)
                 for offset, value in enumerate(row.values):
                     cells[1 + offset].text = _docx_text(value)
                     if row.kind == "head":
+                        _shade(cells[1 + offset], HEAD_FILL)
                         for run in cells[1 + offset].paragraphs[0].runs:
                             run.bold = True
     mark = document.add_paragraph().add_run(DOCX_MARK + json.dumps(form.meta, ensure_ascii=False))
@@ -243,6 +247,18 @@ def render_docx(form: Form, parts: Sequence[Section], lang: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _shade(cell: Any, fill: str) -> None:
+    """Give a table cell of a Word document a background colour."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
 
 
 def _docx_text(value: Any) -> str:
