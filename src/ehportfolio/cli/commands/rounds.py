@@ -93,7 +93,8 @@ def open_round(root: str, round_id: str, deadline: str, fmt: str, out: str | Non
         raise InputRefusal([Problem(p, "status.open.exists") for p in there])
     if filed:
         ids = ", ".join(item.id for item in filed)
-        print(text(lang, "status.open.filed", number=len(filed), ids=ids), file=sys.stderr)
+        initiatives = text(lang, "count.initiatives", count=len(filed))
+        print(text(lang, "status.open.filed", initiatives=initiatives, ids=ids), file=sys.stderr)
     render_file = formfiles.render_docx if fmt == "docx" else formfiles.render_xlsx
     contents = [render_file(form, sections(form, cadence, lang), lang) for form in forms]
     table = _overview(round_, due, forms, paths, filed, folder, lang)
@@ -113,8 +114,13 @@ def open_round(root: str, round_id: str, deadline: str, fmt: str, out: str | Non
     if not forms:
         print(text(lang, "status.open.nobody", round=round_.id), file=sys.stderr)
         return OK
-    number = sum(len(form.initiatives) for form in forms)
-    args = {"forms": len(forms), "number": number, "meeting": round_.label, "deadline": due.isoformat(), "dir": folder}
+    args = {
+        "forms": text(lang, "count.forms", count=len(forms)),
+        "initiatives": text(lang, "count.initiatives", count=sum(len(form.initiatives) for form in forms)),
+        "meeting": round_.label,
+        "deadline": due.isoformat(),
+        "dir": folder,
+    }
     print(text(lang, "status.open.done", **args), file=sys.stderr)
     return OK
 
@@ -206,7 +212,10 @@ def collect(root: str, paths: list[str], round_id: str | None, partial: bool, la
         report_problems(result.problems, lang)
     report_problems(unreadable, lang)
     if (failed or unreadable) and not partial:
-        print(text(lang, "status.collect.nothing", number=len(failed) + len(unreadable)), file=sys.stderr)
+        print(
+            text(lang, "status.collect.nothing", forms=text(lang, "count.forms", count=len(failed) + len(unreadable))),
+            file=sys.stderr,
+        )
         return _status(failed, unreadable)
     planned = [plan for result in clean for plan in _plans(root, result, by_round, by_id, lang)]
     written: list[str] = []
@@ -310,8 +319,9 @@ def _summary(clean: list[Collected], loaded: _Loaded, by_round: dict[str, Round]
     from ehportfolio.features.calendar import reporting
 
     cadence = load_cadence()
-    number = sum(len(r.reports) for r in clean)
-    print(text(lang, "status.collect.done", number=number, forms=len(clean)), file=sys.stderr)
+    reports = text(lang, "count.status_reports", count=sum(len(r.reports) for r in clean))
+    forms = text(lang, "count.forms", count=len(clean))
+    print(text(lang, "status.collect.done", reports=reports, forms=forms), file=sys.stderr)
     by_id = {m.id: m for m in loaded.everyone}
     for result in clean:
         round_ = by_round[result.filled.meta["round"]]
