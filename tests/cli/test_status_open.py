@@ -238,8 +238,13 @@ def test_a_form_for_another_round_returned_twice_or_collected_before_is_refused(
     code, _, err = invoke("status", "collect", str(form), str(copy), "--path", str(portfolio))
     assert code == 1 and f"{copy}: skjemaet {ROUND}-" in err and f"er levert to ganger (også som {form})" in err
     assert not (portfolio / "status").exists()
+    book = openpyxl.load_workbook(form)
+    book["Rapport"].title = "KS"  # a sheet renamed by its reader is still read
+    book.save(form)
     code, out, err = invoke("status", "collect", str(form), "--path", str(portfolio))
     assert code == 0 and out
+    ident = "nasjonalt-prosjekt-digihelse"
+    assert reports(portfolio)[ident].progress == answers(ident, "samstyre", [])["progress"]
     code, _, err = invoke("status", "collect", str(copy), "--path", str(portfolio))
     assert code == 1 and "skjemaet er samlet inn før: runden 2021-nuit-4 har alt statusfiler for" in err
     # and opening the round again leaves out who has reported, and never overwrites a form

@@ -151,7 +151,7 @@ def read_xlsx(path: str) -> Filled:
             meta[row[0].value] = row[1].value if len(row) > 1 else None
     if "initiatives" in meta:
         meta["initiatives"] = (meta["initiatives"] or "").split()
-    table = _sheet(path, str(meta.get("sheet") or ""))
+    table = _sheet(path, str(meta.get("sheet") or ""), renamed=True)
     rows: dict[str, tuple[Cell, ...]] = {}
     problems: list[Problem] = []
     first: dict[str, str] = {}
@@ -168,13 +168,17 @@ def read_xlsx(path: str) -> Filled:
     return Filled(path, meta, f"{path}:{META_SHEET}", rows, tuple(problems))
 
 
-def _sheet(path: str, name: str) -> Table:
+def _sheet(path: str, name: str, renamed: bool = False) -> Table:
+    """A sheet of the form; if it is not there, the first sheet when the sheet may have been `renamed` (the report
+    sheet, which comes first), else the refusal of a file that is no form."""
     try:
         return read_table(path, name or META_SHEET)
     except InputError as exc:
-        if exc.problems and exc.problems[0].code == "import.unknown_sheet":
-            raise InputError([Problem(path, "status.collect.not_a_form")]) from None
-        raise
+        if not exc.problems or exc.problems[0].code != "import.unknown_sheet":
+            raise
+    if renamed:
+        return read_table(path)
+    raise InputError([Problem(path, "status.collect.not_a_form")])
 
 
 def _cell(table: Table, row: tuple[Any, ...], column: int) -> Cell:
