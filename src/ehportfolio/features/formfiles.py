@@ -81,11 +81,11 @@ def render_xlsx(form: Form, parts: Sequence[Section], lang: str) -> bytes:
             setattr(cell, name, setting)
         return cell
 
+    last = FIRST_ANSWER + ANSWER_COLUMNS - 1
     put(1, 2, title(form, lang), font=Font(bold=True, size=14))
     put(2, 2, intro(form, lang), alignment=wrap)
-    sheet.merge_cells(start_row=2, start_column=2, end_row=2, end_column=FIRST_ANSWER + ANSWER_COLUMNS - 1)
+    sheet.merge_cells(start_row=2, start_column=2, end_row=2, end_column=last)
     sheet.row_dimensions[2].height = 48
-    last = FIRST_ANSWER + ANSWER_COLUMNS - 1
     number = 4
     for part in parts:
         put(number, 2, part.heading, font=Font(bold=True, size=12))

@@ -14,7 +14,7 @@ from ehportfolio.cli.commands import day_of, not_a_portfolio, report_problems
 from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
 from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.features import formfiles
-from ehportfolio.features.calendar import Member, Round, RoundState, find_round, members, rounds, survey
+from ehportfolio.features.calendar import Member, Round, RoundState, find_round, members, reporting, rounds, survey
 from ehportfolio.features.roundforms import (
     FIELD_WORDS,
     Collected,
@@ -316,8 +316,6 @@ def _plans(
 
 def _summary(clean: list[Collected], loaded: _Loaded, by_round: dict[str, Round], lang: str) -> None:
     """How many reports were collected, and which of them are incomplete, with what they lack."""
-    from ehportfolio.features.calendar import reporting
-
     cadence = load_cadence()
     reports = text(lang, "count.status_reports", count=sum(len(r.reports) for r in clean))
     forms = text(lang, "count.forms", count=len(clean))
