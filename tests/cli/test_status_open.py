@@ -237,6 +237,11 @@ def test_a_form_for_another_round_returned_twice_or_collected_before_is_refused(
     shutil.copy(form, copy)
     code, _, err = invoke("status", "collect", str(form), str(copy), "--path", str(portfolio))
     assert code == 1 and f"{copy}: skjemaet {ROUND}-" in err and f"er levert to ganger (også som {form})" in err
+    # the same owner's form from the round opened again with another deadline: another form id, the same initiatives
+    later = open_round(portfolio, "--out", str(portfolio / "senere"), "--deadline", "2021-11-18")
+    second = next(p for p in later if p.name == "skjema-ks.xlsx")
+    code, _, err = invoke("status", "collect", str(form), str(second), "--path", str(portfolio))
+    assert code == 1 and f"{second}: skjemaet gjelder nasjonalt-prosjekt-digihelse, som også skjemaet {form}" in err
     assert not (portfolio / "status").exists()
     book = openpyxl.load_workbook(form)
     book["Rapport"].title = "KS"  # a sheet renamed by its reader is still read

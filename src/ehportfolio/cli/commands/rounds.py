@@ -192,7 +192,7 @@ def collect(root: str, paths: list[str], round_id: str | None, partial: bool, la
     statuses = loaded.portfolio.statuses
     results: list[Collected] = []
     unreadable: list[Problem] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = {}  # the file of each form id, and of each `round/initiative`, met so far
     for path in paths:
         try:
             filled = _read(path, lang)
@@ -284,7 +284,12 @@ def _refusal(
     form_id = str(meta["form"])
     if form_id in seen:
         return Problem(filled.path, "status.collect.twice", {"form": form_id, "other": seen[form_id]})
-    seen[form_id] = filled.path
+    claimed = {f"{round_id}/{i}": i for i in ids}
+    again = sorted(ident for key, ident in claimed.items() if key in seen)
+    if again:  # two forms of one round, from rounds opened twice, name the same initiatives
+        other = seen[f"{round_id}/{again[0]}"]
+        return Problem(filled.path, "status.collect.initiative_twice", {"ids": ", ".join(again), "other": other})
+    seen.update({form_id: filled.path, **dict.fromkeys(claimed, filled.path)})
     done = sorted(set(ids) & statuses.filed(round_id)) if statuses else []
     if done:
         return Problem(filled.path, "status.collect.collected", {"round": round_id, "ids": ", ".join(done)})
