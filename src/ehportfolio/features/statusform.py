@@ -1,5 +1,6 @@
 """The text of a new status report (`ehp status new`): the schema line, where and when it reports, the date, and each
-field the initiative's segment must fill in, empty, under its question in Norwegian.
+field the initiative's segment must fill in, empty, under its question in Norwegian. `ehp status collect` writes the
+same text with the answers of a filled form in the fields.
 
 Pure: the command finds the round and writes the file. What the file says is portfolio data, in Norwegian like the
 shipped files: in nynorsk with `--lang nn`, else in bokmål (i18n/messages.py `file_language`).
