@@ -30,6 +30,7 @@ PAPERS = {
     "meeting-4": (["meeting", "--committee", "NUIT", "--date", "2021-11-25"], "NUIT 4/2021"),
     "roadmap": (["roadmap"], "NUIT 4/2021"),  # only Helseplattformen's report to NUIT 4 moves planned dates
     "benefits": (["benefits"], BOTH),
+    "knowledge": (["knowledge"], BOTH),
 }
 """Each paper of the shipped portfolio that uses the example rounds, and the rounds its notice names."""
 
@@ -73,7 +74,7 @@ def test_every_page_of_the_site_says_so(tmp_path: Path) -> None:
     code, _, err = invoke("report", "site", "--format", "html", "--out", str(out), "--path", SHIPPED)
     assert code == 0, err
     pages = sorted(out.rglob("*.html"))
-    assert len(pages) == 2 + 55  # the overview, the roadmap and a fact sheet for every initiative
+    assert len(pages) == 3 + 55  # the overview, the roadmap, the knowledge bank and a fact sheet for every initiative
     for page in pages:
         assert page.read_text(encoding="utf-8").count('<p class="examples" role="note">') == 1, page
 
@@ -134,7 +135,7 @@ def test_the_example_rounds_check_clean_and_hold_everyone_due() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "docx"])
-@pytest.mark.parametrize("paper", ["overview", "koordinere", "meeting-2", "roadmap", "benefits"])
+@pytest.mark.parametrize("paper", ["overview", "koordinere", "meeting-2", "roadmap", "benefits", "knowledge"])
 def test_a_portfolio_with_its_own_reports_shows_no_notice(tmp_path: Path, paper: str, fmt: str) -> None:
     root = str(shipped_with_test_rounds(tmp_path / "portfolio"))  # the test rounds: reports not marked as examples
     said = written(PAPERS[paper][0], fmt, tmp_path / "out", root=root)

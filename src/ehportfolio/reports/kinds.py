@@ -96,6 +96,15 @@ def _benefits(request: Request) -> tc.Report:
     return benefits(portfolio, load_cadence(), request.day, request.lang, name)
 
 
+def _knowledge(request: Request) -> tc.Report:
+    from ehportfolio.reports.knowledge import knowledge
+
+    portfolio = request.portfolio
+    settings = portfolio.context.settings
+    name = settings.name if settings else portfolio.root
+    return knowledge(portfolio, load_cadence(), request.day, request.lang, name)
+
+
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
@@ -116,5 +125,6 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("roadmap", tc.Roadmap, _roadmap, lambda context: "roadmap"),
         Kind("benefits", tc.Benefits, _benefits, lambda context: "benefits"),
+        Kind("knowledge", tc.Knowledge, _knowledge, lambda context: "knowledge"),
     )
 }
