@@ -13,6 +13,7 @@ fact sheet costs the same in a portfolio of ten initiatives as in one of ten tho
 from __future__ import annotations
 
 import datetime
+import re
 import shlex
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -352,10 +353,11 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
     by_focus = tuple(tc.FocusRow(**_focus_row(code, shared.focus, count)) for code, count in sorted(areas.items()))
     counts = ", ".join(f"{segment_name(s)} {len(groups[s])}" for s in SEGMENTS)
     drawn = graph(shared.names, shared.all_pairs, solutions=shared.solutions)
+    shown = {m.id: _shown(m, shared) for m in active}
     status = tuple(
         group
         for s in SEGMENTS
-        if (group := _status_group(s, [m for m in active if states[m.id].segment == s], shared)).rows
+        if (group := _status_group(s, [m for m in active if states[m.id].segment == s], shared, shown)).rows
     )
     return tc.Overview(
         kind="overview",
@@ -375,14 +377,17 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
         generated=text(lang, "report.generated", name=shared.name),
         links=links,
         status=status,
+        subjects=_subjects(active, shared, shown),
         examples=examples([r.label for r in shared.held if r.id in shared.examples], lang),
     )
 
 
-def _status_group(segment: str, group: list[Member], shared: Shared) -> tc.StatusGroup:
+def _status_group(
+    segment: str, group: list[Member], shared: Shared, shown: Mapping[str, list[Shown]]
+) -> tc.StatusGroup:
     """A segment's members with their state at each round shown (`trend`), as a table with a column per round."""
     lang = shared.lang
-    found = {m.id: trend(m, shared) for m in group}
+    found = {m.id: trend(m, shared, shown[m.id]) for m in group}
     used = {row.round for rows in found.values() for row in rows}
     columns = [r for r in shared.held if r.id in used]
     lines = []
@@ -411,6 +416,98 @@ def _status_group(segment: str, group: list[Member], shared: Shared) -> tc.Statu
         colour="colour" in cadence.required,
         rounds=tuple(r.label for r in columns),
         rows=tuple(lines),
+    )
+
+
+SHORT_LENGTH = 140
+"""About how many characters of a text the overview's latest reports show before they cut it."""
+
+
+def _short(value: str) -> str:
+    """A text in short: its first sentence, or its first SHORT_LENGTH characters cut at a word, and `…` when
+    anything is left out."""
+    flat = " ".join(value.split())
+    sentence = re.match(r".+?[.!?](?=\s|$)", flat)
+    if sentence and len(sentence.group()) <= SHORT_LENGTH:
+        kept = sentence.group()
+        return kept if kept == flat else kept + " …"
+    if len(flat) <= SHORT_LENGTH:
+        return flat
+    return flat[: SHORT_LENGTH + 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _first(items: Sequence[str], lang: str) -> str:
+    """A list in short: its first item, after the number of items when there are more; empty for none."""
+    if len(items) < 2:
+        return _short(items[0]) if items else ""
+    return text(lang, "report.overview.count_first", count=len(items), first=_short(items[0]))
+
+
+def _short_dependency(dependency: tc.Dependency, day: datetime.date, lang: str) -> tc.ShortDependency:
+    name, state = dependency.name or dependency.id, _short(dependency.state) or "–"
+    line = f"{name}: {state}"
+    if dependency.by:
+        line = text(lang, "report.overview.dependency", name=name, state=state, by=dependency.by)
+    return tc.ShortDependency(
+        id=dependency.id,
+        text=line,
+        passed=bool(dependency.by) and datetime.date.fromisoformat(dependency.by) < day,
+    )
+
+
+def _short_field(field: tc.ReportField, day: datetime.date, lang: str) -> tc.ShortField:
+    """A fact sheet's field (`_field`) in short, with each dependency's `by` date against `day`."""
+    if field.kind == "risks":
+        words = _first([r.risk or "–" for r in field.risks], lang)
+    elif field.kind == "list":
+        words = _first(field.items, lang)
+    else:
+        words = field.text if field.kind == "colour" else _short(field.text)
+    return tc.ShortField(
+        name=field.name,
+        label=field.label,
+        missing=field.missing,
+        text=words,
+        colour=field.colour,
+        dependencies=tuple(_short_dependency(d, day, lang) for d in field.dependencies),
+    )
+
+
+def _subjects(active: list[Member], shared: Shared, shown: Mapping[str, list[Shown]]) -> tuple[tc.SubjectGroup, ...]:
+    """Each segment's subject on the overview: the members whose latest round shown (`_shown`) has their report, with
+    its fields as the fact sheet builds them (`latest`), in short; grouped by the segment the report was made in."""
+    lang = shared.lang
+    rows: dict[str, list[tc.SubjectRow]] = {s: [] for s in SEGMENTS}
+    for member in sorted(active, key=lambda m: (m.initiative.name.casefold(), m.id)):
+        found = shown[member.id]
+        if not found or not found[-1].found.filed:
+            continue
+        last = latest(member, shared, found)
+        if last.segment not in rows:
+            continue
+        day = shared.date or datetime.date.fromisoformat(last.date)
+        rows[last.segment].append(
+            tc.SubjectRow(
+                id=member.id,
+                name=member.initiative.name,
+                owner=member.initiative.owner,
+                round=last.round,
+                meeting=last.meeting,
+                state=last.state,
+                missing=last.missing,
+                fields=tuple(_short_field(f, day, lang) for f in last.fields),
+            )
+        )
+    return tuple(
+        tc.SubjectGroup(
+            segment=s,
+            name=segment_name(s),
+            subject=shared.cadence.segments[s].subject[lang],
+            labels=tuple(text(lang, FIELD_WORDS[n]) for n in shared.cadence.segments[s].required if n in FIELD_WORDS),
+            rows=tuple(rows[s]),
+        )
+        for s in SEGMENTS
+        if rows[s]
     )
 
 

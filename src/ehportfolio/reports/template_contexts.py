@@ -293,6 +293,79 @@ class StatusGroup(Fields):
 
 
 @dataclass(frozen=True)
+class ShortDependency(Fields):
+    """A dependency in the overview's latest reports, in one line."""
+
+    id: str
+    """The id depended on."""
+    text: str
+    """`name: state (by date)` in the report's language; the id stands for a name that is in neither the portfolio
+    nor the register of national solutions, and `–` for a state left empty."""
+    passed: bool
+    """Its `by` date is before the report's date (the meeting's date without one)."""
+
+
+@dataclass(frozen=True)
+class ShortField(Fields):
+    """A field of a status report in short, as the overview's latest reports show it: one of the segment's `required`
+    fields of cadence.yaml (see ReportField)."""
+
+    name: str
+    """The field's name in a status file (`colour`, `progress`, …)."""
+    label: str
+    """Its heading in the report's language."""
+    missing: bool
+    """The report leaves it out or incomplete (the report is then incomplete)."""
+    text: str
+    """In short: a text's first sentence or first 140 characters (`…` when cut), the colour in words, or for a list
+    (`risks`, `actions`, `ideas`) its first item, after the number of items when there are more; empty when the field
+    has nothing (`[]`, or not answered) and for `dependencies`."""
+    colour: str
+    """For `colour`, its value (`grønn`, `gul` or `rød`); empty otherwise."""
+    dependencies: tuple[ShortDependency, ...] = ()
+    """For `dependencies`, each of them in one line."""
+
+
+@dataclass(frozen=True)
+class SubjectRow(Fields):
+    """An initiative in the overview's latest reports."""
+
+    id: str
+    """Its id."""
+    name: str
+    """Its name."""
+    owner: str
+    """Its owner."""
+    round: str
+    """The round of its report (`2021-nuit-4`): the latest round shown it was due at or reported to."""
+    meeting: str
+    """That round's meeting (`NUIT 4/2021`)."""
+    state: str
+    """`reported` or `incomplete`."""
+    missing: str
+    """What an incomplete report lacks, in words; empty otherwise."""
+    fields: tuple[ShortField, ...]
+    """The fields its segment reports on, in the order of cadence.yaml (the columns of its group's `labels`)."""
+
+
+@dataclass(frozen=True)
+class SubjectGroup(Fields):
+    """A segment in the overview's latest reports: each segment's own subject, in short."""
+
+    segment: str
+    """The segment's key."""
+    name: str
+    """Its name."""
+    subject: str
+    """What it reports on, in the report's language."""
+    labels: tuple[str, ...]
+    """The headings of the fields it reports on, in the order of cadence.yaml."""
+    rows: tuple[SubjectRow, ...]
+    """Its members on the report's date whose latest round shown (one they were due at or reported to) has a report
+    from them made in this segment, by name."""
+
+
+@dataclass(frozen=True)
 class Overview(Report):
     """`ehp report overview`: every initiative by segment, like table 5.2 of the report."""
 
@@ -319,6 +392,9 @@ class Overview(Report):
     status: tuple[StatusGroup, ...] = ()
     """Each segment's members with their state round by round (the colour trend of those that report with a colour);
     only the segments that have any, and none when no round is shown (held by the date, or reported to)."""
+    subjects: tuple[SubjectGroup, ...] = ()
+    """Each segment's subject in the latest reports (issue 14): a row per member whose latest round shown has its
+    report, with that report's fields in short; only the segments that have any."""
 
 
 # The fact sheet

@@ -91,6 +91,15 @@ BY_OWNER = table(
 )
 
 
+SHORT_FIELDS = (
+    "{% for f in row.fields %}**{{ f.label }}:** "
+    "{% for d in f.dependencies %}{% if d.passed %}**{{ d.text }} – {{ _('report.overview.passed') }}**"
+    "{% else %}{{ d.text }}{% endif %}{{ '; ' if not loop.last else '' }}"
+    "{% else %}{% if f.text %}{{ f.text }}{% elif f.missing %}**{{ _('report.field.missing') }}**"
+    "{% else %}{{ _('report.none') }}{% endif %}{% endfor %}{{ ' ' if not loop.last else '' }}{% endfor %}"
+)
+"""An initiative's latest report in the overview, in short: each field after its label, in one cell."""
+
 INITIATIVE_COLUMNS = [
     '{{ _("report.col.focus") }}',
     '{{ _("report.col.name") }}',
@@ -147,6 +156,19 @@ OVERVIEW: list[Item] = [
         ],
         "row in group.rows",
         weights=(4, 8),
+    ),
+    tag("endfor"),
+    tag("endif"),
+    tag("if subjects"),
+    ("h1", "{{ _('report.overview.subjects') }}"),
+    ("p", "{{ _('report.overview.subjects.rule') }}"),
+    tag("for group in subjects"),
+    ("h2", "{{ group.name }}: {{ group.subject }}"),
+    table(
+        ['{{ _("report.col.name") }}', '{{ _("report.col.meeting") }}', "{{ _('report.latest') }}"],
+        [NAME_CELL, "{{ row.meeting }}" + MISSING, SHORT_FIELDS],
+        "row in group.rows",
+        weights=(3, 2.5, 8),
     ),
     tag("endfor"),
     tag("endif"),
