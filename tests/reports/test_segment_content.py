@@ -198,3 +198,96 @@ def test_a_file_that_cannot_be_read_shows_as_incomplete_with_nothing_answered(ro
         ("dependencies", True, (), ()),
         ("actions", True, (), ()),
     ]
+
+
+def test_the_overview_shows_each_segments_subject_in_the_latest_reports(rounds: Path) -> None:
+    """Item 3 on the overview: a row per initiative with a report in the latest round it was due at, with its
+    segment's fields in short; a dependency past its `by` date marked, an incomplete report named as such."""
+    latest = section(report(rounds, "overview", *LATE), "## Siste statusrapporter")
+    samstyre = section(latest, "### Samstyre: status og risiko")
+    assert "| Navn | Møte | Samlet status | Fremdrift | Risikoer |" in samstyre
+    assert (
+        "| Legemiddelprogrammet (`legemiddelprogrammet`) | NUIT 4/2021:"
+        " **Ufullstendig: mangler colour, risks.0.action.** | **ikke besvart**"
+        " | Finansieringen for 2022 er avklart; spredningen starter igjen i januar."
+        " | Kommunene rekker ikke å ta i bruk legemiddellisten før sommeren |"
+    ) in samstyre
+    koordinere = section(latest, "### Koordinere: avhengigheter og tiltakene som reduserer risikoen ved dem")
+    assert "| Navn | Møte | Avhengigheter | Risikoreduserende tiltak |" in koordinere
+    assert (
+        "| Helseplattformen (`helseplattformen`) | NUIT 4/2021 | Legemiddelprogrammet: Ny plan er vedtatt;"
+        " første leveranse i mars \\(innen 2022-03-01\\);"
+        " **Kjernejournal: Levert \\(innen 2021-06-01\\) – fristen er passert**"
+        " | 2, først: Månedlige avklaringsmøter med Legemiddelprogrammet |"
+    ) in koordinere
+    assert "| Akson - journal (`akson-journal`) | NUIT 4/2021 | Ingen. | Ingen. |" in koordinere
+    inspirere = section(latest, "### Inspirere: formål, hvor langt tiltaket har kommet, og nye ideer")
+    assert "| Navn | Møte | Formål | Fremdrift | Nye ideer |" in inspirere
+    assert "| 2, først: En felles inngang til chattetjenester for ungdom på tvers av kommuner |" in inspirere
+    # not reported to the latest round it was due at: no row here (the status across rounds says so)
+    assert "hmn-lab" not in latest
+    assert "DigiHelse" not in latest
+    # before the dependency's date, nothing is marked
+    early = section(report(rounds, "overview", "--date", "2021-05-31"), "## Siste statusrapporter")
+    assert "fristen er passert" not in early
+    english = section(report(rounds, "overview", *LATE, "--lang", "en"), "## Latest status reports")
+    assert "**Kjernejournal: Levert \\(by 2021-06-01\\) – date passed**" in english
+
+
+def test_the_overview_shows_observere_with_an_incomplete_report_as_incomplete(rounds: Path, tmp_path: Path) -> None:
+    """Observere's round with HMN Lab's and Alle møter's reports as the latest one: the rounds after it left out."""
+    root = tmp_path / "portfolio"
+    shutil.copytree(rounds, root)
+    for folder in (root / "status").iterdir():
+        if not (folder / "hmn-lab.yaml").is_file():
+            shutil.rmtree(folder)
+    latest = section(report(root, "overview", "--date", "2021-06-01"), "## Siste statusrapporter")
+    observere = section(latest, "### Observere: fremdrift og risiko, erfaringer og hindringer")
+    assert re.search(r"^\| Navn \| Møte \| Fremdrift \| Risikoer \| Erfaringer \| Hindringer \|$", observere, re.M)
+    hmn = next(line for line in observere.splitlines() if "(`hmn-lab`)" in line)
+    assert "Integrasjonen mot rekvireringsløsningen i kommunene er ikke ferdig." in hmn
+    assert "**" not in hmn  # complete: nothing missing, nothing unanswered
+    alle = next(line for line in observere.splitlines() if "(`alle-moter`)" in line)
+    assert "**Ufullstendig: mangler risks, experience, obstacles.**" in alle
+    assert alle.count("**ikke besvart**") == 3
+    html = report(root, "overview", "--date", "2021-06-01", "-f", "html")
+    part = html[html.index("<h2>Siste statusrapporter</h2>") :]
+    assert '<strong class="incomplete">Ufullstendig: mangler risks, experience, obstacles.</strong>' in part
+
+
+def test_the_site_index_links_each_name_in_the_latest_reports(rounds: Path, tmp_path: Path) -> None:
+    code, _, err = invoke("report", "site", "--out", str(tmp_path), "-f", "html", "--path", str(rounds), *LATE)
+    assert code == 0, err
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    latest = index[index.index("<h2>Siste statusrapporter</h2>") :]
+    latest = latest[: latest.index("<h2>", 5)]
+    rows = re.findall(r"<tr><td>(.*?)</td>", latest)
+    assert len(rows) == 4, rows
+    for ident in ("akson-journal", "digi-ung", "helseplattformen", "legemiddelprogrammet"):
+        assert re.search(rf'<tr><td><a href="initiatives/{ident}\.html">[^<]+</a> <code>{ident}</code>', latest)
+        assert (tmp_path / "initiatives" / f"{ident}.html").is_file()
+    assert '<strong class="passed">Kjernejournal: Levert (innen 2021-06-01) – fristen er passert</strong>' in latest
+    assert '<span class="state state-rød">' not in latest  # its latest report has no colour
+
+
+def test_the_overview_cuts_long_text_and_takes_its_fields_from_the_cadence_data(rounds: Path) -> None:
+    cadence = load_cadence()
+    inspirere = dataclasses.replace(cadence.segments["inspirere"], required=("ideas", "progress"))
+    changed = dataclasses.replace(cadence, segments={**cadence.segments, "inspirere": inspirere})
+    portfolio = load_portfolio(str(rounds), statuses=True)
+    shared = contexts.prepare(portfolio, changed, "nb", datetime.date(2021, 12, 31))
+    long = "Første setning ved St. Olavs er kort. Den andre kommer ikke med."
+    words = " ".join(["ord"] * 60)
+    reports = {
+        **shared.reports,
+        "digi-ung": {
+            round_: report.model_copy(update={"progress": long, "ideas": (words,)})
+            for round_, report in shared.reports["digi-ung"].items()
+        },
+    }
+    subjects = contexts.overview(dataclasses.replace(shared, reports=reports)).subjects
+    group = next(g for g in subjects if g.segment == "inspirere")
+    assert group.labels == ("Nye ideer", "Fremdrift")
+    ideas, progress = group.rows[0].fields
+    assert progress.text == "Første setning ved St. Olavs er kort. …"
+    assert ideas.text.endswith("ord…") and len(ideas.text) <= contexts.SHORT_LENGTH + 1

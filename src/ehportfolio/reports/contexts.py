@@ -427,7 +427,8 @@ def _short(value: str) -> str:
     """A text in short: its first sentence, or its first SHORT_LENGTH characters cut at a word, and `…` when
     anything is left out."""
     flat = " ".join(value.split())
-    sentence = re.match(r".+?[.!?](?=\s|$)", flat)
+    # a sentence ends after a word of three letters or more, so that "St. Olavs" or "f.eks." does not end one
+    sentence = re.match(r".+?\b\w{3,}[.!?](?=\s|$)", flat)
     if sentence and len(sentence.group()) <= SHORT_LENGTH:
         kept = sentence.group()
         return kept if kept == flat else kept + " …"

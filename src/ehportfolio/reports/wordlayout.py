@@ -96,7 +96,7 @@ SHORT_FIELDS = (
     "{% for d in f.dependencies %}{% if d.passed %}**{{ d.text }} – {{ _('report.overview.passed') }}**"
     "{% else %}{{ d.text }}{% endif %}{{ '; ' if not loop.last else '' }}"
     "{% else %}{% if f.text %}{{ f.text }}{% elif f.missing %}**{{ _('report.field.missing') }}**"
-    "{% else %}{{ _('report.none') }}{% endif %}{% endfor %}{{ ' ' if not loop.last else '' }}{% endfor %}"
+    "{% else %}{{ _('report.none') }}{% endif %}{% endfor %}{{ ' · ' if not loop.last else '' }}{% endfor %}"
 )
 """An initiative's latest report in the overview, in short: each field after its label, in one cell."""
 
