@@ -82,6 +82,7 @@ def test_overview_lists_every_initiative_under_its_segment(shipped: Path) -> Non
     assert headings(document, 1) == [
         "Tiltak per segment",
         "Status over rundene",
+        "Siste statusrapporter",
         "Tiltak per eier",
         "Tiltak per innsatsområde",
         "Avhengigheter",
@@ -92,6 +93,16 @@ def test_overview_lists_every_initiative_under_its_segment(shipped: Path) -> Non
         "Legemiddelprogrammet (legemiddelprogrammet)",
         "NUIT 1/2021: grønn → NUIT 2/2021: gul → NUIT 3/2021: gul",
     ] in trend
+    latest = [
+        row for table in document.tables if table.rows[0].cells[1].text == "Møte" for row in body(table)
+    ]  # each segment's subject in short, one cell for its fields
+    assert [
+        "Helseplattformen (helseplattformen)",
+        "NUIT 2/2021",
+        "Avhengigheter: Legemiddelprogrammet: Utsatt; ny plan ventes i juni (innen 2021-11-01); Program for kodeverk"
+        " og terminologi: I rute (innen 2021-09-01) · Risikoreduserende tiltak: 2, først: Månedlige avklaringsmøter"
+        " med Legemiddelprogrammet",
+    ] in latest
     found = [
         i
         for table in document.tables

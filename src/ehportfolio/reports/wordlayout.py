@@ -168,7 +168,7 @@ OVERVIEW: list[Item] = [
         ['{{ _("report.col.name") }}', '{{ _("report.col.meeting") }}', "{{ _('report.latest') }}"],
         [NAME_CELL, "{{ row.meeting }}" + MISSING, SHORT_FIELDS],
         "row in group.rows",
-        weights=(3, 2.5, 8),
+        weights=(4, 2.6, 7.4),
     ),
     tag("endfor"),
     tag("endif"),
