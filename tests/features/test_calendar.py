@@ -363,6 +363,11 @@ def test_the_cadence_is_shipped_data_checked_against_the_models() -> None:
         "inspirere": 1,
     }
     assert cadence.portfolio_committee == "NUIT" and cadence.committees["NUFA"]["nb"] == "Fagutvalget"
+    assert cadence.receives == {"NUIT": ("samstyre", "koordinere"), "NUFA": ("observere", "inspirere")}
+    assert (
+        cadence.receivers("inspirere") == ("NUFA",)
+        and cadence.handles["NUFA"]["nb"] == "faglige spørsmål og arkitektur"
+    )
     assert cadence.question("inspirere", "progress").startswith("Hvor langt har tiltaket kommet")
     assert cadence.question("observere", "progress", "en").startswith("What has been done")
     original, _ = parse_mapping(str(CADENCE_FILE), CADENCE_FILE.read_text(encoding="utf-8"))
@@ -373,6 +378,9 @@ def test_the_cadence_is_shipped_data_checked_against_the_models() -> None:
         lambda d: d["segments"]["samstyre"].update(times="13"),
         lambda d: d["fields"]["risks"].update(items=["risk", "owner"]),
         lambda d: d["fields"].pop("purpose"),
+        lambda d: d["committees"]["NUFA"].update(receives=["observere", "alle"]),
+        lambda d: d["committees"]["NUFA"].update(receives=["observere"]),  # nobody receives Inspirere
+        lambda d: d["done"].update(words=[]),
     ):
         data = copy.deepcopy(original)
         change(data)

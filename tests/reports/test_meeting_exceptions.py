@@ -11,7 +11,9 @@ import json
 import re
 from pathlib import Path
 
+import docx
 from conftest import invoke
+from docx.table import Table
 from helpers import CALENDAR_SETTINGS, INSPIRERE, KOORDINERE, OBSERVERE, SAMSTYRE, build_file_tree, calendar_portfolio
 
 MEETING = ["report", "meeting", "--committee", "NUIT", "--date", "2021-05-06"]
@@ -45,6 +47,17 @@ def _portfolio(tmp_path: Path) -> Path:
     return calendar_portfolio(tmp_path / "p", statuses, avhengig=KOORDINERE.replace("id: felles", "id: bra"), **named)
 
 
+def _word(path: Path) -> str:
+    """A Word document's paragraphs and table rows, in order, as lines."""
+    lines = []
+    for block in docx.Document(str(path)).iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(" | ".join(cell.text for cell in row.cells) for row in block.rows)
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
 def _positions(page: str, *wanted: str) -> list[int]:
     return [page.index(w) for w in wanted]
 
@@ -72,6 +85,13 @@ def test_the_paper_lists_red_worse_and_an_overdue_dependency_before_the_rest(tmp
     found = _positions(page, "<code>rod</code>", "<code>verre</code>", "<code>avhengig</code>", "<h3>Samstyre")
     assert heading < found[0] < found[1] < found[2] < found[3]
     assert "men status er «I rute»." in page
+    code, _, err = invoke(*MEETING, "-f", "docx", "--out", str(tmp_path / "w"), "--path", str(root))
+    assert code == 0, err
+    (paper,) = (tmp_path / "w").glob("*.docx")
+    words = _word(paper)
+    assert "Krever oppmerksomhet" in words
+    found = _positions(words, "Krever oppmerksomhet", "Rødt (rod)", "Verre (verre)", "Avhengig (avhengig)", "Samstyre:")
+    assert found == sorted(found)
 
 
 def test_a_paper_with_nothing_to_flag_says_so(tmp_path: Path) -> None:

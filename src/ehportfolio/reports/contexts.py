@@ -889,7 +889,7 @@ def _attention(
         if reason.kind == "red":
             reasons.append(text(lang, "report.attention.red"))
         elif reason.kind == "worse":
-            was, now = text(lang, STATE_WORDS[reason.was]), text(lang, STATE_WORDS[state])
+            was, now = text(lang, STATE_WORDS[reason.was]), text(lang, STATE_WORDS[item.reporting.colour or state])
             reasons.append(text(lang, "report.attention.worse", was=was, before=before, now=now))
         elif reason.kind == "not_reported_twice":
             reasons.append(text(lang, "report.attention.not_reported_twice", before=before))

@@ -376,7 +376,7 @@ MEETING: list[Item] = [
                 ],
                 [NAME_CELL, "{{ row.segment_name }}", "{{ row.state_text }}", '{{ row.reasons | join(" ") }}'],
                 "row in attention",
-                weights=(3, 1.6, 1.4, 5),
+                weights=(3.4, 1.4, 1.6, 4.4),
             ),
         ],
         [("p", "{{ attention_none }}")],
