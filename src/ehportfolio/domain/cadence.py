@@ -62,7 +62,7 @@ class Done:
 
     def says_done(self, state: str | None) -> bool:
         """Whether a dependency's state says it is done."""
-        if not state:
+        if not state or not self.words:
             return False
         said, unless = self._patterns
         folded = state.casefold()

@@ -927,7 +927,7 @@ def _no_segments(round_: Round, found: list[Round], cadence: Cadence, lang: str)
         committee=committee,
         segments=", ".join(segment_name(s) for s in received),
         handles=cadence.handles.get(committee, {}).get(lang, ""),
-        meetings=", ".join(others),
+        meetings=", ".join(others) or "–",
     )
 
 
