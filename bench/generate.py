@@ -20,11 +20,13 @@ looks like, so `ehp check` finds it mostly clean:
 from __future__ import annotations
 
 import argparse
+import datetime
 import random
 import sys
 from pathlib import Path
 
 from ehportfolio.domain.engine import decide as engine_decide
+from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.features.schema import KINDS, file_name, schema_text
 from ehportfolio.store.packaged import load_checklist
 
@@ -264,8 +266,6 @@ PLAN_SHARE = 0.3
 def plan_lines(rng: random.Random) -> list[str]:
     """Phases one after another from a start in 2019–2024, each planned 3–18 months and ending up to 4 months either
     side of the plan, the last one still going; and one or two milestones."""
-    import datetime
-
     start = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randint(0, 6 * 365))
     out = ["phases:"]
     first = rng.randint(0, 2)
@@ -288,7 +288,7 @@ def initiative_id(number: int) -> str:
     return f"tiltak-{number:05d}"
 
 
-def portfolio_text(count: int) -> str:
+def portfolio_text(count: int, rounds: bool = False) -> str:
     out = [
         schema_line("portfolio"),
         f"name: Syntetisk e-helseportefølje ({count} tiltak)",
@@ -297,7 +297,86 @@ def portfolio_text(count: int) -> str:
         "taxonomy: taxonomy.yaml",
         "actors: actors.yaml",
     ]
+    if rounds:
+        out.append("calendar:")
+        for committee, number, date in CALENDAR:
+            out += [f"  - committee: {committee}", f"    number: {number}", f"    date: {date}"]
     return "\n".join(out) + "\n"
+
+
+CALENDAR = (
+    ("NUIT", 1, "2021-02-11"),
+    ("NUFA", 1, "2021-03-17"),
+    ("NUIT", 2, "2021-05-06"),
+    ("NUIT", 3, "2021-09-16"),
+    ("NUFA", 2, "2021-10-20"),
+    ("NUIT", 4, "2021-11-25"),
+)
+"""The meetings of `--rounds`: the shipped portfolio's calendar of 2021."""
+ROUNDS = {"2021-nuit-2": ("samstyre", "koordinere", "observere"), "2021-nuit-4": SEGMENTS}
+"""The rounds `--rounds` writes status reports for, and the segments that report to each by the default cadence."""
+MISSING_SHARE = 0.05
+"""The share of reports due that `--rounds` leaves out (not reported)."""
+
+
+ACTIONS = ("Tett oppfølging av leverandøren", "Ny plan for innføringen", "Eskalert til styringsgruppen")
+
+
+def _risk_lines(rng: random.Random) -> list[str]:
+    if rng.random() < 0.3:
+        return ["risks: []"]
+    return [
+        "risks:",
+        "  - risk: Forsinket leveranse fra leverandør",
+        "    consequence: Innføringen utsettes",
+        f"    action: {rng.choice(ACTIONS)}",
+    ]
+
+
+def status_text(segment: str, date: str, rng: random.Random, earlier: list[int]) -> str:
+    """A complete status report of `segment`, as its cadence requires, with the experience, obstacles and ideas the
+    knowledge bank gathers and, for Koordinere, dependencies on earlier initiatives (some past their date)."""
+    out = [schema_line("status", "../../"), f"date: {date}"]
+    if segment == "samstyre":
+        out.append(f"colour: {rng.choices(('grønn', 'gul', 'rød'), (70, 22, 8))[0]}")
+    if segment in ("samstyre", "observere", "inspirere"):
+        out.append(f"progress: {rng.choice(DESCRIPTION_SENTENCES)}")
+    if segment in ("samstyre", "observere"):
+        out += _risk_lines(rng)
+    if segment == "observere":
+        out.append(f"experience: {rng.choice(DESCRIPTION_SENTENCES)}")
+        out.append("obstacles: Mangler kapasitet hos leverandøren av fagsystemet")
+    if segment == "koordinere":
+        out.append("dependencies:")
+        for other in rng.sample(earlier, min(len(earlier), rng.randint(1, 2))) if earlier else ():
+            by = rng.choice(("2021-03-01", "2021-12-31", "2022-06-30"))
+            out += [f"  - id: {initiative_id(other)}", "    needed: Grensesnitt i produksjon", f"    by: {by}"]
+            out.append(f"    state: {rng.choice(('I rute', 'Forsinket', 'Levert'))}")
+        if out[-1] == "dependencies:":
+            out[-1] = "dependencies: []"
+        out += ["actions:", "  - Felles testmiljø med tiltaket vi er avhengige av"]
+    if segment == "inspirere":
+        out.append(f"purpose: {rng.choice(DESCRIPTION_SENTENCES)}")
+        out += ["ideas:", f"  - {rng.choice(DESCRIPTION_SENTENCES)}"]
+    return "\n".join(out) + "\n"
+
+
+def write_rounds(outdir: Path, segments: dict[int, str], seed: int) -> None:
+    """status/<round>/<id>.yaml for the rounds of ROUNDS: a complete report from each initiative due, but MISSING_SHARE
+    of them, dated a week before the meeting."""
+    rng = random.Random(seed + 2)
+    dates = {f"{date[:4]}-{committee.lower()}-{number}": date for committee, number, date in CALENDAR}
+    for round_id, reporting in ROUNDS.items():
+        folder = outdir / "status" / round_id
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("tiltak-*.yaml"):
+            stale.unlink()
+        date = (datetime.date.fromisoformat(dates[round_id]) - datetime.timedelta(days=7)).isoformat()
+        for number, segment in segments.items():
+            if segment in reporting and rng.random() >= MISSING_SHARE:
+                earlier = [n for n in range(max(0, number - 50), number) if n in segments]
+                text = status_text(segment, date, rng, earlier)
+                (folder / f"{initiative_id(number)}.yaml").write_text(text, encoding="utf-8")
 
 
 def taxonomy_text() -> str:
@@ -326,15 +405,15 @@ def write_schemas(folder: Path) -> None:
         (folder / file_name(kind)).write_text(schema_text(kind, CHECKLIST), encoding="utf-8")
 
 
-def generate(outdir: Path, count: int, seed: int = 1) -> None:
+def generate(outdir: Path, count: int, seed: int = 1, rounds: bool = False) -> None:
     """Write outdir/portfolio.yaml, taxonomy.yaml, actors.yaml, schema/ and initiatives/tiltak-NNNNN.yaml for NNNNN in
-    0..count-1."""
+    0..count-1; with `rounds`, a calendar and the status reports of ROUNDS too."""
     outdir = Path(outdir)
     folder = outdir / "initiatives"
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("tiltak-*.yaml"):  # a smaller count must not leave files of an earlier, larger run
         stale.unlink()
-    (outdir / "portfolio.yaml").write_text(portfolio_text(count), encoding="utf-8")
+    (outdir / "portfolio.yaml").write_text(portfolio_text(count, rounds), encoding="utf-8")
     (outdir / "taxonomy.yaml").write_text(taxonomy_text(), encoding="utf-8")
     (outdir / "actors.yaml").write_text(actors_text(), encoding="utf-8")
     write_schemas(outdir / "schema")
@@ -342,14 +421,19 @@ def generate(outdir: Path, count: int, seed: int = 1) -> None:
     plans = random.Random(seed + 1)  # its own stream, so that the rest of each file is what it was before plans
     samstyre: list[int] = []
     samstyre_set: set[int] = set()
+    segments: dict[int, str] = {}
     for number in range(count):
         text, segment = initiative_text(number, rng, samstyre, samstyre_set)
         if plans.random() < PLAN_SHARE:
             text += "\n".join(plan_lines(plans)) + "\n"
         (folder / f"{initiative_id(number)}.yaml").write_text(text, encoding="utf-8")
+        if segment is not None:
+            segments[number] = segment
         if segment == "samstyre":
             samstyre.append(number)
             samstyre_set.add(number)
+    if rounds:
+        write_rounds(outdir, segments, seed)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -357,10 +441,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--count", type=int, required=True, help="number of initiative files")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--rounds", action="store_true", help="a calendar of 2021 and two rounds of status reports")
     args = parser.parse_args(argv)
     if args.count < 0:
         parser.error("--count must be >= 0")
-    generate(args.outdir, args.count, args.seed)
+    generate(args.outdir, args.count, args.seed, args.rounds)
     print(f"wrote {args.count} initiatives to {args.outdir / 'initiatives'}", file=sys.stderr)
     return 0
 

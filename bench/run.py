@@ -1,8 +1,8 @@
 """Benchmark ehp against plain baselines, measured side by side in one run, and print the ratios.
 
     python bench/run.py [--count 10000] [--repeat 3] [--assess-repeat 10] [--slow 60] [--out DIR] [--seed S]
-                        [--only site|hints] [--site-count 1000] [--site-small 250]
-                        [--hints-count 2000] [--hints-unknown 5000]
+                        [--only site|hints|rounds] [--site-count 1000] [--site-small 250]
+                        [--hints-count 2000] [--hints-unknown 5000] [--rounds-count 10000]
 
 Run it with the virtual environment's python (`make bench` does): the baselines use that python, and ehp is the
 entry point beside it. Every measurement is a fresh subprocess, so start-up and imports count. Times are wall-clock
@@ -30,6 +30,11 @@ Measured:
      dependencies that do not exist, against `ehp check` on the same portfolio without that file: one file must
      not stall a run (each unknown id once got a did-you-mean over every id).                      goal: <= 2x
      `--only hints` runs this measurement alone.
+  i. On --rounds-count (10000) generated initiatives with a calendar and two rounds of status reports
+     (`bench/generate.py --rounds`): `ehp calendar` and `ehp report meeting` for NUIT 4/2021 (every segment's status,
+     the exceptions first) against `ehp segment` on the same files,                                goal: <= 3x
+     and the meeting paper against the same on a quarter of the initiatives (linear):            goal: <= 5x
+     `--only rounds` runs these measurements alone.
 
 Before timing, check-jsonschema validates the shipped portfolio/ against portfolio/schema/ (every kind of file), and
 `ehp check --format json` runs once on the generated portfolio; both results are printed, with the findings by rule.
@@ -280,9 +285,9 @@ def print_table(rows: list[tuple[str, ...]]) -> None:
             print("  ".join("-" * width for width in widths))
 
 
-def generate(python: str, folder: Path, count: int, seed: int) -> bool:
+def generate(python: str, folder: Path, count: int, seed: int, *options: str) -> bool:
     """A generated portfolio of `count` initiatives in `folder`, made in a child so that this process stays small."""
-    gen = [python, str(BENCH / "generate.py"), str(folder), "--count", str(count), "--seed", str(seed)]
+    gen = [python, str(BENCH / "generate.py"), str(folder), "--count", str(count), "--seed", str(seed), *options]
     if subprocess.run(gen, stdout=subprocess.DEVNULL).returncode != 0:
         print(f"the generator failed: {' '.join(gen)}", file=sys.stderr)
         return False
@@ -402,6 +407,57 @@ def run_hints(python: str, ehp: str, scratch: Path, args: argparse.Namespace) ->
     return hints
 
 
+@dataclass
+class RoundsBench:
+    """The status rounds: `ehp calendar` and the meeting paper (with its exceptions) on a portfolio with two rounds of
+    status reports, against `ehp segment` on it, and the paper on a quarter of the size (cost linear in the reports)."""
+
+    large: int
+    small: int
+    segment: Series
+    calendar: Series
+    meeting: Series
+    meeting_small: Series
+
+    @property
+    def series(self) -> tuple[Series, ...]:
+        return (self.segment, self.calendar, self.meeting, self.meeting_small)
+
+    def rows(self) -> list[tuple[str, ...]]:
+        return [
+            time_row(f"calendar / segment, {self.large} with rounds", self.calendar, self.segment, 3),
+            time_row(f"report meeting / segment, {self.large}", self.meeting, self.segment, 3),
+            time_row(f"report meeting {self.large} / {self.small}", self.meeting, self.meeting_small, 5),
+        ]
+
+
+MEETING = ["--committee", "NUIT", "--date", "2021-11-25"]
+"""The meeting the rounds measurement renders: NUIT 4/2021, to which every segment reports (bench/generate.py)."""
+
+
+def run_rounds(python: str, ehp: str, scratch: Path, args: argparse.Namespace) -> RoundsBench | None:
+    """Generate the two portfolios with rounds (bench/generate.py --rounds) and make the series."""
+    large, small = scratch / f"rounds-{args.rounds_count}", scratch / f"rounds-{args.rounds_count // 4}"
+    for folder, count in ((large, args.rounds_count), (small, args.rounds_count // 4)):
+        if not generate(python, folder, count, args.seed, "--rounds"):
+            return None
+
+    def meeting(folder: Path) -> list[str]:
+        return [ehp, "report", "meeting", *MEETING, "--path", str(folder)]
+
+    rounds = RoundsBench(
+        args.rounds_count,
+        args.rounds_count // 4,
+        Series(f"ehp segment ({args.rounds_count})", [ehp, "segment", str(large)], (0, 1)),
+        Series(f"ehp calendar ({args.rounds_count})", [ehp, "calendar", "--path", str(large)], (0, 1)),
+        Series(f"report meeting ({args.rounds_count})", meeting(large), (0, 1)),
+        Series(f"report meeting ({args.rounds_count // 4})", meeting(small), (0, 1)),
+    )
+    for series in rounds.series:  # warm the page cache and .pyc files; not counted
+        measure(series.argv)
+    return rounds
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="initiative files to generate (default 10000)")
@@ -412,11 +468,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--out", type=Path, help="generate here and keep it (bench/out/ is git-ignored); default: tmp")
-    parser.add_argument("--only", choices=["site", "hints"], help="run only these measurements")
+    parser.add_argument("--only", choices=["site", "hints", "rounds"], help="run only these measurements")
     parser.add_argument("--site-count", type=int, default=1000, help="initiatives of the site measurement (1000)")
     parser.add_argument("--site-small", type=int, default=250, help="initiatives of the smaller site (250)")
     parser.add_argument("--hints-count", type=int, default=2000, help="initiatives of the hints measurement (2000)")
     parser.add_argument("--hints-unknown", type=int, default=5000, help="unknown dependencies of its file (5000)")
+    parser.add_argument("--rounds-count", type=int, default=10_000, help="initiatives of the rounds measurement")
     args = parser.parse_args(argv)
     if min(args.count, args.repeat, args.assess_repeat, args.site_count, args.site_small, args.hints_count) < 1:
         parser.error("--count, --repeat, --assess-repeat, --site-*, --hints-count must be at least 1")
@@ -429,6 +486,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.only == "site":
         title = f"{args.site_count} and {args.site_small} initiatives (seed {args.seed})"
         return only("site", title, run_sites, python, ehp, args)
+    if args.only == "rounds":
+        title = f"{args.rounds_count} and {args.rounds_count // 4} initiatives with two rounds of status reports"
+        return only("rounds", title, run_rounds, python, ehp, args)
     if args.only == "hints":
         title = f"{args.hints_count} initiatives, {args.hints_unknown} unknown dependencies"
         return only("hints", title, run_hints, python, ehp, args)

@@ -160,7 +160,7 @@ def test_the_meeting_paper_shows_incomplete_reports_as_such_in_three_formats(
 def test_the_fact_sheet_shows_an_empty_form_as_incomplete(round_with_gaps: Path) -> None:
     _, out, _ = invoke("report", "initiative", "innforing", "--path", str(round_with_gaps), "--date", "2021-06-01")
     row = next(line for line in out.splitlines() if line.startswith("| NUIT 2/2021"))
-    assert "**ufullstendig** Ufullstendig: mangler progress" in row and "rapportert" not in row
+    assert "| **Ufullstendig: mangler progress" in row and "rapportert" not in row
     _, out, _ = invoke("report", "initiative", "felles", "--path", str(round_with_gaps), "--date", "2021-06-01")
     rows = [line.split(" | ")[1] for line in out.splitlines() if line.startswith("| NUIT")]
     assert rows == ["runden ikke startet", "rød"]  # nobody reported to NUIT 1/2021

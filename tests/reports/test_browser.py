@@ -98,3 +98,56 @@ def test_the_roadmaps_filter_hides_the_other_owners_rows_and_closes_the_gaps(tmp
     assert int(svg.get("height") or 0) == top + head + row * len(shown) + 6
     hidden_tr = re.findall(r'<tr data-id="[^"]*" data-owner="([^"]*)"[^>]*hidden', run.stdout)
     assert hidden_tr and ROADMAP_OWNER not in hidden_tr
+
+
+MODULES = ROOT / ".ci" / "clients" / "node_modules"
+SEARCH = Path(__file__).parent / "clients" / "search.cjs"
+NODE = shutil.which("node")
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None or NODE is None or not (MODULES / "puppeteer-core").is_dir(),
+    reason="chromium, node or the npm package puppeteer-core is missing (.ci/run installs them): the browser test of "
+    "the knowledge bank's search is skipped",
+)
+@pytest.mark.parametrize(
+    ("lang", "word", "count"),
+    [
+        ("nb", "Nettbrett", "Viser 2 av 14 oppføringer."),
+        ("en", "idea", "Showing 3 of 14 entries."),
+        ("nn", "ingenting slikt", "Ingen oppføringar passar til søket."),
+    ],
+)
+def test_the_knowledge_banks_search_leaves_only_the_matching_entries(
+    tmp_path: Path, lang: str, word: str, count: str
+) -> None:
+    """Typed from the keyboard into the search field (the first thing Tab reaches), a word leaves only the entries
+    that hold it, with their headings, and the live region says how many; clearing the field brings every entry
+    back. The rounds are those of tests/fixtures/status and tests/fixtures/knowledge."""
+    import json
+
+    from test_knowledge_bank import FIXTURES, portfolio_with
+
+    root = portfolio_with(tmp_path / "portfolio", FIXTURES / "status", FIXTURES / "knowledge")
+    out = tmp_path / "out"
+    args = ["report", "knowledge", "-f", "html", "--lang", lang, "--out", str(out), "--path", str(root)]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert NODE is not None and CHROMIUM is not None
+    run = subprocess.run(
+        [NODE, str(SEARCH), str(MODULES), CHROMIUM, str(out / "knowledge.html"), word],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    seen = json.loads(run.stdout)
+    assert seen["errors"] == []
+    before, after, cleared = seen["before"], seen["after"], seen["cleared"]
+    assert len(before["entries"]) == 14 and before["status"] in ("14 oppføringer.", "14 entries.", "14 oppføringar.")
+    assert after["focused"] == "knowledge-query"
+    assert after["entries"] == [e for e in before["entries"] if word.casefold() in e.casefold()]
+    assert len(after["entries"]) < len(before["entries"])
+    assert after["status"] == count
+    assert len(after["headings"]) < len(before["headings"])  # goals and segments with nothing left are hidden
+    assert cleared["entries"] == before["entries"] and cleared["status"] == before["status"]

@@ -66,7 +66,8 @@ def test_markdown_snapshots(shipped: Path, name: str, args: list[str]) -> None:
 
 def test_a_round_due_and_not_reported_shows_as_not_reported(shipped: Path) -> None:
     _, out, _ = invoke("report", "initiative", "digihelse-fase-2", "--path", str(shipped))
-    assert out.count("**ikke rapportert**") == 3  # the three fixture rounds
+    assert out.count("| **ikke rapportert** |") == 3  # the three fixture rounds
+    assert "**Utvikling:** **ikke rapportert** → **ikke rapportert** → **ikke rapportert**" in out
     # With a date after every meeting, the rounds nobody reported to count too, and show as not started: nobody
     # failed to report to a round the portfolio never collected.
     _, late, _ = invoke(

@@ -22,7 +22,7 @@ def test_every_page_is_written_and_every_link_leads_to_one(shipped: Path, tmp_pa
     code, stdout, err = invoke("report", "site", "--out", str(out), "-f", fmt, "--path", str(shipped))
     assert code == 0, err
     assert stdout == ""
-    assert "skrev oversikten, veikartet og 55 faktaark til" in err
+    assert "skrev oversikten, veikartet, kunnskapsbanken og 55 faktaark til" in err
     ids = sorted(p.stem for p in (shipped / "initiatives").glob("*.yaml"))
     suffix = SUFFIX[fmt]
     assert sorted(p.stem for p in (out / "initiatives").iterdir()) == ids

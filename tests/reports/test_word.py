@@ -81,11 +81,17 @@ def test_overview_lists_every_initiative_under_its_segment(shipped: Path) -> Non
     document = word("overview", "--path", str(shipped))
     assert headings(document, 1) == [
         "Tiltak per segment",
+        "Status over rundene",
         "Tiltak per eier",
         "Tiltak per innsatsområde",
         "Avhengigheter",
     ]
-    assert headings(document, 2) == ["Samstyre (30)", "Koordinere (11)", "Observere (6)", "Inspirere (8)"]
+    assert headings(document, 2)[:4] == ["Samstyre (30)", "Koordinere (11)", "Observere (6)", "Inspirere (8)"]
+    trend = body(table_after(document, "Samstyre: status og risiko"))
+    assert [
+        "Legemiddelprogrammet (legemiddelprogrammet)",
+        "NUIT 1/2021: grønn → NUIT 2/2021: gul → NUIT 3/2021: gul",
+    ] in trend
     found = [
         i
         for table in document.tables
@@ -122,7 +128,17 @@ def test_meeting_paper_has_its_sections_and_the_same_rows_as_in_markdown(shipped
 
 def test_fact_sheet_has_its_sections_and_the_trend_across_rounds(shipped: Path) -> None:
     document = word("initiative", "legemiddelprogrammet", "--date", "2021-12-31", "--path", str(shipped))
-    assert headings(document, 1) == ["Sjekklisten", "Statushistorikk", "Gevinster", "Avhengigheter", "Segmenthistorikk"]
+    assert headings(document, 1) == [
+        "Sjekklisten",
+        "Siste statusrapport",
+        "Statushistorikk",
+        "Gevinster",
+        "Avhengigheter",
+        "Segmenthistorikk",
+    ]
+    level_two = headings(document, 2)
+    start = level_two.index("Samlet status")
+    assert level_two[start : start + 3] == ["Samlet status", "Fremdrift", "Risikoer"]  # Samstyre's fields
     _, markdown, _ = invoke(
         "report", "initiative", "legemiddelprogrammet", "--date", "2021-12-31", "--path", str(shipped)
     )

@@ -32,6 +32,7 @@ KINDS = {
     "meeting-en": ["meeting", "--committee", "NUIT", "--date", "2021-11-25", "--lang", "en"],
     "definition": ["definition", "--year", "2021", "--date", "2021-12-31"],
     "benefits": ["benefits", "--date", "2021-11-25"],
+    "knowledge": ["knowledge"],
 }
 _BREAKS = re.compile(r"[\s/\-–]+")
 """Where a line may break: a space, a hyphen, a dash or a slash."""

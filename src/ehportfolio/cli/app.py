@@ -481,6 +481,40 @@ def status_new(
     raise typer.Exit(command.new(_root(path), ident, round_id, date, lang.value))
 
 
+FormFormat = StrEnum("FormFormat", {f: f for f in ("xlsx", "docx")})  # type: ignore[misc]
+
+
+@status_app.command("open", help=h("status.open"))
+def status_open(
+    round_id: Annotated[str, typer.Argument(metavar="ROUND", help=h("status.open.round"))],
+    deadline: Annotated[str, typer.Option("--deadline", help=h("status.open.deadline"), show_default=False)],
+    fmt: Annotated[FormFormat, typer.Option("--format", "-f", help=h("status.open.format"))] = FormFormat("xlsx"),
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=h("status.open.out"), show_default=False)] = None,
+    path: PathOption = None,
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    from ehportfolio.cli.commands import rounds as command
+
+    folder = str(out) if out else None
+    raise typer.Exit(command.open_round(_root(path), round_id, deadline, fmt.value, folder, lang.value))
+
+
+@status_app.command("collect", help=h("status.collect"))
+def status_collect(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help=h("status.collect.files"))],
+    round_id: Annotated[
+        str | None,
+        typer.Option("--round", help=h("status.collect.round"), show_default=False),
+    ] = None,
+    partial: Annotated[bool, typer.Option("--partial", help=h("status.collect.partial"))] = False,
+    path: PathOption = None,
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    from ehportfolio.cli.commands import rounds as command
+
+    raise typer.Exit(command.collect(_root(path), [str(f) for f in files], round_id, partial, lang.value))
+
+
 report_app = typer.Typer(
     name="report",
     cls=WordedGroup,
@@ -644,6 +678,18 @@ def report_benefits(
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     _report("benefits", None, fmt, out, date, templates, path, lang)
+
+
+@report_app.command("knowledge", help=h("report.knowledge"))
+def report_knowledge(
+    fmt: ReportFormatOption = ReportFormat("markdown"),
+    out: ReportOutOption = None,
+    date: ReportDateOption = None,
+    templates: TemplatesOption = None,
+    path: PathOption = None,
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    _report("knowledge", None, fmt, out, date, templates, path, lang)
 
 
 @report_app.command("site", help=h("report.site"))

@@ -138,6 +138,11 @@ class Reporting:
     unreadable: bool = False
 
     @property
+    def filed(self) -> bool:
+        """A report file is there: complete or not (one that could not be read counts as incomplete)."""
+        return self.state in ("reported", "incomplete")
+
+    @property
     def shown(self) -> str:
         """The state as papers show it: a complete report by its colour, when it has one."""
         return self.colour if self.state == "reported" and self.colour else self.state
@@ -196,7 +201,7 @@ class RoundState:
     @cached_property
     def filed(self) -> tuple[str, ...]:
         """Due, with a report file there: complete or not."""
-        return self._in("reported", "incomplete")
+        return tuple(ident for ident, found in self.states.items() if found.filed)
 
 
 def find_round(found: Sequence[Round], round_id: str, settings_path: str) -> Round | Problem:

@@ -325,6 +325,11 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
     by_focus = tuple(tc.FocusRow(**_focus_row(code, shared.focus, count)) for code, count in sorted(areas.items()))
     counts = ", ".join(f"{segment_name(s)} {len(groups[s])}" for s in SEGMENTS)
     drawn = graph(shared.names, shared.all_pairs, solutions=shared.solutions)
+    status = tuple(
+        group
+        for s in SEGMENTS
+        if (group := _status_group(s, [m for m in active if states[m.id].segment == s], shared)).rows
+    )
     return tc.Overview(
         kind="overview",
         lang=lang,
@@ -342,6 +347,42 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
         too_large=text(lang, "report.graph.too_large", count=drawn.too_large),
         generated=text(lang, "report.generated", name=shared.name),
         links=links,
+        status=status,
+    )
+
+
+def _status_group(segment: str, group: list[Member], shared: Shared) -> tc.StatusGroup:
+    """A segment's members with their state at each round shown (`trend`), as a table with a column per round."""
+    lang = shared.lang
+    found = {m.id: trend(m, shared) for m in group}
+    used = {row.round for rows in found.values() for row in rows}
+    columns = [r for r in shared.held if r.id in used]
+    lines = []
+    for member in sorted(group, key=lambda m: (m.initiative.name.casefold(), m.id)):
+        if not found[member.id]:
+            continue
+        by_round = {row.round: row for row in found[member.id]}
+        marks = tuple(
+            tc.Mark(
+                round=r.id,
+                meeting=r.label,
+                state=by_round[r.id].state if r.id in by_round else "",
+                state_text=by_round[r.id].state_text if r.id in by_round else "",
+                missing=by_round[r.id].missing if r.id in by_round else "",
+            )
+            for r in columns
+        )
+        lines.append(
+            tc.StatusLine(id=member.id, name=member.initiative.name, owner=member.initiative.owner, marks=marks)
+        )
+    cadence = shared.cadence.segments[segment]
+    return tc.StatusGroup(
+        segment=segment,
+        name=segment_name(segment),
+        subject=cadence.subject[lang],
+        colour="colour" in cadence.required,
+        rounds=tuple(r.label for r in columns),
+        rows=tuple(lines),
     )
 
 
@@ -351,33 +392,51 @@ def held(found: list[Round], started: set[str], date: datetime.date | None) -> l
     return [r for r in found if r.id in started or (date is not None and r.date <= date)]
 
 
-def trend(member: Member, shared: Shared) -> tuple[tc.TrendRow, ...]:
-    """An initiative's status across rounds: each round it was due at or reported to, in date order. A round it was
-    due at and has no report for is `not_reported`, never left out."""
-    lang = shared.lang
+@dataclass(frozen=True)
+class Shown:
+    """A round an initiative is shown at: its status report there (None without one) and where that stands."""
+
+    round: Round
+    report: StatusReport | None
+    found: Reporting
+
+
+def _shown(member: Member, shared: Shared) -> list[Shown]:
+    """Each round shown that the initiative was due at or reported to, in date order, with where its report stands
+    (features.calendar.reporting, for the segment it was in on the round's date). A round it was due at and has no
+    report for is `not_reported` (or `not_started`), never left out."""
     reports = shared.reports.get(member.id, {})
     unread = shared.unread.get(member.id, set())
-    rows = []
+    found = []
     for round_ in shared.held:
         report = reports.get(round_.id)
         if report is None and round_.id not in unread and not member.due(round_):
             continue
-        found = reporting(
+        where = reporting(
             report,
             member.segment_on(round_.date),
             shared.cadence,
             started=round_.id in shared.started,
             unreadable=round_.id in unread,
         )
-        state = found.shown
+        found.append(Shown(round_, report, where))
+    return found
+
+
+def trend(member: Member, shared: Shared, shown: list[Shown] | None = None) -> tuple[tc.TrendRow, ...]:
+    """An initiative's status across rounds (`_shown`), each round as a row."""
+    lang = shared.lang
+    rows = []
+    for item in _shown(member, shared) if shown is None else shown:
+        report, state = item.report, item.found.shown
         rows.append(
             tc.TrendRow(
-                round=round_.id,
-                meeting=round_.label,
-                date=round_.date.isoformat(),
+                round=item.round.id,
+                meeting=item.round.label,
+                date=item.round.date.isoformat(),
                 state=state,
                 state_text=text(lang, STATE_WORDS[state]),
-                missing=_lacks(found, lang),
+                missing=_lacks(item.found, lang),
                 report_date=report.date.isoformat() if report else "",
                 progress=(report.progress or report.purpose or "") if report else "",
                 risks=tuple(r.risk for r in report.risks or () if r is not None and r.risk) if report else (),
@@ -385,6 +444,137 @@ def trend(member: Member, shared: Shared) -> tuple[tc.TrendRow, ...]:
             )
         )
     return tuple(rows)
+
+
+FIELD_WORDS = {
+    "colour": N_("report.field.colour"),
+    "progress": N_("report.field.progress"),
+    "risks": N_("report.field.risks"),
+    "dependencies": N_("report.field.dependencies"),
+    "actions": N_("report.field.actions"),
+    "experience": N_("report.field.experience"),
+    "obstacles": N_("report.field.obstacles"),
+    "purpose": N_("report.field.purpose"),
+    "ideas": N_("report.field.ideas"),
+}
+"""The heading of each status report field a segment reports on (cadence.yaml's `required`); a fact sheet shows these
+fields, in the order the cadence names them."""
+
+
+def _risks(report: StatusReport) -> tuple[tc.Risk, ...]:
+    return tuple(
+        tc.Risk(risk=r.risk or "", consequence=r.consequence or "", action=r.action or "")
+        for r in report.risks or ()
+        if r is not None
+    )
+
+
+def _dependencies(
+    report: StatusReport, names: Mapping[str, str], solutions: Mapping[str, SolutionName] | None = None
+) -> tuple[tc.Dependency, ...]:
+    """A status report's dependencies, each named from `names` (initiatives, or anything a paper names) or from the
+    register of national solutions (`solutions`, which gives its kind)."""
+    register = solutions or {}
+    out = []
+    for d in report.dependencies or ():
+        if d is None:
+            continue
+        ident = d.id or ""
+        solution = register.get(ident) if ident not in names else None
+        out.append(
+            tc.Dependency(
+                id=ident,
+                name=names.get(ident, solution.name if solution else ""),
+                known=ident in names or solution is not None,
+                needed=d.needed or "",
+                by=d.by.isoformat() if d.by else "",
+                state=d.state or "",
+                kind=solution.kind if solution else "initiative",
+            )
+        )
+    return tuple(out)
+
+
+def _field(name: str, report: StatusReport, lacking: set[str], shared: Shared) -> tc.ReportField:
+    """One field of a status report as a fact sheet shows it, by what it holds."""
+    value = getattr(report, name)
+    kind, words = "text", ""
+    items: tuple[str, ...] = ()
+    if name == "colour":
+        kind, words = "colour", text(shared.lang, STATE_WORDS[value]) if value else ""
+    elif name in ("risks", "dependencies"):
+        kind = name
+    elif isinstance(value, tuple):
+        kind, items = "list", tuple(str(item) for item in value if item)
+    else:
+        words = str(value or "")
+    return tc.ReportField(
+        name=name,
+        label=text(shared.lang, FIELD_WORDS[name]),
+        kind=kind,
+        missing=name in lacking,
+        text=words,
+        colour=(value or "") if name == "colour" else "",
+        items=items,
+        risks=_risks(report) if name == "risks" else (),
+        dependencies=_dependencies(report, shared.names, shared.solutions) if name == "dependencies" else (),
+    )
+
+
+NO_REPORT = tc.Latest(
+    round="",
+    meeting="",
+    date="",
+    report_date="",
+    segment="",
+    segment_name="",
+    subject="",
+    state="",
+    state_text="",
+    missing="",
+    fields=(),
+    later="",
+)
+"""The latest report of an initiative that has filed none to a round shown."""
+
+
+def latest(member: Member, shared: Shared, shown: list[Shown]) -> tc.Latest:
+    """The initiative's latest status report (the last round shown it filed one to) with the fields its segment on
+    that round's date reports on, and what a later round it was due at says; NO_REPORT when it has filed none."""
+    lang = shared.lang
+    filed = [item for item in shown if item.found.filed]
+    if not filed:
+        return NO_REPORT
+    last = filed[-1]
+    after = shown[-1]
+    later = ""
+    if after is not last:
+        later = text(
+            lang,
+            "report.latest.later",
+            meeting=after.round.label,
+            date=after.round.date.isoformat(),
+            state=text(lang, STATE_WORDS[after.found.shown]),
+        )
+    segment = member.segment_on(last.round.date) or ""
+    required = shared.cadence.segments[segment].required if segment else ()
+    # a file that could not be read holds nothing: every field it should have is missing
+    report = last.report or StatusReport(date=last.round.date)
+    lacking = set(required) if last.found.unreadable else {path.split(".")[0] for path in last.found.missing}
+    return tc.Latest(
+        round=last.round.id,
+        meeting=last.round.label,
+        date=last.round.date.isoformat(),
+        report_date=last.report.date.isoformat() if last.report else "",
+        segment=segment,
+        segment_name=segment_name(segment) if segment else "",
+        subject=shared.cadence.segments[segment].subject[lang] if segment else "",
+        state=last.found.state,
+        state_text=text(lang, STATE_WORDS[last.found.state]),
+        missing=_lacks(last.found, lang),
+        fields=tuple(_field(name, report, lacking, shared) for name in required if name in FIELD_WORDS),
+        later=later,
+    )
 
 
 def _word(value: str | None, kind: str, lang: str) -> str:
@@ -458,6 +648,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
     )
     code = main_goal(item)
     focus = shared.focus.get(code)
+    shown = _shown(member, shared)
     return tc.Initiative(
         kind="initiative",
         lang=lang,
@@ -477,11 +668,12 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
         segment_name=_segment_name(state),
         description=item.description or "",
         assessment=_assessment(entry, shared),
-        trend=trend(member, shared),
+        trend=trend(member, shared, shown),
         depends_on=depends_on,
         depended_by=depended_by,
         history=history,
         graph=graph(shared.names, shared.pairs.get(entry.id, ()), {entry.id}, shared.solutions),
+        latest=latest(member, shared, shown),
         generated=text(lang, "report.generated", name=shared.name),
         links=links,
         benefits=_benefits(member, shared),
@@ -590,23 +782,8 @@ def _meeting_row(
         missing=_lacks(found, lang),
         lacking=tuple(dict.fromkeys(path.split(".")[0] for path in found.missing)),
         progress=report.progress or "",
-        risks=tuple(
-            tc.Risk(risk=r.risk or "", consequence=r.consequence or "", action=r.action or "")
-            for r in report.risks or ()
-            if r is not None
-        ),
-        dependencies=tuple(
-            tc.Dependency(
-                id=d.id or "",
-                name=names.get(d.id or "", ""),
-                known=(d.id or "") in names,
-                needed=d.needed or "",
-                by=d.by.isoformat() if d.by else "",
-                state=d.state or "",
-            )
-            for d in report.dependencies or ()
-            if d is not None
-        ),
+        risks=_risks(report),
+        dependencies=_dependencies(report, names),
         actions=tuple(a for a in report.actions or () if a),
         experience=report.experience or "",
         obstacles=report.obstacles or "",

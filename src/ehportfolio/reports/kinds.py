@@ -95,6 +95,15 @@ def _benefits(request: Request) -> tc.Report:
     return benefits(portfolio, request.day, request.lang, settings.name if settings else portfolio.root)
 
 
+def _knowledge(request: Request) -> tc.Report:
+    from ehportfolio.reports.knowledge import knowledge
+
+    portfolio = request.portfolio
+    settings = portfolio.context.settings
+    name = settings.name if settings else portfolio.root
+    return knowledge(portfolio, load_cadence(), request.day, request.lang, name)
+
+
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
@@ -115,5 +124,6 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("roadmap", tc.Roadmap, _roadmap, lambda context: "roadmap"),
         Kind("benefits", tc.Benefits, _benefits, lambda context: "benefits"),
+        Kind("knowledge", tc.Knowledge, _knowledge, lambda context: "knowledge"),
     )
 }

@@ -230,6 +230,56 @@ class Group(Fields):
 
 
 @dataclass(frozen=True)
+class Mark(Fields):
+    """An initiative's state at one round, in the overview's status across rounds."""
+
+    round: str
+    """The round's id (`2021-nuit-2`)."""
+    meeting: str
+    """The meeting's label (`NUIT 2/2021`)."""
+    state: str
+    """As a fact sheet's trend: `grønn`, `gul`, `rød`, `reported`, `incomplete`, `not_reported` or `not_started`;
+    empty when the initiative was neither due at the round nor reported to it."""
+    state_text: str
+    """The state in the report's language; empty when `state` is."""
+    missing: str
+    """What an incomplete report lacks, in words; empty otherwise."""
+
+
+@dataclass(frozen=True)
+class StatusLine(Fields):
+    """An initiative in the overview's status across rounds."""
+
+    id: str
+    """Its id."""
+    name: str
+    """Its name."""
+    owner: str
+    """Its owner."""
+    marks: tuple[Mark, ...]
+    """Its state at each of its group's rounds, in date order (the columns of `rounds`)."""
+
+
+@dataclass(frozen=True)
+class StatusGroup(Fields):
+    """A segment in the overview's status across rounds."""
+
+    segment: str
+    """The segment's key."""
+    name: str
+    """Its name."""
+    subject: str
+    """What it reports on, in the report's language."""
+    colour: bool
+    """It reports with a colour (`colour` is among its required fields in cadence.yaml)."""
+    rounds: tuple[str, ...]
+    """The meetings' labels (`NUIT 2/2021`) of the rounds shown that any of its rows was due at or reported to, in date
+    order."""
+    rows: tuple[StatusLine, ...]
+    """Its members on the report's date that were due at or reported to a round shown, by name."""
+
+
+@dataclass(frozen=True)
 class Overview(Report):
     """`ehp report overview`: every initiative by segment, like table 5.2 of the report."""
 
@@ -253,6 +303,9 @@ class Overview(Report):
     """What to say instead of a graph too large to draw."""
     links: bool = False
     """True in a site (`ehp report site`): names may link to `initiatives/<id>.<ext>`."""
+    status: tuple[StatusGroup, ...] = ()
+    """Each segment's members with their state round by round (the colour trend of those that report with a colour);
+    only the segments that have any, and none when no round is shown (held by the date, or reported to)."""
 
 
 # The fact sheet
@@ -331,6 +384,66 @@ class TrendRow(Fields):
 
 
 @dataclass(frozen=True)
+class ReportField(Fields):
+    """A field of a status report that the initiative's segment reports on: one of the segment's `required` fields of
+    cadence.yaml, in their order, so that each segment shows its own subject."""
+
+    name: str
+    """The field's name in a status file (`colour`, `progress`, `risks`, `dependencies`, `actions`, `experience`,
+    `obstacles`, `purpose`, `ideas`)."""
+    label: str
+    """Its heading in the report's language."""
+    kind: str
+    """How it is shown: `colour` and `text` in `text`, `list` in `items`, `risks` in `risks`, `dependencies` in
+    `dependencies`."""
+    missing: bool
+    """The report leaves it out or incomplete (then the report is incomplete, and the field is never shown as
+    "none")."""
+    text: str
+    """A text field's text, or the colour in the report's language; may be empty."""
+    colour: str
+    """For `colour`, its value (`grønn`, `gul` or `rød`); empty otherwise."""
+    items: tuple[str, ...]
+    """A list's items (`actions`, `ideas`); empty for `[]`."""
+    risks: tuple[Risk, ...]
+    """The risks, for `risks`."""
+    dependencies: tuple[Dependency, ...]
+    """The dependencies, for `dependencies`."""
+
+
+@dataclass(frozen=True)
+class Latest(Fields):
+    """An initiative's latest status report: the last round it filed a report to, and what its segment on that round's
+    date reports on."""
+
+    round: str
+    """The round's id (`2021-nuit-2`); empty when it has filed no report to a round shown (then every field is
+    empty)."""
+    meeting: str
+    """The meeting's label (`NUIT 2/2021`); empty without a report."""
+    date: str
+    """The meeting's date; empty without a report."""
+    report_date: str
+    """The date of the status report; empty without one."""
+    segment: str
+    """The segment it was in on the meeting's date (`samstyre`, …); empty when it was no member then."""
+    segment_name: str
+    """That segment's name; empty when it was no member."""
+    subject: str
+    """What that segment reports on, in the report's language; empty when it was no member."""
+    state: str
+    """`reported` or `incomplete` (never a colour: that is a field of its own); empty without a report."""
+    state_text: str
+    """The state in the report's language."""
+    missing: str
+    """What an incomplete report lacks, in words; empty otherwise."""
+    fields: tuple[ReportField, ...]
+    """The fields its segment reports on, in the order of cadence.yaml."""
+    later: str
+    """A sentence when a later round it was due at has no report (not reported, or not started); empty otherwise."""
+
+
+@dataclass(frozen=True)
 class Other(Fields):
     """Another initiative in a dependency, either way, or a national solution that the initiative depends on."""
 
@@ -392,6 +505,9 @@ class Initiative(Report):
     """Its decisions, moves and status changes."""
     graph: Graph
     """Its dependencies both ways as a graph."""
+    latest: Latest
+    """Its latest status report with the fields its segment reports on; its `round` is empty when it has filed none
+    to a round shown."""
     links: bool = False
     """True in a site: dependencies may link to `<id>.<ext>`, and `../index.<ext>` is the overview."""
     benefits: tuple[BenefitRow, ...] = ()
@@ -459,6 +575,9 @@ class Dependency(Fields):
     """By when, `YYYY-MM-DD`; may be empty."""
     state: str
     """How it stands."""
+    kind: str = "initiative"
+    """`initiative` (also for an id in neither), or for an entry of the register of national solutions its kind (it
+    has no fact sheet to link to)."""
 
 
 @dataclass(frozen=True)
@@ -1152,3 +1271,82 @@ class Benefits(Report):
     """How many of them are past their target date and short of target."""
     summary: str
     """How many benefits, of how many initiatives, and how many are flagged, as a sentence."""
+
+
+# The knowledge bank
+
+
+@dataclass(frozen=True)
+class Lesson(Fields):
+    """An entry of the knowledge bank: an experience, an obstacle, an idea or (Observere's) a risk, as reported."""
+
+    kind: str
+    """`experience`, `obstacles`, `idea` or `risk`."""
+    kind_name: str
+    """That in words (*Erfaring*, *Hindringer*, *Idé*, *Risiko*)."""
+    text: str
+    """What was reported."""
+    detail: str
+    """A risk's consequence and action, in words; empty for the other kinds."""
+    initiative: str
+    """The initiative's id (its fact sheet in a site is `initiatives/<id>.<ext>`)."""
+    initiative_name: str
+    """The initiative's name."""
+    round: str
+    """The round's id, `2021-nuit-2`."""
+    meeting: str
+    """The round's meeting, `NUIT 2/2021` (the round's id for a folder that is no meeting of the calendar)."""
+    date: str
+    """The report's date, `YYYY-MM-DD`."""
+
+
+@dataclass(frozen=True)
+class LessonSegment(Fields):
+    """The entries of one goal reported in one segment."""
+
+    key: str
+    """The segment's key; empty for initiatives that were no member of a segment then."""
+    name: str
+    """The segment's name, or *Utenfor segmentene*."""
+    count: int
+    """The number of its entries."""
+    entries: tuple[Lesson, ...]
+    """Newest report first, then by initiative's name, then in the order experience, obstacles, ideas, risks."""
+
+
+@dataclass(frozen=True)
+class LessonGoal(Fields):
+    """The entries of the initiatives whose main goal is one goal."""
+
+    key: str
+    """The goal's code; empty for initiatives that name none."""
+    title: str
+    """Its heading: the goal's code and name."""
+    count: int
+    """The number of its entries."""
+    segments: tuple[LessonSegment, ...]
+    """By segment, in the segments' order (those outside after); only segments with entries."""
+
+
+@dataclass(frozen=True)
+class Knowledge(Report):
+    """`ehp report knowledge` and a site's `kunnskapsbank` page: every experience, obstacle and idea reported across
+    the rounds, and Observere's risks, by the initiative's main goal and by segment, with a search in HTML."""
+
+    intro: str
+    """What the page gathers and why (openness and knowledge sharing)."""
+    groups: tuple[LessonGoal, ...]
+    """The goals, in the taxonomy's order (codes it does not know after, then no goal); only goals with entries."""
+    count: int
+    """The number of entries."""
+    summary: str
+    """How many entries, from how many initiatives and rounds, as a sentence; that nothing is reported yet when none."""
+    count_text: str
+    """The number of entries in words (`12 oppføringer`): what the HTML search's live region says before a search."""
+    matches: str
+    """What it says while a search shows some: `{shown}` is for the page's script to fill in."""
+    no_match: str
+    """What it says when a search matches nothing."""
+    links: bool = False
+    """True in a site (`ehp report site`): the page links back to the overview and each initiative to its fact
+    sheet, `initiatives/<id>.<ext>`."""

@@ -132,6 +132,24 @@ OVERVIEW: list[Item] = [
         initiatives("row in group.rows"),
     ),
     tag("endfor"),
+    tag("if status"),
+    ("h1", "{{ _('report.overview.status') }}"),
+    ("p", "{{ _('report.overview.status.rule') }}"),
+    tag("for group in status"),
+    ("h2", "{{ group.name }}: {{ group.subject }}"),
+    table(
+        ['{{ _("report.col.name") }}', "{{ _('report.col.trend') }}"],
+        [
+            NAME_CELL,
+            "{% for m in row.marks if m.state %}{{ m.meeting }}: "
+            "{% if m.state in ('not_reported', 'incomplete') %}**{{ m.missing or m.state_text }}**{% else %}"
+            "{{ m.state_text }}{% endif %}{{ ' → ' if not loop.last else '' }}{% endfor %}",
+        ],
+        "row in group.rows",
+        weights=(4, 8),
+    ),
+    tag("endfor"),
+    tag("endif"),
     tag("if apart"),
     ("h1", "{{ _('report.apart') }}"),
     tag("for group in apart"),
@@ -168,6 +186,86 @@ BENEFIT_VALUES = (
 )
 BENEFIT_TREND = '{% if b.past_due %}**⚠ {{ _("report.benefits.past_due") }}**: {% endif %}{{ b.trend_text }}'
 """A benefit's measured values, and its trend flagged when it is past its target date short of target."""
+
+UNANSWERED = "{% if field.missing %}**{{ _('report.field.missing') }}**{% else %}{{ _('report.none') }}{% endif %}"
+"""An empty field of a status report: not answered when the segment asks for it, else none (`[]`)."""
+
+LATEST: list[Item] = [
+    ("h1", "{{ _('report.latest') }}"),
+    *if_else(
+        "latest.round",
+        [
+            ("bullet", "**{{ _('report.col.meeting') }}:** {{ latest.meeting }} ({{ latest.date }})"),
+            tag("if latest.segment"),
+            ("bullet", "**{{ _('report.col.segment') }}:** {{ latest.segment_name }} ({{ latest.subject }})"),
+            tag("endif"),
+            (
+                "bullet",
+                "**{{ _('report.col.state') }}:** {{ latest.missing or latest.state_text }}",
+            ),
+            tag("if latest.report_date"),
+            ("bullet", "**{{ _('report.latest.report_date') }}:** {{ latest.report_date }}"),
+            tag("endif"),
+            tag("if latest.later"),
+            ("p", "{{ latest.later }}"),
+            tag("endif"),
+            tag("for field in latest.fields"),
+            ("h2", "{{ field.label }}"),
+            tag('if field.kind in ("text", "colour")'),
+            ("p", "{% if field.text %}{{ field.text }}{% else %}**{{ _('report.field.missing') }}**{% endif %}"),
+            tag('elif field.kind == "list"'),
+            tag("for item in field.items"),
+            ("bullet", "{{ item }}"),
+            tag("else"),
+            ("p", UNANSWERED),
+            tag("endfor"),
+            tag('elif field.kind == "risks"'),
+            *if_else(
+                "field.risks",
+                [
+                    table(
+                        [
+                            "{{ _('report.field.risk') }}",
+                            "{{ _('report.meeting.consequence') }}",
+                            "{{ _('report.meeting.action') }}",
+                        ],
+                        ['{{ r.risk or "–" }}', '{{ r.consequence or "–" }}', '{{ r.action or "–" }}'],
+                        "r in field.risks",
+                    )
+                ],
+                [("p", UNANSWERED)],
+            ),
+            tag('elif field.kind == "dependencies"'),
+            *if_else(
+                "field.dependencies",
+                [
+                    table(
+                        [
+                            "{{ _('report.depends_on') }}",
+                            "{{ _('report.meeting.col.needed') }}",
+                            "{{ _('report.meeting.col.by') }}",
+                            "{{ _('report.meeting.col.dep_state') }}",
+                        ],
+                        [
+                            "{% if d.known %}{{ d.name }} ({{ d.id }})"
+                            "{% else %}{{ d.id }} {{ _('report.not_in_portfolio') }}{% endif %}",
+                            '{{ d.needed or "–" }}',
+                            '{{ d.by or "–" }}',
+                            '{{ d.state or "–" }}',
+                        ],
+                        "d in field.dependencies",
+                        weights=(3.5, 4, 2, 3.5),
+                    )
+                ],
+                [("p", UNANSWERED)],
+            ),
+            tag("endif"),
+            tag("endfor"),
+        ],
+        [("p", "{{ _('report.latest.none') }}")],
+    ),
+]
+"""A fact sheet's latest status report: its round and state, then each field its segment reports on."""
 
 INITIATIVE: list[Item] = [
     *dated_header(),
@@ -221,9 +319,15 @@ INITIATIVE: list[Item] = [
     tag("if assessment.flag"),
     ("p", "⚠ {{ assessment.flag }}"),
     tag("endif"),
+    *LATEST,
     ("h1", "{{ _('report.trend') }}"),
     *none_or(
         "trend",
+        (
+            "p",
+            "**{{ _('report.trend.marks') }}:** {% for row in trend %}{{ row.state_text }}"
+            "{{ ' → ' if not loop.last else '' }}{% endfor %}",
+        ),
         ("p", "{{ figures.trend }}"),
         table(
             [
@@ -234,8 +338,8 @@ INITIATIVE: list[Item] = [
             ],
             [
                 "{{ row.meeting }} ({{ row.date }})",
-                "{{ row.state_text }}{% if row.missing %} {{ row.missing }}{% endif %}",
-                "{{ row.progress }}{% if row.obstacles %} {{ row.obstacles }}{% endif %}",
+                "{{ row.missing or row.state_text }}",
+                "{{ row.progress }}",
                 '{{ row.risks | join("; ") }}',
             ],
             "row in trend",
@@ -868,6 +972,32 @@ BENEFITS: list[Item] = [
     ("p", '{{ _("report.benefits.rule") }}'),
 ]
 
+KNOWLEDGE: list[Item] = [
+    *dated_header(),
+    ("p", "{{ intro }}"),
+    ("p", "{{ summary }}"),
+    tag("for goal in groups"),
+    ("h1", "{{ goal.title }}"),
+    tag("for part in goal.segments"),
+    ("h2", "{{ part.name }}"),
+    table(
+        [
+            '{{ _("report.knowledge.col.entry") }}',
+            '{{ _("report.benefits.col.initiative") }}',
+            '{{ _("report.knowledge.col.round") }}',
+        ],
+        [
+            "**{{ e.kind_name }}:** {{ e.text }}{% if e.detail %} ({{ e.detail }}){% endif %}",
+            "{{ e.initiative_name }}",
+            "{{ e.meeting }}, {{ e.date }}",
+        ],
+        "e in part.entries",
+        weights=(9, 3.6, 2.6),
+    ),
+    tag("endfor"),
+    tag("endfor"),
+]
+
 LAYOUTS = {
     "overview": OVERVIEW,
     "initiative": INITIATIVE,
@@ -876,4 +1006,5 @@ LAYOUTS = {
     "consequences": CONSEQUENCES,
     "roadmap": ROADMAP,
     "benefits": BENEFITS,
+    "knowledge": KNOWLEDGE,
 }

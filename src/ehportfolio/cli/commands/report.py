@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 TEMPLATES_DIR = "templates"
 SITE_SHEETS = "initiatives"
 """Where a site's fact sheets go, beside its index (so that no id, not even `index`, can take the overview's name)."""
+KNOWLEDGE = "kunnskapsbank"
+"""The name of a site's knowledge bank page, beside its index."""
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -121,14 +123,16 @@ def run(
 
 
 def site(root: str, fmt: str, out: str, date: str | None, templates: str | None, lang: str) -> int:
-    """The overview as `index`, the roadmap as `roadmap` and a fact sheet for every initiative in `initiatives/`,
-    written together into `out` and linked to each other: the overview leads to the roadmap, its names and the
-    roadmap's to the fact sheets, a fact sheet's dependencies to theirs, and each back to the overview. The state of
-    the portfolio is computed once and every page renders from one environment."""
+    """The overview as `index`, the roadmap as `roadmap`, the knowledge bank as `kunnskapsbank` and a fact sheet for
+    every initiative in `initiatives/`, written together into `out` and linked to each other: the overview leads to
+    the roadmap and the knowledge bank, their names to the fact sheets, a fact sheet's dependencies to theirs, and
+    each back to the overview. The state of the portfolio is computed once and every page renders from one
+    environment."""
     if out == files.STDOUT:
         raise UserError("report.site_needs_out")
     setup = _setup(root, date, templates, lang)
     from ehportfolio.reports import contexts
+    from ehportfolio.reports.knowledge import knowledge
     from ehportfolio.reports.render import EXTENSIONS, Renderer
     from ehportfolio.reports.roadmap import roadmap
 
@@ -136,13 +140,15 @@ def site(root: str, fmt: str, out: str, date: str | None, templates: str | None,
     renderer = Renderer(setup.dirs)  # one Jinja environment for every page
     entries = sorted(setup.portfolio.entries, key=lambda e: e.id)
     sheets = os.path.join(out, SITE_SHEETS)
-    pages = [(out, f"index.{EXTENSIONS[fmt]}"), (out, f"roadmap.{EXTENSIONS[fmt]}")]
+    pages = [(out, f"{page}.{EXTENSIONS[fmt]}") for page in ("index", "roadmap", KNOWLEDGE)]
     pages += [(sheets, f"{e.id}.{EXTENSIONS[fmt]}") for e in entries]
     _check_site(out, pages)  # every page's place, before the first is written: a refused site writes nothing
     index = renderer.render("overview", fmt, contexts.overview(shared, links=True))
     _write(out, f"index.{EXTENSIONS[fmt]}", index)  # index: the page a web server shows first
     plans = roadmap(setup.portfolio, "goal", setup.day, lang, shared.name, links=True)
     _write(out, f"roadmap.{EXTENSIONS[fmt]}", renderer.render("roadmap", fmt, plans), sync_folder=False)
+    bank = knowledge(setup.portfolio, shared.cadence, setup.day, lang, shared.name, links=True)
+    _write(out, f"{KNOWLEDGE}.{EXTENSIONS[fmt]}", renderer.render("knowledge", fmt, bank), sync_folder=False)
     for entry in entries:
         page = renderer.render("initiative", fmt, contexts.initiative(shared, entry, links=True))
         # every path is checked against --out itself, so that no link inside it leads anywhere else

@@ -1,0 +1,376 @@
+"""Opening and collecting a status round with forms (`ehp status open`, `ehp status collect`), purely: who gets a form,
+what each form asks, and the status reports a filled form gives, with every problem at its cell.
+
+One form per owner lists the owner's initiatives due at the round (features/calendar.py) that have no status file
+yet, each with exactly the fields its segment reports on (cadence.yaml). A form is a list of rows, each with a key
+that says what it holds (`helseplattformen|dependencies|0`): the key travels with the row in the file (a hidden column
+of the workbook, hidden text in Word), so that reading a form back does not depend on where its rows are. The form's
+identity (its id, the round, the owner and the initiatives) travels with it too (formfiles.py), so that a form for
+another round, or one returned twice, is refused.
+
+A filled form gives one StatusReport per initiative, validated through the model; a field left empty stays out of the
+report, which then shows as incomplete (features/calendar.py `missing_content`). A list with no rows filled in and
+"none" marked is `[]`, which says "none".
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ehportfolio.domain.cadence import ITEM_MODELS, Cadence
+from ehportfolio.domain.models import StatusReport
+from ehportfolio.domain.problems import InputError, Problem
+from ehportfolio.features.calendar import Member, Round, RoundState
+from ehportfolio.i18n.catalogues import N_
+from ehportfolio.i18n.messages import segment_name, text
+from ehportfolio.store.validation import validate
+from ehportfolio.store.yamltext import slug
+
+FORM_VERSION = 1
+"""The layout of the forms this version writes; a form of another layout is refused."""
+
+TEXT_LISTS = ("actions", "ideas")
+"""The fields that hold a list of texts: a row each."""
+LIST_ROWS = 5
+"""How many empty rows a list gets (a Koordinere form's dependencies: the recorded ones and this many more, less
+those); a list of texts, LIST_ROWS rows."""
+EXTRA_DEPENDENCY_ROWS = 2
+"""Empty rows after the recorded dependencies, for one the initiative file does not name."""
+DATE_FIELDS = frozenset(("date", "by"))
+"""The fields that hold a date: a date cell in the workbook, and `31.12.2021` is read as well as `2021-12-31`."""
+YES_WORDS = frozenset(("ja", "yes", "x", "true", "sann"))
+"""What marks a list's "none" row: "ja" as the form offers, and what people write instead."""
+
+FIELD_WORDS = {
+    "date": N_("form.field.date"),
+    "colour": N_("form.field.colour"),
+    "progress": N_("form.field.progress"),
+    "risks": N_("form.field.risks"),
+    "dependencies": N_("form.field.dependencies"),
+    "actions": N_("form.field.actions"),
+    "experience": N_("form.field.experience"),
+    "obstacles": N_("form.field.obstacles"),
+    "purpose": N_("form.field.purpose"),
+    "ideas": N_("form.field.ideas"),
+}
+"""A status report field's name as a form shows it, beside its question."""
+
+
+@dataclass(frozen=True)
+class FormInitiative:
+    """One initiative of a form: what identifies it, its segment and the fields its segment reports on; a Koordinere
+    initiative's recorded dependencies, to pre-fill."""
+
+    id: str
+    name: str
+    owner: str
+    segment: str
+    fields: tuple[str, ...]
+    dependencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Form:
+    """The form of one owner for a round."""
+
+    id: str
+    round: Round
+    owner: str
+    deadline: datetime.date
+    initiatives: tuple[FormInitiative, ...]
+    name: str
+    """The file's name without its suffix: `skjema-helse-vest`."""
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """What the file carries to identify it, for `collect`."""
+        return {
+            "version": FORM_VERSION,
+            "form": self.id,
+            "round": self.round.id,
+            "owner": self.owner,
+            "deadline": self.deadline.isoformat(),
+            "initiatives": [i.id for i in self.initiatives],
+        }
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of a form: its key, the label of its first column, and the values of its answer cells (pre-filled, or
+    None), with the field each cell answers (`by`, `risk`; `""` for a row of one answer)."""
+
+    key: str
+    label: str
+    columns: tuple[str, ...]
+    values: tuple[Any, ...]
+    kind: str
+    """`text`, `date`, `colour`, `yes` (a list's "none"), `record` (a list's row) or `head` (a list's header)."""
+    question: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One initiative's part of a form: its heading, the facts that identify it (locked), and its rows."""
+
+    initiative: FormInitiative
+    heading: str
+    facts: tuple[tuple[str, str], ...]
+    rows: tuple[Row, ...]
+
+
+def plan_forms(
+    state: RoundState, everyone: Sequence[Member], cadence: Cadence, deadline: datetime.date
+) -> tuple[list[Form], tuple[FormInitiative, ...]]:
+    """The forms of a round, one per owner sorted by owner, and the initiatives due that already have a status file
+    (who gets no form)."""
+    by_id = {m.id: m for m in everyone}
+    round_ = state.round
+    owners: dict[str, list[FormInitiative]] = {}
+    filed = []
+    for ident, found in state.states.items():
+        member = by_id[ident]
+        segment = member.segment_on(round_.date)
+        assert segment is not None  # due: a member in a segment that reports there
+        initiative = member.initiative
+        wanted = cadence.segments[segment].required
+        dependencies = tuple(d.id for d in initiative.dependencies) if "dependencies" in wanted else ()
+        item = FormInitiative(ident, initiative.name, initiative.owner, segment, wanted, dependencies)
+        if found.state in ("reported", "incomplete"):
+            filed.append(item)
+        else:
+            owners.setdefault(initiative.owner, []).append(item)
+    forms = []
+    names: set[str] = set()
+    for owner in sorted(owners, key=str.casefold):
+        items = tuple(owners[owner])
+        name = base = f"skjema-{slug(owner) or 'eier'}"
+        number = 1
+        while name in names:
+            number += 1
+            name = f"{base}-{number}"
+        names.add(name)
+        seed = "|".join((round_.id, owner, deadline.isoformat(), *(i.id for i in items)))
+        form_id = f"{round_.id}-{hashlib.sha256(seed.encode('utf-8')).hexdigest()[:12]}"
+        forms.append(Form(form_id, round_, owner, deadline, items, name))
+    return forms, tuple(filed)
+
+
+def _plain_question(question: str, name: str) -> str:
+    """A question without the sentence that tells a YAML file how to say "none" (`Skriv «risks: []» …`): a form has
+    its own row for that."""
+    sentences = re.split(r"(?<=[.?])\s+", question)
+    return " ".join(s for s in sentences if f"{name}: []" not in s)
+
+
+def _key(*parts: str | int) -> str:
+    return "|".join(str(part) for part in parts)
+
+
+def sections(form: Form, cadence: Cadence, lang: str) -> list[Section]:
+    """What a form shows for each initiative, in order; the workbook and the Word document lay it out."""
+    round_ = form.round
+    meeting = f"{round_.label} ({round_.date.isoformat()})"
+    found = []
+    for item in form.initiatives:
+        segment = cadence.segments[item.segment]
+        facts = (
+            (text(lang, "form.segment"), segment_name(item.segment)),
+            (text(lang, "form.subject"), segment.subject[lang]),
+            (text(lang, "form.meeting"), meeting),
+            (text(lang, "form.deadline"), form.deadline.isoformat()),
+        )
+        rows = [_row(item, "date", cadence, lang, form.deadline)]
+        for name in item.fields:
+            rows += _rows(item, name, cadence, lang)
+        heading = f"{text(lang, 'form.initiative')}: {item.name} ({item.id})"
+        found.append(Section(item, heading, facts, tuple(rows)))
+    return found
+
+
+def _label(lang: str, name: str) -> str:
+    return text(lang, FIELD_WORDS[name])
+
+
+def _row(item: FormInitiative, name: str, cadence: Cadence, lang: str, value: Any = None) -> Row:
+    kind = "date" if name in DATE_FIELDS else "colour" if name == "colour" else "text"
+    question = cadence.question(item.segment, name, lang)
+    return Row(_key(item.id, name), _label(lang, name), ("",), (value,), kind, question)
+
+
+def _rows(item: FormInitiative, name: str, cadence: Cadence, lang: str) -> list[Row]:
+    """The rows of one field: one for a single answer; a header, a row per item and a "none" row for a list."""
+    if name not in ITEM_MODELS and name not in TEXT_LISTS:
+        return [_row(item, name, cadence, lang)]
+    question = _plain_question(cadence.question(item.segment, name, lang), name)
+    columns = cadence.items.get(name, ("",))
+    heads = tuple(cadence.questions[c][lang] if c else "" for c in columns)
+    rows = [Row(_key(item.id, name, "head"), _label(lang, name), columns, heads, "head", question)]
+    prefilled: list[dict[str, Any]] = [{"id": d} for d in item.dependencies] if name == "dependencies" else []
+    count = len(prefilled) + EXTRA_DEPENDENCY_ROWS if name == "dependencies" else LIST_ROWS
+    for index in range(count):
+        known = prefilled[index] if index < len(prefilled) else {}
+        values = tuple(known.get(c) for c in columns)
+        rows.append(Row(_key(item.id, name, index), str(index + 1), columns, values, "record"))
+    rows.append(Row(_key(item.id, name, "none"), text(lang, "form.none"), ("",), (None,), "yes"))
+    return rows
+
+
+# Reading a filled form back
+
+
+@dataclass(frozen=True)
+class Cell:
+    """An answer cell as read back: its text (None when empty; a date as YYYY-MM-DD) and its address."""
+
+    value: str | None
+    where: str
+    problem: Problem | None = None
+    """Set when the cell cannot be read as an answer (a formula, an error value)."""
+
+
+@dataclass(frozen=True)
+class Filled:
+    """A filled form as read from its file: what identifies it (`Form.meta`), where that is kept, and the answer cells
+    of each row by its key."""
+
+    path: str
+    meta: Mapping[str, Any]
+    meta_where: str
+    rows: Mapping[str, tuple[Cell, ...]]
+    problems: tuple[Problem, ...] = ()
+    """Rows the file holds twice, say."""
+
+
+@dataclass(frozen=True)
+class Collected:
+    """The reports of one form, by initiative id, or the problems that refuse it; `refused` when the form itself is
+    refused (another round, returned twice, collected already) rather than a cell of it."""
+
+    filled: Filled
+    reports: dict[str, StatusReport] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+    """Where each initiative's part of the form starts (its date's cell), to name it in messages."""
+    problems: tuple[Problem, ...] = ()
+    refused: bool = False
+
+
+_NORWEGIAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def _date_text(value: str) -> str:
+    """A date as the model reads it: `31.12.2021` (as people in Norway write it) becomes `2021-12-31`; anything else
+    is left for the model to judge."""
+    found = _NORWEGIAN_DATE.fullmatch(value.strip())
+    if found:
+        day, month, year = (int(part) for part in found.groups())
+        try:
+            return datetime.date(year, month, day).isoformat()
+        except ValueError:  # no such day: the model says so, of the text as written
+            pass
+    return value
+
+
+def _value(cell: Cell, name: str) -> str | None:
+    if cell.value is None:
+        return None
+    return _date_text(cell.value) if name in DATE_FIELDS else cell.value
+
+
+def read_reports(filled: Filled, initiatives: Mapping[str, str], cadence: Cadence) -> Collected:
+    """The status report of each initiative of a form (`initiatives`: its segment, by id), every problem at its cell.
+    A problem in any part refuses the whole form."""
+    problems = list(filled.problems)
+    reports: dict[str, StatusReport] = {}
+    places: dict[str, str] = {}
+    for ident, segment in initiatives.items():
+        data, where = _data(filled, ident, cadence.segments[segment].required, cadence.items, problems)
+        places[ident] = where.get("date", filled.meta_where)
+        try:
+            reports[ident] = validate(StatusReport, data, filled.path, {})
+        except InputError as exc:
+            problems += [_placed(p, where, filled.meta_where) for p in exc.problems]
+    return Collected(filled, reports if not problems else {}, places, tuple(problems))
+
+
+def _data(
+    filled: Filled,
+    ident: str,
+    wanted: Sequence[str],
+    columns: Mapping[str, tuple[str, ...]],
+    problems: list[Problem],
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The report's data as the model reads it, and the address of each value by its dotted path."""
+    data: dict[str, Any] = {}
+    where: dict[str, str] = {}
+    for name in ("date", *wanted):
+        single = filled.rows.get(_key(ident, name))
+        if single is not None:
+            (cell,) = single[:1] or (Cell(None, filled.meta_where),)
+            where[name] = cell.where
+            if cell.problem is not None:
+                problems.append(cell.problem)
+            elif cell.value is not None:
+                data[name] = _value(cell, name)
+            continue
+        items = _items(filled, ident, name, columns.get(name, ()), where, problems)
+        none = filled.rows.get(_key(ident, name, "none"), ())
+        marked = [c for c in none if c.value is not None and c.value.strip().casefold() in YES_WORDS]
+        if items:
+            data[name] = items
+            if marked:
+                problems.append(Problem(marked[0].where, "status.collect.none_and_rows"))
+        elif marked:
+            data[name] = []
+    return data, where
+
+
+def _items(
+    filled: Filled, ident: str, name: str, keys: tuple[str, ...], where: dict[str, str], problems: list[Problem]
+) -> list[Any]:
+    """The rows of a list filled in, in their order (`keys`: the fields of a record, column by column); a row left
+    empty is no item."""
+    prefix = _key(ident, name, "")
+    numbered = sorted(
+        (int(key[len(prefix) :]), cells)
+        for key, cells in filled.rows.items()
+        if key.startswith(prefix) and key[len(prefix) :].isdigit()
+    )
+    items: list[Any] = []
+    for _, cells in numbered:
+        if all(c.value is None for c in cells):
+            continue
+        index = len(items)
+        for cell in cells:
+            if cell.problem is not None:
+                problems.append(cell.problem)
+        if keys:
+            record = {}
+            for key, cell in zip(keys, cells, strict=False):
+                where[f"{name}.{index}.{key}"] = cell.where
+                if cell.value is not None and cell.problem is None:
+                    record[key] = _value(cell, key)
+            where[f"{name}.{index}"] = cells[0].where
+            items.append(record)
+        else:
+            where[f"{name}.{index}"] = cells[0].where
+            items.append(cells[0].value)
+    if items:
+        where.setdefault(name, where[f"{name}.0"])
+    return items
+
+
+def _placed(problem: Problem, where: Mapping[str, str], fallback: str) -> Problem:
+    """A problem of the model placed at the cell of its value (or of the nearest enclosing one)."""
+    if problem.code == "missing_key":  # the only field a report must have: its date
+        problem = Problem(problem.path, "status.collect.no_date", {}, field_path="date")
+    parts = problem.field_path.split(".") if problem.field_path else []
+    for end in range(len(parts), 0, -1):
+        found = where.get(".".join(parts[:end]))
+        if found:
+            return Problem(found, problem.code, problem.args)
+    return Problem(fallback, problem.code, problem.args)
