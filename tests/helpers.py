@@ -210,3 +210,17 @@ def goals_portfolio(root: Path, **initiatives: str) -> Path:
     files: dict[str, str | bytes] = {"portfolio.yaml": SETTINGS, "taxonomy.yaml": GOALS_TAXONOMY, "actors.yaml": ACTORS}
     files.update({f"initiatives/{name}.yaml": text for name, text in initiatives.items()})
     return build_file_tree(root, files)
+
+
+SHIPPED_PORTFOLIO = Path(__file__).parents[1] / "portfolio"
+STATUS_FIXTURES = Path(__file__).parent / "fixtures" / "status"
+
+
+def shipped_with_test_rounds(root: Path) -> Path:
+    """A copy of the shipped portfolio at `root` whose status/ holds the test rounds of tests/fixtures/status in
+    place of its example rounds, so that what a test asserts of a round comes from those few files."""
+    import shutil
+
+    shutil.copytree(SHIPPED_PORTFOLIO, root, ignore=shutil.ignore_patterns("status"))
+    shutil.copytree(STATUS_FIXTURES, root / "status", ignore=shutil.ignore_patterns("*.md"))
+    return root

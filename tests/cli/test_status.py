@@ -23,6 +23,7 @@ from helpers import (
     SAMSTYRE,
     SAMSTYRE_STATUS,
     calendar_portfolio,
+    shipped_with_test_rounds,
 )
 from jsonschema import Draft202012Validator
 
@@ -601,8 +602,7 @@ def test_the_fixture_rounds_on_the_shipped_portfolio(tmp_path: Path) -> None:
     """tests/fixtures/status read into the shipped portfolio as if it were 2021's: no errors, and the only warnings
     are the reports missing from the two rounds, digihelse-fase-2's among them."""
     root = tmp_path / "portfolio"
-    shutil.copytree(ROOT / "portfolio", root)
-    shutil.copytree(FIXTURES, root / "status", ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True)
+    shipped_with_test_rounds(root)
     settings = root / "portfolio.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("year: 2020", "year: 2021"), encoding="utf-8")
     portfolio = load_portfolio(str(root), statuses=True)

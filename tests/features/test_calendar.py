@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from helpers import (
     TAXONOMY,
     build_file_tree,
     calendar_portfolio,
+    shipped_with_test_rounds,
 )
 
 from ehportfolio.domain.cadence import cadence_from_data
@@ -172,16 +172,21 @@ def test_settings_without_a_calendar_have_none() -> None:
 
 # ehp calendar
 
-SHIPPED = """\
+EXAMPLES = (
+    "Eksempeldata: Statusrapportene for NUFA 1/2021, NUIT 2/2021, NUFA 2/2021 og NUIT 4/2021 er oppdiktede eksempler,"
+    " ikke virksomhetenes egne rapporter."
+)
+SHIPPED = f"""\
 Møtekalender 2021: Nasjonal e-helseportefølje 2020
+{EXAMPLES}
 
 Møte         Dato        Runde        Årshjul       Rapporterer           Har rapportert
 NUIT 1/2021  2021-02-11  2021-nuit-1  strategi      Samstyre              ikke startet (0 av 30)
-NUFA 1/2021  2021-03-17  2021-nufa-1  –             Observere             ikke startet (0 av 6)
-NUIT 2/2021  2021-05-06  2021-nuit-2  prioritering  Samstyre, Koordinere  ikke startet (0 av 41)
+NUFA 1/2021  2021-03-17  2021-nufa-1  –             Observere             6 av 6
+NUIT 2/2021  2021-05-06  2021-nuit-2  prioritering  Samstyre, Koordinere  41 av 41
 NUIT 3/2021  2021-09-16  2021-nuit-3  balansering   Samstyre              ikke startet (0 av 30)
-NUFA 2/2021  2021-10-20  2021-nufa-2  –             Observere, Inspirere  ikke startet (0 av 14)
-NUIT 4/2021  2021-11-25  2021-nuit-4  planlegging   Samstyre, Koordinere  ikke startet (0 av 41)
+NUFA 2/2021  2021-10-20  2021-nufa-2  –             Observere, Inspirere  14 av 14
+NUIT 4/2021  2021-11-25  2021-nuit-4  planlegging   Samstyre, Koordinere  41 av 41
 
 Kadensen (Porteføljestyring 2.0), og utvalget som får rapportene når et møte ikke nevner segmenter selv:
   Samstyre    4 ganger i året  NUIT  status og risiko
@@ -192,8 +197,8 @@ Kadensen (Porteføljestyring 2.0), og utvalget som får rapportene når et møte
 
 
 def test_the_shipped_calendar_shows_every_meeting_of_2021() -> None:
-    # The portfolio's year (2020) has no meetings, so every meeting of the calendar is shown; its example round
-    # 2021-nuit-3 holds two status reports that measure benefits.
+    # The portfolio's year (2020) has no meetings, so every meeting of the calendar is shown; its four example rounds
+    # hold a report from everyone due, and the line under the title says that they are invented.
     assert invoke("calendar", "--path", str(ROOT / "portfolio")) == (0, SHIPPED, "")
     assert invoke("calendar", "--path", str(ROOT / "portfolio"), "--year", "2021") == (0, SHIPPED, "")
 
@@ -202,8 +207,7 @@ def test_the_shipped_calendar_shows_every_meeting_of_2021() -> None:
 def reported(tmp_path: Path) -> Path:
     """The shipped portfolio with the two status rounds of tests/fixtures/status."""
     root = tmp_path / "portfolio"
-    shutil.copytree(ROOT / "portfolio", root)
-    shutil.copytree(FIXTURES, root / "status", ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True)
+    shipped_with_test_rounds(root)
     return root
 
 

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import shipped_with_test_rounds
 from typer.testing import CliRunner
 
 from ehportfolio.cli.app import app
@@ -38,9 +39,7 @@ FLAGS = [
 )
 def test_html_report_renders_in_chromium_without_console_errors(tmp_path: Path, args: list[str]) -> None:
     portfolio = tmp_path / "portfolio"
-    shutil.copytree(ROOT / "portfolio", portfolio)
-    fixtures = Path(__file__).parents[1] / "fixtures" / "status"
-    shutil.copytree(fixtures, portfolio / "status", ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True)
+    shipped_with_test_rounds(portfolio)
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["report", *args, "--format", "html", "--out", str(out), "--path", str(portfolio)])
     assert result.exit_code == 0, result.output

@@ -9,14 +9,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import invoke
-from helpers import SAMSTYRE, calendar_portfolio
+from helpers import SAMSTYRE, calendar_portfolio, shipped_with_test_rounds
 
 from ehportfolio.cli.commands.report import output_path
 from ehportfolio.store.templates import mermaid_label
@@ -30,8 +29,7 @@ SNAPSHOTS = Path(__file__).parents[1] / "snapshots"
 def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped 2020 portfolio with the two status rounds of tests/fixtures/status."""
     root = tmp_path_factory.mktemp("shipped") / "portfolio"
-    shutil.copytree(ROOT / "portfolio", root)
-    shutil.copytree(FIXTURES, root / "status", ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True)
+    shipped_with_test_rounds(root)
     return root
 
 

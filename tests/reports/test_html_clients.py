@@ -59,6 +59,12 @@ def pages(shipped: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
         assert code == 0, err
         found[name] = sorted((out / name).glob("*.html"))
         assert len(found[name]) == 1, (name, found[name])
+    # the meeting paper of the shipped portfolio itself, whose example rounds put the notice under its title
+    args = ["meeting", "--committee", "NUIT", "--date", "2021-11-25", "--path", str(ROOT / "portfolio")]
+    code, _, err = invoke("report", *args, "-f", "html", "--out", str(out / "examples"))
+    assert code == 0, err
+    found["examples"] = sorted((out / "examples").glob("*.html"))
+    assert 'class="examples"' in found["examples"][0].read_text(encoding="utf-8")
     code, _, err = invoke("report", "site", "-f", "html", "--out", str(out / "site"), "--path", str(shipped))
     assert code == 0, err
     site = out / "site"

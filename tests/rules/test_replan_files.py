@@ -4,11 +4,11 @@ a copy of the shipped portfolio with the status rounds of tests/fixtures/status 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from conftest import invoke
+from helpers import shipped_with_test_rounds
 
 from ehportfolio.rules import run_rules
 from ehportfolio.store.portfolio import load_portfolio
@@ -19,8 +19,7 @@ REPORT = Path("status") / "2021-nuit-2" / "helseplattformen.yaml"
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    folder = Path(shutil.copytree(ROOT / "portfolio", tmp_path / "portfolio"))
-    shutil.copytree(ROOT / "tests" / "fixtures" / "status", folder / "status", ignore=shutil.ignore_patterns("*.md"))
+    folder = shipped_with_test_rounds(tmp_path / "portfolio")
     return folder
 
 

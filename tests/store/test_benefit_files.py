@@ -4,7 +4,6 @@ rest of the portfolio is still read."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from helpers import (
     TAXONOMY,
     build_file_tree,
     calendar_portfolio,
+    shipped_with_test_rounds,
 )
 
 from ehportfolio.store.portfolio import load_portfolio
@@ -200,8 +200,7 @@ def test_bad_input_in_the_shipped_portfolio_and_its_test_rounds_is_named_by_file
     tmp_path: Path, path: str, old: str, new: str, code: str
 ) -> None:
     root = tmp_path / "portfolio"
-    shutil.copytree(ROOT / "portfolio", root)
-    shutil.copytree(ROOT / "tests" / "fixtures" / "status", root / "status", ignore=shutil.ignore_patterns("*.md"))
+    shipped_with_test_rounds(root)
     target = root / path
     text = target.read_text(encoding="utf-8")
     assert old in text
@@ -220,8 +219,7 @@ def test_the_shipped_benefits_check_clean_and_the_test_rounds_measure_them(tmp_p
     result = invoke("check", "--strict", str(ROOT / "portfolio"))
     assert result.code == 0, result.out + result.err
     root = tmp_path / "portfolio"
-    shutil.copytree(ROOT / "portfolio", root)
-    shutil.copytree(ROOT / "tests" / "fixtures" / "status", root / "status", ignore=shutil.ignore_patterns("*.md"))
+    shipped_with_test_rounds(root)
     statuses = load_portfolio(str(root), statuses=True).statuses
     assert statuses is not None
     measured = {(s.id, b.id) for s in statuses.entries for b in s.report.benefits or () if b.value is not None}

@@ -495,6 +495,9 @@ class StatusReport(_Strict):
     """Planned dates this report moves (Replan), each with its reason."""
     benefits: tuple[StatusBenefit, ...] | None = None
     """The measured value of each of the initiative's benefits it measures (StatusBenefit), each id once."""
+    example: bool = False
+    """True for example data, not the organisation's own report (the shipped portfolio's example rounds): every paper
+    that shows the report's round says so."""
 
     @field_validator("benefits")
     @classmethod

@@ -13,7 +13,7 @@ meeting's date, it was a member (domain.state) in a segment that reports there.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -22,7 +22,7 @@ from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.domain.models import Initiative, Meeting, StatusReport
 from ehportfolio.domain.problems import Problem
 from ehportfolio.domain.state import State, checklist_segment, state_of
-from ehportfolio.store.portfolio import Portfolio, Statuses
+from ehportfolio.store.portfolio import Portfolio, StatusEntry, Statuses
 from ehportfolio.store.validation import closest
 
 
@@ -242,6 +242,20 @@ def survey(
         extra = tuple(sorted(filed - set(each)))
         states.append(RoundState(round_, each, extra, started=round_.id in started))
     return states
+
+
+def example_labels(
+    found: Iterable[Round], statuses: Statuses | None, used: Callable[[StatusEntry], bool] | None = None
+) -> tuple[str, ...]:
+    """The labels (`NUIT 2/2021`) of the rounds of `found`, in their order, that hold a report of example data
+    (Statuses.examples; of those `used` accepts, all without it): what a paper showing those rounds must say."""
+    ids = statuses.examples(used) if statuses else set()
+    return tuple(round_.label for round_ in found if round_.id in ids)
+
+
+def reported_by(day: datetime.date | None) -> Callable[[StatusEntry], bool]:
+    """The reports a paper on `day` reads: those dated on or before it (every one without a day)."""
+    return lambda entry: day is None or entry.report.date <= day
 
 
 def next_round(member: Member, found: Sequence[Round], day: datetime.date, filed: dict[str, set[str]]) -> Round | None:

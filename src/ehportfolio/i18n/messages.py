@@ -3,6 +3,7 @@ gettext catalogues (catalogues.py) filled in, with the words for segments, statu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ehportfolio.domain.errors import UserError
@@ -316,3 +317,14 @@ CYCLE_STAGE_WORDS = {
 def cycle_stage_name(stage: str, lang: str) -> str:
     """A stage of the annual cycle in words (`Planlegging for neste år`)."""
     return text(lang, CYCLE_STAGE_WORDS[stage])
+
+
+def example_notice(labels: Sequence[str], lang: str) -> str:
+    """The notice of a paper or listing that shows the status reports of the rounds `labels` (`NUIT 2/2021`) and
+    whose reports are example data; empty without such rounds."""
+    if not labels:
+        return ""
+    rounds = labels[0]
+    if len(labels) > 1:
+        rounds = text(lang, "report.examples.and", first=", ".join(labels[:-1]), last=labels[-1])
+    return text(lang, "report.examples", rounds=rounds)

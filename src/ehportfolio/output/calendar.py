@@ -10,7 +10,7 @@ from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.features.calendar import Member, RoundState
 from ehportfolio.i18n.catalogues import N_
-from ehportfolio.i18n.messages import segment_name, text
+from ehportfolio.i18n.messages import example_notice, segment_name, text
 
 COLUMNS = {
     "meeting": N_("calendar.col.meeting"),
@@ -37,8 +37,16 @@ def _years(states: Sequence[RoundState]) -> str:
     return ", ".join(str(year) for year in sorted({s.round.date.year for s in states}))
 
 
-def render_text(name: str, states: Sequence[RoundState], cadence: Cadence, lang: str) -> str:
-    """A table of the meetings in date order, then the cadence the default follows."""
+def _notice(examples: Sequence[str], lang: str) -> list[str]:
+    """The lines that say the reports of the rounds `examples` are example data, under a listing's title."""
+    return [example_notice(examples, lang)] if examples else []
+
+
+def render_text(
+    name: str, states: Sequence[RoundState], cadence: Cadence, lang: str, examples: Sequence[str] = ()
+) -> str:
+    """A table of the meetings in date order, then the cadence the default follows; `examples` are the labels of the
+    rounds whose reports are example data (example_labels), which a line under the title names."""
     header = [text(lang, COLUMNS[c]) for c in ("meeting", "date", "round", "stage", "segments", "reported")]
     rows = [header]
     for state in states:
@@ -50,7 +58,7 @@ def render_text(name: str, states: Sequence[RoundState], cadence: Cadence, lang:
         stage = round_.stage or "–"  # the word `--stage` takes, as segments are named in every language
         rows.append([round_.label, round_.date.isoformat(), round_.id, stage, segments, reported])
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
-    lines = [text(lang, "calendar.title", years=_years(states), name=name), ""]
+    lines = [text(lang, "calendar.title", years=_years(states), name=name), *_notice(examples, lang), ""]
     for row in rows:
         lines.append("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]]))
     if any(not state.round.default for state in states):
@@ -84,8 +92,11 @@ def _reported(state: RoundState, lang: str) -> str:
     return shown
 
 
-def render_json(name: str, states: Sequence[RoundState], cadence: Cadence, lang: str) -> str:
-    """One object: the portfolio's name, and each meeting with its round, segments and who is due and has reported."""
+def render_json(
+    name: str, states: Sequence[RoundState], cadence: Cadence, lang: str, examples: Sequence[str] = ()
+) -> str:
+    """One object: the portfolio's name, and each meeting with its round, segments, who is due and has reported, and
+    whether its reports are example data (`example`, with the notice that says so in `example_notice`)."""
     meetings: list[dict[str, Any]] = [
         {
             "round": s.round.id,
@@ -101,6 +112,7 @@ def render_json(name: str, states: Sequence[RoundState], cadence: Cadence, lang:
             "incomplete": list(s.incomplete),
             "not_reported": list(s.missing),
             "unexpected": list(s.extra),
+            "example": s.round.label in examples,
         }
         for s in states
     ]
@@ -112,7 +124,8 @@ def render_json(name: str, states: Sequence[RoundState], cadence: Cadence, lang:
         }
         for segment in SEGMENTS
     }
-    document = {"portfolio": name, "meetings": meetings, "cadence": cadence_data}
+    notice = example_notice(examples, lang)
+    document = {"portfolio": name, "example_notice": notice, "meetings": meetings, "cadence": cadence_data}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -134,9 +147,12 @@ def _missing(state: RoundState, ident: str, lang: str) -> str:
     return text(lang, "calendar.lacks", fields=", ".join(found.missing)) if found.missing else ""
 
 
-def render_round_text(state: RoundState, everyone: Mapping[str, Member], lang: str) -> str:
+def render_round_text(
+    state: RoundState, everyone: Mapping[str, Member], lang: str, examples: Sequence[str] = ()
+) -> str:
     """One meeting's initiatives: who has not reported (first, to chase), whose report is incomplete and what it
-    lacks, and who has reported, with owner and segment. A round nobody has reported to says it has not started."""
+    lacks, and who has reported, with owner and segment. A round nobody has reported to says it has not started; one
+    whose reports are example data (its label in `examples`) says so."""
     round_ = state.round
     summary = (
         text(lang, "calendar.round.summary", reported=len(state.reported), due=len(state.due))
@@ -147,6 +163,7 @@ def render_round_text(state: RoundState, everyone: Mapping[str, Member], lang: s
         summary += " " + text(lang, "calendar.round.incomplete", count=len(state.incomplete))
     lines = [
         text(lang, "calendar.round.title", meeting=round_.label, date=round_.date.isoformat(), round=round_.id),
+        *_notice(examples, lang),
         summary,
         "",
     ]
@@ -169,9 +186,12 @@ def render_round_text(state: RoundState, everyone: Mapping[str, Member], lang: s
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def render_round_json(state: RoundState, everyone: Mapping[str, Member], lang: str) -> str:
+def render_round_json(
+    state: RoundState, everyone: Mapping[str, Member], lang: str, examples: Sequence[str] = ()
+) -> str:
     """One meeting and each initiative due there: id, name, owner, its segment on the date, where its report stands
-    (one of REPORT_STATES), what an incomplete one lacks, and whether it has reported in full."""
+    (one of REPORT_STATES), what an incomplete one lacks, and whether it has reported in full; and whether the
+    round's reports are example data (`example`, its label in `examples`, and `example_notice`)."""
     round_ = state.round
     document = {
         "round": round_.id,
@@ -180,6 +200,8 @@ def render_round_json(state: RoundState, everyone: Mapping[str, Member], lang: s
         "date": round_.date.isoformat(),
         "segments": list(round_.segments),
         "started": state.started,
+        "example": round_.label in examples,
+        "example_notice": example_notice(examples, lang),
         "initiatives": [
             {
                 "id": ident,

@@ -12,14 +12,16 @@ import datetime
 from collections.abc import Iterable, Mapping
 
 from ehportfolio.domain.benefits import AWAY, STEADY, TOWARDS, UNMEASURED, Progress, progress
+from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.goals import Known, known_codes
 from ehportfolio.domain.models import Benefit, StatusReport
 from ehportfolio.domain.state import MEMBER
-from ehportfolio.features.calendar import Member, members
+from ehportfolio.features.calendar import Member, example_labels, members, reported_by, rounds
 from ehportfolio.i18n.amounts import number
 from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import text
 from ehportfolio.reports import template_contexts as tc
+from ehportfolio.reports.contexts import examples
 from ehportfolio.store.portfolio import Portfolio
 
 TREND_WORDS = {
@@ -113,8 +115,9 @@ def _reports_by_id(portfolio: Portfolio) -> dict[str, list[StatusReport]]:
     return found
 
 
-def benefits(portfolio: Portfolio, day: datetime.date | None, lang: str, name: str) -> tc.Benefits:
-    """The benefits of the members of `portfolio` on `day`, by the goal they serve."""
+def benefits(portfolio: Portfolio, cadence: Cadence, day: datetime.date | None, lang: str, name: str) -> tc.Benefits:
+    """The benefits of the members of `portfolio` on `day`, by the goal they serve; the calendar's rounds (by
+    `cadence`) name the meetings whose example reports measure them."""
     known = known_codes(portfolio.context.taxonomy)
     reports = _reports_by_id(portfolio)
     rows = [
@@ -136,6 +139,14 @@ def benefits(portfolio: Portfolio, day: datetime.date | None, lang: str, name: s
         groups.append(tc.BenefitGroup(key, title, flagged, flagged_text, tuple(group)))
     flagged = sum(1 for r in rows if r.past_due)
     initiatives = len({r.initiative for r in rows})
+    dated = reported_by(day)
+    shown = {r.initiative for r in rows}
+    settings = portfolio.context.settings
+    labels = example_labels(
+        rounds(settings.calendar if settings else (), cadence),
+        portfolio.statuses,
+        lambda entry: entry.id in shown and bool(entry.report.benefits) and dated(entry),
+    )
     return tc.Benefits(
         kind="benefits",
         lang=lang,
@@ -153,4 +164,5 @@ def benefits(portfolio: Portfolio, day: datetime.date | None, lang: str, name: s
             initiatives=text(lang, "count.initiatives", count=initiatives),
             flagged=flagged,
         ),
+        examples=examples(labels, lang),
     )

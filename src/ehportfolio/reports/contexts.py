@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import shlex
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -28,9 +28,26 @@ from ehportfolio.domain.models import Initiative, Solution, StatusReport
 from ehportfolio.domain.state import FINISHED, MEMBER, PROPOSED, WITHDRAWN, State, Transition, transitions
 from ehportfolio.features import agenda, exceptions
 from ehportfolio.features.assessment import assess
-from ehportfolio.features.calendar import Member, Reporting, Round, members, reporting, rounds, survey
+from ehportfolio.features.calendar import (
+    Member,
+    Reporting,
+    Round,
+    example_labels,
+    members,
+    reporting,
+    rounds,
+    survey,
+)
 from ehportfolio.i18n.catalogues import N_
-from ehportfolio.i18n.messages import STRENGTH_WORDS, cycle_stage_name, segment_name, stage_name, status_name, text
+from ehportfolio.i18n.messages import (
+    STRENGTH_WORDS,
+    cycle_stage_name,
+    example_notice,
+    segment_name,
+    stage_name,
+    status_name,
+    text,
+)
 from ehportfolio.reports import template_contexts as tc
 from ehportfolio.reports.cycle import CASE_TYPES, Paper, dating, proposal
 from ehportfolio.reports.money import money
@@ -167,6 +184,8 @@ class Shared:
     """For each id, the rounds where its status file could not be read."""
     started: set[str]
     """The rounds someone has reported to."""
+    examples: set[str]
+    """The rounds that hold a report of example data (Statuses.examples)."""
 
 
 def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.date | None) -> Shared:
@@ -186,12 +205,14 @@ def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.da
     unread: dict[str, set[str]] = {}
     held_rounds: list[Round] = []
     started: set[str] = set()
+    examples: set[str] = set()
     if statuses is not None and settings is not None:
         for entry in statuses.entries:
             reports.setdefault(entry.id, {})[entry.round] = entry.report
         for round_name, ident in statuses.unread:
             unread.setdefault(ident, set()).add(round_name)
         started = statuses.started()
+        examples = statuses.examples()
         held_rounds = held(rounds(settings.calendar, cadence), started, date)
     return Shared(
         portfolio=portfolio,
@@ -212,7 +233,13 @@ def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.da
         reports=reports,
         unread=unread,
         started=started,
+        examples=examples,
     )
+
+
+def examples(labels: Sequence[str], lang: str) -> tc.Examples:
+    """What a paper says of the rounds `labels` whose reports it shows and that hold example data (example_labels)."""
+    return tc.Examples(rounds=tuple(labels), notice=example_notice(labels, lang))
 
 
 def _group(state: State) -> str:
@@ -348,6 +375,7 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
         generated=text(lang, "report.generated", name=shared.name),
         links=links,
         status=status,
+        examples=examples([r.label for r in shared.held if r.id in shared.examples], lang),
     )
 
 
@@ -649,6 +677,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
     code = main_goal(item)
     focus = shared.focus.get(code)
     shown = _shown(member, shared)
+    trend_rows = trend(member, shared, shown)
     return tc.Initiative(
         kind="initiative",
         lang=lang,
@@ -668,7 +697,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
         segment_name=_segment_name(state),
         description=item.description or "",
         assessment=_assessment(entry, shared),
-        trend=trend(member, shared, shown),
+        trend=trend_rows,
         depends_on=depends_on,
         depended_by=depended_by,
         history=history,
@@ -677,6 +706,7 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
         generated=text(lang, "report.generated", name=shared.name),
         links=links,
         benefits=_benefits(member, shared),
+        examples=examples([row.meeting for row in trend_rows if row.round in shared.examples], lang),
     )
 
 
@@ -1025,6 +1055,7 @@ def meeting(
         decisions_none=text(lang, "report.meeting.decisions.none"),
         decisions_record=record,
         generated=text(lang, "report.generated", name=name),
+        examples=examples(example_labels([round_], statuses), lang),
         attention=attention,
         attention_none=text(lang, "report.meeting.attention.none"),
         no_segments="" if round_.segments else _no_segments(round_, found, cadence, lang),

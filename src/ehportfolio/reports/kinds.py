@@ -84,7 +84,7 @@ def _roadmap(request: Request) -> tc.Report:
     portfolio = request.portfolio
     settings = portfolio.context.settings
     name = settings.name if settings else portfolio.root
-    return roadmap(portfolio, request.options.get("by", "goal"), request.day, request.lang, name)
+    return roadmap(portfolio, load_cadence(), request.options.get("by", "goal"), request.day, request.lang, name)
 
 
 def _benefits(request: Request) -> tc.Report:
@@ -92,7 +92,8 @@ def _benefits(request: Request) -> tc.Report:
 
     portfolio = request.portfolio
     settings = portfolio.context.settings
-    return benefits(portfolio, request.day, request.lang, settings.name if settings else portfolio.root)
+    name = settings.name if settings else portfolio.root
+    return benefits(portfolio, load_cadence(), request.day, request.lang, name)
 
 
 def _knowledge(request: Request) -> tc.Report:

@@ -11,10 +11,13 @@ import datetime
 from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.domain.goals import known_codes
+from ehportfolio.features.calendar import example_labels
+from ehportfolio.features.calendar import rounds as calendar_rounds
 from ehportfolio.features.knowledge import KINDS, Lesson, lessons
 from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import segment_name, text
 from ehportfolio.reports import template_contexts as tc
+from ehportfolio.reports.contexts import examples
 from ehportfolio.store.portfolio import Portfolio
 
 KIND_WORDS = {
@@ -89,6 +92,13 @@ def knowledge(
         if found
         else text(lang, "report.knowledge.none")
     )
+    settings = portfolio.context.settings
+    shown = {lesson.round for lesson in found}
+    labels = example_labels(
+        calendar_rounds(settings.calendar if settings else (), cadence),
+        portfolio.statuses,
+        lambda entry: entry.round in shown,
+    )
     return tc.Knowledge(
         kind="knowledge",
         lang=lang,
@@ -104,4 +114,5 @@ def knowledge(
         matches=text(lang, "report.knowledge.matches", count=count, shown="{shown}"),
         no_match=text(lang, "report.knowledge.no_match"),
         links=links,
+        examples=examples(labels, lang),
     )

@@ -7,15 +7,18 @@ Pure, like contexts.py: no files, no clock, no Jinja. The segment comes from the
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
+from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.domain.goals import known_codes, main_goal
 from ehportfolio.domain.models import Milestone, Phase, UserGroup
 from ehportfolio.domain.roadmap import Plan, Replanning, phase_names, plan_on, slip_days
-from ehportfolio.features.calendar import members
+from ehportfolio.features.calendar import example_labels, members, reported_by, rounds
 from ehportfolio.i18n.messages import segment_name, text
 from ehportfolio.reports import template_contexts as tc
-from ehportfolio.store.portfolio import Portfolio, Statuses
+from ehportfolio.reports.contexts import examples
+from ehportfolio.store.portfolio import Portfolio, StatusEntry, Statuses
 
 
 def _iso(day: datetime.date | None) -> str:
@@ -93,10 +96,17 @@ def replannings(statuses: Statuses | None) -> dict[str, list[Replanning]]:
 
 
 def roadmap(
-    portfolio: Portfolio, by: str, day: datetime.date | None, lang: str, name: str, links: bool = False
+    portfolio: Portfolio,
+    cadence: Cadence,
+    by: str,
+    day: datetime.date | None,
+    lang: str,
+    name: str,
+    links: bool = False,
 ) -> tc.Roadmap:
     """The roadmap of `portfolio` for the portfolio named `name`, grouped `by` goal, owner or user group, with `day`
-    as its line (and the plan as it stood then); `links` for a site's page."""
+    as its line (and the plan as it stood then); `links` for a site's page. The calendar's rounds (by `cadence`) name
+    the meetings whose example reports move its dates."""
     settings = portfolio.context.settings
     names = phase_names(settings.phases if settings else ())
     order = {phase: index for index, phase in enumerate(names)}
@@ -154,7 +164,17 @@ def roadmap(
         segments=tuple(s for s in SEGMENTS if any(r.segment == s for r in rows)),
         user_groups=tuple(register.values()),
         links=links,
+        examples=examples(
+            example_labels(rounds(settings.calendar if settings else (), cadence), portfolio.statuses, _moves_by(day)),
+            lang,
+        ),
     )
+
+
+def _moves_by(day: datetime.date | None) -> Callable[[StatusEntry], bool]:
+    """The reports whose moves the roadmap on `day` applies (plan_on): those that move a date, dated by then."""
+    dated = reported_by(day)
+    return lambda entry: bool(entry.report.replan) and dated(entry)
 
 
 def _user_groups(

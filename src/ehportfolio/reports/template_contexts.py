@@ -8,7 +8,7 @@ a field reads as `row.name` (or `row["name"]`, as on the dicts these once were);
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 TEMPLATE_NAMES = {"from_": "from"}
@@ -194,6 +194,17 @@ class Graph(Fields):
 
 
 @dataclass(frozen=True)
+class Examples(Fields):
+    """Which status reports a paper shows are example data (`example: true` in their files), not the organisations'
+    own reports."""
+
+    rounds: tuple[str, ...] = ()
+    """The meetings (`NUIT 2/2021`) whose reports the paper shows and that hold example reports, in date order."""
+    notice: str = ""
+    """The notice every paper shows near its top when `rounds` is not empty; empty otherwise."""
+
+
+@dataclass(frozen=True)
 class Report(Fields):
     """What every report has."""
 
@@ -210,6 +221,8 @@ class Report(Fields):
     """The `--date` given, `YYYY-MM-DD`; empty without one (and in a meeting paper, whose date is `meeting_date`)."""
     generated: str
     """The footer line saying what made the report."""
+    examples: Examples = field(default=Examples(), kw_only=True)
+    """The rounds with example reports the paper shows, and the notice that says so (`examples.notice`)."""
 
 
 # The overview

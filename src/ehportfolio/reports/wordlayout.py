@@ -998,13 +998,26 @@ KNOWLEDGE: list[Item] = [
     tag("endfor"),
 ]
 
+EXAMPLES_NOTICE = [tag("if examples.notice"), ("p", "**{{ examples.notice }}**"), tag("endif")]
+"""Under every title: the notice that the status reports a paper shows are example data."""
+
+
+def with_examples_notice(layout: Sequence[Item]) -> list[Item]:
+    """The layout with EXAMPLES_NOTICE after its title."""
+    [at] = [index for index, item in enumerate(layout) if item[0] == "title"]
+    return [*layout[: at + 1], *EXAMPLES_NOTICE, *layout[at + 1 :]]
+
+
 LAYOUTS = {
-    "overview": OVERVIEW,
-    "initiative": INITIATIVE,
-    "meeting": MEETING,
-    "definition": DEFINITION,
-    "consequences": CONSEQUENCES,
-    "roadmap": ROADMAP,
-    "benefits": BENEFITS,
-    "knowledge": KNOWLEDGE,
+    kind: with_examples_notice(layout)
+    for kind, layout in {
+        "overview": OVERVIEW,
+        "initiative": INITIATIVE,
+        "meeting": MEETING,
+        "definition": DEFINITION,
+        "consequences": CONSEQUENCES,
+        "roadmap": ROADMAP,
+        "benefits": BENEFITS,
+        "knowledge": KNOWLEDGE,
+    }.items()
 }

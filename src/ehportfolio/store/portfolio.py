@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -117,6 +117,11 @@ class Statuses:
     def started(self) -> set[str]:
         """The rounds for which at least one status file is there."""
         return {entry.round for entry in self.entries} | {name for name, _ in self.unread}
+
+    def examples(self, used: Callable[[StatusEntry], bool] | None = None) -> set[str]:
+        """The rounds with a report that is example data (`example: true`), of the reports `used` accepts (all
+        without it): a paper that shows such a round says that its reports are examples."""
+        return {e.round for e in self.entries if e.report.example and (used is None or used(e))}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from ehportfolio.cli.commands import not_a_portfolio, report_problems
 from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
 from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.problems import Problem
-from ehportfolio.features.calendar import Round, find_round, members, rounds, survey
+from ehportfolio.features.calendar import Round, example_labels, find_round, members, rounds, survey
 from ehportfolio.i18n.messages import text
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import Portfolio, load_portfolio
@@ -48,7 +48,7 @@ def run(root: str, year: int | None, fmt: str, lang: str, round_id: str | None =
     from ehportfolio.output import calendar as formats
 
     render = formats.render_json if fmt == "json" else formats.render_text
-    sys.stdout.write(render(settings.name, states, cadence, lang))
+    sys.stdout.write(render(settings.name, states, cadence, lang, example_labels(chosen, statuses)))
     return FINDINGS if problems else OK
 
 
@@ -72,5 +72,5 @@ def _round(
     from ehportfolio.output import calendar as formats
 
     render = formats.render_round_json if fmt == "json" else formats.render_round_text
-    sys.stdout.write(render(state, {m.id: m for m in everyone}, lang))
+    sys.stdout.write(render(state, {m.id: m for m in everyone}, lang, example_labels([chosen], statuses)))
     return FINDINGS if problems else OK

@@ -145,7 +145,7 @@ def site(root: str, fmt: str, out: str, date: str | None, templates: str | None,
     _check_site(out, pages)  # every page's place, before the first is written: a refused site writes nothing
     index = renderer.render("overview", fmt, contexts.overview(shared, links=True))
     _write(out, f"index.{EXTENSIONS[fmt]}", index)  # index: the page a web server shows first
-    plans = roadmap(setup.portfolio, "goal", setup.day, lang, shared.name, links=True)
+    plans = roadmap(setup.portfolio, shared.cadence, "goal", setup.day, lang, shared.name, links=True)
     _write(out, f"roadmap.{EXTENSIONS[fmt]}", renderer.render("roadmap", fmt, plans), sync_folder=False)
     bank = knowledge(setup.portfolio, shared.cadence, setup.day, lang, shared.name, links=True)
     _write(out, f"{KNOWLEDGE}.{EXTENSIONS[fmt]}", renderer.render("knowledge", fmt, bank), sync_folder=False)

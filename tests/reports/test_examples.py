@@ -1,0 +1,174 @@
+"""The shipped portfolio's example rounds (status/2021-nufa-1, 2021-nuit-2, 2021-nufa-2 and 2021-nuit-4, `example:
+true`; Observere and Inspirere report to NUFA, the others to NUIT): every paper and
+listing that shows them says, near its top, that their reports are invented; a portfolio with its own reports says
+nothing of the kind; and without rounds the papers say a round has not started rather than "not reported"."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import invoke
+from helpers import SHIPPED_PORTFOLIO, shipped_with_test_rounds
+
+SHIPPED = str(SHIPPED_PORTFOLIO)
+BOTH = "NUIT 2/2021 og NUIT 4/2021"
+NUFA = "NUFA 1/2021 og NUFA 2/2021"
+ALL = "NUFA 1/2021, NUIT 2/2021, NUFA 2/2021 og NUIT 4/2021"
+NOTICE = "Eksempeldata: Statusrapportene for {} er oppdiktede eksempler, ikke virksomhetenes egne rapporter."
+"""The notice in bokmål, with the rounds it names."""
+EXAMPLE_WORD = re.compile(r"Eksempeldata|Example data", re.IGNORECASE)
+
+PAPERS = {
+    "overview": (["overview"], ALL),
+    "samstyre": (["initiative", "akson-forberedelse"], BOTH),
+    "koordinere": (["initiative", "helseplattformen"], BOTH),
+    "observere": (["initiative", "hmn-lab"], NUFA),
+    "inspirere": (["initiative", "digi-ung"], "NUFA 2/2021"),  # Inspirere reports once a year, to NUFA's last meeting
+    "meeting-2": (["meeting", "--committee", "NUIT", "--date", "2021-05-06"], "NUIT 2/2021"),
+    "meeting-4": (["meeting", "--committee", "NUIT", "--date", "2021-11-25"], "NUIT 4/2021"),
+    "roadmap": (["roadmap"], "NUIT 4/2021"),  # only Helseplattformen's report to NUIT 4 moves planned dates
+    "benefits": (["benefits"], BOTH),
+    "knowledge": (["knowledge"], NUFA),  # the example Samstyre reports give no experience
+}
+"""Each paper of the shipped portfolio that uses the example rounds, and the rounds its notice names."""
+
+
+def written(args: list[str], fmt: str, out: Path, root: str = SHIPPED, lang: str = "nb") -> str:
+    """The paper's text, written to `out` in `fmt`; a Word document's paragraphs, one a line."""
+    code, _, err = invoke("report", *args, "--format", fmt, "--out", str(out), "--path", root, "--lang", lang)
+    assert code == 0, err
+    (path,) = out.iterdir()
+    if fmt == "docx":
+        return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    return path.read_text(encoding="utf-8")
+
+
+def notice_line(said: str, fmt: str) -> str:
+    """The text of the line that holds the notice, unmarked (no Markdown or HTML)."""
+    (line,) = [line for line in said.splitlines() if "Eksempeldata" in line]
+    return re.sub(r"<[^>]+>|^> |\*\*", "", line)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "docx"])
+@pytest.mark.parametrize("paper", PAPERS)
+def test_every_paper_that_shows_the_example_rounds_says_so_under_its_title(
+    tmp_path: Path, paper: str, fmt: str
+) -> None:
+    args, rounds = PAPERS[paper]
+    said = written(args, fmt, tmp_path / "out")
+    assert notice_line(said, fmt) == NOTICE.format(rounds)
+    lines = [line for line in said.splitlines() if line.strip()]
+    if fmt == "markdown":  # right under the title
+        assert lines[0].startswith("# ") and "Eksempeldata" in lines[1]
+    elif fmt == "html":
+        title = next(i for i, line in enumerate(lines) if line.startswith("<h1>"))
+        assert 'class="examples" role="note"' in lines[title + 1]
+    else:
+        assert "Eksempeldata" in lines[1]
+
+
+def test_every_page_of_the_site_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    code, _, err = invoke("report", "site", "--format", "html", "--out", str(out), "--path", SHIPPED)
+    assert code == 0, err
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) == 3 + 55  # the overview, the roadmap, the knowledge bank and a fact sheet for every initiative
+    for page in pages:
+        assert page.read_text(encoding="utf-8").count('<p class="examples" role="note">') == 1, page
+
+
+@pytest.mark.parametrize(
+    ("lang", "notice"),
+    [
+        (
+            "nn",
+            "Eksempeldata: Statusrapportane for NUIT 2/2021 er oppdikta døme, ikkje verksemdene sine eigne rapportar.",
+        ),
+        (
+            "en",
+            "Example data: the status reports for NUIT 2/2021 are invented examples, not the organisations' own"
+            " reports.",
+        ),
+    ],
+)
+def test_the_notice_is_in_the_papers_language(tmp_path: Path, lang: str, notice: str) -> None:
+    said = written(PAPERS["meeting-2"][0], "markdown", tmp_path / "out", lang=lang)
+    assert f"> **{notice}**" in said.splitlines()
+
+
+def test_the_calendar_names_the_example_rounds_in_text_and_json() -> None:
+    code, out, _ = invoke("calendar", "--path", SHIPPED)
+    assert code == 0 and out.splitlines()[1] == NOTICE.format(ALL)
+    code, out, _ = invoke("calendar", "--path", SHIPPED, "--format", "json")
+    document = json.loads(out)
+    assert document["example_notice"] == NOTICE.format(ALL)
+    assert {m["round"]: m["example"] for m in document["meetings"]} == {
+        "2021-nuit-1": False,
+        "2021-nuit-2": True,
+        "2021-nufa-1": True,
+        "2021-nuit-3": False,
+        "2021-nufa-2": True,
+        "2021-nuit-4": True,
+    }
+    code, out, _ = invoke("calendar", "--path", SHIPPED, "--round", "2021-nuit-4")
+    assert code == 0 and out.splitlines()[1] == NOTICE.format("NUIT 4/2021")
+    code, out, _ = invoke("calendar", "--path", SHIPPED, "--round", "2021-nuit-4", "--format", "json")
+    document = json.loads(out)
+    assert document["example"] is True and document["example_notice"] == NOTICE.format("NUIT 4/2021")
+    code, out, _ = invoke("calendar", "--path", SHIPPED, "--round", "2021-nuit-3", "--format", "json")
+    assert json.loads(out)["example"] is False and json.loads(out)["example_notice"] == ""
+    _, out, _ = invoke("calendar", "--path", SHIPPED, "--round", "2021-nuit-3")
+    assert not EXAMPLE_WORD.search(out)
+
+
+def test_the_example_rounds_check_clean_and_hold_everyone_due() -> None:
+    assert invoke("check", "--strict", SHIPPED).code == 0
+    for round_id, due in (("2021-nufa-1", 6), ("2021-nuit-2", 41), ("2021-nufa-2", 14), ("2021-nuit-4", 41)):
+        _, out, _ = invoke("calendar", "--path", SHIPPED, "--round", round_id, "--format", "json")
+        states = [i["state"] for i in json.loads(out)["initiatives"]]
+        assert states == ["reported"] * due, round_id
+        for path in (SHIPPED_PORTFOLIO / "status" / round_id).glob("*.yaml"):
+            text = path.read_text(encoding="utf-8")
+            assert "# Eksempeldata:" in text and "\nexample: true\n" in text, path
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "docx"])
+@pytest.mark.parametrize("paper", ["overview", "koordinere", "meeting-2", "roadmap", "benefits", "knowledge"])
+def test_a_portfolio_with_its_own_reports_shows_no_notice(tmp_path: Path, paper: str, fmt: str) -> None:
+    root = str(shipped_with_test_rounds(tmp_path / "portfolio"))  # the test rounds: reports not marked as examples
+    said = written(PAPERS[paper][0], fmt, tmp_path / "out", root=root)
+    assert not EXAMPLE_WORD.search(said)
+    assert 'class="examples"' not in said
+
+
+def test_the_notice_names_only_the_rounds_marked_as_examples(tmp_path: Path) -> None:
+    root = tmp_path / "portfolio"
+    shutil.copytree(SHIPPED_PORTFOLIO, root)
+    for path in (root / "status" / "2021-nuit-2").glob("*.yaml"):  # NUIT 2's reports become the owners' own
+        path.write_text(path.read_text(encoding="utf-8").replace("\nexample: true\n", "\n"), encoding="utf-8")
+    rest = NOTICE.format("NUFA 1/2021, NUFA 2/2021 og NUIT 4/2021")
+    assert notice_line(written(["overview"], "markdown", tmp_path / "a", str(root)), "") == rest
+    meeting = written(PAPERS["meeting-2"][0], "markdown", tmp_path / "b", str(root))
+    assert not EXAMPLE_WORD.search(meeting)
+    _, out, _ = invoke("calendar", "--path", str(root))
+    assert out.splitlines()[1] == rest
+
+
+def test_without_rounds_the_papers_say_the_round_has_not_started(tmp_path: Path) -> None:
+    root = tmp_path / "portfolio"
+    shutil.copytree(SHIPPED_PORTFOLIO, root, ignore=shutil.ignore_patterns("status"))
+    path = str(root)
+    _, sheet, _ = invoke("report", "initiative", "helseplattformen", "--date", "2021-12-31", "--path", path)
+    assert "| NUIT 2/2021 (2021-05-06) | runden ikke startet |" in sheet
+    assert "| NUIT 4/2021 (2021-11-25) | runden ikke startet |" in sheet
+    _, overview, _ = invoke("report", "overview", "--date", "2021-12-31", "--path", path)
+    _, meeting, _ = invoke("report", "meeting", "--committee", "NUIT", "--date", "2021-11-25", "--path", path)
+    assert "har ikke startet" in meeting
+    for said in (sheet, overview, meeting):
+        assert "ikke rapportert" not in said.replace("**ikke rapportert** 0", "")
+        assert not EXAMPLE_WORD.search(said)
