@@ -26,7 +26,6 @@ import sys
 from pathlib import Path
 
 from ehportfolio.domain.engine import decide as engine_decide
-from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.features.schema import KINDS, file_name, schema_text
 from ehportfolio.store.packaged import load_checklist
 
@@ -313,8 +312,13 @@ CALENDAR = (
     ("NUIT", 4, "2021-11-25"),
 )
 """The meetings of `--rounds`: the shipped portfolio's calendar of 2021."""
-ROUNDS = {"2021-nuit-2": ("samstyre", "koordinere", "observere"), "2021-nuit-4": SEGMENTS}
-"""The rounds `--rounds` writes status reports for, and the segments that report to each by the default cadence."""
+ROUNDS = {
+    "2021-nuit-2": ("samstyre", "koordinere"),
+    "2021-nufa-2": ("observere", "inspirere"),
+    "2021-nuit-4": ("samstyre", "koordinere"),
+}
+"""The rounds `--rounds` writes status reports for, and the segments that report to each by the default cadence (NUIT
+gets Samstyre and Koordinere, NUFA Observere and Inspirere; cadence.yaml)."""
 MISSING_SHARE = 0.05
 """The share of reports due that `--rounds` leaves out (not reported)."""
 

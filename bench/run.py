@@ -34,6 +34,9 @@ Measured:
      (`bench/generate.py --rounds`): `ehp calendar` and `ehp report meeting` for NUIT 4/2021 (every segment's status,
      the exceptions first) against `ehp segment` on the same files,                                goal: <= 3x
      and the meeting paper against the same on a quarter of the initiatives (linear):            goal: <= 5x
+     `ehp report knowledge --format html` (the knowledge bank) the same two ways,            goals: <= 3x, <= 5x
+     `ehp status open` for NUIT 3/2021 (xlsx forms for every Samstyre owner) against `ehp export
+     --format xlsx` (the whole portfolio as one workbook) on the same files:                     goal: <= 3x
      `--only rounds` runs these measurements alone.
 
 Before timing, check-jsonschema validates the shipped portfolio/ against portfolio/schema/ (every kind of file), and
@@ -50,6 +53,7 @@ import json
 import os
 import platform
 import random
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -418,16 +422,32 @@ class RoundsBench:
     calendar: Series
     meeting: Series
     meeting_small: Series
+    knowledge: Series
+    knowledge_small: Series
+    forms: Series
+    export: Series
 
     @property
     def series(self) -> tuple[Series, ...]:
-        return (self.segment, self.calendar, self.meeting, self.meeting_small)
+        return (
+            self.segment,
+            self.calendar,
+            self.meeting,
+            self.meeting_small,
+            self.knowledge,
+            self.knowledge_small,
+            self.forms,
+            self.export,
+        )
 
     def rows(self) -> list[tuple[str, ...]]:
         return [
             time_row(f"calendar / segment, {self.large} with rounds", self.calendar, self.segment, 3),
             time_row(f"report meeting / segment, {self.large}", self.meeting, self.segment, 3),
             time_row(f"report meeting {self.large} / {self.small}", self.meeting, self.meeting_small, 5),
+            time_row(f"report knowledge html / segment, {self.large}", self.knowledge, self.segment, 3),
+            time_row(f"report knowledge {self.large} / {self.small}", self.knowledge, self.knowledge_small, 5),
+            time_row(f"status open (xlsx) / export xlsx, {self.large}", self.forms, self.export, 3),
         ]
 
 
@@ -445,6 +465,13 @@ def run_rounds(python: str, ehp: str, scratch: Path, args: argparse.Namespace) -
     def meeting(folder: Path) -> list[str]:
         return [ehp, "report", "meeting", *MEETING, "--path", str(folder)]
 
+    def knowledge(folder: Path) -> list[str]:
+        return [ehp, "report", "knowledge", "--format", "html", "--path", str(folder)]
+
+    exported = scratch / "export.xlsx"
+    forms = scratch / "forms"  # emptied before each run: status open never writes over a form
+    opening = f"rm -rf {shlex.quote(str(forms))} && {shlex.quote(ehp)} status open 2021-nuit-3 --deadline 2021-09-02"
+
     rounds = RoundsBench(
         args.rounds_count,
         args.rounds_count // 4,
@@ -452,6 +479,18 @@ def run_rounds(python: str, ehp: str, scratch: Path, args: argparse.Namespace) -
         Series(f"ehp calendar ({args.rounds_count})", [ehp, "calendar", "--path", str(large)], (0, 1)),
         Series(f"report meeting ({args.rounds_count})", meeting(large), (0, 1)),
         Series(f"report meeting ({args.rounds_count // 4})", meeting(small), (0, 1)),
+        Series(f"report knowledge ({args.rounds_count})", knowledge(large), (0, 1)),
+        Series(f"report knowledge ({args.rounds_count // 4})", knowledge(small), (0, 1)),
+        Series(
+            f"status open ({args.rounds_count})",
+            ["sh", "-c", f"{opening} --out {shlex.quote(str(forms))} --path {shlex.quote(str(large))}"],
+            (0, 1),
+        ),
+        Series(
+            f"export xlsx ({args.rounds_count})",
+            [ehp, "export", "-f", "xlsx", "-o", str(exported), "--path", str(large)],
+            (0, 1),
+        ),
     )
     for series in rounds.series:  # warm the page cache and .pyc files; not counted
         measure(series.argv)

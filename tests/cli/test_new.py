@@ -621,8 +621,7 @@ def test_the_result_says_what_the_proposed_segment_means(root: Path) -> None:
     assert code == 0, err
     assert "Inspirere: Tiltak som undersøkjer nye moglegheiter gjennom utgreiing eller utprøving." in err
     assert (
-        "Rapporterer 1 gong i året til NUIT (Prioriteringsutvalet), om formål, kor langt tiltaket har kome, "
-        "og nye idear." in err
+        "Rapporterer 1 gong i året til NUFA (Fagutvalet), om formål, kor langt tiltaket har kome, og nye idear." in err
     )
     assert "Les meir: ehp explain segments inspirere" in err
 

@@ -1,6 +1,8 @@
 """`ehp status open` and `ehp status collect` on a copy of the shipped portfolio: a form per owner for round
-2021-nuit-4 (where all four segments report), filled in as a person would in Excel (here with openpyxl) or Word (with
-python-docx), and read back into status files that equal what was filled in, read by the real loader."""
+2021-nuit-4 (whose calendar entry the copy makes name all four segments, so that one round asks every segment's
+fields; by the cadence Observere and Inspirere report to NUFA), filled in as a person would in Excel (here with
+openpyxl) or Word (with python-docx), and read back into status files that equal what was filled in, read by the real
+loader."""
 
 from __future__ import annotations
 
@@ -28,10 +30,17 @@ CADENCE = load_cadence()
 
 @pytest.fixture
 def portfolio(tmp_path: Path) -> Path:
-    """A copy of the shipped portfolio without its status reports (example rounds may ship there)."""
+    """A copy of the shipped portfolio without its status reports (example rounds may ship there), where every segment
+    reports to NUIT 4/2021."""
     root = tmp_path / "portfolio"
     shutil.copytree(ROOT / "portfolio", root)
     shutil.rmtree(root / "status", ignore_errors=True)
+    settings = root / "portfolio.yaml"
+    text = settings.read_text(encoding="utf-8")
+    last = "  - committee: NUIT\n    number: 4\n    date: 2021-11-25\n"
+    assert text.count(last) == 1
+    every = last + "    segments: [samstyre, koordinere, observere, inspirere]\n"
+    settings.write_text(text.replace(last, every), encoding="utf-8")
     return root
 
 
@@ -129,7 +138,7 @@ def test_open_writes_a_form_per_owner_and_a_list_of_who_reports_what(portfolio: 
     overview = (folder / "oversikt.md").read_text(encoding="utf-8")
     assert overview.startswith("# Statusrapporter til NUIT 4/2021 (2021-nuit-4)\n")
     lines = [line for line in overview.splitlines() if line.startswith("| ") and "Frist" not in line]
-    assert len(lines) == 55  # every initiative due: all four segments report to the year's last NUIT meeting
+    assert len(lines) == 55  # every initiative due: all four segments report to this NUIT meeting
     assert (
         "| Helse Vest RHF | skjema-helse-vest-rhf.xlsx | heliks | HELIKS | Koordinere "
         "| Avhengigheter, Tiltak som reduserer risikoen | 2021-11-11 |" in lines

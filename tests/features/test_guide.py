@@ -77,7 +77,9 @@ def test_the_segments_say_how_often_they_report_to_whom_and_on_what(lang: str) -
     for entry in explanation.entries:
         reports = next(part.text for part in entry.parts if part.key == "reports")
         assert str(cadence.segments[entry.id].times) in reports
-        assert "NUIT" in reports and cadence.segments[entry.id].subject[lang] in reports
+        committee = {"samstyre": "NUIT", "koordinere": "NUIT", "observere": "NUFA", "inspirere": "NUFA"}[entry.id]
+        assert f"{committee} ({cadence.committees[committee][lang]})" in reports
+        assert cadence.segments[entry.id].subject[lang] in reports
 
 
 def test_a_term_is_found_by_its_id_or_its_name_in_any_language() -> None:

@@ -29,25 +29,25 @@ def test_each_report_gives_its_entries_in_the_segment_of_its_round(tmp_path: Pat
     found = lessons(load_portfolio(str(root), statuses=True), load_cadence())
     by_kind = sorted((x.initiative, x.kind, x.round, x.segment, x.goal) for x in found)
     assert by_kind == [
-        ("alle-moter", "experience", "2021-nuit-4", "observere", "4.1"),
-        ("alle-moter", "obstacles", "2021-nuit-4", "observere", "4.1"),
-        ("alle-moter", "risk", "2021-nuit-4", "observere", "4.1"),
-        ("digi-ung", "idea", "2021-nuit-4", "inspirere", "4.3"),
-        ("digi-ung", "idea", "2021-nuit-4", "inspirere", "4.3"),
+        ("alle-moter", "experience", "2021-nufa-2", "observere", "4.1"),
+        ("alle-moter", "obstacles", "2021-nufa-2", "observere", "4.1"),
+        ("alle-moter", "risk", "2021-nufa-2", "observere", "4.1"),
+        ("digi-ung", "idea", "2021-nufa-2", "inspirere", "4.3"),
+        ("digi-ung", "idea", "2021-nufa-2", "inspirere", "4.3"),
         ("hmn-lab", "experience", "ekstra", "observere", "1.1"),
         ("hmn-lab", "risk", "ekstra", "observere", "1.1"),
         ("legemiddelprogrammet", "experience", "2021-nuit-4", "samstyre", "2.2"),  # no risks: Samstyre
-        ("primaerhelseteam", "experience", "2021-nuit-4", "inspirere", "2.1"),
-        ("primaerhelseteam", "idea", "2021-nuit-4", "inspirere", "2.1"),  # the empty idea left out
-        ("regional-ambulansjournal", "experience", "2021-nuit-4", "observere", "1.1"),
-        ("regional-ambulansjournal", "obstacles", "2021-nuit-4", "observere", "1.1"),
-        ("regional-ambulansjournal", "risk", "2021-nuit-4", "observere", "1.1"),
+        ("primaerhelseteam", "experience", "2021-nufa-2", "inspirere", "2.1"),
+        ("primaerhelseteam", "idea", "2021-nufa-2", "inspirere", "2.1"),  # the empty idea left out
+        ("regional-ambulansjournal", "experience", "2021-nufa-2", "observere", "1.1"),
+        ("regional-ambulansjournal", "obstacles", "2021-nufa-2", "observere", "1.1"),
+        ("regional-ambulansjournal", "risk", "2021-nufa-2", "observere", "1.1"),
     ]
     extra = [x for x in found if x.round == "ekstra"]
     assert all(x.meeting is None for x in extra)
     (risk,) = [x for x in found if x.initiative == "alle-moter" and x.kind == "risk"]
     assert risk.consequence.startswith("Det siste helseforetaket") and risk.action.startswith("Felles krav")
-    assert risk.meeting is not None and risk.meeting.label == "NUIT 4/2021"
+    assert risk.meeting is not None and risk.meeting.label == "NUFA 2/2021"
 
 
 def test_a_portfolio_without_status_reports_gives_none(tmp_path: Path) -> None:

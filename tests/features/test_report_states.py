@@ -74,7 +74,8 @@ def test_a_complete_samstyre_report_shows_by_its_colour_and_an_incomplete_one_ne
 @pytest.fixture()
 def round_with_gaps(tmp_path: Path) -> Path:
     """The small 2021 portfolio where, at NUIT 2/2021, Samstyre reported in full, Koordinere left out its
-    dependencies, and Observere handed in the form `ehp status new` wrote, unfilled."""
+    dependencies, and Observere handed in the form `ehp status new` wrote, unfilled; the calendar names the three
+    segments for that meeting."""
     root = calendar_portfolio(
         tmp_path / "p",
         {f"{ROUND}/felles": SAMSTYRE_STATUS.replace("2021-02-01", "2021-04-20"), f"{ROUND}/avhengig": NO_DEPENDENCIES},
@@ -83,6 +84,10 @@ def round_with_gaps(tmp_path: Path) -> Path:
         innforing=OBSERVERE,
         proving=INSPIRERE,
     )
+    # NUIT 2/2021 takes Observere's reports too (the cadence sends them to NUFA), so that one round holds three segments
+    settings = root / "portfolio.yaml"
+    named = "number: 2\n    date: 2021-05-06\n    segments: [samstyre, koordinere, observere]\n"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("number: 2\n    date: 2021-05-06\n", named))
     code, out, err = invoke("status", "new", "innforing", "--round", ROUND, "--date", "2021-04-22", "--path", str(root))
     assert code == 0, err
     assert Path(out.strip()).is_file()

@@ -191,12 +191,14 @@ def test_the_shipped_portfolio_through_the_command_line_passes_every_client(monk
     cases = list(ET.fromstring(xml).iter("testcase"))
     names = [c.get("name", "") for c in cases]
     assert all(n[0] not in "./" for n in names)
-    # every initiative file, and every status file of the two example rounds (47 reports to NUIT 2, 55 to NUIT 4)
+    # every initiative file, and every status file of the four example rounds (Observere and Inspirere report to NUFA)
     folders = Counter("/".join(n.split("/")[:-1]) for n in names)
     assert folders == {
         "portfolio/initiatives": 55,
-        "portfolio/status/2021-nuit-2": 47,
-        "portfolio/status/2021-nuit-4": 55,
+        "portfolio/status/2021-nufa-1": 6,
+        "portfolio/status/2021-nuit-2": 41,
+        "portfolio/status/2021-nufa-2": 14,
+        "portfolio/status/2021-nuit-4": 41,
     }
     code, sarif, _ = invoke("check", ".", "--format", "sarif")
     assert code == 0 and sarif_validator().is_valid(json.loads(sarif))

@@ -71,7 +71,7 @@ def test_a_round_due_and_not_reported_shows_as_not_reported(shipped: Path) -> No
     _, late, _ = invoke(
         "report", "initiative", "hmn-lab", "--path", str(shipped), "--date", "2021-12-31", "--lang", "en"
     )
-    rows = [line for line in late.splitlines() if line.startswith("| NUIT")]
+    rows = [line for line in late.splitlines() if line.startswith("| NUFA")]  # Observere reports to NUFA
     assert [r.split(" | ")[1] for r in rows] == ["reported", "round not started"]
 
 

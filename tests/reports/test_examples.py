@@ -1,4 +1,5 @@
-"""The shipped portfolio's example rounds (status/2021-nuit-2 and 2021-nuit-4, `example: true`): every paper and
+"""The shipped portfolio's example rounds (status/2021-nufa-1, 2021-nuit-2, 2021-nufa-2 and 2021-nuit-4, `example:
+true`; Observere and Inspirere report to NUFA, the others to NUIT): every paper and
 listing that shows them says, near its top, that their reports are invented; a portfolio with its own reports says
 nothing of the kind; and without rounds the papers say a round has not started rather than "not reported"."""
 
@@ -16,21 +17,23 @@ from helpers import SHIPPED_PORTFOLIO, shipped_with_test_rounds
 
 SHIPPED = str(SHIPPED_PORTFOLIO)
 BOTH = "NUIT 2/2021 og NUIT 4/2021"
+NUFA = "NUFA 1/2021 og NUFA 2/2021"
+ALL = "NUFA 1/2021, NUIT 2/2021, NUFA 2/2021 og NUIT 4/2021"
 NOTICE = "Eksempeldata: Statusrapportene for {} er oppdiktede eksempler, ikke virksomhetenes egne rapporter."
 """The notice in bokmål, with the rounds it names."""
 EXAMPLE_WORD = re.compile(r"Eksempeldata|Example data", re.IGNORECASE)
 
 PAPERS = {
-    "overview": (["overview"], BOTH),
+    "overview": (["overview"], ALL),
     "samstyre": (["initiative", "akson-forberedelse"], BOTH),
     "koordinere": (["initiative", "helseplattformen"], BOTH),
-    "observere": (["initiative", "hmn-lab"], BOTH),
-    "inspirere": (["initiative", "digi-ung"], "NUIT 4/2021"),  # Inspirere reports once a year, at the last meeting
+    "observere": (["initiative", "hmn-lab"], NUFA),
+    "inspirere": (["initiative", "digi-ung"], "NUFA 2/2021"),  # Inspirere reports once a year, to NUFA's last meeting
     "meeting-2": (["meeting", "--committee", "NUIT", "--date", "2021-05-06"], "NUIT 2/2021"),
     "meeting-4": (["meeting", "--committee", "NUIT", "--date", "2021-11-25"], "NUIT 4/2021"),
     "roadmap": (["roadmap"], "NUIT 4/2021"),  # only Helseplattformen's report to NUIT 4 moves planned dates
     "benefits": (["benefits"], BOTH),
-    "knowledge": (["knowledge"], BOTH),
+    "knowledge": (["knowledge"], NUFA),  # the example Samstyre reports give no experience
 }
 """Each paper of the shipped portfolio that uses the example rounds, and the rounds its notice names."""
 
@@ -100,16 +103,16 @@ def test_the_notice_is_in_the_papers_language(tmp_path: Path, lang: str, notice:
 
 def test_the_calendar_names_the_example_rounds_in_text_and_json() -> None:
     code, out, _ = invoke("calendar", "--path", SHIPPED)
-    assert code == 0 and out.splitlines()[1] == NOTICE.format(BOTH)
+    assert code == 0 and out.splitlines()[1] == NOTICE.format(ALL)
     code, out, _ = invoke("calendar", "--path", SHIPPED, "--format", "json")
     document = json.loads(out)
-    assert document["example_notice"] == NOTICE.format(BOTH)
+    assert document["example_notice"] == NOTICE.format(ALL)
     assert {m["round"]: m["example"] for m in document["meetings"]} == {
         "2021-nuit-1": False,
         "2021-nuit-2": True,
-        "2021-nufa-1": False,
+        "2021-nufa-1": True,
         "2021-nuit-3": False,
-        "2021-nufa-2": False,
+        "2021-nufa-2": True,
         "2021-nuit-4": True,
     }
     code, out, _ = invoke("calendar", "--path", SHIPPED, "--round", "2021-nuit-4")
@@ -125,7 +128,7 @@ def test_the_calendar_names_the_example_rounds_in_text_and_json() -> None:
 
 def test_the_example_rounds_check_clean_and_hold_everyone_due() -> None:
     assert invoke("check", "--strict", SHIPPED).code == 0
-    for round_id, due in (("2021-nuit-2", 47), ("2021-nuit-4", 55)):
+    for round_id, due in (("2021-nufa-1", 6), ("2021-nuit-2", 41), ("2021-nufa-2", 14), ("2021-nuit-4", 41)):
         _, out, _ = invoke("calendar", "--path", SHIPPED, "--round", round_id, "--format", "json")
         states = [i["state"] for i in json.loads(out)["initiatives"]]
         assert states == ["reported"] * due, round_id
@@ -148,11 +151,12 @@ def test_the_notice_names_only_the_rounds_marked_as_examples(tmp_path: Path) -> 
     shutil.copytree(SHIPPED_PORTFOLIO, root)
     for path in (root / "status" / "2021-nuit-2").glob("*.yaml"):  # NUIT 2's reports become the owners' own
         path.write_text(path.read_text(encoding="utf-8").replace("\nexample: true\n", "\n"), encoding="utf-8")
-    assert notice_line(written(["overview"], "markdown", tmp_path / "a", str(root)), "") == NOTICE.format("NUIT 4/2021")
+    rest = NOTICE.format("NUFA 1/2021, NUFA 2/2021 og NUIT 4/2021")
+    assert notice_line(written(["overview"], "markdown", tmp_path / "a", str(root)), "") == rest
     meeting = written(PAPERS["meeting-2"][0], "markdown", tmp_path / "b", str(root))
     assert not EXAMPLE_WORD.search(meeting)
     _, out, _ = invoke("calendar", "--path", str(root))
-    assert out.splitlines()[1] == NOTICE.format("NUIT 4/2021")
+    assert out.splitlines()[1] == rest
 
 
 def test_without_rounds_the_papers_say_the_round_has_not_started(tmp_path: Path) -> None:

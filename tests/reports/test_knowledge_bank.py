@@ -46,7 +46,7 @@ def report(root: Path, *args: str) -> str:
 
 def test_every_entry_by_main_goal_and_segment_newest_first(bank: Path) -> None:
     page = report(bank)
-    assert "14 oppføringer fra 6 tiltak i 2 runder." in page
+    assert "14 oppføringer fra 6 tiltak i 3 runder." in page
     headings = re.findall(r"^#{2,3} (.*)$", page, re.M)
     assert headings == [
         "1.1 Modernisere journal- og samhandlingsløsning",
@@ -60,22 +60,22 @@ def test_every_entry_by_main_goal_and_segment_newest_first(bank: Path) -> None:
         "4.3 Helsehjelp og omsorg på avstand",
         "Inspirere",
     ]
-    entries = re.findall(r"^- \*\*(.*?):\*\* (.*) – (.*), (NUIT \d/2021), (\d{4}-\d\d-\d\d)$", page, re.M)
+    entries = re.findall(r"^- \*\*(.*?):\*\* (.*) – (.*), ((?:NUIT|NUFA) \d/2021), (\d{4}-\d\d-\d\d)$", page, re.M)
     assert len(entries) == 14
     first = entries[:6]  # 1.1, Observere: the newest report first, each in the order experience, obstacles, risks
     assert [(kind, name, meeting) for kind, _, name, meeting, _ in first] == [
-        ("Erfaring", "Regional ambulansjournal", "NUIT 4/2021"),
-        ("Hindringer", "Regional ambulansjournal", "NUIT 4/2021"),
-        ("Risiko", "Regional ambulansjournal", "NUIT 4/2021"),
-        ("Erfaring", "HMN Lab", "NUIT 2/2021"),
-        ("Hindringer", "HMN Lab", "NUIT 2/2021"),
-        ("Risiko", "HMN Lab", "NUIT 2/2021"),
+        ("Erfaring", "Regional ambulansjournal", "NUFA 2/2021"),  # Observere reports to NUFA
+        ("Hindringer", "Regional ambulansjournal", "NUFA 2/2021"),
+        ("Risiko", "Regional ambulansjournal", "NUFA 2/2021"),
+        ("Erfaring", "HMN Lab", "NUFA 1/2021"),
+        ("Hindringer", "HMN Lab", "NUFA 1/2021"),
+        ("Risiko", "HMN Lab", "NUFA 1/2021"),
     ]
     assert first[2][1] == (
         "Utskifting av nettbrettene blir dyrere enn budsjettert (konsekvens: Innføringen i de siste helseforetakene "
         "utsettes; tiltak: Felles innkjøp med de andre regionene)"
     )
-    assert first[3][4] == "2021-04-22"  # the report's date
+    assert first[3][4] == "2021-03-05"  # the report's date
     ideas = [text for kind, text, *_ in entries if kind == "Idé"]
     assert ideas == [  # each idea an entry, and the empty one left out
         "Digital oppfølging av kronisk syke fra hele teamet",
@@ -92,7 +92,7 @@ def test_with_a_date_only_the_reports_dated_until_then(bank: Path) -> None:
     page = report(bank, "--date", "2021-06-01")
     assert "**Dato:** 2021-06-01" in page
     assert "3 oppføringer fra 1 tiltak i 1 runde." in page
-    assert "NUIT 4/2021" not in page
+    assert "NUIT 4/2021" not in page and "NUFA 2/2021" not in page
 
 
 def test_without_rounds_the_bank_says_there_is_nothing_yet(empty: Path, tmp_path: Path) -> None:
@@ -121,15 +121,15 @@ def test_the_search_and_its_words_in_each_language(bank: Path) -> None:
     assert '<label for="knowledge-query">Search the knowledge bank</label>' in en
     assert 'data-matches="Showing {shown} of 14 entries." data-none="No entries match the search."' in en
     assert "<strong>Idea:</strong> Chat med helsesykepleier" in en
-    assert "14 entries from 6 initiatives in 2 rounds." in en
+    assert "14 entries from 6 initiatives in 3 rounds." in en
     nn = report(bank, "-f", "html", "--lang", "nn")
     assert 'data-matches="Viser {shown} av 14 oppføringar." data-none="Ingen oppføringar passar til søket."' in nn
-    assert "<strong>Hindringar:</strong>" in nn and "14 oppføringar frå 6 tiltak i 2 rundar." in nn
+    assert "<strong>Hindringar:</strong>" in nn and "14 oppføringar frå 6 tiltak i 3 rundar." in nn
 
 
 def test_user_text_is_text(tmp_path: Path) -> None:
     root = portfolio_with(tmp_path / "portfolio", FIXTURES / "knowledge")
-    status = root / "status" / "2021-nuit-4" / "digi-ung.yaml"
+    status = root / "status" / "2021-nufa-2" / "digi-ung.yaml"
     said = status.read_text(encoding="utf-8").replace("  - Chat med", "  - <script>alert(1)</script> **fet** Chat med")
     status.write_text(said, encoding="utf-8")
     html = report(root, "-f", "html")
@@ -162,7 +162,7 @@ def test_word(bank: Path, tmp_path: Path) -> None:
     assert headings[:2] == ["1.1 Modernisere journal- og samhandlingsløsning", "Observere"]
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "Idé: Chat med helsesykepleier for ungdom i alle kommuner" in cells
-    assert "NUIT 2/2021, 2021-04-22" in cells
+    assert "NUFA 1/2021, 2021-03-05" in cells
 
 
 def test_the_bank_passes_the_nu_html_checker_and_axe(bank: Path, empty: Path, tmp_path: Path) -> None:

@@ -84,7 +84,7 @@ def test_each_segment_shows_the_fields_it_reports_on_each_under_its_own_heading(
         "Integrasjonen mot rekvireringsløsningen i kommunene er ikke ferdig."
     )
     assert "Hindringer" not in section(observere, "### Fremdrift")
-    assert "Senere runde, NUIT 4/2021 (2021-11-25): ikke rapportert." in observere
+    assert "Senere runde, NUFA 2/2021 (2021-10-20): ikke rapportert." in observere  # Observere reports to NUFA
     inspirere = section(report(rounds, "initiative", "digi-ung", *LATE), "## Siste statusrapport")
     assert "- Ungdomspanel som tester nye tjenester før de lanseres" in inspirere
     assert "Prøve ut digitale helsetjenester for ungdom" in section(inspirere, "### Formål")
@@ -145,7 +145,7 @@ def test_the_overview_shows_each_initiatives_states_round_by_round(rounds: Path)
     ) in samstyre
     assert "| DigiHelse fase 2 (`digihelse-fase-2`) | **ikke rapportert** | **ikke rapportert** |" in samstyre
     observere = section(status, "### Observere: fremdrift og risiko, erfaringer og hindringer")
-    assert "| Navn | NUIT 2/2021 | NUIT 4/2021 |" in observere
+    assert "| Navn | NUFA 1/2021 | NUFA 2/2021 |" in observere
     assert "| Alle møter (`alle-moter`) | **Ufullstendig: mangler risks, experience, obstacles.** |" in observere
     assert "| HMN Lab (`hmn-lab`) | rapportert | **ikke rapportert** |" in observere
     inspirere = section(status, "### Inspirere: formål, hvor langt tiltaket har kommet, og nye ideer")

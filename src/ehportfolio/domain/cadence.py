@@ -7,7 +7,9 @@ exist.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel
@@ -44,19 +46,55 @@ class SegmentCadence:
 
 
 @dataclass(frozen=True)
+class Done:
+    """The words that say a dependency is in place, in a status report's free-text `state`: one of `words` as a whole
+    word or phrase, in any case, and none of `unless` ("ikke levert" is not done)."""
+
+    words: tuple[str, ...]
+    unless: tuple[str, ...]
+
+    @cached_property
+    def _patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        def any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+            return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w.casefold()) for w in words) + r")(?!\w)")
+
+        return any_of(self.words), any_of(self.unless)
+
+    def says_done(self, state: str | None) -> bool:
+        """Whether a dependency's state says it is done."""
+        if not state or not self.words:
+            return False
+        said, unless = self._patterns
+        folded = state.casefold()
+        return bool(said.search(folded)) and not unless.search(folded)
+
+
+@dataclass(frozen=True)
 class Cadence:
     portfolio_committee: str
+    """The committee whose annual cycle decides next year's portfolio."""
     committees: dict[str, dict[str, str]]
+    """Each committee's name (nb/nn/en)."""
     segments: dict[str, SegmentCadence]
     questions: dict[str, dict[str, str]]
     """The question of each status report field (nb/nn/en), including the fields of a list's records."""
     items: dict[str, tuple[str, ...]]
     """For each list of records, the fields every record must fill in."""
+    receives: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """For each committee, the segments whose reports its meetings receive by default, in the order of SEGMENTS."""
+    handles: dict[str, dict[str, str]] = field(default_factory=dict)
+    """For each committee, what it handles: why it receives those segments (nb/nn/en)."""
+    done: Done = Done((), ())
+    """The words that say a dependency is done."""
 
     def question(self, segment: str, field: str, lang: str = "nb") -> str:
         """The question a segment's report answers in a field."""
         own = self.segments[segment].questions.get(field)
         return (own or self.questions[field])[lang]
+
+    def receivers(self, segment: str) -> tuple[str, ...]:
+        """The committees that receive a segment's reports by default, in the order of the cadence file."""
+        return tuple(committee for committee, segments in self.receives.items() if segment in segments)
 
 
 class CadenceError(Exception):
@@ -102,5 +140,17 @@ def cadence_from_data(data: dict[str, Any]) -> Cadence:
         if unknown or "date" in s.required:
             raise ValueError(f"{s.segment} names fields a status report lacks: {', '.join(sorted(unknown))}")
     committee = str(data["portfolio_committee"])
-    committees = {str(k): _texts(v) for k, v in data["committees"].items()}
-    return Cadence(committee, committees, segments, questions, items)
+    committees = {str(k): _texts(v["name"]) for k, v in data["committees"].items()}
+    receives = {str(k): tuple(v["receives"]) for k, v in data["committees"].items()}
+    for name, chosen in receives.items():
+        if set(chosen) - set(SEGMENTS) or len(set(chosen)) != len(chosen):
+            raise ValueError(f"{name} must receive segments among {', '.join(SEGMENTS)}, each once")
+    receives = {name: tuple(s for s in SEGMENTS if s in chosen) for name, chosen in receives.items()}
+    unsent = [s for s in SEGMENTS if not any(s in chosen for chosen in receives.values())]
+    if unsent:
+        raise ValueError(f"no committee receives {', '.join(unsent)}")
+    handles = {str(k): _texts(v["handles"]) for k, v in data["committees"].items()}
+    done = Done(tuple(str(w) for w in data["done"]["words"]), tuple(str(w) for w in data["done"]["unless"]))
+    if not done.words:
+        raise ValueError("done must name at least one word")
+    return Cadence(committee, committees, segments, questions, items, receives, handles, done)

@@ -2,11 +2,12 @@
 status report still lacks.
 
 A meeting of the calendar (portfolio.yaml's `calendar:`) is a reporting round, named `<year>-<committee>-<number>`.
-Its `segments` say who reports to it. Without them the cadence of cadence.yaml applies: only the portfolio committee's
-meetings (NUIT) receive reports, and within a year, with n such meetings in date order, a segment that reports k
-times a year reports to the meetings at positions ceil((i+1)·n/k) − 1 for i = 0 … k−1: spread evenly, always the
-last, and every meeting when there are fewer than k. An initiative is due at a meeting when, on the meeting's date,
-it was a member (domain.state) in a segment that reports there.
+Its `segments` say who reports to it. Without them the cadence of cadence.yaml applies: each committee receives the
+segments its `receives` names (NUIT Samstyre and Koordinere, NUFA Observere and Inspirere; a committee the cadence
+does not name receives none), and within a year, with n meetings of that committee in date order, a segment that
+reports k times a year reports to its meetings at positions ceil((i+1)·n/k) − 1 for i = 0 … k−1: spread evenly,
+always the last, and every meeting when there are fewer than k. An initiative is due at a meeting when, on the
+meeting's date, it was a member (domain.state) in a segment that reports there.
 """
 
 from __future__ import annotations
@@ -50,20 +51,23 @@ class Round:
 
 def default_positions(meetings: int, times: int) -> list[int]:
     """The positions (0-based, in date order) of the meetings a segment reporting `times` a year reports to, among
-    `meetings` meetings of the portfolio committee in a year: ceil((i+1)·n/k) − 1 for i in 0 … k−1."""
+    `meetings` meetings of the committee that receives it in a year: ceil((i+1)·n/k) − 1 for i in 0 … k−1."""
     return sorted({((i + 1) * meetings + times - 1) // times - 1 for i in range(times)}) if meetings else []
 
 
 def rounds(calendar: Sequence[Meeting], cadence: Cadence) -> list[Round]:
-    """Every meeting as a round, in date order, with the segments that report to it."""
+    """Every meeting as a round, in date order, with the segments that report to it: those the calendar names, or
+    by default those the cadence sends to its committee (`Cadence.receives`), spread over the committee's meetings of
+    the year."""
     order = sorted(range(len(calendar)), key=lambda i: (calendar[i].date, calendar[i].committee, calendar[i].number))
-    by_year: dict[int, list[int]] = {}
+    by_year: dict[tuple[str, int], list[int]] = {}
     for index in order:
-        if calendar[index].committee == cadence.portfolio_committee:
-            by_year.setdefault(calendar[index].date.year, []).append(index)
+        committee = calendar[index].committee
+        if committee in cadence.receives:
+            by_year.setdefault((committee, calendar[index].date.year), []).append(index)
     defaults: dict[int, set[str]] = {index: set() for index in range(len(calendar))}
-    for indexes in by_year.values():
-        for segment in SEGMENTS:
+    for (committee, _), indexes in by_year.items():
+        for segment in cadence.receives[committee]:
             for position in default_positions(len(indexes), cadence.segments[segment].times):
                 defaults[indexes[position]].add(segment)
     found = []

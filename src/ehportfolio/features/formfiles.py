@@ -50,19 +50,46 @@ def intro(form: Form, lang: str) -> str:
 def render_xlsx(form: Form, parts: Sequence[Section], lang: str) -> bytes:
     """The form as a workbook."""
     import openpyxl  # type: ignore[import-untyped]
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side  # type: ignore[import-untyped]
+    from openpyxl.styles import (  # type: ignore[import-untyped]
+        Alignment,
+        Border,
+        Font,
+        NamedStyle,
+        PatternFill,
+        Protection,
+        Side,
+    )
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl.worksheet.cell_range import MultiCellRange  # type: ignore[import-untyped]
     from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+    from openpyxl.worksheet.merge import MergedCellRange  # type: ignore[import-untyped]
 
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = text(lang, "form.sheet")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    bold = Font(bold=True)
     thin = Side(style="thin", color="808080")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
     fact_fill = PatternFill("solid", fgColor=FACT_FILL)
-    head_fill = PatternFill("solid", fgColor=HEAD_FILL)
-    open_cell = Protection(locked=False)
+    # Named styles, registered once: a cell given one takes its style id, where setting a font, fill or border on each
+    # cell hashes that object into the workbook's lists every time, most of a large form's cost.
+    styles = {
+        "ehp title": NamedStyle(font=Font(bold=True, size=14)),
+        "ehp intro": NamedStyle(alignment=wrap),
+        "ehp heading": NamedStyle(font=Font(bold=True, size=12)),
+        "ehp fact label": NamedStyle(font=Font(bold=True), fill=fact_fill, border=box),
+        "ehp fact": NamedStyle(fill=fact_fill, border=box, alignment=wrap),
+        "ehp label": NamedStyle(font=Font(bold=True), border=box, alignment=wrap),
+        "ehp record label": NamedStyle(border=box, alignment=wrap),
+        "ehp head": NamedStyle(font=Font(bold=True), fill=PatternFill("solid", fgColor=HEAD_FILL), alignment=wrap),
+        "ehp answer": NamedStyle(border=box, alignment=wrap, protection=Protection(locked=False)),
+        "ehp date": NamedStyle(
+            border=box, alignment=wrap, protection=Protection(locked=False), number_format="yyyy-mm-dd"
+        ),
+    }
+    for name, style in styles.items():
+        style.name = name
+        book.add_named_style(style)
     colours = DataValidation(type="list", formula1='"grønn,gul,rød"', allow_blank=True, showErrorMessage=True)
     colours.error = text(lang, "form.colour_error")
     dates = DataValidation(type="date", operator="greaterThan", formula1="DATE(2000,1,1)", allow_blank=True)
@@ -72,56 +99,67 @@ def render_xlsx(form: Form, parts: Sequence[Section], lang: str) -> bytes:
     for validation in (colours, dates, yes):
         sheet.add_data_validation(validation)
 
-    def put(row: int, column: int, value: Any, **style: Any) -> Any:
+    def put(row: int, column: int, value: Any, style: str | None = None) -> Any:
         cell = sheet.cell(row=row, column=column)
         cell.value = value
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever the text starts with
-        for name, setting in style.items():
-            setattr(cell, name, setting)
+        if style:
+            cell.style = style
         return cell
 
     last = FIRST_ANSWER + ANSWER_COLUMNS - 1
-    put(1, 2, title(form, lang), font=Font(bold=True, size=14))
-    put(2, 2, intro(form, lang), alignment=wrap)
-    sheet.merge_cells(start_row=2, start_column=2, end_row=2, end_column=last)
+    merged: list[str] = []
+
+    def merge(row: int, first: int, style: str | None) -> None:
+        """Merge the row from `first` to the last answer column, the cells it covers styled as the first (so the
+        border runs along the whole range). The ranges are set together at the end: Worksheet.merge_cells checks
+        each new range against every earlier one, which made a form's cost grow with the square of its rows."""
+        for column in range(first + 1, last + 1):
+            put(row, column, None, style)
+        merged.append(f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}")
+
+    put(1, 2, title(form, lang), "ehp title")
+    put(2, 2, intro(form, lang), "ehp intro")
+    merge(2, 2, None)
     sheet.row_dimensions[2].height = 48
     number = 4
     for part in parts:
-        put(number, 2, part.heading, font=Font(bold=True, size=12))
+        put(number, 2, part.heading, "ehp heading")
         number += 1
         for label, value in part.facts:
-            put(number, 2, label, font=bold, fill=fact_fill, border=box)
-            put(number, FIRST_ANSWER, value, fill=fact_fill, border=box, alignment=wrap)
-            sheet.merge_cells(start_row=number, start_column=FIRST_ANSWER, end_row=number, end_column=last)
+            put(number, 2, label, "ehp fact label")
+            put(number, FIRST_ANSWER, value, "ehp fact")
+            merge(number, FIRST_ANSWER, "ehp fact")
             number += 1
         for row in part.rows:
             put(number, 1, row.key)
             label = f"{row.label}\n{row.question}" if row.question else row.label
-            put(number, 2, label, alignment=wrap, border=box, font=bold if row.kind != "record" else Font())
+            put(number, 2, label, "ehp label" if row.kind != "record" else "ehp record label")
             if row.kind == "head":
                 for offset, head in enumerate(row.values):
-                    put(number, FIRST_ANSWER + offset, head or None, font=bold, fill=head_fill, alignment=wrap)
+                    put(number, FIRST_ANSWER + offset, head or None, "ehp head")
                 sheet.row_dimensions[number].height = 48 if len(row.columns) > 1 else 15 * (1 + len(label) // 40)
                 number += 1
                 continue
             for offset, value in enumerate(row.values):
-                cell = put(number, FIRST_ANSWER + offset, value, protection=open_cell, border=box, alignment=wrap)
-                if row.kind == "date" or row.columns[offset] == "by":
-                    cell.number_format = "yyyy-mm-dd"
+                is_date = row.kind == "date" or row.columns[offset] == "by"
+                cell = put(number, FIRST_ANSWER + offset, value, "ehp date" if is_date else "ehp answer")
+                if is_date:
                     dates.add(cell)
                 elif row.kind == "colour":
                     colours.add(cell)
                 elif row.kind == "yes":
                     yes.add(cell)
             if len(row.values) == 1 and row.kind in ("text", "record"):
-                sheet.merge_cells(start_row=number, start_column=FIRST_ANSWER, end_row=number, end_column=last)
+                merge(number, FIRST_ANSWER, "ehp answer")
             if row.kind == "text":
                 sheet.row_dimensions[number].height = 75
             elif row.question:
                 sheet.row_dimensions[number].height = 15 * (1 + len(label) // 40)
             number += 1
         number += 1
+    sheet.merged_cells = MultiCellRange([MergedCellRange(sheet, coord) for coord in merged])  # never overlapping
     sheet.column_dimensions["A"].hidden = True
     sheet.column_dimensions["B"].width = LABEL_WIDTH
     for column in "CDEF":

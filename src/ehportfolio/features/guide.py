@@ -121,13 +121,15 @@ def segment_entry(cadence: Cadence, segment: str, lang: str) -> Entry:
 
 def reporting(cadence: Cadence, segment: str, lang: str) -> str:
     """How often a segment reports, to which committee, and on what: one sentence."""
-    committee = cadence.portfolio_committee
-    name = cadence.committees.get(committee, {}).get(lang)
+    committees = []
+    for committee in cadence.receivers(segment):
+        name = cadence.committees.get(committee, {}).get(lang)
+        committees.append(f"{committee} ({name})" if name else committee)
     return text(
         lang,
         "explain.reports",
         count=cadence.segments[segment].times,
-        committee=f"{committee} ({name})" if name else committee,
+        committee=", ".join(committees),
         subject=cadence.segments[segment].subject[lang],
     )
 

@@ -66,7 +66,10 @@ DESCRIPTIONS = {
     "committee": "Utvalget, med kortnavn: NUIT, NUFA eller et annet.",
     "number": "Møtets nummer i året.",
     "solutions": "Registeret over nasjonale løsninger, relativt til porteføljemappen; eller løsningene i registeret.",
-    "segments": "Segmentene som rapporterer til møtet; uten denne følger de kadensen (bare NUIT-møtene får rapporter).",
+    "segments": (
+        "Segmentene som rapporterer til møtet; uten denne følger de kadensen: NUIT får Samstyre og Koordinere, NUFA "
+        "Observere og Inspirere."
+    ),
     "stage": (
         "Trinnet i NUITs årshjul som møtet behandler: strategi, prioritering, balansering eller planlegging; bare "
         "NUIT-møter, ett møte per trinn i året."

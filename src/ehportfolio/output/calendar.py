@@ -63,16 +63,21 @@ def render_text(
         lines.append("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]]))
     if any(not state.round.default for state in states):
         lines += ["", text(lang, "calendar.named")]
-    lines += ["", text(lang, "calendar.cadence", committee=cadence.portfolio_committee)]
-    names = [segment_name(s) for s in SEGMENTS]
-    times = [
-        text(lang, "calendar.times.one") if c.times == 1 else text(lang, "calendar.times", times=c.times)
-        for c in (cadence.segments[s] for s in SEGMENTS)
+    lines += ["", text(lang, "calendar.cadence.routed")]
+    table = [
+        [
+            segment_name(s),
+            text(lang, "calendar.times.one") if c.times == 1 else text(lang, "calendar.times", times=c.times),
+            ", ".join(cadence.receivers(s)),
+            c.subject[lang],
+        ]
+        for s, c in ((s, cadence.segments[s]) for s in SEGMENTS)
     ]
-    name_width, times_width = max(map(len, names)), max(map(len, times))
-    for segment, shown, often in zip(SEGMENTS, names, times, strict=True):
-        subject = cadence.segments[segment].subject[lang]
-        lines.append(f"  {shown.ljust(name_width)}  {often.ljust(times_width)}  {subject}")
+    widths = [max(len(row[i]) for row in table) for i in range(3)]
+    for row in table:
+        lines.append(
+            "  " + "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]])
+        )
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
@@ -112,7 +117,11 @@ def render_json(
         for s in states
     ]
     cadence_data = {
-        segment: {"times": cadence.segments[segment].times, "subject": cadence.segments[segment].subject[lang]}
+        segment: {
+            "times": cadence.segments[segment].times,
+            "committees": list(cadence.receivers(segment)),
+            "subject": cadence.segments[segment].subject[lang],
+        }
         for segment in SEGMENTS
     }
     notice = example_notice(examples, lang)

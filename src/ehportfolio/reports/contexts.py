@@ -27,7 +27,7 @@ from ehportfolio.domain.goals import goals_of, known_codes, main_goal
 from ehportfolio.domain.lifecycle import SEGMENT_KINDS
 from ehportfolio.domain.models import Initiative, Solution, StatusReport
 from ehportfolio.domain.state import FINISHED, MEMBER, PROPOSED, WITHDRAWN, State, Transition, transitions
-from ehportfolio.features import agenda
+from ehportfolio.features import agenda, exceptions
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.calendar import (
     Member,
@@ -822,6 +822,8 @@ def _benefits(member: Member, shared: Shared) -> tuple[tc.BenefitRow, ...]:
 
 STATES = ("grønn", "gul", "rød", "reported", "incomplete", "not_reported")
 """The states a meeting paper counts, Samstyre's colours first (a round not started has no paper section)."""
+SHOWN_ORDER = ("rød", "gul", "grønn", "reported", "incomplete", "not_reported", "not_started")
+"""The order of a meeting paper's status rows: by colour, worst first, then the rest."""
 
 
 class ReportRefusal(UserError):
@@ -1021,10 +1023,12 @@ def meeting(
     previous = earlier[-1] if earlier else None
     start = previous.date if previous else datetime.date(day.year, 1, 1) - datetime.timedelta(days=1)
     everyone = members(portfolio)
+    everyone_by_id = {m.id: m for m in everyone}
     focus = _focus_names(portfolio)
     statuses = portfolio.statuses
     reports = {e.id: e.report for e in statuses.entries if e.round == round_.id} if statuses else {}
-    [where] = survey([round_], everyone, statuses, cadence)
+    history = survey(found[: found.index(round_) + 1], everyone, statuses, cadence)
+    where = history[-1]
 
     active = [m for m in everyone if m.segment_on(day)]
     due = [m for m in everyone if m.due(round_)]
@@ -1045,7 +1049,8 @@ def meeting(
     sections = []
     for segment in round_.segments:
         group = sorted(
-            (m for m in due if m.segment_on(day) == segment), key=lambda m: (m.initiative.name.casefold(), m.id)
+            (m for m in due if m.segment_on(day) == segment),
+            key=lambda m: (SHOWN_ORDER.index(where.states[m.id].shown), m.initiative.name.casefold(), m.id),
         )
         # a file that could not be read is shown as incomplete, as an empty report would be (ehp check says why)
         empty = StatusReport(date=round_.date)
@@ -1083,6 +1088,18 @@ def meeting(
         for rows_, holds in ((moves, change.moved), (added, change.joined), (removed, change.left)):
             if holds:
                 rows_.append(_step(change, member, lang))
+    koordinere = {m.id for m in due if m.segment_on(day) == "koordinere"}
+    labels = {r.id: r.label for r in found}
+    flagged = sorted(
+        exceptions.attention(history, reports, koordinere, cadence.done),
+        key=lambda a: (
+            a.first,
+            SEGMENTS.index(everyone_by_id[a.id].segment_on(day) or SEGMENTS[0]),
+            everyone_by_id[a.id].initiative.name.casefold(),
+            a.id,
+        ),
+    )
+    attention = tuple(_attention(item, everyone_by_id[item.id], day, names, labels, lang) for item in flagged)
     committee_names = cadence.committees.get(round_.committee, {})
     case_number = case or f"x/{day.year % 100:02d}"
     label = f"{round_.number}/{day.year}"
@@ -1137,6 +1154,86 @@ def meeting(
         decisions_record=record,
         generated=text(lang, "report.generated", name=name),
         examples=examples(example_labels([round_], statuses), lang),
+        attention=attention,
+        attention_none=text(lang, "report.meeting.attention.none"),
+        no_segments="" if round_.segments else _no_segments(round_, found, cadence, lang),
+    )
+
+
+def _dependency_reason(reason: exceptions.Reason, names: dict[str, str], labels: dict[str, str], lang: str) -> str:
+    """Why a dependency is at risk, as a sentence."""
+    named = names.get(reason.dependency) or reason.dependency
+    before = labels.get(reason.before, reason.before)
+    if reason.risk == "overdue":
+        by = reason.by.isoformat() if reason.by else ""
+        if reason.state:
+            return text(lang, "report.attention.overdue", name=named, by=by, state=reason.state)
+        return text(lang, "report.attention.overdue_no_state", name=named, by=by)
+    if reason.risk == "colour":
+        colour = text(lang, STATE_WORDS[reason.was])
+        if reason.before:
+            return text(lang, "report.attention.dependency_colour_before", name=named, colour=colour, before=before)
+        return text(lang, "report.attention.dependency_colour", name=named, colour=colour)
+    if reason.before:
+        return text(lang, "report.attention.dependency_missing_before", name=named, before=before)
+    return text(lang, "report.attention.dependency_missing", name=named)
+
+
+def _attention(
+    item: exceptions.Attention,
+    member: Member,
+    day: datetime.date,
+    names: dict[str, str],
+    labels: dict[str, str],
+    lang: str,
+) -> tc.Attention:
+    """An initiative that needs the committee's attention, with its reasons in words."""
+    reasons = []
+    state = item.reporting.shown
+    for reason in item.reasons:
+        before = labels.get(reason.before, reason.before)
+        if reason.kind == "red":
+            reasons.append(text(lang, "report.attention.red"))
+        elif reason.kind == "worse":
+            was, now = text(lang, STATE_WORDS[reason.was]), text(lang, STATE_WORDS[item.reporting.colour or state])
+            reasons.append(text(lang, "report.attention.worse", was=was, before=before, now=now))
+        elif reason.kind == "not_reported_twice":
+            reasons.append(text(lang, "report.attention.not_reported_twice", before=before))
+        else:
+            reasons.append(_dependency_reason(reason, names, labels, lang))
+    segment = member.segment_on(day)
+    return tc.Attention(
+        id=member.id,
+        name=member.initiative.name,
+        segment_name=segment_name(segment) if segment else "",
+        state=state,
+        state_text=text(lang, STATE_WORDS[state]),
+        reasons=tuple(reasons),
+    )
+
+
+def _no_segments(round_: Round, found: list[Round], cadence: Cadence, lang: str) -> str:
+    """Why no segment reports to a meeting: its calendar entry names none; or the cadence sends its committee no
+    reports, and says where they go; or the segments its committee receives, and why, report to its other meetings."""
+    if not round_.default:
+        return text(lang, "report.meeting.no_segments.named")
+    committee = round_.committee
+    received = cadence.receives.get(committee, ())
+    if not received:
+        elsewhere = "; ".join(
+            f"{other} ({', '.join(segment_name(s) for s in segments)})"
+            for other, segments in cadence.receives.items()
+            if segments
+        )
+        return text(lang, "report.meeting.no_segments.committee", committee=committee, elsewhere=elsewhere)
+    others = [r.label for r in found if r.committee == committee and r.date.year == round_.date.year and r.segments]
+    return text(
+        lang,
+        "report.meeting.no_segments.cadence",
+        committee=committee,
+        segments=", ".join(segment_name(s) for s in received),
+        handles=cadence.handles.get(committee, {}).get(lang, ""),
+        meetings=", ".join(others) or "–",
     )
 
 

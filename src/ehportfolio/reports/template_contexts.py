@@ -725,7 +725,27 @@ class Section(Fields):
     colours: tuple[Colour, ...]
     """Its initiatives by state, every state always."""
     rows: tuple[MeetingRow, ...]
-    """The status reports, complete or not, by name."""
+    """The status reports, complete or not: by colour (rød, gul, grønn), then complete ones without a colour, then
+    incomplete ones; within each, by name."""
+
+
+@dataclass(frozen=True)
+class Attention(Fields):
+    """An initiative that needs the committee's attention at the meeting (features/exceptions.py), and why."""
+
+    id: str
+    """Its id."""
+    name: str
+    """Its name."""
+    segment_name: str
+    """The segment it reports in."""
+    state: str
+    """Where its report stands: `grønn`, `gul`, `rød`, `reported`, `incomplete` or `not_reported`."""
+    state_text: str
+    """The state in the report's language."""
+    reasons: tuple[str, ...]
+    """Why it needs attention, a sentence each: red, worse than its previous report, not reported twice in a row, a
+    Koordinere dependency at risk."""
 
 
 @dataclass(frozen=True)
@@ -813,6 +833,14 @@ class Meeting(Report):
     """The sentence that says there is nothing to decide."""
     decisions_record: str
     """How the decisions are recorded after the meeting, as a sentence."""
+    attention: tuple[Attention, ...] = ()
+    """What needs the committee's attention, shown before the segments' status: red first, then worse than before,
+    a dependency at risk, and not reported twice in a row; within each, by segment and name."""
+    attention_none: str = ""
+    """The sentence that says nothing needs particular attention."""
+    no_segments: str = ""
+    """Why no segment reports to the meeting, from the cadence (what its committee receives and handles) or the
+    calendar; empty when some do."""
 
 
 # The portfolio definition
