@@ -19,6 +19,7 @@ from conftest import invoke
 
 from ehportfolio.domain.models import StatusReport
 from ehportfolio.features.calendar import members, rounds, survey
+from ehportfolio.features.roundforms import form_id
 from ehportfolio.store.packaged import load_cadence
 from ehportfolio.store.portfolio import load_portfolio
 
@@ -267,7 +268,7 @@ def test_a_form_for_another_round_returned_twice_or_collected_before_is_refused(
     other = open_round(portfolio, "--out", str(portfolio / "igjen"))
     assert "skjema-ks.xlsx" not in {p.name for p in other} and len(forms_of(other)) == 10
     overview = (portfolio / "igjen" / "oversikt.md").read_text(encoding="utf-8")
-    assert len(re.findall(r"^\| KS \| \(levert\) \|", overview, re.M)) == len(reports(portfolio)) > 0
+    assert len(re.findall(r"^\| KS \| \\\(levert\\\) \|", overview, re.M)) == len(reports(portfolio)) > 0
     # an initiative that finished before the meeting is no longer due: its form is refused
     helse_vest = portfolio / "igjen" / "skjema-helse-vest-rhf.xlsx"
     finished = ("--status", "finished", "--reason", "Levert", "--date", "2021-06-01")
@@ -346,6 +347,9 @@ def test_what_is_not_a_form_is_refused(portfolio: Path, tmp_path: Path) -> None:
     assert code == 2 and "runden «2021-nuit-9» er ikke et møte i kalenderen" in err
     code, _, err = invoke("status", "open", ROUND, "--deadline", "11.11.2021", "--path", str(portfolio))
     assert code == 2 and "--deadline" in err
+    code, out, err = invoke("status", "open", ROUND, "--deadline", "2021-12-01", "--path", str(portfolio))
+    assert code == 2 and out == "" and not (portfolio / "skjema").exists()
+    assert "--deadline: fristen 2021-12-01 er etter møtet den gjelder, NUIT 4/2021 (2021-11-25)" in err
 
 
 def test_the_collect_page_shows_the_real_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -365,3 +369,57 @@ def test_the_collect_page_shows_the_real_output(tmp_path: Path, monkeypatch: pyt
         set_cell(form, "heliks|dependencies|1", date, column=5)
         _, out, err = invoke(*command.split()[1:])
         assert (out + err).splitlines() == shown.splitlines(), command
+
+
+def set_meta(path: Path, name: str, value: str) -> None:
+    """Edit a line of the form's hidden identity, the `ehp` sheet, as someone who unhides it might."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["ehp"]
+    (row,) = [r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == name]
+    sheet.cell(row, 2).value = value
+    book.save(path)
+
+
+def test_an_edited_identity_or_row_key_is_refused_never_trusted_nor_dropped(portfolio: Path) -> None:
+    folder = portfolio / "skjema" / ROUND
+    open_round(portfolio)
+    ks, helse_vest = folder / "skjema-ks.xlsx", folder / "skjema-helse-vest-rhf.xlsx"
+    fill_xlsx(ks)
+    # KS's form, edited to write Helse Vest's reports: the form id no longer matches what it names
+    set_meta(ks, "initiatives", "heliks")
+    code, out, err = invoke("status", "collect", str(ks), "--path", str(portfolio))
+    assert code == 2 and out == ""
+    assert f"{ks}:ehp: skjemaets skjulte identitet er endret" in err
+    # the same, with the form id computed again as ehp does: the initiative belongs to another owner
+    set_meta(ks, "form", form_id(ROUND, "KS", DEADLINE, ["heliks"]))
+    code, out, err = invoke("status", "collect", str(ks), "--path", str(portfolio))
+    assert code == 2 and out == ""
+    assert f"{ks}:ehp: skjemaet ble sendt til KS, men gjelder tiltak med en annen eier: heliks (Helse Vest RHF)" in err
+    assert not (portfolio / "status").exists()
+    # an answer in a row whose hidden key was changed is refused at its cell, not dropped
+    fill_xlsx(helse_vest)
+    book = openpyxl.load_workbook(helse_vest)
+    sheet = book["Rapport"]
+    row = rows_by_key(sheet)["heliks|actions|0"]
+    sheet.cell(row, 1).value = "heliks|tiltak|0"
+    book.save(helse_vest)
+    code, out, err = invoke("status", "collect", str(helse_vest), "--path", str(portfolio))
+    assert code == 2 and out == ""
+    assert f"{helse_vest}:Rapport!C{row}: svar i en rad skjemaet ikke spør om («heliks|tiltak|0»)" in err
+    # "none to report" takes "ja" (or left empty), nothing else
+    open_round(portfolio, "--out", str(portfolio / "igjen"))
+    again = portfolio / "igjen" / "skjema-helse-vest-rhf.xlsx"
+    set_cell(again, "heliks|actions|none", "nei")
+    code, _, err = invoke("status", "collect", str(again), "--path", str(portfolio))
+    assert code == 2
+    assert f"{cell_of(again, 'heliks|actions|none')}: «nei» kan ikke stå i «Ingen å melde»" in err
+
+
+def test_the_list_of_who_reports_escapes_what_owners_wrote(portfolio: Path) -> None:
+    path = portfolio / "initiatives" / "heliks.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("owner: Helse Vest RHF", "owner: Helse *Vest* | RHF"))
+    open_round(portfolio)
+    overview = (portfolio / "skjema" / ROUND / "oversikt.md").read_text(encoding="utf-8")
+    (row,) = [line for line in overview.splitlines() if "`heliks`" in line or "| heliks |" in line]
+    assert row.startswith("| Helse \\*Vest\\* \\| RHF | skjema-helse-vest-rhf.xlsx | heliks |")
+    assert row.count(" | ") == 6  # seven cells: the owner's bar does not make another

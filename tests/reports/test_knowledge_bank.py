@@ -64,10 +64,10 @@ def test_every_entry_by_main_goal_and_segment_newest_first(bank: Path) -> None:
     assert len(entries) == 14
     first = entries[:6]  # 1.1, Observere: the newest report first, each in the order experience, obstacles, risks
     assert [(kind, name, meeting) for kind, _, name, meeting, _ in first] == [
-        ("Erfaring", "Regional ambulansjournal", "NUFA 2/2021"),  # Observere reports to NUFA
+        ("Erfaringer", "Regional ambulansjournal", "NUFA 2/2021"),  # Observere reports to NUFA
         ("Hindringer", "Regional ambulansjournal", "NUFA 2/2021"),
         ("Risiko", "Regional ambulansjournal", "NUFA 2/2021"),
-        ("Erfaring", "HMN Lab", "NUFA 1/2021"),
+        ("Erfaringer", "HMN Lab", "NUFA 1/2021"),
         ("Hindringer", "HMN Lab", "NUFA 1/2021"),
         ("Risiko", "HMN Lab", "NUFA 1/2021"),
     ]

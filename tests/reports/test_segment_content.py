@@ -95,8 +95,8 @@ def test_a_koordinere_report_names_what_it_depends_on_and_links_it_in_a_site(rou
     assert "- **Møte:** NUIT 4/2021 (2021-11-25)" in latest
     assert "| Legemiddelprogrammet (`legemiddelprogrammet`) | Pasientens legemiddelliste" in latest
     assert (
-        "| Kjernejournal (`kjernejournal`) | Oppslag i kjernejournal fra Helseplattformen | 2021-06-01 | Levert |"
-        in latest
+        "| Kjernejournal (`kjernejournal`) | Oppslag i kjernejournal fra Helseplattformen | 2021-06-01"
+        " | Under testing |" in latest
     )
     code, _, err = invoke("report", "site", "--out", str(tmp_path), "-f", "html", "--path", str(rounds), *LATE)
     assert code == 0, err
@@ -217,7 +217,7 @@ def test_the_overview_shows_each_segments_subject_in_the_latest_reports(rounds: 
     assert (
         "| Helseplattformen (`helseplattformen`) | NUIT 4/2021 | Legemiddelprogrammet: Ny plan er vedtatt;"
         " første leveranse i mars \\(innen 2022-03-01\\);"
-        " **Kjernejournal: Levert \\(innen 2021-06-01\\) – fristen er passert**"
+        " **Kjernejournal: Under testing \\(innen 2021-06-01\\) – fristen er passert**"
         " | 2, først: Månedlige avklaringsmøter med Legemiddelprogrammet |"
     ) in koordinere
     assert "| Akson - journal (`akson-journal`) | NUIT 4/2021 | Ingen. | Ingen. |" in koordinere
@@ -231,7 +231,16 @@ def test_the_overview_shows_each_segments_subject_in_the_latest_reports(rounds: 
     early = section(report(rounds, "overview", "--date", "2021-05-31"), "## Siste statusrapporter")
     assert "fristen er passert" not in early
     english = section(report(rounds, "overview", *LATE, "--lang", "en"), "## Latest status reports")
-    assert "**Kjernejournal: Levert \\(by 2021-06-01\\) – date passed**" in english
+    assert "**Kjernejournal: Under testing \\(by 2021-06-01\\) – date passed**" in english
+
+
+def test_the_overview_does_not_mark_a_passed_date_whose_state_says_done(rounds: Path, tmp_path: Path) -> None:
+    root = tmp_path / "portfolio"
+    shutil.copytree(rounds, root)
+    path = root / "status" / "2021-nuit-4" / "helseplattformen.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("state: Under testing", "state: Levert"), "utf-8")
+    latest = section(report(root, "overview", *LATE), "## Siste statusrapporter")
+    assert "Kjernejournal: Levert \\(innen 2021-06-01\\)" in latest and "fristen er passert" not in latest
 
 
 def test_the_overview_shows_observere_with_an_incomplete_report_as_incomplete(rounds: Path, tmp_path: Path) -> None:
@@ -266,7 +275,8 @@ def test_the_site_index_links_each_name_in_the_latest_reports(rounds: Path, tmp_
     for ident in ("akson-journal", "digi-ung", "helseplattformen", "legemiddelprogrammet"):
         assert re.search(rf'<tr><td><a href="initiatives/{ident}\.html">[^<]+</a> <code>{ident}</code>', latest)
         assert (tmp_path / "initiatives" / f"{ident}.html").is_file()
-    assert '<strong class="passed">Kjernejournal: Levert (innen 2021-06-01) – fristen er passert</strong>' in latest
+    passed = "Kjernejournal: Under testing (innen 2021-06-01) – fristen er passert"
+    assert f'<strong class="passed">{passed}</strong>' in latest
     assert '<span class="state state-rød">' not in latest  # its latest report has no colour
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,10 +154,16 @@ def plan_forms(
             number += 1
             name = f"{base}-{number}"
         names.add(name)
-        seed = "|".join((round_.id, owner, deadline.isoformat(), *(i.id for i in items)))
-        form_id = f"{round_.id}-{hashlib.sha256(seed.encode('utf-8')).hexdigest()[:12]}"
-        forms.append(Form(form_id, round_, owner, deadline, items, name))
+        ident = form_id(round_.id, owner, deadline.isoformat(), [i.id for i in items])
+        forms.append(Form(ident, round_, owner, deadline, items, name))
     return forms, tuple(filed)
+
+
+def form_id(round_id: str, owner: str, deadline: str, ids: Sequence[str]) -> str:
+    """A form's id, from what it is for: collect computes it again, so that a form whose identity was edited (its
+    round, owner, deadline or initiatives) is refused rather than trusted."""
+    seed = "|".join((round_id, owner, deadline, *ids))
+    return f"{round_id}-{hashlib.sha256(seed.encode('utf-8')).hexdigest()[:12]}"
 
 
 def _plain_question(question: str, name: str) -> str:
@@ -281,20 +287,93 @@ def _value(cell: Cell, name: str) -> str | None:
     return _date_text(cell.value) if name in DATE_FIELDS else cell.value
 
 
+BROKEN = frozenset(("status.collect.not_a_form", "status.collect.edited", "status.collect.not_owner"))
+"""The refusals of a file that is no form as ehp wrote it, or one whose identity was edited: an error in the file
+(exit 2), where the other refusals (another round, returned twice, collected already) are findings (exit 1)."""
+
+
+def refusal(
+    filled: Filled,
+    wanted: Round | None,
+    by_round: Mapping[str, Round],
+    by_id: Mapping[str, Member],
+    seen: dict[str, str],
+    filed: Callable[[str], set[str]],
+) -> Problem | None:
+    """Why a form is refused as a whole, or None: not one of this version's; its identity edited (the form id does
+    not match its round, owner, deadline and initiatives); for a round not in the calendar or not the one asked for
+    (`wanted`); naming initiatives the portfolio lacks, that another owner owns, or that are not due at the round;
+    returned twice (`seen`: the file of each form id and `round/initiative` met so far, updated); or collected already
+    (`filed`: the ids with a status file for a round)."""
+    meta = filled.meta
+    where = filled.meta_where
+    ids = meta.get("initiatives")
+    round_id = str(meta.get("round") or "")
+    if str(meta.get("version")) != str(FORM_VERSION) or not meta.get("form") or not isinstance(ids, list) or not ids:
+        return Problem(filled.path, "status.collect.not_a_form")
+    owner = str(meta.get("owner") or "")
+    if str(meta["form"]) != form_id(round_id, owner, str(meta.get("deadline") or ""), ids):
+        return Problem(where, "status.collect.edited")
+    if round_id not in by_round:
+        return Problem(where, "status.collect.unknown_round", {"round": round_id})
+    if wanted is not None and round_id != wanted.id:
+        return Problem(where, "status.collect.wrong_round", {"round": round_id, "wanted": wanted.id})
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        return Problem(where, "status.collect.unknown_initiative", {"ids": ", ".join(unknown)})
+    others = [i for i in ids if by_id[i].initiative.owner != owner]
+    if others:  # moved to another owner since the form was sent, or a form edited to write another owner's reports
+        found = ", ".join(f"{i} ({by_id[i].initiative.owner})" for i in others)
+        return Problem(where, "status.collect.not_owner", {"owner": owner, "ids": found})
+    not_due = [i for i in ids if not by_id[i].due(by_round[round_id])]
+    if not_due:  # finished, withdrawn or moved since the form was sent
+        return Problem(where, "status.collect.not_due", {"round": round_id, "ids": ", ".join(not_due)})
+    form = str(meta["form"])
+    if form in seen:
+        return Problem(filled.path, "status.collect.twice", {"form": form, "other": seen[form]})
+    claimed = {f"{round_id}/{i}": i for i in ids}
+    again = sorted(ident for key, ident in claimed.items() if key in seen)
+    if again:  # two forms of one round, from rounds opened twice, name the same initiatives
+        other = seen[f"{round_id}/{again[0]}"]
+        return Problem(filled.path, "status.collect.initiative_twice", {"ids": ", ".join(again), "other": other})
+    seen.update({form: filled.path, **dict.fromkeys(claimed, filled.path)})
+    done = sorted(set(ids) & filed(round_id))
+    if done:
+        return Problem(filled.path, "status.collect.collected", {"round": round_id, "ids": ", ".join(done)})
+    return None
+
+
 def read_reports(filled: Filled, initiatives: Mapping[str, str], cadence: Cadence) -> Collected:
     """The status report of each initiative of a form (`initiatives`: its segment, by id), every problem at its cell.
-    A problem in any part refuses the whole form."""
+    A problem in any part refuses the whole form; so does an answer in a row the form did not ask (its key edited)."""
     problems = list(filled.problems)
     reports: dict[str, StatusReport] = {}
     places: dict[str, str] = {}
+    asked: set[str] = set()
     for ident, segment in initiatives.items():
-        data, where = _data(filled, ident, cadence.segments[segment].required, cadence.items, problems)
+        wanted = cadence.segments[segment].required
+        data, where = _data(filled, ident, wanted, cadence.items, problems)
+        asked |= _asked(filled, ident, wanted)
         places[ident] = where.get("date", filled.meta_where)
         try:
             reports[ident] = validate(StatusReport, data, filled.path, {})
         except InputError as exc:
             problems += [_placed(p, where, filled.meta_where) for p in exc.problems]
+    for key, cells in filled.rows.items():
+        answered = [c for c in cells if c.value is not None]
+        if key not in asked and answered:
+            problems.append(Problem(answered[0].where, "status.collect.unknown_row", {"key": key}))
     return Collected(filled, reports if not problems else {}, places, tuple(problems))
+
+
+def _asked(filled: Filled, ident: str, wanted: Sequence[str]) -> set[str]:
+    """The keys of the rows of `filled` that the form asks of the initiative: its fields, their lists' rows and
+    "none" rows."""
+    asked = {_key(ident, name) for name in ("date", *wanted)} | {_key(ident, name, "none") for name in wanted}
+    for name in wanted:
+        prefix = _key(ident, name, "")
+        asked |= {key for key in filled.rows if key.startswith(prefix) and key[len(prefix) :].isdigit()}
+    return asked
 
 
 def _data(
@@ -319,7 +398,10 @@ def _data(
             continue
         items = _items(filled, ident, name, columns.get(name, ()), where, problems)
         none = filled.rows.get(_key(ident, name, "none"), ())
-        marked = [c for c in none if c.value is not None and c.value.strip().casefold() in YES_WORDS]
+        answered = [c for c in none if c.value is not None]
+        marked = [c for c in answered if c.value is not None and c.value.strip().casefold() in YES_WORDS]
+        if answered and not marked:  # "nei", "ingen", a note: say what the cell takes rather than drop it
+            problems.append(Problem(answered[0].where, "status.collect.not_yes", {"value": answered[0].value}))
         if items:
             data[name] = items
             if marked:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from ehportfolio.domain.cadence import Cadence
+from ehportfolio.domain.cadence import Cadence, Done
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.fieldtypes import OUT, SEGMENTS
 from ehportfolio.domain.goals import goals_of, known_codes, main_goal
@@ -35,6 +35,7 @@ from ehportfolio.features.calendar import (
     Round,
     example_labels,
     members,
+    reported_by,
     reporting,
     rounds,
     survey,
@@ -212,9 +213,14 @@ def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.da
             reports.setdefault(entry.id, {})[entry.round] = entry.report
         for round_name, ident in statuses.unread:
             unread.setdefault(ident, set()).add(round_name)
-        started = statuses.started()
-        examples = statuses.examples()
-        held_rounds = held(rounds(settings.calendar, cadence), started, date)
+        # a paper on a date reads the reports dated on or before it: a round whose meeting is later than the date
+        # counts as started only when one of those has come in
+        dated = reported_by(date)
+        found = rounds(settings.calendar, cadence)
+        later = {r.id for r in found if date is not None and r.date > date}
+        started = {e.round for e in statuses.entries if dated(e)} | (statuses.started() - later)
+        examples = statuses.examples(dated)
+        held_rounds = held(found, started, date)
     return Shared(
         portfolio=portfolio,
         cadence=cadence,
@@ -444,7 +450,9 @@ def _first(items: Sequence[str], lang: str) -> str:
     return text(lang, "report.overview.count_first", count=len(items), first=_short(items[0]))
 
 
-def _short_dependency(dependency: tc.Dependency, day: datetime.date, lang: str) -> tc.ShortDependency:
+def _short_dependency(dependency: tc.Dependency, day: datetime.date, done: Done, lang: str) -> tc.ShortDependency:
+    """A dependency in short; `passed` when its `by` date is before `day` and its state does not say it is done
+    (`done`, the words of the cadence data, as the meeting paper's exceptions read them)."""
     name, state = dependency.name or dependency.id, _short(dependency.state) or "–"
     line = f"{name}: {state}"
     if dependency.by:
@@ -452,11 +460,13 @@ def _short_dependency(dependency: tc.Dependency, day: datetime.date, lang: str) 
     return tc.ShortDependency(
         id=dependency.id,
         text=line,
-        passed=bool(dependency.by) and datetime.date.fromisoformat(dependency.by) < day,
+        passed=bool(dependency.by)
+        and datetime.date.fromisoformat(dependency.by) < day
+        and not done.says_done(dependency.state),
     )
 
 
-def _short_field(field: tc.ReportField, day: datetime.date, lang: str) -> tc.ShortField:
+def _short_field(field: tc.ReportField, day: datetime.date, done: Done, lang: str) -> tc.ShortField:
     """A fact sheet's field (`_field`) in short, with each dependency's `by` date against `day`."""
     if field.kind == "risks":
         words = _first([r.risk or "–" for r in field.risks], lang)
@@ -470,7 +480,7 @@ def _short_field(field: tc.ReportField, day: datetime.date, lang: str) -> tc.Sho
         missing=field.missing,
         text=words,
         colour=field.colour,
-        dependencies=tuple(_short_dependency(d, day, lang) for d in field.dependencies),
+        dependencies=tuple(_short_dependency(d, day, done, lang) for d in field.dependencies),
     )
 
 
@@ -496,7 +506,7 @@ def _subjects(active: list[Member], shared: Shared, shown: Mapping[str, list[Sho
                 meeting=last.meeting,
                 state=last.state,
                 missing=last.missing,
-                fields=tuple(_short_field(f, day, lang) for f in last.fields),
+                fields=tuple(_short_field(f, day, shared.cadence.done, lang) for f in last.fields),
             )
         )
     return tuple(
@@ -1100,6 +1110,7 @@ def meeting(
         ),
     )
     attention = tuple(_attention(item, everyone_by_id[item.id], day, names, labels, lang) for item in flagged)
+    cited = {round_.id} | {reason.before for item in flagged for reason in item.reasons if reason.before}
     committee_names = cadence.committees.get(round_.committee, {})
     case_number = case or f"x/{day.year % 100:02d}"
     label = f"{round_.number}/{day.year}"
@@ -1153,7 +1164,8 @@ def meeting(
         decisions_none=text(lang, "report.meeting.decisions.none"),
         decisions_record=record,
         generated=text(lang, "report.generated", name=name),
-        examples=examples(example_labels([round_], statuses), lang),
+        # the rounds an exception cites (worse than, not reported at) are shown too, and may hold example reports
+        examples=examples(example_labels([r for r in found if r.id in cited], statuses), lang),
         attention=attention,
         attention_none=text(lang, "report.meeting.attention.none"),
         no_segments="" if round_.segments else _no_segments(round_, found, cadence, lang),

@@ -1372,7 +1372,7 @@ class Lesson(Fields):
     kind: str
     """`experience`, `obstacles`, `idea` or `risk`."""
     kind_name: str
-    """That in words (*Erfaring*, *Hindringer*, *Idé*, *Risiko*)."""
+    """That in words (*Erfaringer*, *Hindringer*, *Idé*, *Risiko*)."""
     text: str
     """What was reported."""
     detail: str

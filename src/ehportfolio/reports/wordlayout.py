@@ -509,7 +509,11 @@ MEETING: list[Item] = [
     ("p", "{{ not_started }}"),
     tag("endif"),
     tag("for section in segments"),
-    ("h2", "{{ section.name }}: {{ section.subject }} ({{ section.reported }}/{{ section.due }})"),
+    (
+        "h2",
+        "{{ section.name }}: {{ section.subject }}"
+        "{{ ' (%d/%d)' % (section.reported, section.due) if started else '' }}",
+    ),
     tag('if section.segment == "samstyre" and started'),
     (
         "p",

@@ -5,7 +5,6 @@ when; `ehp status collect FILE…` reads filled forms back into status reports, 
 from __future__ import annotations
 
 import contextlib
-import datetime
 import os
 import sys
 from dataclasses import dataclass
@@ -16,22 +15,21 @@ from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.features import formfiles
 from ehportfolio.features.calendar import Member, Round, RoundState, find_round, members, reporting, rounds, survey
 from ehportfolio.features.roundforms import (
-    FIELD_WORDS,
+    BROKEN,
     Collected,
     Filled,
-    Form,
-    FormInitiative,
     plan_forms,
     read_reports,
+    refusal,
     sections,
 )
 from ehportfolio.features.statusform import render
-from ehportfolio.i18n.catalogues import N_
-from ehportfolio.i18n.messages import file_language, segment_name, text
+from ehportfolio.i18n.messages import file_language, text
+from ehportfolio.output.round_overview import who_reports
 from ehportfolio.store import files
 from ehportfolio.store.loader import parse_mapping
 from ehportfolio.store.packaged import load_cadence
-from ehportfolio.store.portfolio import STATUS_DIR, Portfolio, Statuses, load_portfolio
+from ehportfolio.store.portfolio import STATUS_DIR, Portfolio, load_portfolio
 from ehportfolio.store.spreadsheet import MAX_BYTES
 from ehportfolio.store.validation import validate
 
@@ -82,6 +80,9 @@ def open_round(root: str, round_id: str, deadline: str, fmt: str, out: str | Non
     round_ = find_round(loaded.calendar, round_id, settings_path)
     if isinstance(round_, Problem):
         raise InputError([round_])
+    if due > round_.date:  # the reports are for the meeting: a deadline after it is a typo
+        meeting = f"{round_.label} ({round_.date.isoformat()})"
+        raise InputError([Problem("--deadline", "status.open.after_meeting", {"value": deadline, "meeting": meeting})])
     cadence = load_cadence()
     forms, filed = plan_forms(_state(loaded, round_), loaded.everyone, cadence, due)
     folder = out if out is not None else os.path.join(root, FORMS_DIR, round_.id)
@@ -97,7 +98,7 @@ def open_round(root: str, round_id: str, deadline: str, fmt: str, out: str | Non
         print(text(lang, "status.open.filed", initiatives=initiatives, ids=ids), file=sys.stderr)
     render_file = formfiles.render_docx if fmt == "docx" else formfiles.render_xlsx
     contents = [render_file(form, sections(form, cadence, lang), lang) for form in forms]
-    table = _overview(round_, due, forms, paths, filed, folder, lang)
+    table = who_reports(round_, due, forms, paths, filed, folder, lang)
     files.make_dirs(folder)
     written: list[str] = []
     try:
@@ -123,49 +124,6 @@ def open_round(root: str, round_id: str, deadline: str, fmt: str, out: str | Non
     }
     print(text(lang, "status.open.done", **args), file=sys.stderr)
     return OK
-
-
-def _overview(
-    round_: Round,
-    deadline: datetime.date,
-    forms: list[Form],
-    paths: list[str],
-    filed: tuple[FormInitiative, ...],
-    folder: str,
-    lang: str,
-) -> str:
-    """Who must report what by when, as a Markdown table: a row per initiative due, by owner, those that have filed
-    already marked so."""
-    rows = [
-        (item, os.path.relpath(path, folder))
-        for form, path in zip(forms, paths, strict=True)
-        for item in form.initiatives
-    ]
-    rows += [(item, text(lang, "status.open.filed_already")) for item in filed]
-    lines = [
-        "# " + text(lang, "status.open.overview_title", meeting=round_.label, round=round_.id),
-        "",
-        text(lang, "status.open.overview_intro", deadline=deadline.isoformat(), date=round_.date.isoformat()),
-        "",
-        "| " + " | ".join(text(lang, key) for key in _OVERVIEW_COLUMNS) + " |",
-        "|" + "---|" * len(_OVERVIEW_COLUMNS),
-    ]
-    for item, form in sorted(rows, key=lambda row: (row[0].owner.casefold(), row[0].id)):
-        fields = ", ".join(text(lang, FIELD_WORDS[f]) for f in item.fields)
-        cells = (item.owner, form, item.id, item.name, segment_name(item.segment), fields, deadline.isoformat())
-        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-    return "\n".join(lines) + "\n"
-
-
-_OVERVIEW_COLUMNS = (
-    N_("status.open.col.owner"),
-    N_("status.open.col.form"),
-    N_("status.open.col.id"),
-    N_("status.open.col.name"),
-    N_("status.open.col.segment"),
-    N_("status.open.col.fields"),
-    N_("status.open.col.deadline"),
-)
 
 
 def _remove(paths: list[str]) -> None:
@@ -199,9 +157,9 @@ def collect(root: str, paths: list[str], round_id: str | None, partial: bool, la
         except InputError as exc:
             unreadable += exc.problems
             continue
-        refusal = _refusal(filled, wanted, by_round, by_id, seen, statuses)
-        if refusal is not None:
-            results.append(Collected(filled, problems=(refusal,), refused=True))
+        refused = refusal(filled, wanted, by_round, by_id, seen, statuses.filed if statuses else lambda _: set())
+        if refused is not None:
+            results.append(Collected(filled, problems=(refused,), refused=refused.code not in BROKEN))
             continue
         round_ = by_round[filled.meta["round"]]
         segments = {i: by_id[i].segment_on(round_.date) or "" for i in filled.meta["initiatives"]}  # all due
@@ -252,48 +210,6 @@ def _read(path: str, lang: str) -> Filled:
     if suffix == ".xlsx":
         return formfiles.read_xlsx(path)
     raise InputError([Problem(path, "status.collect.unsupported", {"suffix": suffix or path})])
-
-
-def _refusal(
-    filled: Filled,
-    wanted: Round | None,
-    by_round: dict[str, Round],
-    by_id: dict[str, Member],
-    seen: dict[str, str],
-    statuses: Statuses | None,
-) -> Problem | None:
-    """Why a form is refused as a whole: not one of this version's, for a round not in the calendar or not the one
-    asked for, naming initiatives the portfolio lacks or that are not due at the round, returned twice, or collected
-    already."""
-    meta = filled.meta
-    where = filled.meta_where
-    ids = meta.get("initiatives")
-    round_id = meta.get("round")
-    if str(meta.get("version")) != "1" or not meta.get("form") or not isinstance(ids, list) or not ids:
-        return Problem(filled.path, "status.collect.not_a_form")
-    if round_id not in by_round:
-        return Problem(where, "status.collect.unknown_round", {"round": round_id})
-    if wanted is not None and round_id != wanted.id:
-        return Problem(where, "status.collect.wrong_round", {"round": round_id, "wanted": wanted.id})
-    unknown = [i for i in ids if i not in by_id]
-    if unknown:
-        return Problem(where, "status.collect.unknown_initiative", {"ids": ", ".join(unknown)})
-    not_due = [i for i in ids if not by_id[i].due(by_round[round_id])]
-    if not_due:  # finished, withdrawn or moved since the form was sent
-        return Problem(where, "status.collect.not_due", {"round": round_id, "ids": ", ".join(not_due)})
-    form_id = str(meta["form"])
-    if form_id in seen:
-        return Problem(filled.path, "status.collect.twice", {"form": form_id, "other": seen[form_id]})
-    claimed = {f"{round_id}/{i}": i for i in ids}
-    again = sorted(ident for key, ident in claimed.items() if key in seen)
-    if again:  # two forms of one round, from rounds opened twice, name the same initiatives
-        other = seen[f"{round_id}/{again[0]}"]
-        return Problem(filled.path, "status.collect.initiative_twice", {"ids": ", ".join(again), "other": other})
-    seen.update({form_id: filled.path, **dict.fromkeys(claimed, filled.path)})
-    done = sorted(set(ids) & statuses.filed(round_id)) if statuses else []
-    if done:
-        return Problem(filled.path, "status.collect.collected", {"round": round_id, "ids": ", ".join(done)})
-    return None
 
 
 def _plans(
