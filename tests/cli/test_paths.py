@@ -104,7 +104,7 @@ def test_export_that_may_not_replace_its_file_says_so(
     target.write_text("old\n")
     monkeypatch.setattr(os, "replace", failing_for(target, os.replace, at=1))
     code, _, err = invoke("export", "--path", str(root), "--format", "csv", "--out", str(target))
-    assert code == 2 and err == f"{target}: kunne ikke skrives: Permission denied\n"
+    assert code == 2 and err == f"{target}: kunne ikke skrives: ingen tilgang\n"
     assert target.read_text() == "old\n" and sorted(p.name for p in tmp_path.iterdir()) == ["old.csv", "pf"]
 
 
@@ -116,14 +116,14 @@ def test_schema_out_refuses_a_fifo_and_a_permission_error(tmp_path: Path, monkey
     assert code == 2 and f"{out / 'initiative.schema.json'}: er ikke en vanlig fil" in err
     monkeypatch.setattr(os, "link", failing_for(out / "portfolio.schema.json", os.link, at=1))
     code, _, err = invoke("schema", "portfolio", "--out", str(out))
-    assert code == 2 and f"{out / 'portfolio.schema.json'}: kunne ikke skrives: Permission denied" in err
+    assert code == 2 and f"{out / 'portfolio.schema.json'}: kunne ikke skrives: ingen tilgang" in err
 
 
 def test_init_names_a_file_it_may_not_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "repo" / "portfolio.yaml"
     monkeypatch.setattr(os, "link", failing_for(target, os.link, at=1))
     code, _, err = invoke("init", str(tmp_path / "repo"), "--name", "X", "--year", "2027")
-    assert code == 2 and f"{target}: kunne ikke skrives: Permission denied" in err
+    assert code == 2 and f"{target}: kunne ikke skrives: ingen tilgang" in err
 
 
 # Reading what a user names
@@ -144,7 +144,7 @@ def test_a_permission_error_on_read_names_the_file(root: Path, monkeypatch: pyte
     path = root / "initiatives" / "avhengig.yaml"
     monkeypatch.setattr(os, "open", failing_for(path, os.open, at=0))
     code, _, err = invoke("decide", "avhengig", "--segment", "koordinere", "--reason", "Vedtatt", "--path", str(root))
-    assert code == 2 and f"{path}: filen kan ikke leses: Permission denied" in err
+    assert code == 2 and f"{path}: filen kan ikke leses: ingen tilgang" in err
     assert path.read_text(encoding="utf-8") == KOORDINERE
 
 
@@ -153,7 +153,7 @@ def test_import_of_a_table_the_system_will_not_read(root: Path, tmp_path: Path, 
     table.write_text("Navn\nX\n")
     monkeypatch.setattr(os, "open", failing_for(table, os.open, at=0))
     code, _, err = invoke("import", str(table), "--path", str(root))
-    assert code == 2 and f"{table}: filen kan ikke leses: Permission denied" in err
+    assert code == 2 and f"{table}: filen kan ikke leses: ingen tilgang" in err
 
 
 # Writes into a portfolio
@@ -173,7 +173,7 @@ def test_decide_that_may_not_replace_the_file_says_so(root: Path, monkeypatch: p
     path = root / "initiatives" / "avhengig.yaml"
     monkeypatch.setattr(os, "replace", failing_for(path, os.replace, at=1))
     code, _, err = invoke("decide", "avhengig", "--segment", "koordinere", "--reason", "Vedtatt", "--path", str(root))
-    assert code == 2 and f"{path}: kunne ikke skrives: Permission denied" in err
+    assert code == 2 and f"{path}: kunne ikke skrives: ingen tilgang" in err
     assert path.read_text(encoding="utf-8") == KOORDINERE
     assert sorted(p.name for p in path.parent.iterdir()) == ["avhengig.yaml", "felles.yaml"]
 
@@ -197,7 +197,7 @@ def test_new_names_a_file_it_may_not_write(root: Path, monkeypatch: pytest.Monke
         *("new", "--path", str(root), "--name", "Ny", "--owner", "Helsedirektoratet", "--focus-area", "5.1"),
         *("--description", "", "--answer", "digitalisation_essential=nei", "--no-input"),
     )
-    assert code == 2 and f"{path}: kunne ikke skrives: Permission denied" in err
+    assert code == 2 and f"{path}: kunne ikke skrives: ingen tilgang" in err
     assert not path.exists()
 
 

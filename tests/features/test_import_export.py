@@ -365,7 +365,7 @@ def test_a_write_that_fails_midway_leaves_nothing_behind(
     sheet = workbook(tmp_path / "t.xlsx", SMALL)
     code, _, err = invoke("import", str(sheet), "--path", str(root))
     assert code == 2
-    assert f"{calls[2]}: kunne ikke skrives: No space left on device" in err
+    assert f"{calls[2]}: kunne ikke skrives: disken er full" in err
     assert "Ingenting er endret: fjernet 2 nye filer og satte tilbake 0 erstattede." in err
     assert written(root) == []
 

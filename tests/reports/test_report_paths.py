@@ -120,7 +120,7 @@ def test_a_report_that_may_not_be_written_says_so(root: Path, tmp_path: Path, mo
 
     monkeypatch.setattr(os, "replace", refuse)
     code, _, err = invoke("report", "overview", "--path", str(root), "--out", str(out))
-    assert code == 2 and f"{(out / 'overview.md').resolve()}: kunne ikke skrives: Permission denied" in err
+    assert code == 2 and f"{(out / 'overview.md').resolve()}: kunne ikke skrives: ingen tilgang" in err
     assert (out / "overview.md").read_text() == "old"
 
 

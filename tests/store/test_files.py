@@ -13,7 +13,7 @@ from helpers import failing_for
 
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.problems import FileRefused, InputError
-from ehportfolio.i18n.messages import error_lines
+from ehportfolio.i18n.messages import error_lines, os_words
 from ehportfolio.store import files
 
 
@@ -56,7 +56,7 @@ def test_a_permission_error_on_read_names_the_path(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(os, "open", failing_for(tmp_path / "a.yaml", os.open))
     exc = refused(lambda: files.read(str(tmp_path / "a.yaml"), 100))
     assert exc.key == "unreadable" and error_lines(exc, "en")[0] == (
-        f"{tmp_path / 'a.yaml'}: the file cannot be read: Permission denied"
+        f"{tmp_path / 'a.yaml'}: the file cannot be read: permission denied"
     )
 
 
@@ -166,23 +166,37 @@ def test_a_permission_error_on_write_names_the_path_and_leaves_the_file(
     path.write_text("name: a\n")
     monkeypatch.setattr(os, "replace", failing_for(path, os.replace, at=1))
     exc = refused(lambda: files.replace(str(path), b"name: a\n", "name: b\n"))
-    assert error_lines(exc, "en") == [f"{path}: could not be written: Permission denied"]
+    assert error_lines(exc, "en") == [f"{path}: could not be written: permission denied"]
     assert path.read_text() == "name: a\n" and [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
 
 
 @pytest.mark.parametrize(
-    ("errno", "reason"), [(28, "No space left on device"), (30, "Read-only file system"), (20, "Not a directory")]
+    ("errno", "reason", "words"),
+    [
+        (28, "No space left on device", "disken er full"),
+        (30, "Read-only file system", "filsystemet er skrivebeskyttet"),
+        (20, "Not a directory", "en del av stien er ikke en mappe"),
+        (5, "Input/output error", "inn-/utfeil på disken"),
+    ],
 )
-def test_other_system_errors_on_write_name_the_path(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errno: int, reason: str
+def test_other_system_errors_on_write_name_the_path_and_say_why_in_the_users_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errno: int, reason: str, words: str
 ) -> None:
     def fail(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno, reason)
 
     monkeypatch.setattr(os, "link", fail)
-    exc = refused(lambda: files.write_new(str(tmp_path / "a.yaml"), "x"))
-    assert (exc.key, exc.path, exc.values["reason"]) == ("write_failed", str(tmp_path / "a.yaml"), reason)
+    path = str(tmp_path / "a.yaml")
+    exc = refused(lambda: files.write_new(path, "x"))
+    assert (exc.key, exc.path) == ("write_failed", path)
+    assert error_lines(exc, "nb") == [f"{path}: kunne ikke skrives: {words}"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_system_error_not_worded_here_keeps_the_systems_text() -> None:
+    assert os_words("errno:EAGAIN", "nb") == os.strerror(11)
+    assert os_words("errno:NOSUCH", "nb") == "NOSUCH"
+    assert os_words("a reason of its own", "nb") == "a reason of its own"
 
 
 def test_replace_refuses_a_file_changed_on_disk_even_by_its_size(tmp_path: Path) -> None:

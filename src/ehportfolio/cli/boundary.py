@@ -23,7 +23,8 @@ from ehportfolio.cli.exits import BUG, FINDINGS, INTERRUPTED, USAGE, USER_ERROR
 from ehportfolio.domain.errors import Refusal, UserError
 from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.helptexts import chosen, h, language_of, typer_words
-from ehportfolio.i18n.messages import error_lines, text
+from ehportfolio.i18n.messages import error_lines, os_words, text
+from ehportfolio.store.files import os_reason
 
 LANG_KEY = "ehportfolio.lang"
 """Where the running command's --lang is kept in click's context meta (shared by every context of a run)."""
@@ -64,7 +65,7 @@ def status_of(error: BaseException, lang: str, debug: bool) -> int:
     if isinstance(error, OSError) and error.filename is None and error.errno in OUTPUT_ERRORS:
         _stdout_gone()
         if error.errno != errno.EPIPE:  # a reader that stopped reading (`ehp segment | head`) chose to: no message
-            print(text(lang, "stdout_failed", reason=error.strerror or str(error)), file=sys.stderr)
+            print(text(lang, "stdout_failed", reason=os_words(os_reason(error), lang)), file=sys.stderr)
         return USER_ERROR
     if debug:
         traceback.print_exception(error)

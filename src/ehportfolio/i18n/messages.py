@@ -3,6 +3,8 @@ gettext catalogues (catalogues.py) filled in, with the words for segments, statu
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -268,11 +270,44 @@ SEGMENT_ARGS = ("recorded", "result", "segment")
 shows its name, so that only this module words segments."""
 
 
+OS_WORDS = {
+    "EACCES": N_("os.EACCES"),
+    "EPERM": N_("os.EPERM"),
+    "ENOENT": N_("os.ENOENT"),
+    "ENOTDIR": N_("os.ENOTDIR"),
+    "EISDIR": N_("os.EISDIR"),
+    "EEXIST": N_("os.EEXIST"),
+    "ELOOP": N_("os.ELOOP"),
+    "ENAMETOOLONG": N_("os.ENAMETOOLONG"),
+    "ENOSPC": N_("os.ENOSPC"),
+    "EDQUOT": N_("os.EDQUOT"),
+    "EROFS": N_("os.EROFS"),
+    "EPIPE": N_("os.EPIPE"),
+    "EIO": N_("os.EIO"),
+}
+"""Why the system refused (store.files.os_reason gives `errno:EACCES`), in words: the system's own text is English."""
+OS_ARGS = ("reason", "detail")
+
+
+def os_words(reason: str, lang: str) -> str:
+    """A reason from store.files.os_reason in the user's language; the system's text for a number not worded here,
+    and any other reason as it is."""
+    if not reason.startswith("errno:"):
+        return reason
+    name = reason.removeprefix("errno:")
+    if name in OS_WORDS:
+        return lookup(lang, OS_WORDS[name])
+    number = getattr(errno, name, None)
+    return os.strerror(number) if isinstance(number, int) else name
+
+
 def _worded(args: dict[str, Any], lang: str) -> dict[str, Any]:
-    """The arguments that name a segment or a status, in words: the callers give ids (`samstyre`, `finished`)."""
+    """The arguments that name a segment or a status, or say why the system refused, in words: the callers give ids
+    (`samstyre`, `finished`, `errno:EACCES`)."""
     words = {
         key: segment_name(args[key]) for key in SEGMENT_ARGS if key in args and args[key] in (None, *SEGMENT_NAMES)
     }
+    words.update({key: os_words(args[key], lang) for key in OS_ARGS if isinstance(args.get(key), str)})
     status = args.get("status")
     if isinstance(status, str) and status in STATUS_WORDS:
         words["status"] = lookup(lang, STATUS_WORDS[status])

@@ -12,6 +12,7 @@ system (a permission, a full or read-only disk) is a `FileRefused` naming the pa
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -36,8 +37,15 @@ def _guard(path: str, root: str | None) -> None:
         raise FileRefused("link_outside", path, root=root, target=os.path.realpath(path))
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, as a message's `reason` or `detail`: `errno:EACCES`, which i18n.messages words in the
+    user's language (the system's own text is English), or the exception's text when it has no error number."""
+    name = errno.errorcode.get(exc.errno or 0)
+    return f"errno:{name}" if name else exc.strerror or str(exc)
+
+
 def _failed(path: str, exc: OSError, code: str) -> FileRefused:
-    return FileRefused(code, path, reason=exc.strerror or str(exc))
+    return FileRefused(code, path, reason=os_reason(exc))
 
 
 # Reading

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ehportfolio.domain.errors import UserError
 from ehportfolio.domain.problems import Problem
+from ehportfolio.store.files import os_reason
 from ehportfolio.store.loader import MAX_BYTES
 from ehportfolio.store.portfolio import Entry, Portfolio, load_portfolio
 from ehportfolio.store.sources import SUFFIXES
@@ -76,7 +77,7 @@ def _git(cwd: str, *args: str, stdin: bytes | None = None) -> subprocess.Complet
     except FileNotFoundError:
         raise GitError("diff.no_git") from None
     except OSError as exc:
-        raise GitError("diff.git_failed", detail=exc.strerror or str(exc)) from None
+        raise GitError("diff.git_failed", detail=os_reason(exc)) from None
 
 
 def _detail(result: subprocess.CompletedProcess[bytes]) -> str:
@@ -293,7 +294,7 @@ class GitSource:
         for _ in range(MAX_LINKS):
             item = self.items.get(current)
             if item is None:
-                return Problem(path, "unreadable", {"reason": "No such file or directory"})
+                return Problem(path, "unreadable", {"reason": "errno:ENOENT"})
             if item.kind != "blob":
                 return Problem(path, "not_regular_file")
             if item.size is not None and item.size > MAX_BYTES:
@@ -305,7 +306,7 @@ class GitSource:
             if target.startswith("/") or joined == ".." or joined.startswith("../"):
                 return Problem(path, "symlink_outside", {"target": target})
             current = joined
-        return Problem(path, "unreadable", {"reason": "Too many levels of symbolic links"})
+        return Problem(path, "unreadable", {"reason": "errno:ELOOP"})
 
 
 def working_tree(path: str) -> Snapshot:

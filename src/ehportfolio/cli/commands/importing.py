@@ -224,7 +224,7 @@ def _undo(created: list[str], replaced: list[_Target], lang: str) -> None:
             os.unlink(path)
             removed += 1
         except OSError as exc:
-            problems.append(Problem(path, "import.not_undone", {"detail": exc.strerror or str(exc)}))
+            problems.append(Problem(path, "import.not_undone", {"detail": files.os_reason(exc)}))
     restored = 0
     for target in replaced:
         assert target.original is not None

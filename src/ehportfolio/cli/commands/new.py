@@ -23,6 +23,7 @@ from ehportfolio.features import guide, intake
 from ehportfolio.features.explanation import EFFECTS
 from ehportfolio.features.intake import DECIDES, INCLUDED, AnswerRefused, Proposal
 from ehportfolio.i18n.messages import STRENGTH_WORDS, answer_word, fitted, segment_name, text
+from ehportfolio.store import files
 from ehportfolio.store.portfolio import INITIATIVES_DIR, SETTINGS_FILE, Context, load_context
 from ehportfolio.store.sources import SUFFIXES
 from ehportfolio.store.yamltext import slug
@@ -52,7 +53,7 @@ def run(
     try:
         existing = _existing_ids(folder)
     except OSError as exc:
-        report_problems([Problem(folder, "unreadable", {"reason": exc.strerror or str(exc)})], lang)
+        report_problems([Problem(folder, "unreadable", {"reason": files.os_reason(exc)})], lang)
         return USER_ERROR
     form = _Form(context, existing, lang)
     form.take_options(ident, name, owner, focus_area, description, answers)

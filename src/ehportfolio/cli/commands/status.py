@@ -46,7 +46,7 @@ def new(root: str, ident: str, round_id: str | None, date: str | None, lang: str
             raise InputRefusal(exc.problems) from None
         raise
     except OSError as exc:
-        raise InputError([Problem(exc.filename or root, "unreadable", {"reason": exc.strerror or str(exc)})]) from None
+        raise InputError([Problem(exc.filename or root, "unreadable", {"reason": files.os_reason(exc)})]) from None
     meeting = f"{plan.round.label} ({plan.round.date.isoformat()})"
     args = {"id": ident, "segment": segment_name(plan.segment), "meeting": meeting, "date": plan.day.isoformat()}
     print(text(lang, "status.wrote", **args), file=sys.stderr)
