@@ -171,3 +171,10 @@ def test_a_file_of_many_unknown_dependencies_shows_fifty_and_counts_the_rest(tmp
     assert "60 feil og 1 advarsel i 1 fil" in out
     code, out, _ = invoke("check", str(root), "--format", "json")
     assert sum(1 for f in json.loads(out)["findings"] if f["rule"] == "unknown_dependency") == 60
+
+
+def test_the_portfolio_is_named_as_an_argument_or_with_path_as_elsewhere_not_both() -> None:
+    shipped = str(ROOT / "portfolio")
+    assert invoke("check", shipped, "--strict")[:2] == invoke("check", "--path", shipped, "--strict")[:2]
+    code, out, err = invoke("check", shipped, "--path", shipped)
+    assert code == 2 and out == "" and "PATH, --path kan ikke brukes sammen" in err

@@ -111,8 +111,15 @@ def segment(
     raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, lang.value, checklist))
 
 
+PathOption = Annotated[
+    Path | None,
+    typer.Option("--path", help=h("path")),
+]
+
+
 @app.command(help=h("check"))
 def check(
+    ctx: typer.Context,
     path: Annotated[
         Path | None,
         typer.Argument(
@@ -123,12 +130,18 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help=h("format"))] = CheckFormat("text"),
     strict: Annotated[bool, typer.Option("--strict", help=h("check.strict"))] = False,
     checklist: ChecklistOption = None,
+    root: PathOption = None,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from ehportfolio.cli.commands import check as command
-    from ehportfolio.store.portfolio import default_root
 
-    raise typer.Exit(command.run(str(path) if path else default_root(), fmt.value, strict, lang.value, checklist))
+    if path is not None and root is not None:  # `ehp check DIR`, as CI writes it, or --path DIR, as elsewhere
+        from typer._click.exceptions import UsageError
+
+        from ehportfolio.i18n.messages import text
+
+        raise UsageError(text(lang.value, N_("usage.exclusive"), options="PATH, --path"), ctx)
+    raise typer.Exit(command.run(_root(path or root), fmt.value, strict, lang.value, checklist))
 
 
 @app.command(help=h("diff"))
@@ -189,10 +202,6 @@ def init(
     raise typer.Exit(command.run(str(directory), name, chosen, strategy.value, requirement, lang.value))
 
 
-PathOption = Annotated[
-    Path | None,
-    typer.Option("--path", help=h("path")),
-]
 ReasonOption = Annotated[str, typer.Option("--reason", help=h("reason"))]
 RefOption = Annotated[str | None, typer.Option("--ref", help=h("ref"))]
 DateOption = Annotated[str | None, typer.Option("--date", help=h("decision_date"), show_default=False)]
