@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -261,7 +262,7 @@ def test_a_form_for_another_round_returned_twice_or_collected_before_is_refused(
     ident = "nasjonalt-prosjekt-digihelse"
     assert reports(portfolio)[ident].progress == answers(ident, "samstyre", [])["progress"]
     code, _, err = invoke("status", "collect", str(copy), "--path", str(portfolio))
-    assert code == 1 and "skjemaet er samlet inn før: runden 2021-nuit-4 har alt statusfiler for" in err
+    assert code == 1 and "runden 2021-nuit-4 har alt statusfiler for" in err
     # and opening the round again leaves out who has reported, and never overwrites a form
     code, _, err = invoke("status", "open", ROUND, "--deadline", DEADLINE, "--path", str(portfolio))
     assert code == 1 and "finnes fra før: et skjema blir aldri overskrevet" in err
@@ -423,3 +424,69 @@ def test_the_list_of_who_reports_escapes_what_owners_wrote(portfolio: Path) -> N
     (row,) = [line for line in overview.splitlines() if "`heliks`" in line or "| heliks |" in line]
     assert row.startswith("| Helse \\*Vest\\* \\| RHF | skjema-helse-vest-rhf.xlsx | heliks |")
     assert row.count(" | ") == 6  # seven cells: the owner's bar does not make another
+
+
+def test_an_answer_in_a_row_without_its_key_or_beside_the_answer_cells_is_refused_at_its_cell(portfolio: Path) -> None:
+    open_round(portfolio)
+    form = portfolio / "skjema" / ROUND / "skjema-direktoratet-for-e-helse.xlsx"
+    fill_xlsx(form)
+    book = openpyxl.load_workbook(form)
+    sheet = book["Rapport"]
+    keys = rows_by_key(sheet)
+    progress, risk = keys["akson-forberedelse|progress"], keys["akson-forberedelse|risks|0"]
+    sheet.cell(progress, 1).value = None  # Excel's "clear" over the hidden column, the answer still there
+    sheet.cell(risk, 6).value = "ved siden av"  # a fourth cell beside a risk's three
+    sheet.cell(risk + 1, 7).value = "langt ute"  # past the answer columns
+    book.save(form)
+    code, out, err = invoke("status", "collect", str(form), "--path", str(portfolio))
+    assert code == 2 and out == "" and not (portfolio / "status").exists()
+    lines = err.splitlines()
+    assert f"{form}:Rapport!C{progress}: svar i en rad uten skjult nøkkel: raden hører ikke til skjemaet" in err
+    assert any(line.startswith(f"{form}:Rapport!F{risk}: svar utenfor radens svarceller") for line in lines), err
+    assert any(line.startswith(f"{form}:Rapport!G{risk + 1}: svar utenfor radens svarceller") for line in lines), err
+
+
+def test_a_word_answer_whose_hidden_key_was_cleared_is_refused_not_dropped(portfolio: Path) -> None:
+    open_round(portfolio, "--format", "docx")
+    form = portfolio / "skjema" / ROUND / "skjema-ks.docx"
+    document = docx.Document(str(form))
+    for table in document.tables:
+        for row in table.rows:
+            runs = [r for p in row.cells[0].paragraphs for r in p.runs if r.font.hidden]
+            if runs and runs[0].text == "nasjonalt-prosjekt-digihelse|progress":
+                row.cells[1].text = "Fremdrift som ikke må forsvinne"
+                runs[0].font.hidden = False  # Word's "clear formatting": the key shows, and is no key
+    document.save(str(form))
+    code, _, err = invoke("status", "collect", str(form), "--path", str(portfolio))
+    assert code == 2 and "kolonne 2: svar i en rad uten skjult nøkkel" in err
+    assert not (portfolio / "status").exists()
+
+
+def test_line_breaks_are_kept_and_control_characters_refused_at_their_cell(portfolio: Path) -> None:
+    open_round(portfolio)
+    folder = portfolio / "skjema" / ROUND
+    ks, direktoratet = folder / "skjema-ks.xlsx", folder / "skjema-direktoratet-for-e-helse.xlsx"
+    set_cell(ks, "nasjonalt-prosjekt-digihelse|progress", "linje 1\r\nlinje 2\u2028linje 3")
+    set_cell(direktoratet, "akson-forberedelse|progress", "høyre\u202etil venstre")
+    code, out, err = invoke("status", "collect", "--partial", str(ks), str(direktoratet), "--path", str(portfolio))
+    assert code == 2
+    where = cell_of(direktoratet, "akson-forberedelse|progress")
+    assert f"{where}: cellen har kontrolltegnet U+202E, som ikke kan stå i en statusrapport" in err
+    assert reports(portfolio)["nasjonalt-prosjekt-digihelse"].progress == "linje 1\nlinje 2\nlinje 3"
+    assert f"Ikke samlet inn (1): {direktoratet}" in err
+
+
+def test_a_damaged_workbook_is_a_message_and_partial_collects_the_rest(portfolio: Path) -> None:
+    open_round(portfolio)
+    folder = portfolio / "skjema" / ROUND
+    ks, helse_vest = folder / "skjema-ks.xlsx", folder / "skjema-helse-vest-rhf.xlsx"
+    set_cell(helse_vest, "heliks|actions|0", "PLACEHOLDER")
+    broken = folder / "broken.xlsx"
+    with zipfile.ZipFile(helse_vest) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():  # a raw control character in the sheet's XML: not well-formed
+            target.writestr(item, source.read(item.filename).replace(b"PLACEHOLDER", b"bell\x07"))
+    code, out, err = invoke("status", "collect", "--partial", str(broken), str(ks), str(ks), "--path", str(portfolio))
+    assert code == 2 and "Traceback" not in err
+    assert f"{broken}: kan ikke leses som Excel-arbeidsbok" in err
+    assert "levert to ganger" not in err  # one file named twice is read once
+    assert sorted(Path(line).stem for line in out.splitlines()) == sorted(reports(portfolio)) != []

@@ -114,7 +114,7 @@ def test_one_round_names_what_each_incomplete_report_lacks(round_with_gaps: Path
     assert "1 av 3 tiltak som skal rapportere, har rapportert. 2 rapporter er ufullstendige." in out
     assert "ufullstendig" in next(r for r in out.splitlines() if "(avhengig)" in r)
     assert "(avhengig): mangler dependencies" in out
-    assert "(innforing): mangler progress, risks.0.risk" in out
+    assert "(innforing): mangler progress, risks, experience, obstacles" in out
     assert next(r for r in out.splitlines() if "(felles)" in r).strip().startswith("rapportert")
     _, out, _ = invoke("calendar", "--round", ROUND, "--path", str(round_with_gaps), "--format", "json")
     states = {i["id"]: (i["state"], i["reported"]) for i in json.loads(out)["initiatives"]}

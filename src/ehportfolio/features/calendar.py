@@ -270,7 +270,9 @@ def missing_content(report: StatusReport, segment: str, cadence: Cadence) -> lis
     """The fields a segment's status report must fill in and this one does not, as dotted paths (`risks.0.action`).
 
     A field left out or empty is missing; a list given as `[]` says "none" and is complete. Each record of a required
-    list must fill in every one of its fields, and an empty list item is missing as a whole.
+    list must fill in every one of its fields; a list item with nothing filled in is missing as a whole
+    (`risks.1`), and a list of such items only (the empty record `ehp status new` and an empty form write) is missing
+    as the field (`risks`), as if it were left out.
     """
     missing: list[str] = []
     for name in cadence.segments[segment].required:
@@ -280,9 +282,14 @@ def missing_content(report: StatusReport, segment: str, cadence: Cadence) -> lis
             continue
         if not isinstance(value, tuple):
             continue
+        keys = cadence.items.get(name, ()) if name in ITEM_MODELS else ()
+        lacking: list[str] = []
         for index, item in enumerate(value):
-            if item is None:
-                missing.append(f"{name}.{index}")
-            elif name in ITEM_MODELS:
-                missing.extend(f"{name}.{index}.{key}" for key in cadence.items[name] if getattr(item, key) is None)
+            empty = [key for key in keys if getattr(item, key) is None] if item is not None else list(keys)
+            if item is None or (keys and len(empty) == len(keys)):
+                lacking.append(f"{name}.{index}")
+            else:
+                lacking.extend(f"{name}.{index}.{key}" for key in empty)
+        blank = [f"{name}.{index}" for index in range(len(value))]
+        missing.extend([name] if value and lacking == blank else lacking)
     return missing

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ehportfolio.domain.problems import InputError, Problem
-from ehportfolio.features.roundforms import Cell, Filled, Form, Row, Section
+from ehportfolio.features.roundforms import Cell, Filled, Form, Row, Section, answer, fact_key, shown_only
 from ehportfolio.i18n.messages import text
 from ehportfolio.store.spreadsheet import Table, read_table
 
@@ -127,7 +127,8 @@ def render_xlsx(form: Form, parts: Sequence[Section], lang: str) -> bytes:
     for part in parts:
         put(number, 2, part.heading, "ehp heading")
         number += 1
-        for label, value in part.facts:
+        for index, (label, value) in enumerate(part.facts):
+            put(number, 1, fact_key(part.initiative.id, index))
             put(number, 2, label, "ehp fact label")
             put(number, FIRST_ANSWER, value, "ehp fact")
             merge(number, FIRST_ANSWER, "ehp fact")
@@ -194,10 +195,17 @@ def read_xlsx(path: str) -> Filled:
     problems: list[Problem] = []
     first: dict[str, str] = {}
     for row in table.rows:
-        key = row[0].value if row else None
-        if not key or key.endswith("|head") or row[0].kind != "value":
+        key = row[0].value if row and row[0].kind == "value" else None
+        if not key:  # a title, a heading or an empty row; an answer here has lost its key, or was never asked
+            stray = [c for c in row[FIRST_ANSWER - 1 :] if c.value is not None]
+            if stray:
+                problems.append(Problem(table.where(stray[0].row, stray[0].column), "status.collect.no_key"))
             continue
-        cells = tuple(_cell(table, row, column) for column in range(FIRST_ANSWER, FIRST_ANSWER + ANSWER_COLUMNS))
+        if shown_only(key):
+            continue
+        # every cell of the row from the first answer column on: one past the form's columns is refused, not dropped
+        width = max(FIRST_ANSWER + ANSWER_COLUMNS, len(row) + 1)
+        cells = tuple(_cell(table, row, column) for column in range(FIRST_ANSWER, width))
         if key in rows:
             problems.append(Problem(table.where(row[0].row, 2), "status.collect.row_twice", {"first": first[key]}))
             continue
@@ -229,7 +237,7 @@ def _cell(table: Table, row: tuple[Any, ...], column: int) -> Cell:
         return Cell(found.value, where, Problem(where, "import.formula", {"formula": found.value}))
     if found.kind == "error":
         return Cell(found.value, where, Problem(where, "import.error_value", {"value": found.value}))
-    return Cell(found.value, where)
+    return answer(found.value, where)
 
 
 # The Word document
@@ -253,8 +261,10 @@ def render_docx(form: Form, parts: Sequence[Section], lang: str) -> bytes:
         document.add_heading(part.heading, level=1)
         facts = document.add_table(rows=0, cols=2)
         facts.style = "Table Grid"
-        for label, value in part.facts:
+        for index, (label, value) in enumerate(part.facts):
             cells = facts.add_row().cells
+            key = cells[0].paragraphs[0].add_run(fact_key(part.initiative.id, index))
+            key.font.hidden = True
             cells[0].paragraphs[0].add_run(label).bold = True
             cells[1].text = value
             for cell in cells:
@@ -271,9 +281,8 @@ def render_docx(form: Form, parts: Sequence[Section], lang: str) -> bytes:
             for row in group:
                 cells = table.add_row().cells
                 first = cells[0].paragraphs[0]
-                if row.kind != "head":
-                    key = first.add_run(row.key)
-                    key.font.hidden = True
+                key = first.add_run(row.key)
+                key.font.hidden = True
                 first.add_run(row.label).bold = row.kind != "record"
                 _shade(cells[0], HEAD_FILL if row.kind == "head" else FACT_FILL)
                 if row.question:
@@ -335,15 +344,21 @@ def read_docx(path: str, data: bytes, lang: str) -> Filled:
         for row_number, row in enumerate(table.rows, start=1):
             cells = row.cells
             key = "".join(run.text for p in cells[0].paragraphs for run in p.runs if run.font.hidden).strip()
-            if not key:
-                continue
 
             def where(column: int, table: int = number, row: int = row_number) -> str:
                 return f"{path}:{text(lang, 'form.docx_place', table=table, row=row, column=column)}"
+
+            if not key:  # an answer in a row that lost its hidden key (Word's "clear formatting") is not dropped
+                stray = [i for i, c in enumerate(cells[1:], start=2) if c.text.strip()]
+                if stray:
+                    problems.append(Problem(where(stray[0]), "status.collect.no_key"))
+                continue
+            if shown_only(key):
+                continue
 
             if key in rows:
                 problems.append(Problem(where(1), "status.collect.row_twice", {"first": first[key]}))
                 continue
             first[key] = where(1)
-            rows[key] = tuple(Cell(c.text.strip() or None, where(i)) for i, c in enumerate(cells[1:], start=2))
+            rows[key] = tuple(answer(c.text.strip() or None, where(i)) for i, c in enumerate(cells[1:], start=2))
     return Filled(path, meta, path, rows, tuple(problems))

@@ -24,6 +24,7 @@ from typing import Any
 
 from ehportfolio.domain.cadence import ITEM_MODELS, Cadence
 from ehportfolio.domain.models import StatusReport
+from ehportfolio.domain.printable import has_control
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.calendar import Member, Round, RoundState
 from ehportfolio.i18n.catalogues import N_
@@ -177,6 +178,18 @@ def _key(*parts: str | int) -> str:
     return "|".join(str(part) for part in parts)
 
 
+def fact_key(ident: str, index: int) -> str:
+    """The key of a row of facts that identify an initiative (its segment, the meeting, the deadline): shown, not
+    asked."""
+    return _key(ident, "fact", index)
+
+
+def shown_only(key: str) -> bool:
+    """Whether a row with this key only shows something (a fact, a list's header) and holds no answer."""
+    parts = key.split("|")
+    return parts[-1] == "head" or (len(parts) == 3 and parts[1] == "fact")
+
+
 def sections(form: Form, cadence: Cadence, lang: str) -> list[Section]:
     """What a form shows for each initiative, in order; the workbook and the Word document lay it out."""
     round_ = form.round
@@ -239,6 +252,23 @@ class Cell:
     """Set when the cell cannot be read as an answer (a formula, an error value)."""
 
 
+LINE_BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029]")
+"""The line breaks people paste into a cell (Windows' CR LF, old Mac's CR, Unicode's line and paragraph separators),
+each written as the one a status file keeps: LF."""
+
+
+def answer(value: str | None, where: str) -> Cell:
+    """An answer cell's text as read from a form: its line breaks made LF, and a control character that a status file
+    refuses (a bell, a right-to-left override) refused here, at its cell."""
+    if value is None:
+        return Cell(None, where)
+    value = LINE_BREAKS.sub("\n", value)
+    index = has_control(value, "\t\n")
+    if index >= 0:
+        return Cell(value, where, Problem(where, "status.collect.control", {"char": f"U+{ord(value[index]):04X}"}))
+    return Cell(value, where)
+
+
 @dataclass(frozen=True)
 class Filled:
     """A filled form as read from its file: what identifies it (`Form.meta`), where that is kept, and the answer cells
@@ -263,6 +293,8 @@ class Collected:
     """Where each initiative's part of the form starts (its date's cell), to name it in messages."""
     problems: tuple[Problem, ...] = ()
     refused: bool = False
+    plans: tuple[tuple[str, str], ...] = ()
+    """The status files a clean form gives, path and text, once they are planned."""
 
 
 _NORWEGIAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
@@ -349,11 +381,11 @@ def read_reports(filled: Filled, initiatives: Mapping[str, str], cadence: Cadenc
     problems = list(filled.problems)
     reports: dict[str, StatusReport] = {}
     places: dict[str, str] = {}
-    asked: set[str] = set()
+    asked: dict[str, int] = {}
     for ident, segment in initiatives.items():
         wanted = cadence.segments[segment].required
         data, where = _data(filled, ident, wanted, cadence.items, problems)
-        asked |= _asked(filled, ident, wanted)
+        asked.update(_asked(filled, ident, wanted, cadence.items))
         places[ident] = where.get("date", filled.meta_where)
         try:
             reports[ident] = validate(StatusReport, data, filled.path, {})
@@ -363,16 +395,21 @@ def read_reports(filled: Filled, initiatives: Mapping[str, str], cadence: Cadenc
         answered = [c for c in cells if c.value is not None]
         if key not in asked and answered:
             problems.append(Problem(answered[0].where, "status.collect.unknown_row", {"key": key}))
+            continue
+        outside = [c for c in cells[asked.get(key, 0) :] if c.value is not None]
+        if outside:  # beside the answer cells of its row, where nothing is read
+            problems.append(Problem(outside[0].where, "status.collect.outside"))
     return Collected(filled, reports if not problems else {}, places, tuple(problems))
 
 
-def _asked(filled: Filled, ident: str, wanted: Sequence[str]) -> set[str]:
-    """The keys of the rows of `filled` that the form asks of the initiative: its fields, their lists' rows and
-    "none" rows."""
-    asked = {_key(ident, name) for name in ("date", *wanted)} | {_key(ident, name, "none") for name in wanted}
+def _asked(filled: Filled, ident: str, wanted: Sequence[str], columns: Mapping[str, tuple[str, ...]]) -> dict[str, int]:
+    """The keys of the rows of `filled` that the form asks of the initiative (its fields, their lists' rows and
+    "none" rows), each with how many answer cells it has."""
+    asked = {_key(ident, name): 1 for name in ("date", *wanted)} | {_key(ident, name, "none"): 1 for name in wanted}
     for name in wanted:
         prefix = _key(ident, name, "")
-        asked |= {key for key in filled.rows if key.startswith(prefix) and key[len(prefix) :].isdigit()}
+        width = len(columns.get(name, ())) or 1
+        asked |= {key: width for key in filled.rows if key.startswith(prefix) and key[len(prefix) :].isdigit()}
     return asked
 
 

@@ -20,6 +20,8 @@ import json
 import os
 import re
 import warnings
+import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -213,8 +215,10 @@ def _read_sheet(path: str, workbook: Any, worksheet: Any) -> Table:
                             too_large = where.problem(cell.row, cell.column, "import.too_large", {"limit": MAX_CELLS})
                             raise InputError([too_large])
                         found.setdefault(cell.row, []).append(cell)
-        except ValueError as exc:  # a cell address or row number openpyxl cannot read
-            raise InputError([Problem(path, "import.bad_xlsx", {"detail": str(exc)})]) from None
+        # a cell address or row number openpyxl cannot read (ValueError); XML that is not well-formed, such as a raw
+        # control character in a cell (SyntaxError: ElementTree's and lxml's ParseError); a damaged zip member
+        except (ValueError, SyntaxError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+            raise InputError([Problem(path, "import.bad_xlsx", {"detail": str(exc) or type(exc).__name__})]) from None
         merged = tuple(
             Merged(str(r.coord), r.min_row, r.min_col, r.max_row, r.max_col)
             for r in (parser.merged_cells.mergeCell if parser.merged_cells is not None else ())

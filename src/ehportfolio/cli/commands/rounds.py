@@ -5,12 +5,14 @@ when; `ehp status collect FILE…` reads filled forms back into status reports, 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sys
 from dataclasses import dataclass
 
 from ehportfolio.cli.commands import day_of, not_a_portfolio, report_problems
 from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
+from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.features import formfiles
 from ehportfolio.features.calendar import Member, Round, RoundState, find_round, members, reporting, rounds, survey
@@ -151,7 +153,11 @@ def collect(root: str, paths: list[str], round_id: str | None, partial: bool, la
     results: list[Collected] = []
     unreadable: list[Problem] = []
     seen: dict[str, str] = {}  # the file of each form id, and of each `round/initiative`, met so far
+    # one file named twice (overlapping shell globs, `./a` and `a`) is read once; a copy of it is refused as twice
+    unique: dict[str, str] = {}
     for path in paths:
+        unique.setdefault(os.path.realpath(path), path)
+    for path in unique.values():
         try:
             filled = _read(path, lang)
         except InputError as exc:
@@ -163,7 +169,14 @@ def collect(root: str, paths: list[str], round_id: str | None, partial: bool, la
             continue
         round_ = by_round[filled.meta["round"]]
         segments = {i: by_id[i].segment_on(round_.date) or "" for i in filled.meta["initiatives"]}  # all due
-        results.append(read_reports(filled, segments, cadence))
+        result = read_reports(filled, segments, cadence)
+        if not result.problems:
+            try:  # what is written must read back; if it does not, that form is not collected, the others may be
+                plans, read_back = _plans(root, result, by_round, by_id, lang)
+                result = dataclasses.replace(result, plans=plans, reports=read_back)
+            except InputError as exc:
+                result = dataclasses.replace(result, reports={}, problems=tuple(exc.problems))
+        results.append(result)
     clean = [r for r in results if not r.problems]
     failed = [r for r in results if r.problems]
     for result in failed:
@@ -175,7 +188,7 @@ def collect(root: str, paths: list[str], round_id: str | None, partial: bool, la
             file=sys.stderr,
         )
         return _status(failed, unreadable)
-    planned = [plan for result in clean for plan in _plans(root, result, by_round, by_id, lang)]
+    planned = [plan for result in clean for plan in result.plans]
     written: list[str] = []
     try:
         for path, content in planned:
@@ -214,8 +227,9 @@ def _read(path: str, lang: str) -> Filled:
 
 def _plans(
     root: str, result: Collected, by_round: dict[str, Round], by_id: dict[str, Member], lang: str
-) -> list[tuple[str, str]]:
-    """The status file of each report of a clean form, its text read back and validated."""
+) -> tuple[tuple[tuple[str, str], ...], dict[str, StatusReport]]:
+    """The status file of each report of a clean form (path and text), and each report as its text reads back: what
+    every other command will read, and what the summary judges."""
     filled = result.filled
     round_ = by_round[filled.meta["round"]]
     source = text(
@@ -223,6 +237,7 @@ def _plans(
     )
     cadence = load_cadence()
     planned = []
+    read_back = {}
     for ident, report in result.reports.items():
         member = by_id[ident]
         segment = member.segment_on(round_.date)
@@ -230,9 +245,9 @@ def _plans(
         path = os.path.join(root, STATUS_DIR, round_.id, f"{ident}.yaml")
         content = render(ident, member.initiative, segment, round_, report.date, cadence, lang, report, source)
         data, positions = parse_mapping(path, content)
-        validate(type(report), data, path, positions)  # what is written can be read back
+        read_back[ident] = validate(type(report), data, path, positions)  # what is written can be read back
         planned.append((path, content))
-    return planned
+    return tuple(planned), read_back
 
 
 def _summary(clean: list[Collected], loaded: _Loaded, by_round: dict[str, Round], lang: str) -> None:
