@@ -508,6 +508,19 @@ def test_status_dependency_unknown_suggests_the_id(tmp_path: Path) -> None:
     assert finding.args == {"id": "fellse", "suggestion": "felles"} and finding.field_path == "dependencies.0.id"
 
 
+@pytest.mark.parametrize(("date", "far"), [("0001-01-01", True), ("9999-12-31", True), ("2020-05-05", False)])
+def test_status_date_far_warns_of_a_report_dated_over_a_year_from_its_meeting(
+    tmp_path: Path, date: str, far: bool
+) -> None:
+    text = "date: " + date + "\n" + SAMSTYRE_STATUS.split("\n", 1)[1]
+    root = calendar_portfolio(tmp_path, {"2021-nuit-2/felles": text}, **EVERYONE)
+    found = only(check(root), "status_date_far")
+    assert len(found) == far
+    if far:
+        assert found[0].severity == "warning" and (found[0].line, found[0].column) == (1, 1)
+        assert found[0].args == {"date": date, "meeting": "NUIT 2/2021 (2021-05-06)"}
+
+
 def test_bad_yaml_in_a_status_file_is_reported_and_the_rest_are_checked(tmp_path: Path) -> None:
     statuses = {
         "2021-nuit-2/felles": "date: 2021-05-01\nprogress: [\n",

@@ -490,3 +490,29 @@ def test_a_damaged_workbook_is_a_message_and_partial_collects_the_rest(portfolio
     assert f"{broken}: kan ikke leses som Excel-arbeidsbok" in err
     assert "levert to ganger" not in err  # one file named twice is read once
     assert sorted(Path(line).stem for line in out.splitlines()) == sorted(reports(portfolio)) != []
+
+
+def test_a_dependency_check_would_find_unknown_is_refused_at_its_cell(portfolio: Path) -> None:
+    open_round(portfolio)
+    form = portfolio / "skjema" / ROUND / "skjema-helse-vest-rhf.xlsx"
+    fill_xlsx(form)
+    set_cell(form, "heliks|dependencies|0", "kjernjournal")  # a typo of a national solution
+    set_cell(form, "heliks|dependencies|1", "heliks")  # itself
+    code, _, err = invoke("status", "collect", str(form), "--path", str(portfolio))
+    assert code == 2 and not (portfolio / "status").exists()
+    unknown = cell_of(form, "heliks|dependencies|0")
+    assert f"{unknown}: avhengigheten «kjernjournal» er verken et tiltak" in err and "«kjernejournal»?" in err
+    assert f"{cell_of(form, 'heliks|dependencies|1')}: tiltaket «heliks» avhenger av seg selv" in err
+
+
+def test_a_date_a_year_or_more_from_the_meeting_is_refused(portfolio: Path) -> None:
+    code, _, err = invoke("status", "open", ROUND, "--deadline", "2001-01-01", "--path", str(portfolio))
+    assert code == 2 and "--deadline: fristen 2001-01-01 er mer enn et år før møtet den gjelder" in err
+    open_round(portfolio)
+    form = portfolio / "skjema" / ROUND / "skjema-ks.xlsx"
+    fill_xlsx(form)
+    set_cell(form, "nasjonalt-prosjekt-digihelse|date", datetime.date(9999, 12, 31))
+    code, _, err = invoke("status", "collect", str(form), "--path", str(portfolio))
+    assert code == 2 and not (portfolio / "status").exists()
+    where = cell_of(form, "nasjonalt-prosjekt-digihelse|date")
+    assert f"{where}: datoen 9999-12-31 ligger mer enn et år fra møtet, NUIT 4/2021 (2021-11-25)" in err

@@ -266,6 +266,11 @@ def next_round(member: Member, found: Sequence[Round], day: datetime.date, filed
     return None
 
 
+DATE_REACH = 366
+"""How many days a status report's date may lie from its round's meeting, either way: within a year. Further off, it
+is a slip (0001-01-01, 9999-12-31): `ehp status collect` refuses it and `ehp check` warns (status_date_far)."""
+
+
 def missing_content(report: StatusReport, segment: str, cadence: Cadence) -> list[str]:
     """The fields a segment's status report must fill in and this one does not, as dotted paths (`risks.0.action`).
 

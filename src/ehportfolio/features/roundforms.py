@@ -26,10 +26,10 @@ from ehportfolio.domain.cadence import ITEM_MODELS, Cadence
 from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.printable import has_control
 from ehportfolio.domain.problems import InputError, Problem
-from ehportfolio.features.calendar import Member, Round, RoundState
+from ehportfolio.features.calendar import DATE_REACH, Member, Round, RoundState
 from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import segment_name, text
-from ehportfolio.store.validation import validate
+from ehportfolio.store.validation import Nearest, validate
 from ehportfolio.store.yamltext import slug
 
 FORM_VERSION = 1
@@ -375,10 +375,20 @@ def refusal(
     return None
 
 
-def read_reports(filled: Filled, initiatives: Mapping[str, str], cadence: Cadence) -> Collected:
+def read_reports(
+    filled: Filled,
+    initiatives: Mapping[str, str],
+    cadence: Cadence,
+    known: Sequence[str] | None = None,
+    round_: Round | None = None,
+) -> Collected:
     """The status report of each initiative of a form (`initiatives`: its segment, by id), every problem at its cell.
-    A problem in any part refuses the whole form; so does an answer in a row the form did not ask (its key edited)."""
+    A problem in any part refuses the whole form; so does an answer in a row the form did not ask (its key edited).
+    With `known` (the ids a dependency may name: the portfolio's initiatives and the national solutions), a
+    dependency on anything else, or on the initiative itself, is refused at its cell, as `ehp check` would find it;
+    with the form's `round_`, a date more than a year from its meeting (DATE_REACH) is refused at its cell."""
     problems = list(filled.problems)
+    nearest = Nearest(sorted(known)) if known is not None else None
     reports: dict[str, StatusReport] = {}
     places: dict[str, str] = {}
     asked: dict[str, int] = {}
@@ -391,6 +401,13 @@ def read_reports(filled: Filled, initiatives: Mapping[str, str], cadence: Cadenc
             reports[ident] = validate(StatusReport, data, filled.path, {})
         except InputError as exc:
             problems += [_placed(p, where, filled.meta_where) for p in exc.problems]
+            continue
+        report = reports[ident]
+        if round_ is not None and abs((report.date - round_.date).days) > DATE_REACH:
+            args = {"date": report.date.isoformat(), "meeting": f"{round_.label} ({round_.date.isoformat()})"}
+            problems.append(Problem(where.get("date", filled.meta_where), "status.collect.date_far", args))
+        if nearest is not None and known is not None:
+            problems += _dependency_problems(ident, reports[ident], set(known), nearest, where, filled.meta_where)
     for key, cells in filled.rows.items():
         answered = [c for c in cells if c.value is not None]
         if key not in asked and answered:
@@ -400,6 +417,24 @@ def read_reports(filled: Filled, initiatives: Mapping[str, str], cadence: Cadenc
         if outside:  # beside the answer cells of its row, where nothing is read
             problems.append(Problem(outside[0].where, "status.collect.outside"))
     return Collected(filled, reports if not problems else {}, places, tuple(problems))
+
+
+def _dependency_problems(
+    ident: str, report: StatusReport, known: set[str], nearest: Nearest, where: Mapping[str, str], fallback: str
+) -> list[Problem]:
+    """A dependency that names what neither the portfolio nor the register of national solutions holds, or the
+    initiative itself, at its cell."""
+    found = []
+    for index, dependency in enumerate(report.dependencies or ()):
+        if dependency is None or dependency.id is None:
+            continue
+        cell = where.get(f"dependencies.{index}.id", fallback)
+        if dependency.id == ident:
+            found.append(Problem(cell, "self_dependency", {"id": ident}))
+        elif dependency.id not in known:
+            args = {"id": dependency.id, "suggestion": nearest(dependency.id)}
+            found.append(Problem(cell, "status_dependency_unknown", args))
+    return found
 
 
 def _asked(filled: Filled, ident: str, wanted: Sequence[str], columns: Mapping[str, tuple[str, ...]]) -> dict[str, int]:

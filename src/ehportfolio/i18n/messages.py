@@ -53,6 +53,7 @@ WHY = {
     "status_unknown_round": N_("why.status_unknown_round"),
     "status_incomplete": N_("why.status_incomplete"),
     "status_dependency_unknown": N_("why.status_dependency_unknown"),
+    "status_date_far": N_("why.status_date_far"),
     "unknown_benefit_goal": N_("why.unknown_benefit_goal"),
     "status_benefit_unknown": N_("why.status_benefit_unknown"),
     "benefit_obstacles_segment": N_("why.benefit_obstacles_segment"),

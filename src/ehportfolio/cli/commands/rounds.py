@@ -15,7 +15,17 @@ from ehportfolio.cli.exits import FINDINGS, OK, USER_ERROR
 from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.features import formfiles
-from ehportfolio.features.calendar import Member, Round, RoundState, find_round, members, reporting, rounds, survey
+from ehportfolio.features.calendar import (
+    DATE_REACH,
+    Member,
+    Round,
+    RoundState,
+    find_round,
+    members,
+    reporting,
+    rounds,
+    survey,
+)
 from ehportfolio.features.roundforms import (
     BROKEN,
     Collected,
@@ -82,9 +92,12 @@ def open_round(root: str, round_id: str, deadline: str, fmt: str, out: str | Non
     round_ = find_round(loaded.calendar, round_id, settings_path)
     if isinstance(round_, Problem):
         raise InputError([round_])
-    if due > round_.date:  # the reports are for the meeting: a deadline after it is a typo
-        meeting = f"{round_.label} ({round_.date.isoformat()})"
-        raise InputError([Problem("--deadline", "status.open.after_meeting", {"value": deadline, "meeting": meeting})])
+    # the reports are for the meeting: a deadline after it, or a year before it, is a slip
+    args = {"value": deadline, "meeting": f"{round_.label} ({round_.date.isoformat()})"}
+    if due > round_.date:
+        raise InputError([Problem("--deadline", "status.open.after_meeting", args)])
+    if (round_.date - due).days > DATE_REACH:
+        raise InputError([Problem("--deadline", "status.open.long_before", args)])
     cadence = load_cadence()
     forms, filed = plan_forms(_state(loaded, round_), loaded.everyone, cadence, due)
     folder = out if out is not None else os.path.join(root, FORMS_DIR, round_.id)
@@ -153,6 +166,8 @@ def collect(root: str, paths: list[str], round_id: str | None, partial: bool, la
     results: list[Collected] = []
     unreadable: list[Problem] = []
     seen: dict[str, str] = {}  # the file of each form id, and of each `round/initiative`, met so far
+    portfolio = loaded.portfolio
+    known = [*{e.id for e in portfolio.entries}, *portfolio.unread, *portfolio.context.solution_by_id]  # may be named
     # one file named twice (overlapping shell globs, `./a` and `a`) is read once; a copy of it is refused as twice
     unique: dict[str, str] = {}
     for path in paths:
@@ -169,7 +184,7 @@ def collect(root: str, paths: list[str], round_id: str | None, partial: bool, la
             continue
         round_ = by_round[filled.meta["round"]]
         segments = {i: by_id[i].segment_on(round_.date) or "" for i in filled.meta["initiatives"]}  # all due
-        result = read_reports(filled, segments, cadence)
+        result = read_reports(filled, segments, cadence, known, round_)
         if not result.problems:
             try:  # what is written must read back; if it does not, that form is not collected, the others may be
                 plans, read_back = _plans(root, result, by_round, by_id, lang)
