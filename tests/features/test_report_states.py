@@ -113,8 +113,8 @@ def test_one_round_names_what_each_incomplete_report_lacks(round_with_gaps: Path
     _, out, _ = invoke("calendar", "--round", ROUND, "--path", str(round_with_gaps))
     assert "1 av 3 tiltak som skal rapportere, har rapportert. 2 rapporter er ufullstendige." in out
     assert "ufullstendig" in next(r for r in out.splitlines() if "(avhengig)" in r)
-    assert "(avhengig): mangler dependencies" in out
-    assert "(innforing): mangler progress, risks, experience, obstacles" in out
+    assert "(avhengig): mangler avhengigheter" in out
+    assert "(innforing): mangler fremdrift, risikoer, erfaringer, hindringer" in out
     assert next(r for r in out.splitlines() if "(felles)" in r).strip().startswith("rapportert")
     _, out, _ = invoke("calendar", "--round", ROUND, "--path", str(round_with_gaps), "--format", "json")
     states = {i["id"]: (i["state"], i["reported"]) for i in json.loads(out)["initiatives"]}
@@ -142,25 +142,25 @@ def test_the_meeting_paper_shows_incomplete_reports_as_such_in_three_formats(
     assert err == ""
     assert "### Samstyre: status og risiko (1/1)" in out
     assert "### Koordinere: avhengigheter og tiltakene som reduserer risikoen ved dem (0/1)" in out
-    assert "*Ufullstendig: mangler dependencies.*" in out
+    assert "*Ufullstendig: mangler avhengigheter.*" in out
     assert "Avhengigheter: Ingen" not in out  # a field left out is not "none"
     assert "**Ufullstendige rapporter:** Avhengig" in out and "**Ufullstendige rapporter:** Innføring" in out
     assert "Alle tiltak som skulle rapportere, har rapportert." in out  # none missing: all three handed in a file
     _, page, _ = invoke(*MEETING, "--path", str(round_with_gaps), "-f", "html")
-    assert '<em class="incomplete">Ufullstendig: mangler dependencies.</em>' in page
+    assert '<em class="incomplete">Ufullstendig: mangler avhengigheter.</em>' in page
     assert "Avhengigheter: Ingen" not in page
     code, _, err = invoke(*MEETING, "--path", str(round_with_gaps), "-f", "docx", "--out", str(tmp_path / "w"))
     assert code == 0, err
     (paper,) = (tmp_path / "w").glob("*.docx")
     words = _word(paper.read_bytes())
-    assert "Ufullstendig: mangler dependencies." in words and "Avhengigheter: Ingen" not in words
+    assert "Ufullstendig: mangler avhengigheter." in words and "Avhengigheter: Ingen" not in words
     assert "Ufullstendige rapporter: Innføring" in words
 
 
 def test_the_fact_sheet_shows_an_empty_form_as_incomplete(round_with_gaps: Path) -> None:
     _, out, _ = invoke("report", "initiative", "innforing", "--path", str(round_with_gaps), "--date", "2021-06-01")
     row = next(line for line in out.splitlines() if line.startswith("| NUIT 2/2021"))
-    assert "| **Ufullstendig: mangler progress" in row and "rapportert" not in row
+    assert "| **Ufullstendig: mangler fremdrift" in row and "rapportert" not in row
     _, out, _ = invoke("report", "initiative", "felles", "--path", str(round_with_gaps), "--date", "2021-06-01")
     rows = [line.split(" | ")[1] for line in out.splitlines() if line.startswith("| NUIT")]
     assert rows == ["runden ikke startet", "rød"]  # nobody reported to NUIT 1/2021

@@ -115,7 +115,7 @@ def test_an_empty_list_says_none_and_a_missing_field_says_not_answered(rounds: P
     assert "- **Status:** rapportert" in latest
     assert section(latest, "### Avhengigheter").splitlines()[2] == "Ingen."
     alle = section(report(rounds, "initiative", "alle-moter", *LATE), "## Siste statusrapport")
-    assert "- **Status:** **Ufullstendig: mangler risks, experience, obstacles.**" in alle
+    assert "- **Status:** **Ufullstendig: mangler risikoer, erfaringer, hindringer.**" in alle
     for heading in ("### Risikoer", "### Erfaringer", "### Hindringer"):
         assert section(alle, heading).splitlines()[2] == "**ikke besvart**", heading
 
@@ -124,7 +124,7 @@ def test_an_incomplete_report_shows_as_incomplete_never_as_reported(rounds: Path
     sheet = report(rounds, "initiative", "legemiddelprogrammet", *LATE)
     latest = section(sheet, "## Siste statusrapport")
     assert "- **Møte:** NUIT 4/2021 (2021-11-25)" in latest
-    assert "- **Status:** **Ufullstendig: mangler colour, risks.0.action.**" in latest
+    assert "- **Status:** **Ufullstendig: mangler samlet status, risikoer (rad 1).**" in latest
     assert "rapportert" not in latest.replace("ikke rapportert", "").replace("Rapportert:", "")
     assert section(latest, "### Samlet status").splitlines()[2] == "**ikke besvart**"
     assert (
@@ -141,12 +141,12 @@ def test_the_overview_shows_each_initiatives_states_round_by_round(rounds: Path)
     assert "| Navn | NUIT 1/2021 | NUIT 2/2021 | NUIT 3/2021 | NUIT 4/2021 |" in samstyre
     assert (
         "| Legemiddelprogrammet (`legemiddelprogrammet`) | grønn | gul | rød |"
-        " **Ufullstendig: mangler colour, risks.0.action.** |"
+        " **Ufullstendig: mangler samlet status, risikoer (rad 1).** |"
     ) in samstyre
     assert "| DigiHelse fase 2 (`digihelse-fase-2`) | **ikke rapportert** | **ikke rapportert** |" in samstyre
     observere = section(status, "### Observere: fremdrift og risiko, erfaringer og hindringer")
     assert "| Navn | NUFA 1/2021 | NUFA 2/2021 |" in observere
-    assert "| Alle møter (`alle-moter`) | **Ufullstendig: mangler risks, experience, obstacles.** |" in observere
+    assert "| Alle møter (`alle-moter`) | **Ufullstendig: mangler risikoer, erfaringer, hindringer.** |" in observere
     assert "| HMN Lab (`hmn-lab`) | rapportert | **ikke rapportert** |" in observere
     inspirere = section(status, "### Inspirere: formål, hvor langt tiltaket har kommet, og nye ideer")
     assert "| DIGI-UNG (`digi-ung`) | rapportert |" in inspirere
@@ -154,7 +154,7 @@ def test_the_overview_shows_each_initiatives_states_round_by_round(rounds: Path)
     english = report(rounds, "overview", *LATE, "--lang", "en")
     assert (
         "| Legemiddelprogrammet (`legemiddelprogrammet`) | green | yellow | red |"
-        " **Incomplete: lacks colour, risks.0.action.** |"
+        " **Incomplete: lacks overall status, risks (row 1).** |"
     ) in english
     html = report(rounds, "overview", *LATE, "-f", "html")
     assert '<td><span class="state state-rød">rød</span></td>' in html
@@ -208,7 +208,7 @@ def test_the_overview_shows_each_segments_subject_in_the_latest_reports(rounds: 
     assert "| Navn | Møte | Samlet status | Fremdrift | Risikoer |" in samstyre
     assert (
         "| Legemiddelprogrammet (`legemiddelprogrammet`) | NUIT 4/2021:"
-        " **Ufullstendig: mangler colour, risks.0.action.** | **ikke besvart**"
+        " **Ufullstendig: mangler samlet status, risikoer (rad 1).** | **ikke besvart**"
         " | Finansieringen for 2022 er avklart; spredningen starter igjen i januar."
         " | Kommunene rekker ikke å ta i bruk legemiddellisten før sommeren |"
     ) in samstyre
@@ -257,11 +257,11 @@ def test_the_overview_shows_observere_with_an_incomplete_report_as_incomplete(ro
     assert "Integrasjonen mot rekvireringsløsningen i kommunene er ikke ferdig." in hmn
     assert "**" not in hmn  # complete: nothing missing, nothing unanswered
     alle = next(line for line in observere.splitlines() if "(`alle-moter`)" in line)
-    assert "**Ufullstendig: mangler risks, experience, obstacles.**" in alle
+    assert "**Ufullstendig: mangler risikoer, erfaringer, hindringer.**" in alle
     assert alle.count("**ikke besvart**") == 3
     html = report(root, "overview", "--date", "2021-06-01", "-f", "html")
     part = html[html.index("<h2>Siste statusrapporter</h2>") :]
-    assert '<strong class="incomplete">Ufullstendig: mangler risks, experience, obstacles.</strong>' in part
+    assert '<strong class="incomplete">Ufullstendig: mangler risikoer, erfaringer, hindringer.</strong>' in part
 
 
 def test_the_site_index_links_each_name_in_the_latest_reports(rounds: Path, tmp_path: Path) -> None:

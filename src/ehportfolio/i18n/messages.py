@@ -66,6 +66,36 @@ STATUS_WORDS = {
     "withdrawn": N_("report.status.withdrawn"),
 }
 
+STATUS_FIELD_WORDS = {
+    "colour": N_("report.field.colour"),
+    "progress": N_("report.field.progress"),
+    "risks": N_("report.field.risks"),
+    "dependencies": N_("report.field.dependencies"),
+    "actions": N_("report.field.actions"),
+    "experience": N_("report.field.experience"),
+    "obstacles": N_("report.field.obstacles"),
+    "purpose": N_("report.field.purpose"),
+    "ideas": N_("report.field.ideas"),
+}
+"""The heading of each status report field a segment reports on (cadence.yaml's `required`); a fact sheet shows these
+fields, in the order the cadence names them."""
+
+
+def missing_words(paths: Sequence[str], lang: str) -> str:
+    """What a status report lacks (features.calendar.missing_content's paths: `colour`, `risks.0.action`), in the
+    words a paper heads those fields with, each once: `samlet status, risikoer (rad 1)`."""
+    words: list[str] = []
+    for path in paths:
+        name, _, rest = path.partition(".")
+        word = lookup(lang, STATUS_FIELD_WORDS[name]) if name in STATUS_FIELD_WORDS else name
+        word = word[:1].lower() + word[1:]
+        if rest:
+            word = lookup(lang, "report.field.row").format(field=word, row=int(rest.split(".")[0]) + 1)
+        if word not in words:
+            words.append(word)
+    return ", ".join(words)
+
+
 STRENGTH_WORDS = {
     "strong": N_("report.strength.strong"),
     "weak": N_("report.strength.weak"),

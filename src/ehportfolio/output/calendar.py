@@ -10,7 +10,7 @@ from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.fieldtypes import SEGMENTS
 from ehportfolio.features.calendar import Member, RoundState
 from ehportfolio.i18n.catalogues import N_
-from ehportfolio.i18n.messages import example_notice, segment_name, text
+from ehportfolio.i18n.messages import example_notice, missing_words, segment_name, text
 
 COLUMNS = {
     "meeting": N_("calendar.col.meeting"),
@@ -144,7 +144,7 @@ def _missing(state: RoundState, ident: str, lang: str) -> str:
     found = state.states[ident]
     if found.unreadable:
         return text(lang, "calendar.unreadable")
-    return text(lang, "calendar.lacks", fields=", ".join(found.missing)) if found.missing else ""
+    return text(lang, "calendar.lacks", fields=missing_words(found.missing, lang)) if found.missing else ""
 
 
 def render_round_text(

@@ -42,9 +42,11 @@ from ehportfolio.features.calendar import (
 )
 from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import (
+    STATUS_FIELD_WORDS,
     STRENGTH_WORDS,
     cycle_stage_name,
     example_notice,
+    missing_words,
     segment_name,
     stage_name,
     status_name,
@@ -514,7 +516,11 @@ def _subjects(active: list[Member], shared: Shared, shown: Mapping[str, list[Sho
             segment=s,
             name=segment_name(s),
             subject=shared.cadence.segments[s].subject[lang],
-            labels=tuple(text(lang, FIELD_WORDS[n]) for n in shared.cadence.segments[s].required if n in FIELD_WORDS),
+            labels=tuple(
+                text(lang, STATUS_FIELD_WORDS[n])
+                for n in shared.cadence.segments[s].required
+                if n in STATUS_FIELD_WORDS
+            ),
             rows=tuple(rows[s]),
         )
         for s in SEGMENTS
@@ -582,21 +588,6 @@ def trend(member: Member, shared: Shared, shown: list[Shown] | None = None) -> t
     return tuple(rows)
 
 
-FIELD_WORDS = {
-    "colour": N_("report.field.colour"),
-    "progress": N_("report.field.progress"),
-    "risks": N_("report.field.risks"),
-    "dependencies": N_("report.field.dependencies"),
-    "actions": N_("report.field.actions"),
-    "experience": N_("report.field.experience"),
-    "obstacles": N_("report.field.obstacles"),
-    "purpose": N_("report.field.purpose"),
-    "ideas": N_("report.field.ideas"),
-}
-"""The heading of each status report field a segment reports on (cadence.yaml's `required`); a fact sheet shows these
-fields, in the order the cadence names them."""
-
-
 def _risks(report: StatusReport) -> tuple[tc.Risk, ...]:
     return tuple(
         tc.Risk(risk=r.risk or "", consequence=r.consequence or "", action=r.action or "")
@@ -646,7 +637,7 @@ def _field(name: str, report: StatusReport, lacking: set[str], shared: Shared) -
         words = str(value or "")
     return tc.ReportField(
         name=name,
-        label=text(shared.lang, FIELD_WORDS[name]),
+        label=text(shared.lang, STATUS_FIELD_WORDS[name]),
         kind=kind,
         missing=name in lacking,
         text=words,
@@ -708,7 +699,7 @@ def latest(member: Member, shared: Shared, shown: list[Shown]) -> tc.Latest:
         state=last.found.state,
         state_text=text(lang, STATE_WORDS[last.found.state]),
         missing=_lacks(last.found, lang),
-        fields=tuple(_field(name, report, lacking, shared) for name in required if name in FIELD_WORDS),
+        fields=tuple(_field(name, report, lacking, shared) for name in required if name in STATUS_FIELD_WORDS),
         later=later,
     )
 
@@ -902,7 +893,7 @@ def _lacks(found: Reporting, lang: str) -> str:
     """What an incomplete report lacks, in words: its fields, or that its file could not be read."""
     if found.unreadable:
         return text(lang, "report.meeting.unreadable")
-    return text(lang, "report.meeting.lacks", fields=", ".join(found.missing)) if found.missing else ""
+    return text(lang, "report.meeting.lacks", fields=missing_words(found.missing, lang)) if found.missing else ""
 
 
 def _meeting_row(

@@ -684,7 +684,8 @@ class MeetingRow(Fields):
     state_text: str
     """The state in the report's language."""
     missing: str
-    """What an incomplete report lacks (its fields, `risks.0.action`), in words; empty when complete."""
+    """What an incomplete report lacks, in the words the paper heads its fields with (`Ufullstendig: mangler samlet
+    status, risikoer (rad 1).`); empty when complete."""
     lacking: tuple[str, ...]
     """The fields it lacks or leaves incomplete, by their names (`risks`), so that a paper never says "none" for a
     field that was not answered."""

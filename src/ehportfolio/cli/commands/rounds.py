@@ -36,7 +36,7 @@ from ehportfolio.features.roundforms import (
     sections,
 )
 from ehportfolio.features.statusform import render
-from ehportfolio.i18n.messages import file_language, text
+from ehportfolio.i18n.messages import file_language, missing_words, text
 from ehportfolio.output.round_overview import who_reports
 from ehportfolio.store import files
 from ehportfolio.store.loader import parse_mapping
@@ -277,5 +277,5 @@ def _summary(clean: list[Collected], loaded: _Loaded, by_round: dict[str, Round]
         for ident, report in result.reports.items():
             found = reporting(report, by_id[ident].segment_on(round_.date), cadence, started=True)
             if found.state == "incomplete":
-                args = {"id": ident, "missing": ", ".join(found.missing), "where": result.places[ident]}
+                args = {"id": ident, "missing": missing_words(found.missing, lang), "where": result.places[ident]}
                 print(text(lang, "status.collect.incomplete", **args), file=sys.stderr)
