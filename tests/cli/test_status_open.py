@@ -516,3 +516,13 @@ def test_a_date_a_year_or_more_from_the_meeting_is_refused(portfolio: Path) -> N
     assert code == 2 and not (portfolio / "status").exists()
     where = cell_of(form, "nasjonalt-prosjekt-digihelse|date")
     assert f"{where}: datoen 9999-12-31 ligger mer enn et år fra møtet, NUIT 4/2021 (2021-11-25)" in err
+
+
+def test_a_file_that_is_no_zip_or_no_word_document_is_said_so_in_norwegian(portfolio: Path, tmp_path: Path) -> None:
+    (tmp_path / "tekst.xlsx").write_text("ikke et regneark", encoding="utf-8")
+    workbook = tmp_path / "regneark.docx"
+    openpyxl.Workbook().save(workbook)  # a zip, but a workbook named as a Word document
+    code, _, err = invoke("status", "collect", str(tmp_path / "tekst.xlsx"), str(workbook), "--path", str(portfolio))
+    assert code == 2 and "object at 0x" not in err
+    assert f"{tmp_path / 'tekst.xlsx'}: kan ikke leses som Excel-arbeidsbok (.xlsx): filen er ikke en zip-fil" in err
+    assert f"{workbook}: kan ikke leses som et Word-dokument (.docx): filen er ikke et Word-dokument" in err

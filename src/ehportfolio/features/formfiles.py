@@ -22,7 +22,7 @@ from typing import Any
 from ehportfolio.domain.problems import InputError, Problem
 from ehportfolio.features.roundforms import Cell, Filled, Form, Row, Section, answer, fact_key, shown_only
 from ehportfolio.i18n.messages import text
-from ehportfolio.store.spreadsheet import Table, read_table
+from ehportfolio.store.spreadsheet import Table, read_table, reader_reason
 
 META_SHEET = "ehp"
 DOCX_MARK = "ehp-skjema: "
@@ -327,9 +327,7 @@ def read_docx(path: str, data: bytes, lang: str) -> Filled:
             warnings.simplefilter("ignore")
             document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # a damaged or foreign file fails deep inside zipfile or the XML parser
-        raise InputError(
-            [Problem(path, "status.collect.bad_docx", {"detail": str(exc) or type(exc).__name__})]
-        ) from None
+        raise InputError([Problem(path, "status.collect.bad_docx", {"detail": reader_reason(exc)})]) from None
     marks = [p.text for p in document.paragraphs if p.text.startswith(DOCX_MARK)]
     try:
         meta = json.loads(marks[-1].removeprefix(DOCX_MARK)) if marks else None

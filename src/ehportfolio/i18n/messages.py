@@ -318,11 +318,20 @@ OS_WORDS = {
 }
 """Why the system refused (store.files.os_reason gives `errno:EACCES`), in words: the system's own text is English."""
 OS_ARGS = ("reason", "detail")
+READER_WORDS = {
+    "not_zip": N_("reader.not_zip"),
+    "not_docx": N_("reader.not_docx"),
+    "no_workbook": N_("reader.no_workbook"),
+}
+"""Why a workbook or a Word document could not be read (`reader:not_zip`, store.spreadsheet.reader_reason), in words:
+the readers' own text is English, and may hold a Python object's address."""
 
 
 def os_words(reason: str, lang: str) -> str:
     """A reason from store.files.os_reason in the user's language; the system's text for a number not worded here,
     and any other reason as it is."""
+    if reason.startswith("reader:") and reason.removeprefix("reader:") in READER_WORDS:
+        return lookup(lang, READER_WORDS[reason.removeprefix("reader:")])
     if not reason.startswith("errno:"):
         return reason
     name = reason.removeprefix("errno:")

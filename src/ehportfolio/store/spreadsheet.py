@@ -152,6 +152,19 @@ def _pad(rows: list[list[Cell]]) -> tuple[tuple[Cell, ...], ...]:
 # Workbooks
 
 
+def reader_reason(exc: Exception) -> str:
+    """Why a workbook or a Word document could not be read, as a message's `detail`: `reader:not_zip` and the like
+    for what i18n.messages words in the user's language, else the reader's own text."""
+    said = str(exc)
+    if isinstance(exc, zipfile.BadZipFile):
+        return "reader:not_zip"
+    if "is not a Word file" in said:  # python-docx's text names the file as a Python object
+        return "reader:not_docx"
+    if "no valid workbook part" in said:
+        return "reader:no_workbook"
+    return said or type(exc).__name__
+
+
 def _read_xlsx(path: str, data: bytes, sheet: str | None) -> Table:
     try:
         import openpyxl  # type: ignore[import-untyped]
@@ -161,8 +174,7 @@ def _read_xlsx(path: str, data: bytes, sheet: str | None) -> Table:
             # read_only: the sheet is streamed from its XML, never built as a grid of cells in memory
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # a damaged or foreign file fails deep inside zipfile or the XML parser
-        detail = str(exc) or type(exc).__name__
-        raise InputError([Problem(path, "import.bad_xlsx", {"detail": detail})]) from None
+        raise InputError([Problem(path, "import.bad_xlsx", {"detail": reader_reason(exc)})]) from None
     try:
         names = list(workbook.sheetnames)
         worksheets = {ws.title: ws for ws in workbook.worksheets}
