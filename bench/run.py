@@ -35,6 +35,8 @@ Measured:
      the exceptions first) against `ehp segment` on the same files,                                goal: <= 3x
      and the meeting paper against the same on a quarter of the initiatives (linear):            goal: <= 5x
      `ehp report knowledge --format html` (the knowledge bank) the same two ways,            goals: <= 3x, <= 5x
+     `ehp report overview --format html` (with the latest reports and the status across rounds) the same two ways,
+                                                                                             goals: <= 3x, <= 5x
      `ehp status open` for NUIT 3/2021 (xlsx forms for every Samstyre owner) against `ehp export
      --format xlsx` (the whole portfolio as one workbook) on the same files:                     goal: <= 3x
      `--only rounds` runs these measurements alone.
@@ -424,6 +426,8 @@ class RoundsBench:
     meeting_small: Series
     knowledge: Series
     knowledge_small: Series
+    overview: Series
+    overview_small: Series
     forms: Series
     export: Series
 
@@ -436,6 +440,8 @@ class RoundsBench:
             self.meeting_small,
             self.knowledge,
             self.knowledge_small,
+            self.overview,
+            self.overview_small,
             self.forms,
             self.export,
         )
@@ -447,6 +453,8 @@ class RoundsBench:
             time_row(f"report meeting {self.large} / {self.small}", self.meeting, self.meeting_small, 5),
             time_row(f"report knowledge html / segment, {self.large}", self.knowledge, self.segment, 3),
             time_row(f"report knowledge {self.large} / {self.small}", self.knowledge, self.knowledge_small, 5),
+            time_row(f"report overview html / segment, {self.large} with rounds", self.overview, self.segment, 3),
+            time_row(f"report overview {self.large} / {self.small} with rounds", self.overview, self.overview_small, 5),
             time_row(f"status open (xlsx) / export xlsx, {self.large}", self.forms, self.export, 3),
         ]
 
@@ -468,6 +476,9 @@ def run_rounds(python: str, ehp: str, scratch: Path, args: argparse.Namespace) -
     def knowledge(folder: Path) -> list[str]:
         return [ehp, "report", "knowledge", "--format", "html", "--path", str(folder)]
 
+    def overview(folder: Path) -> list[str]:  # with every segment's latest reports and the status across rounds
+        return [ehp, "report", "overview", "--format", "html", "--path", str(folder)]
+
     exported = scratch / "export.xlsx"
     forms = scratch / "forms"  # emptied before each run: status open never writes over a form
     opening = f"rm -rf {shlex.quote(str(forms))} && {shlex.quote(ehp)} status open 2021-nuit-3 --deadline 2021-09-02"
@@ -481,6 +492,8 @@ def run_rounds(python: str, ehp: str, scratch: Path, args: argparse.Namespace) -
         Series(f"report meeting ({args.rounds_count // 4})", meeting(small), (0, 1)),
         Series(f"report knowledge ({args.rounds_count})", knowledge(large), (0, 1)),
         Series(f"report knowledge ({args.rounds_count // 4})", knowledge(small), (0, 1)),
+        Series(f"report overview ({args.rounds_count})", overview(large), (0, 1)),
+        Series(f"report overview ({args.rounds_count // 4})", overview(small), (0, 1)),
         Series(
             f"status open ({args.rounds_count})",
             ["sh", "-c", f"{opening} --out {shlex.quote(str(forms))} --path {shlex.quote(str(large))}"],
