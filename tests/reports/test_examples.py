@@ -175,6 +175,26 @@ def test_without_rounds_the_papers_say_the_round_has_not_started(tmp_path: Path)
         assert not EXAMPLE_WORD.search(said)
 
 
+SEGMENT_HEADING = re.compile(r"^(?:### |<h3>)?(?:Samstyre|Koordinere|Observere|Inspirere): ", re.MULTILINE)
+"""A segment's section heading in a meeting paper, in Markdown, HTML or a Word document's paragraphs."""
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "docx"])
+def test_a_round_not_started_has_no_segment_headings(tmp_path: Path, fmt: str) -> None:
+    # the shipped portfolio has no reports for NUIT 3/2021; NUIT 4/2021 has
+    args = ["meeting", "--committee", "NUIT", "--date", "2021-09-16"]
+    said = written(args, fmt, tmp_path / "nuit-3")
+    assert "Rapporteringsrunden til dette møtet har ikke startet" in said
+    assert not SEGMENT_HEADING.search(said)
+    assert "Krever oppmerksomhet" not in said
+    started = written(PAPERS["meeting-4"][0], fmt, tmp_path / "nuit-4")
+    assert [m.group(0).removeprefix("### ").removeprefix("<h3>") for m in SEGMENT_HEADING.finditer(started)] == [
+        "Samstyre: ",
+        "Koordinere: ",
+    ]
+    assert "har ikke startet" not in started
+
+
 def test_a_real_round_whose_exceptions_cite_an_example_round_names_that_round(tmp_path: Path) -> None:
     root = tmp_path / "portfolio"
     shutil.copytree(SHIPPED_PORTFOLIO, root)

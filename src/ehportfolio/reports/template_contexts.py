@@ -814,7 +814,8 @@ class Meeting(Report):
     not_reported: tuple[Row, ...]
     """Every initiative due without a status report."""
     started: bool
-    """Whether anyone has reported to the meeting's round yet; when not, `not_reported` lists no one."""
+    """Whether anyone has reported to the meeting's round yet; when not, `not_reported` lists no one and the shipped
+    templates show no part per segment, only `not_started`."""
     not_started: str
     """What the paper says for a round that has not started."""
     since: str
