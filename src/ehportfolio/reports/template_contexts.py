@@ -200,6 +200,8 @@ class Examples(Fields):
 
     rounds: tuple[str, ...] = ()
     """The meetings (`NUIT 2/2021`) whose reports the paper shows and that hold example reports, in date order."""
+    partly: tuple[str, ...] = ()
+    """Of `rounds`, those that hold the organisations' own reports too: only some of their reports are examples."""
     notice: str = ""
     """The notice every paper shows near its top when `rounds` is not empty; empty otherwise."""
 
