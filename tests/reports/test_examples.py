@@ -1,7 +1,9 @@
 """The shipped portfolio's example rounds (status/2021-nufa-1, 2021-nuit-2, 2021-nufa-2 and 2021-nuit-4, `example:
 true`; Observere and Inspirere report to NUFA, the others to NUIT): every paper and
-listing that shows them says, near its top, that their reports are invented; a portfolio with its own reports says
-nothing of the kind; and without rounds the papers say a round has not started rather than "not reported"."""
+listing that shows them says, near its top, that their reports are invented (only some of them, for a round that holds
+real reports too; a fact sheet names only the rounds where its own report is an example); a portfolio with its own
+reports says nothing of the kind; and without rounds the papers say a round has not started rather than "not
+reported", with no part per segment."""
 
 from __future__ import annotations
 
@@ -21,6 +23,12 @@ NUFA = "NUFA 1/2021 og NUFA 2/2021"
 ALL = "NUFA 1/2021, NUIT 2/2021, NUFA 2/2021 og NUIT 4/2021"
 NOTICE = "Eksempeldata: Statusrapportene for {} er oppdiktede eksempler, ikke virksomhetenes egne rapporter."
 """The notice in bokmål, with the rounds it names."""
+SOME = "Eksempeldata: Noen av statusrapportene for {} er oppdiktede eksempler, ikke virksomhetenes egne rapporter."
+MIXED = (
+    "Eksempeldata: Statusrapportene for {} er oppdiktede eksempler, ikke virksomhetenes egne rapporter, og det samme"
+    " gjelder noen av statusrapportene for {}."
+)
+"""The notice in bokmål when only some of a round's reports are examples: alone, and after rounds wholly examples."""
 EXAMPLE_WORD = re.compile(r"Eksempeldata|Example data", re.IGNORECASE)
 
 PAPERS = {
@@ -175,6 +183,26 @@ def test_without_rounds_the_papers_say_the_round_has_not_started(tmp_path: Path)
         assert not EXAMPLE_WORD.search(said)
 
 
+SEGMENT_HEADING = re.compile(r"^(?:### |<h3>)?(?:Samstyre|Koordinere|Observere|Inspirere): ", re.MULTILINE)
+"""A segment's section heading in a meeting paper, in Markdown, HTML or a Word document's paragraphs."""
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "docx"])
+def test_a_round_not_started_has_no_segment_headings(tmp_path: Path, fmt: str) -> None:
+    # the shipped portfolio has no reports for NUIT 3/2021; NUIT 4/2021 has
+    args = ["meeting", "--committee", "NUIT", "--date", "2021-09-16"]
+    said = written(args, fmt, tmp_path / "nuit-3")
+    assert "Rapporteringsrunden til dette møtet har ikke startet" in said
+    assert not SEGMENT_HEADING.search(said)
+    assert "Krever oppmerksomhet" not in said
+    started = written(PAPERS["meeting-4"][0], fmt, tmp_path / "nuit-4")
+    assert [m.group(0).removeprefix("### ").removeprefix("<h3>") for m in SEGMENT_HEADING.finditer(started)] == [
+        "Samstyre: ",
+        "Koordinere: ",
+    ]
+    assert "har ikke startet" not in started
+
+
 def test_a_real_round_whose_exceptions_cite_an_example_round_names_that_round(tmp_path: Path) -> None:
     root = tmp_path / "portfolio"
     shutil.copytree(SHIPPED_PORTFOLIO, root)
@@ -184,3 +212,78 @@ def test_a_real_round_whose_exceptions_cite_an_example_round_names_that_round(tm
     attention = meeting.split("### Krever oppmerksomhet", 1)[1].split("\n### ", 1)[0]
     assert "NUIT 2/2021" in attention  # an exception compares with NUIT 2, an example round
     assert notice_line(meeting, "") == NOTICE.format("NUIT 2/2021")
+
+
+def _mixed(root: Path) -> Path:
+    """A copy of the shipped portfolio at `root` where Interregional Digital Patologi's report to NUIT 4/2021 is its
+    owner's own (no `example: true`) and the round's other reports stay examples."""
+    shutil.copytree(SHIPPED_PORTFOLIO, root)
+    (root / "status" / "2021-nuit-4" / "interregional-digital-patologi.yaml").write_text(
+        "date: 2021-11-16\ncolour: grønn\nprogress: Bildeløsningen er levert, og innføringen går etter planen.\n"
+        "risks: []\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_a_round_with_real_reports_beside_the_examples_is_named_as_partly_examples(tmp_path: Path) -> None:
+    root = str(_mixed(tmp_path / "portfolio"))
+    assert invoke("check", "--strict", root).code == 0
+    whole = "NUFA 1/2021, NUIT 2/2021 og NUFA 2/2021"
+    code, out, _ = invoke("calendar", "--path", root)
+    assert code == 0 and out.splitlines()[1] == MIXED.format(whole, "NUIT 4/2021")
+    document = json.loads(invoke("calendar", "--path", root, "--format", "json")[1])
+    assert document["example_notice"] == MIXED.format(whole, "NUIT 4/2021")
+    meetings = {m["round"]: (m["example"], m["example_partly"]) for m in document["meetings"]}
+    assert meetings["2021-nuit-4"] == (True, True) and meetings["2021-nuit-2"] == (True, False)
+    assert meetings["2021-nuit-3"] == (False, False)
+    code, out, _ = invoke("calendar", "--path", root, "--round", "2021-nuit-4")
+    assert code == 0 and out.splitlines()[1] == SOME.format("NUIT 4/2021")
+    document = json.loads(invoke("calendar", "--path", root, "--round", "2021-nuit-4", "--format", "json")[1])
+    assert document["example"] is True and document["example_partly"] is True
+    assert document["example_notice"] == SOME.format("NUIT 4/2021")
+    for fmt in ("markdown", "html", "docx"):
+        meeting = written(PAPERS["meeting-4"][0], fmt, tmp_path / f"meeting-{fmt}", root)
+        assert notice_line(meeting, fmt) == MIXED.format("NUIT 2/2021", "NUIT 4/2021")
+        overview = written(["overview"], fmt, tmp_path / f"overview-{fmt}", root)
+        assert notice_line(overview, fmt) == MIXED.format(whole, "NUIT 4/2021")
+        # a fact sheet names only the rounds where its own report is an example
+        sheet = written(["initiative", "interregional-digital-patologi"], fmt, tmp_path / f"real-{fmt}", root)
+        assert notice_line(sheet, fmt) == NOTICE.format("NUIT 2/2021")
+        sheet = written(["initiative", "helseplattformen"], fmt, tmp_path / f"example-{fmt}", root)
+        assert notice_line(sheet, fmt) == NOTICE.format(BOTH)
+
+
+def test_a_fact_sheet_whose_own_reports_are_all_real_says_nothing_of_examples(tmp_path: Path) -> None:
+    root = _mixed(tmp_path / "portfolio")
+    (root / "status" / "2021-nuit-2" / "interregional-digital-patologi.yaml").unlink()
+    code, out, err = invoke("report", "initiative", "interregional-digital-patologi", "--path", str(root))
+    assert code == 0, err
+    assert not EXAMPLE_WORD.search(out)
+
+
+@pytest.mark.parametrize(
+    ("lang", "some", "mixed"),
+    [
+        (
+            "nn",
+            "Eksempeldata: Nokre av statusrapportane for NUIT 4/2021 er oppdikta døme, ikkje verksemdene sine eigne"
+            " rapportar.",
+            "Eksempeldata: Statusrapportane for NUIT 2/2021 er oppdikta døme, ikkje verksemdene sine eigne rapportar,"
+            " og det same gjeld nokre av statusrapportane for NUIT 4/2021.",
+        ),
+        (
+            "en",
+            "Example data: some of the status reports for NUIT 4/2021 are invented examples, not the organisations'"
+            " own reports.",
+            "Example data: the status reports for NUIT 2/2021 are invented examples, not the organisations' own"
+            " reports, and so are some of the status reports for NUIT 4/2021.",
+        ),
+    ],
+)
+def test_the_partly_notice_is_in_the_papers_language(tmp_path: Path, lang: str, some: str, mixed: str) -> None:
+    root = str(_mixed(tmp_path / "portfolio"))
+    _, out, _ = invoke("calendar", "--path", root, "--round", "2021-nuit-4", "--lang", lang)
+    assert out.splitlines()[1] == some
+    said = written(PAPERS["meeting-4"][0], "markdown", tmp_path / "out", root, lang=lang)
+    assert f"> **{mixed}**" in said.splitlines()

@@ -102,8 +102,10 @@ def test_a_paper_with_nothing_to_flag_says_so(tmp_path: Path) -> None:
 
 
 def test_nufa_gets_observere_and_inspirere_and_nuit_samstyre_and_koordinere(tmp_path: Path) -> None:
+    # one report to NUFA 1/2021 starts its round, so that the paper shows the sections of the segments it receives
+    reported = {"2021-nufa-1/innforing": "date: 2021-03-01\nprogress: Arbeidet går\nrisks: []\n"}
     root = calendar_portfolio(
-        tmp_path / "p", felles=SAMSTYRE, avhengig=KOORDINERE, innforing=OBSERVERE, proving=INSPIRERE
+        tmp_path / "p", reported, felles=SAMSTYRE, avhengig=KOORDINERE, innforing=OBSERVERE, proving=INSPIRERE
     )
     document = json.loads(invoke("calendar", "--path", str(root), "--format", "json")[1])
     segments = {m["round"]: m["segments"] for m in document["meetings"]}

@@ -244,13 +244,31 @@ def survey(
     return states
 
 
+@dataclass(frozen=True)
+class ExampleRounds:
+    """The rounds a paper or listing shows that hold status reports of example data, by label (`NUIT 2/2021`)."""
+
+    labels: tuple[str, ...] = ()
+    """Every such round, in date order."""
+    partly: tuple[str, ...] = ()
+    """Of `labels`, the rounds that hold organisations' own reports too: only some of their reports are examples."""
+
+    def __bool__(self) -> bool:
+        return bool(self.labels)
+
+
 def example_labels(
     found: Iterable[Round], statuses: Statuses | None, used: Callable[[StatusEntry], bool] | None = None
-) -> tuple[str, ...]:
-    """The labels (`NUIT 2/2021`) of the rounds of `found`, in their order, that hold a report of example data
-    (Statuses.examples; of those `used` accepts, all without it): what a paper showing those rounds must say."""
-    ids = statuses.examples(used) if statuses else set()
-    return tuple(round_.label for round_ in found if round_.id in ids)
+) -> ExampleRounds:
+    """The rounds of `found`, in their order, that hold a report of example data (Statuses.examples; of those `used`
+    accepts, all without it), and which of them hold real reports too: what a paper showing those rounds must say."""
+    if statuses is None:
+        return ExampleRounds()
+    ids, partly = statuses.examples(used), statuses.partly_examples(used)
+    return ExampleRounds(
+        tuple(round_.label for round_ in found if round_.id in ids),
+        tuple(round_.label for round_ in found if round_.id in ids and round_.id in partly),
+    )
 
 
 def reported_by(day: datetime.date | None) -> Callable[[StatusEntry], bool]:

@@ -394,12 +394,21 @@ def cycle_stage_name(stage: str, lang: str) -> str:
     return text(lang, CYCLE_STAGE_WORDS[stage])
 
 
-def example_notice(labels: Sequence[str], lang: str) -> str:
+def example_notice(labels: Sequence[str], lang: str, partly: Sequence[str] = ()) -> str:
     """The notice of a paper or listing that shows the status reports of the rounds `labels` (`NUIT 2/2021`) and
-    whose reports are example data; empty without such rounds."""
-    if not labels:
-        return ""
-    rounds = labels[0]
-    if len(labels) > 1:
-        rounds = text(lang, "report.examples.and", first=", ".join(labels[:-1]), last=labels[-1])
-    return text(lang, "report.examples", rounds=rounds)
+    whose reports are example data: all of them, or only some for the rounds also in `partly` (which hold the
+    organisations' own reports too); empty without such rounds."""
+    whole = [label for label in labels if label not in partly]
+    some = [label for label in labels if label in partly]
+    if whole and some:
+        return text(lang, "report.examples.mixed", rounds=_listed(whole, lang), some=_listed(some, lang))
+    if some:
+        return text(lang, "report.examples.some", rounds=_listed(some, lang))
+    return text(lang, "report.examples", rounds=_listed(whole, lang)) if whole else ""
+
+
+def _listed(labels: Sequence[str], lang: str) -> str:
+    """`NUIT 2/2021`, `NUFA 1/2021 og NUIT 2/2021`, `NUFA 1/2021, NUIT 2/2021 og NUIT 4/2021`."""
+    if len(labels) == 1:
+        return labels[0]
+    return text(lang, "report.examples.and", first=", ".join(labels[:-1]), last=labels[-1])

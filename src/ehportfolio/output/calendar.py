@@ -8,7 +8,7 @@ from typing import Any
 
 from ehportfolio.domain.cadence import Cadence
 from ehportfolio.domain.fieldtypes import SEGMENTS
-from ehportfolio.features.calendar import Member, RoundState
+from ehportfolio.features.calendar import ExampleRounds, Member, RoundState
 from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import example_notice, missing_words, segment_name, text
 
@@ -37,16 +37,19 @@ def _years(states: Sequence[RoundState]) -> str:
     return ", ".join(str(year) for year in sorted({s.round.date.year for s in states}))
 
 
-def _notice(examples: Sequence[str], lang: str) -> list[str]:
+NO_EXAMPLES = ExampleRounds()
+
+
+def _notice(examples: ExampleRounds, lang: str) -> list[str]:
     """The lines that say the reports of the rounds `examples` are example data, under a listing's title."""
-    return [example_notice(examples, lang)] if examples else []
+    return [example_notice(examples.labels, lang, examples.partly)] if examples else []
 
 
 def render_text(
-    name: str, states: Sequence[RoundState], cadence: Cadence, lang: str, examples: Sequence[str] = ()
+    name: str, states: Sequence[RoundState], cadence: Cadence, lang: str, examples: ExampleRounds = NO_EXAMPLES
 ) -> str:
-    """A table of the meetings in date order, then the cadence the default follows; `examples` are the labels of the
-    rounds whose reports are example data (example_labels), which a line under the title names."""
+    """A table of the meetings in date order, then the cadence the default follows; `examples` are the rounds whose
+    reports are example data, all or some (example_labels), which a line under the title names."""
     header = [text(lang, COLUMNS[c]) for c in ("meeting", "date", "round", "stage", "segments", "reported")]
     rows = [header]
     for state in states:
@@ -93,10 +96,11 @@ def _reported(state: RoundState, lang: str) -> str:
 
 
 def render_json(
-    name: str, states: Sequence[RoundState], cadence: Cadence, lang: str, examples: Sequence[str] = ()
+    name: str, states: Sequence[RoundState], cadence: Cadence, lang: str, examples: ExampleRounds = NO_EXAMPLES
 ) -> str:
     """One object: the portfolio's name, and each meeting with its round, segments, who is due and has reported, and
-    whether its reports are example data (`example`, with the notice that says so in `example_notice`)."""
+    whether it holds reports of example data (`example`; `example_partly` when it holds the organisations' own reports
+    too), with the notice that says so in `example_notice`."""
     meetings: list[dict[str, Any]] = [
         {
             "round": s.round.id,
@@ -112,7 +116,8 @@ def render_json(
             "incomplete": list(s.incomplete),
             "not_reported": list(s.missing),
             "unexpected": list(s.extra),
-            "example": s.round.label in examples,
+            "example": s.round.label in examples.labels,
+            "example_partly": s.round.label in examples.partly,
         }
         for s in states
     ]
@@ -124,7 +129,7 @@ def render_json(
         }
         for segment in SEGMENTS
     }
-    notice = example_notice(examples, lang)
+    notice = example_notice(examples.labels, lang, examples.partly)
     document = {"portfolio": name, "example_notice": notice, "meetings": meetings, "cadence": cadence_data}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -148,11 +153,11 @@ def _missing(state: RoundState, ident: str, lang: str) -> str:
 
 
 def render_round_text(
-    state: RoundState, everyone: Mapping[str, Member], lang: str, examples: Sequence[str] = ()
+    state: RoundState, everyone: Mapping[str, Member], lang: str, examples: ExampleRounds = NO_EXAMPLES
 ) -> str:
     """One meeting's initiatives: who has not reported (first, to chase), whose report is incomplete and what it
     lacks, and who has reported, with owner and segment. A round nobody has reported to says it has not started; one
-    whose reports are example data (its label in `examples`) says so."""
+    whose reports are example data, all or some (its label in `examples`), says so."""
     round_ = state.round
     summary = (
         text(lang, "calendar.round.summary", reported=len(state.reported), due=len(state.due))
@@ -187,11 +192,12 @@ def render_round_text(
 
 
 def render_round_json(
-    state: RoundState, everyone: Mapping[str, Member], lang: str, examples: Sequence[str] = ()
+    state: RoundState, everyone: Mapping[str, Member], lang: str, examples: ExampleRounds = NO_EXAMPLES
 ) -> str:
     """One meeting and each initiative due there: id, name, owner, its segment on the date, where its report stands
     (one of REPORT_STATES), what an incomplete one lacks, and whether it has reported in full; and whether the
-    round's reports are example data (`example`, its label in `examples`, and `example_notice`)."""
+    round holds reports of example data (`example`, its label in `examples`; `example_partly` when it holds the
+    organisations' own reports too; and `example_notice`)."""
     round_ = state.round
     document = {
         "round": round_.id,
@@ -200,8 +206,9 @@ def render_round_json(
         "date": round_.date.isoformat(),
         "segments": list(round_.segments),
         "started": state.started,
-        "example": round_.label in examples,
-        "example_notice": example_notice(examples, lang),
+        "example": round_.label in examples.labels,
+        "example_partly": round_.label in examples.partly,
+        "example_notice": example_notice(examples.labels, lang, examples.partly),
         "initiatives": [
             {
                 "id": ident,

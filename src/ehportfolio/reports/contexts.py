@@ -30,6 +30,7 @@ from ehportfolio.domain.state import FINISHED, MEMBER, PROPOSED, WITHDRAWN, Stat
 from ehportfolio.features import agenda, exceptions
 from ehportfolio.features.assessment import assess
 from ehportfolio.features.calendar import (
+    ExampleRounds,
     Member,
     Reporting,
     Round,
@@ -190,6 +191,8 @@ class Shared:
     """The rounds someone has reported to."""
     examples: set[str]
     """The rounds that hold a report of example data (Statuses.examples)."""
+    partly_examples: set[str]
+    """Of those, the rounds that hold organisations' own reports too (Statuses.partly_examples)."""
 
 
 def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.date | None) -> Shared:
@@ -210,6 +213,7 @@ def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.da
     held_rounds: list[Round] = []
     started: set[str] = set()
     examples: set[str] = set()
+    partly_examples: set[str] = set()
     if statuses is not None and settings is not None:
         for entry in statuses.entries:
             reports.setdefault(entry.id, {})[entry.round] = entry.report
@@ -222,6 +226,7 @@ def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.da
         later = {r.id for r in found if date is not None and r.date > date}
         started = {e.round for e in statuses.entries if dated(e)} | (statuses.started() - later)
         examples = statuses.examples(dated)
+        partly_examples = statuses.partly_examples(dated)
         held_rounds = held(found, started, date)
     return Shared(
         portfolio=portfolio,
@@ -243,12 +248,16 @@ def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.da
         unread=unread,
         started=started,
         examples=examples,
+        partly_examples=partly_examples,
     )
 
 
-def examples(labels: Sequence[str], lang: str) -> tc.Examples:
-    """What a paper says of the rounds `labels` whose reports it shows and that hold example data (example_labels)."""
-    return tc.Examples(rounds=tuple(labels), notice=example_notice(labels, lang))
+def examples(found: ExampleRounds, lang: str) -> tc.Examples:
+    """What a paper says of the rounds whose reports it shows and that hold example data (example_labels): all of
+    their reports, or only some."""
+    return tc.Examples(
+        rounds=found.labels, partly=found.partly, notice=example_notice(found.labels, lang, found.partly)
+    )
 
 
 def _group(state: State) -> str:
@@ -386,7 +395,13 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
         links=links,
         status=status,
         subjects=_subjects(active, shared, shown),
-        examples=examples([r.label for r in shared.held if r.id in shared.examples], lang),
+        examples=examples(
+            ExampleRounds(
+                tuple(r.label for r in shared.held if r.id in shared.examples),
+                tuple(r.label for r in shared.held if r.id in shared.partly_examples),
+            ),
+            lang,
+        ),
     )
 
 
@@ -805,7 +820,10 @@ def initiative(shared: Shared, entry: Entry, links: bool = False) -> tc.Initiati
         generated=text(lang, "report.generated", name=shared.name),
         links=links,
         benefits=_benefits(member, shared),
-        examples=examples([row.meeting for row in trend_rows if row.round in shared.examples], lang),
+        # only the rounds where this initiative's own report is an example: another's in the same round is not shown
+        examples=examples(
+            ExampleRounds(tuple(item.round.label for item in shown if item.report and item.report.example)), lang
+        ),
     )
 
 

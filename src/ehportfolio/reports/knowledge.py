@@ -93,11 +93,11 @@ def knowledge(
         else text(lang, "report.knowledge.none")
     )
     settings = portfolio.context.settings
-    shown = {lesson.round for lesson in found}
+    shown = {(lesson.round, lesson.initiative) for lesson in found}
     labels = example_labels(
         calendar_rounds(settings.calendar if settings else (), cadence),
         portfolio.statuses,
-        lambda entry: entry.round in shown,
+        lambda entry: (entry.round, entry.id) in shown,
     )
     return tc.Knowledge(
         kind="knowledge",

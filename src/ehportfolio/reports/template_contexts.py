@@ -200,6 +200,8 @@ class Examples(Fields):
 
     rounds: tuple[str, ...] = ()
     """The meetings (`NUIT 2/2021`) whose reports the paper shows and that hold example reports, in date order."""
+    partly: tuple[str, ...] = ()
+    """Of `rounds`, those that hold the organisations' own reports too: only some of their reports are examples."""
     notice: str = ""
     """The notice every paper shows near its top when `rounds` is not empty; empty otherwise."""
 
@@ -815,7 +817,8 @@ class Meeting(Report):
     not_reported: tuple[Row, ...]
     """Every initiative due without a status report."""
     started: bool
-    """Whether anyone has reported to the meeting's round yet; when not, `not_reported` lists no one."""
+    """Whether anyone has reported to the meeting's round yet; when not, `not_reported` lists no one and the shipped
+    templates show no part per segment, only `not_started`."""
     not_started: str
     """What the paper says for a round that has not started."""
     since: str

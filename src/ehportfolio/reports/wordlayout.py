@@ -508,13 +508,11 @@ MEETING: list[Item] = [
     tag("if not started and segments"),
     ("p", "{{ not_started }}"),
     tag("endif"),
+    # a round not started has no segment sections: the sentence above says why
+    tag("if started or not segments"),
     tag("for section in segments"),
-    (
-        "h2",
-        "{{ section.name }}: {{ section.subject }}"
-        "{{ ' (%d/%d)' % (section.reported, section.due) if started else '' }}",
-    ),
-    tag('if section.segment == "samstyre" and started'),
+    ("h2", "{{ section.name }}: {{ section.subject }} ({{ section.reported }}/{{ section.due }})"),
+    tag('if section.segment == "samstyre"'),
     (
         "p",
         '**{{ _("report.meeting.colours") }}:** {% for c in section.colours %}{{ c.text }} {{ c.count }}'
@@ -522,9 +520,7 @@ MEETING: list[Item] = [
     ),
     tag("endif"),
     tag("if not section.rows"),
-    tag("if started"),
     ("p", '{{ _("report.meeting.no_reports") }}'),
-    tag("endif"),
     tag('elif section.segment == "samstyre"'),
     table(
         [
@@ -633,6 +629,7 @@ MEETING: list[Item] = [
     tag("else"),
     ("p", "{{ no_segments }}"),
     tag("endfor"),
+    tag("endif"),
     ("h1", '{{ _("report.meeting.not_reported") }}'),
     tag("if not started"),
     ("p", "{{ not_started }}"),

@@ -123,6 +123,15 @@ class Statuses:
         without it): a paper that shows such a round says that its reports are examples."""
         return {e.round for e in self.entries if e.report.example and (used is None or used(e))}
 
+    def partly_examples(self, used: Callable[[StatusEntry], bool] | None = None) -> set[str]:
+        """Of the rounds `examples` gives, those that hold an organisation's own report too (of the reports `used`
+        accepts): only some of their reports are examples, and a paper must not call them all invented."""
+        rounds: dict[str, set[bool]] = {}
+        for e in self.entries:
+            if used is None or used(e):
+                rounds.setdefault(e.round, set()).add(bool(e.report.example))
+        return {name for name, kinds in rounds.items() if kinds == {True, False}}
+
 
 @dataclass(frozen=True)
 class Context:
