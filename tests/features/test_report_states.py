@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import docx
@@ -15,7 +16,15 @@ import pytest
 import yaml
 from conftest import invoke
 from docx.table import Table
-from helpers import INSPIRERE, KOORDINERE, OBSERVERE, SAMSTYRE, SAMSTYRE_STATUS, calendar_portfolio
+from helpers import (
+    INSPIRERE,
+    KOORDINERE,
+    OBSERVERE,
+    SAMSTYRE,
+    SAMSTYRE_STATUS,
+    SHIPPED_PORTFOLIO,
+    calendar_portfolio,
+)
 
 from ehportfolio.domain.models import StatusReport
 from ehportfolio.features.calendar import REPORT_STATES, reporting
@@ -144,16 +153,19 @@ def test_the_meeting_paper_shows_incomplete_reports_as_such_in_three_formats(
     assert "### Koordinere: avhengigheter og tiltakene som reduserer risikoen ved dem (0/1)" in out
     assert "*Ufullstendig: mangler avhengigheter.*" in out
     assert "Avhengigheter: Ingen" not in out  # a field left out is not "none"
+    assert "Avhengigheter: **ikke besvart**" in out
     assert "**Ufullstendige rapporter:** Avhengig" in out and "**Ufullstendige rapporter:** Innføring" in out
     assert "Alle tiltak som skulle rapportere, har rapportert." in out  # none missing: all three handed in a file
     _, page, _ = invoke(*MEETING, "--path", str(round_with_gaps), "-f", "html")
     assert '<em class="incomplete">Ufullstendig: mangler avhengigheter.</em>' in page
     assert "Avhengigheter: Ingen" not in page
+    assert 'Avhengigheter: <em class="incomplete">ikke besvart</em>' in page
     code, _, err = invoke(*MEETING, "--path", str(round_with_gaps), "-f", "docx", "--out", str(tmp_path / "w"))
     assert code == 0, err
     (paper,) = (tmp_path / "w").glob("*.docx")
     words = _word(paper.read_bytes())
     assert "Ufullstendig: mangler avhengigheter." in words and "Avhengigheter: Ingen" not in words
+    assert "Avhengigheter: ikke besvart" in words
     assert "Ufullstendige rapporter: Innføring" in words
 
 
@@ -172,3 +184,22 @@ def test_a_round_not_started_lists_no_one_as_not_reported(round_with_gaps: Path)
     )
     assert "Rapporteringsrunden til dette møtet har ikke startet" in out
     assert "**ikke rapportert**" not in out
+
+
+def test_the_meeting_paper_says_not_answered_for_each_field_an_empty_form_left(tmp_path: Path) -> None:
+    """The empty files of `ehp status new` (an empty record for a list) for a Samstyre and a Koordinere initiative:
+    every field the paper shows says *ikke besvart*, never an empty cell or an empty risk."""
+    root = tmp_path / "p"
+    shutil.copytree(SHIPPED_PORTFOLIO, root, ignore=shutil.ignore_patterns("status"))
+    for ident in ("akson-forberedelse", "heliks"):
+        code, _, err = invoke("status", "new", ident, "--round", "2021-nuit-4", "--path", str(root))
+        assert code == 0, err
+    meeting = ("report", "meeting", "--committee", "NUIT", "--date", "2021-11-25", "--path", str(root))
+    _, out, _ = invoke(*meeting)
+    (akson,) = [line for line in out.splitlines() if line.startswith("| Akson - forberedelse")]
+    assert akson.endswith("| ufullstendig | **ikke besvart** | **ikke besvart** |")
+    assert "konsekvens: ;" not in out
+    heliks = out.split("#### HELIKS", 1)[1].split("##", 1)[0]
+    assert "**Risikoreduserende tiltak:** **ikke besvart**" in heliks
+    _, page, _ = invoke(*meeting, "-f", "html")
+    assert page.count('<em class="incomplete">ikke besvart</em>') >= 3

@@ -604,10 +604,12 @@ def trend(member: Member, shared: Shared, shown: list[Shown] | None = None) -> t
 
 
 def _risks(report: StatusReport) -> tuple[tc.Risk, ...]:
+    """A report's risks, less a record with nothing filled in (the empty one of `ehp status new` or an empty form):
+    the paper says such a field is not answered, and shows no empty row for it."""
     return tuple(
         tc.Risk(risk=r.risk or "", consequence=r.consequence or "", action=r.action or "")
         for r in report.risks or ()
-        if r is not None
+        if r is not None and (r.risk or r.consequence or r.action)
     )
 
 

@@ -209,6 +209,22 @@ BENEFIT_VALUES = (
 BENEFIT_TREND = '{% if b.past_due %}**⚠ {{ _("report.benefits.past_due") }}**: {% endif %}{{ b.trend_text }}'
 """A benefit's measured values, and its trend flagged when it is past its target date short of target."""
 
+ROW_UNANSWERED = "**{{ _('report.field.missing') }}**"
+"""What a meeting paper's row says for a field its incomplete report did not answer."""
+
+
+def answered(field: str) -> str:
+    """A meeting paper's row's text field, or *ikke besvart* when its incomplete report lacks it."""
+    return (
+        f"{{% if row.{field} %}}{{{{ row.{field} }}}}{{% elif '{field}' in row.lacking %}}{ROW_UNANSWERED}{{% endif %}}"
+    )
+
+
+def none_or_unanswered(field: str) -> str:
+    """A meeting paper's row's empty list: *ikke besvart* when its incomplete report lacks it, else "none"."""
+    return f"{{% if '{field}' in row.lacking %}}{ROW_UNANSWERED}{{% else %}}{{{{ _('report.none') }}}}{{% endif %}}"
+
+
 UNANSWERED = "{% if field.missing %}**{{ _('report.field.missing') }}**{% else %}{{ _('report.none') }}{% endif %}"
 """An empty field of a status report: not answered when the segment asks for it, else none (`[]`)."""
 
@@ -532,10 +548,10 @@ MEETING: list[Item] = [
         [
             NAME_CELL + MISSING,
             "{{ row.state_text }}",
-            "{{ row.progress }}",
+            answered("progress"),
             '{% for r in row.risks %}{{ r.risk }} ({{ _("report.meeting.consequence") | lower }}: {{ r.consequence }}; '
             '{{ _("report.meeting.action") | lower }}: {{ r.action }}){{ "; " if not loop.last else "" }}'
-            "{% else %}{{ _('report.none') }}{% endfor %}",
+            "{% else %}" + none_or_unanswered("risks") + "{% endfor %}",
         ],
         "row in section.rows",
         weights=(4, 1.5, 4, 4.5),
@@ -566,16 +582,13 @@ MEETING: list[Item] = [
                 "d in row.dependencies",
             )
         ],
-        [
-            tag('if "dependencies" not in row.lacking'),
-            ("p", "{{ _('report.dependencies') }}: {{ _('report.none') }}"),
-            tag("endif"),
-        ],
+        [("p", "{{ _('report.dependencies') }}: " + none_or_unanswered("dependencies"))],
     ),
     (
         "p",
-        '**{{ _("report.meeting.actions") }}:**{% if not row.actions and "actions" not in row.lacking %} '
-        '{{ _("report.none") }}{% endif %}',
+        '**{{ _("report.meeting.actions") }}:**{% if not row.actions %} '
+        + none_or_unanswered("actions")
+        + "{% endif %}",
     ),
     tag("for action in row.actions"),
     ("bullet", "{{ action }}"),
@@ -592,12 +605,12 @@ MEETING: list[Item] = [
         ],
         [
             NAME_CELL + MISSING,
-            "{{ row.progress }}",
+            answered("progress"),
             '{% for r in row.risks %}{{ r.risk }} ({{ _("report.meeting.consequence") | lower }}: {{ r.consequence }}; '
             '{{ _("report.meeting.action") | lower }}: {{ r.action }}){{ "; " if not loop.last else "" }}'
-            "{% else %}{{ _('report.none') }}{% endfor %}",
-            "{{ row.experience }}",
-            "{{ row.obstacles }}",
+            "{% else %}" + none_or_unanswered("risks") + "{% endfor %}",
+            answered("experience"),
+            answered("obstacles"),
         ],
         "row in section.rows",
         weights=(2.2, 3.8, 3.6, 2.6, 4),
@@ -612,9 +625,9 @@ MEETING: list[Item] = [
         ],
         [
             NAME_CELL + MISSING,
-            "{{ row.purpose }}",
-            "{{ row.progress }}",
-            '{{ row.ideas | join("; ") or _("report.none") }}',
+            answered("purpose"),
+            answered("progress"),
+            '{% if row.ideas %}{{ row.ideas | join("; ") }}{% else %}' + none_or_unanswered("ideas") + "{% endif %}",
         ],
         "row in section.rows",
     ),
