@@ -445,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--count", type=int, required=True, help="number of initiative files")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    parser.add_argument("--rounds", action="store_true", help="a calendar of 2021 and two rounds of status reports")
+    parser.add_argument("--rounds", action="store_true", help="a calendar of 2021 and three rounds of status reports")
     args = parser.parse_args(argv)
     if args.count < 0:
         parser.error("--count must be >= 0")

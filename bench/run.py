@@ -30,7 +30,7 @@ Measured:
      dependencies that do not exist, against `ehp check` on the same portfolio without that file: one file must
      not stall a run (each unknown id once got a did-you-mean over every id).                      goal: <= 2x
      `--only hints` runs this measurement alone.
-  i. On --rounds-count (10000) generated initiatives with a calendar and two rounds of status reports
+  i. On --rounds-count (10000) generated initiatives with a calendar and three rounds of status reports
      (`bench/generate.py --rounds`): `ehp calendar` and `ehp report meeting` for NUIT 4/2021 (every segment's status,
      the exceptions first) against `ehp segment` on the same files,                                goal: <= 3x
      and the meeting paper against the same on a quarter of the initiatives (linear):            goal: <= 5x
@@ -415,7 +415,7 @@ def run_hints(python: str, ehp: str, scratch: Path, args: argparse.Namespace) ->
 
 @dataclass
 class RoundsBench:
-    """The status rounds: `ehp calendar` and the meeting paper (with its exceptions) on a portfolio with two rounds of
+    """The status rounds: `ehp calendar` and the meeting paper (with its exceptions) on a portfolio with three rounds of
     status reports, against `ehp segment` on it, and the paper on a quarter of the size (cost linear in the reports)."""
 
     large: int
@@ -539,7 +539,7 @@ def main(argv: list[str] | None = None) -> int:
         title = f"{args.site_count} and {args.site_small} initiatives (seed {args.seed})"
         return only("site", title, run_sites, python, ehp, args)
     if args.only == "rounds":
-        title = f"{args.rounds_count} and {args.rounds_count // 4} initiatives with two rounds of status reports"
+        title = f"{args.rounds_count} and {args.rounds_count // 4} initiatives with three rounds of status reports"
         return only("rounds", title, run_rounds, python, ehp, args)
     if args.only == "hints":
         title = f"{args.hints_count} initiatives, {args.hints_unknown} unknown dependencies"

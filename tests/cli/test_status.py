@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -22,6 +23,7 @@ from helpers import (
     OBSERVERE_STATUS,
     SAMSTYRE,
     SAMSTYRE_STATUS,
+    SHIPPED_PORTFOLIO,
     calendar_portfolio,
     shipped_with_test_rounds,
 )
@@ -291,7 +293,10 @@ def test_the_next_round_skips_one_already_reported_and_a_given_round_is_taken(tm
     assert code == 0 and out.strip().endswith(os.path.join("2021-nuit-2", "felles.yaml"))
     code, out, _ = invoke("status", "new", "--path", str(root), "felles", "--round", "2021-NUIT-4")
     assert code == 0 and out.strip().endswith(os.path.join("2021-nuit-4", "felles.yaml"))
-    assert f"date: {datetime.date.today().isoformat()}\n" in Path(out.strip()).read_text(encoding="utf-8")
+    written = Path(out.strip()).read_text(encoding="utf-8")
+    meeting = re.search(r"^# Statusrapport .* til NUIT-møte 4/2021 .*, (\d{4}-\d\d-\d\d)\.$", written, re.M)
+    assert meeting, written  # today is years after the round: the report is dated at its meeting
+    assert f"\ndate: {meeting.group(1)}\n" in written
 
 
 def test_the_message_in_english(tmp_path: Path) -> None:
@@ -633,3 +638,18 @@ def test_the_fixture_rounds_on_the_shipped_portfolio(tmp_path: Path) -> None:
     colours = {(s.round, s.id): s.report.colour for s in portfolio.statuses.entries if s.report.colour}
     assert colours[("2021-nuit-1", "akson-forberedelse")] == "rød"
     assert colours[("2021-nuit-2", "legemiddelprogrammet")] == "gul"
+
+
+def test_status_new_for_a_round_long_past_is_dated_at_its_meeting_and_refuses_a_far_date(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(SHIPPED_PORTFOLIO, root, ignore=shutil.ignore_patterns("status"))
+    code, out, err = invoke("status", "new", "akson-forberedelse", "--round", "2021-nuit-3", "--path", str(root))
+    assert code == 0, err
+    written = Path(out.strip()).read_text(encoding="utf-8")
+    assert "\ndate: 2021-09-16\n" in written  # today is years after NUIT 3/2021
+    code, out, _ = invoke("check", "--strict", str(root))
+    assert "status_date_far" not in out and "2021-09-16" not in out
+    far = ("--round", "2021-nuit-4", "--date", "2030-01-01", "--path", str(root))
+    code, out, err = invoke("status", "new", "akson-forberedelse", *far)
+    assert code == 2 and out == ""
+    assert "--date: datoen 2030-01-01 ligger mer enn et år fra møtet, NUIT 4/2021 (2021-11-25)" in err
