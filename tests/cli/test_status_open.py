@@ -290,6 +290,12 @@ def test_an_empty_form_is_collected_and_shows_as_incomplete(portfolio: Path) -> 
     state = round_state(portfolio)
     assert set(state.incomplete) == set(found) and not set(state.reported) & set(found)
     assert "er ufullstendig, mangler" in err
+    # opened again: the list of who reports names the empty answer as incomplete, not as delivered
+    open_round(portfolio, "--out", str(portfolio / "igjen"))
+    overview = (portfolio / "igjen" / "oversikt.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"^\| KS \| \\\(levert, ufullstendig\\\) \|", overview, re.M)) == len(found)
+    _, paper, _ = invoke("report", "meeting", "--committee", "NUIT", "--date", "2021-11-25", "--path", str(portfolio))
+    assert "Alle tiltak som skulle rapportere, har rapportert." not in paper
 
 
 def test_a_word_form_round_trips(portfolio: Path) -> None:

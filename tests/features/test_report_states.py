@@ -155,7 +155,8 @@ def test_the_meeting_paper_shows_incomplete_reports_as_such_in_three_formats(
     assert "Avhengigheter: Ingen" not in out  # a field left out is not "none"
     assert "Avhengigheter: **ikke besvart**" in out
     assert "**Ufullstendige rapporter:** Avhengig" in out and "**Ufullstendige rapporter:** Innføring" in out
-    assert "Alle tiltak som skulle rapportere, har rapportert." in out  # none missing: all three handed in a file
+    # none missing, all three handed in a file, two of them incomplete: not "all have reported"
+    assert "Alle tiltak som skulle rapportere, har sendt inn en statusrapport, men ikke alle er fullstendige" in out
     _, page, _ = invoke(*MEETING, "--path", str(round_with_gaps), "-f", "html")
     assert '<em class="incomplete">Ufullstendig: mangler avhengigheter.</em>' in page
     assert "Avhengigheter: Ingen" not in page
@@ -203,3 +204,22 @@ def test_the_meeting_paper_says_not_answered_for_each_field_an_empty_form_left(t
     assert "**Risikoreduserende tiltak:** **ikke besvart**" in heliks
     _, page, _ = invoke(*meeting, "-f", "html")
     assert page.count('<em class="incomplete">ikke besvart</em>') >= 3
+
+
+def test_a_risk_with_a_part_left_blank_says_which_part_is_not_answered(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(SHIPPED_PORTFOLIO, root, ignore=shutil.ignore_patterns("status"))
+    folder = root / "status" / "2021-nuit-4"
+    folder.mkdir(parents=True)
+    (folder / "akson-forberedelse.yaml").write_text(
+        "date: 2021-11-10\ncolour: gul\nprogress: I rute\n"
+        "risks:\n  - risk: Mangel på folk\n    consequence: Forsinkelse\n",
+        encoding="utf-8",
+    )
+    _, calendar, _ = invoke("calendar", "--round", "2021-nuit-4", "--path", str(root))
+    assert "(akson-forberedelse): mangler risikoer (rad 1: tiltak)" in calendar
+    meeting = ("report", "meeting", "--committee", "NUIT", "--date", "2021-11-25", "--path", str(root))
+    _, out, _ = invoke(*meeting)
+    assert "Mangel på folk (konsekvens: Forsinkelse; tiltak: **ikke besvart**)" in out
+    _, page, _ = invoke(*meeting, "-f", "html")
+    assert 'tiltak: <em class="incomplete">ikke besvart</em>)' in page

@@ -124,7 +124,7 @@ def test_an_incomplete_report_shows_as_incomplete_never_as_reported(rounds: Path
     sheet = report(rounds, "initiative", "legemiddelprogrammet", *LATE)
     latest = section(sheet, "## Siste statusrapport")
     assert "- **Møte:** NUIT 4/2021 (2021-11-25)" in latest
-    assert "- **Status:** **Ufullstendig: mangler samlet status, risikoer (rad 1).**" in latest
+    assert "- **Status:** **Ufullstendig: mangler samlet status, risikoer (rad 1: tiltak).**" in latest
     assert "rapportert" not in latest.replace("ikke rapportert", "").replace("Rapportert:", "")
     assert section(latest, "### Samlet status").splitlines()[2] == "**ikke besvart**"
     assert (
@@ -141,7 +141,7 @@ def test_the_overview_shows_each_initiatives_states_round_by_round(rounds: Path)
     assert "| Navn | NUIT 1/2021 | NUIT 2/2021 | NUIT 3/2021 | NUIT 4/2021 |" in samstyre
     assert (
         "| Legemiddelprogrammet (`legemiddelprogrammet`) | grønn | gul | rød |"
-        " **Ufullstendig: mangler samlet status, risikoer (rad 1).** |"
+        " **Ufullstendig: mangler samlet status, risikoer (rad 1: tiltak).** |"
     ) in samstyre
     assert "| DigiHelse fase 2 (`digihelse-fase-2`) | **ikke rapportert** | **ikke rapportert** |" in samstyre
     observere = section(status, "### Observere: fremdrift og risiko, erfaringer og hindringer")
@@ -154,7 +154,7 @@ def test_the_overview_shows_each_initiatives_states_round_by_round(rounds: Path)
     english = report(rounds, "overview", *LATE, "--lang", "en")
     assert (
         "| Legemiddelprogrammet (`legemiddelprogrammet`) | green | yellow | red |"
-        " **Incomplete: lacks overall status, risks (row 1).** |"
+        " **Incomplete: lacks overall status, risks (row 1: action).** |"
     ) in english
     html = report(rounds, "overview", *LATE, "-f", "html")
     assert '<td><span class="state state-rød">rød</span></td>' in html
@@ -208,7 +208,7 @@ def test_the_overview_shows_each_segments_subject_in_the_latest_reports(rounds: 
     assert "| Navn | Møte | Samlet status | Fremdrift | Risikoer |" in samstyre
     assert (
         "| Legemiddelprogrammet (`legemiddelprogrammet`) | NUIT 4/2021:"
-        " **Ufullstendig: mangler samlet status, risikoer (rad 1).** | **ikke besvart**"
+        " **Ufullstendig: mangler samlet status, risikoer (rad 1: tiltak).** | **ikke besvart**"
         " | Finansieringen for 2022 er avklart; spredningen starter igjen i januar."
         " | Kommunene rekker ikke å ta i bruk legemiddellisten før sommeren |"
     ) in samstyre

@@ -15,6 +15,7 @@ report, which then shows as incomplete (features/calendar.py `missing_content`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import re
@@ -73,6 +74,8 @@ class FormInitiative:
     segment: str
     fields: tuple[str, ...]
     dependencies: tuple[str, ...] = ()
+    filed: str = ""
+    """Where its status file for the round stands when it has one (`reported`, `incomplete`): it gets no form."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,7 @@ def plan_forms(
         dependencies = tuple(d.id for d in initiative.dependencies) if "dependencies" in wanted else ()
         item = FormInitiative(ident, initiative.name, initiative.owner, segment, wanted, dependencies)
         if found.state in ("reported", "incomplete"):
-            filed.append(item)
+            filed.append(dataclasses.replace(item, filed=found.state))
         else:
             owners.setdefault(initiative.owner, []).append(item)
     forms = []

@@ -81,19 +81,39 @@ STATUS_FIELD_WORDS = {
 fields, in the order the cadence names them."""
 
 
+ITEM_FIELD_WORDS = {
+    "risk": N_("report.field.risk"),
+    "consequence": N_("report.meeting.consequence"),
+    "action": N_("report.meeting.action"),
+    "id": N_("report.depends_on"),
+    "needed": N_("report.meeting.col.needed"),
+    "by": N_("report.meeting.col.by"),
+    "state": N_("report.meeting.col.dep_state"),
+}
+"""The column headings of a list's records (a risk's, a dependency's), as a paper heads them."""
+
+
 def missing_words(paths: Sequence[str], lang: str) -> str:
-    """What a status report lacks (features.calendar.missing_content's paths: `colour`, `risks.0.action`), in the
-    words a paper heads those fields with, each once: `samlet status, risikoer (rad 1)`."""
-    words: list[str] = []
+    """What a status report lacks (features.calendar.missing_content's paths: `colour`, `risks.1`,
+    `risks.0.action`), in the words a paper heads those fields with, each once: `samlet status, risikoer (rad 2),
+    risikoer (rad 1: tiltak)`; the parts a row lacks are named together."""
+    words: dict[tuple[str, int], list[str]] = {}
     for path in paths:
-        name, _, rest = path.partition(".")
+        name, *rest = path.split(".")
+        row = int(rest[0]) + 1 if rest and rest[0].isdigit() else 0
+        parts = words.setdefault((name, row), [])
+        if len(rest) > 1:
+            part = lookup(lang, ITEM_FIELD_WORDS[rest[1]]) if rest[1] in ITEM_FIELD_WORDS else rest[1]
+            parts.append(part[:1].lower() + part[1:])
+    said = []
+    for (name, row), parts in words.items():
         word = lookup(lang, STATUS_FIELD_WORDS[name]) if name in STATUS_FIELD_WORDS else name
         word = word[:1].lower() + word[1:]
-        if rest:
-            word = lookup(lang, "report.field.row").format(field=word, row=int(rest.split(".")[0]) + 1)
-        if word not in words:
-            words.append(word)
-    return ", ".join(words)
+        if row:
+            where = f"{row}: {', '.join(parts)}" if parts else str(row)
+            word = lookup(lang, "report.field.row").format(field=word, row=where)
+        said.append(word)
+    return ", ".join(said)
 
 
 STRENGTH_WORDS = {

@@ -28,7 +28,9 @@ def who_reports(
         for form, path in zip(forms, paths, strict=True)
         for item in form.initiatives
     ]
-    rows += [(item, text(lang, "status.open.filed_already")) for item in filed]
+    for item in filed:  # an incomplete report is said to be so, as the calendar and the papers say it
+        done = N_("status.open.filed_already") if item.filed == "reported" else N_("status.open.filed_incomplete")
+        rows.append((item, text(lang, done)))
     lines = [
         "# " + text(lang, "status.open.overview_title", meeting=round_.label, round=round_.id),
         "",

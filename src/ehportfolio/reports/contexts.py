@@ -1162,6 +1162,12 @@ def meeting(
         numbers=numbers,
         segments=tuple(sections),
         not_reported=missing,
+        all_filed=text(
+            lang,
+            N_("report.meeting.all_filed")
+            if any(section.incomplete for section in sections)
+            else N_("report.meeting.all_reported"),
+        ),
         started=where.started,
         not_started=text(lang, "report.meeting.not_started", due=len(due)),
         since=since,

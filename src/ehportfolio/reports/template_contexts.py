@@ -816,6 +816,9 @@ class Meeting(Report):
     """Each segment that reports to the meeting."""
     not_reported: tuple[Row, ...]
     """Every initiative due without a status report."""
+    all_filed: str
+    """What the paper says when every initiative due has a status file: that all have reported, or, when some of those
+    are incomplete, that all have sent one in but not all are complete."""
     started: bool
     """Whether anyone has reported to the meeting's round yet; when not, `not_reported` lists no one and the shipped
     templates show no part per segment, only `not_started`."""

@@ -220,9 +220,30 @@ def answered(field: str) -> str:
     )
 
 
+def risk_part(field: str) -> str:
+    """A part of a risk in a meeting paper's row (`risk`, `consequence`, `action`), or *ikke besvart* when empty."""
+    return f"{{% if r.{field} %}}{{{{ r.{field} }}}}{{% else %}}{ROW_UNANSWERED}{{% endif %}}"
+
+
 def none_or_unanswered(field: str) -> str:
     """A meeting paper's row's empty list: *ikke besvart* when its incomplete report lacks it, else "none"."""
     return f"{{% if '{field}' in row.lacking %}}{ROW_UNANSWERED}{{% else %}}{{{{ _('report.none') }}}}{{% endif %}}"
+
+
+ROW_RISKS = (
+    "{% for r in row.risks %}"
+    + risk_part("risk")
+    + ' ({{ _("report.meeting.consequence") | lower }}: '
+    + risk_part("consequence")
+    + '; {{ _("report.meeting.action") | lower }}: '
+    + risk_part("action")
+    + ")"
+    + '{{ "; " if not loop.last else "" }}'
+    + "{% else %}"
+    + none_or_unanswered("risks")
+    + "{% endfor %}"
+)
+"""A meeting paper's row's risks, each with its consequence and action (*ikke besvart* for a part left blank)."""
 
 
 UNANSWERED = "{% if field.missing %}**{{ _('report.field.missing') }}**{% else %}{{ _('report.none') }}{% endif %}"
@@ -549,9 +570,7 @@ MEETING: list[Item] = [
             NAME_CELL + MISSING,
             "{{ row.state_text }}",
             answered("progress"),
-            '{% for r in row.risks %}{{ r.risk }} ({{ _("report.meeting.consequence") | lower }}: {{ r.consequence }}; '
-            '{{ _("report.meeting.action") | lower }}: {{ r.action }}){{ "; " if not loop.last else "" }}'
-            "{% else %}" + none_or_unanswered("risks") + "{% endfor %}",
+            ROW_RISKS,
         ],
         "row in section.rows",
         weights=(4, 1.5, 4, 4.5),
@@ -606,9 +625,7 @@ MEETING: list[Item] = [
         [
             NAME_CELL + MISSING,
             answered("progress"),
-            '{% for r in row.risks %}{{ r.risk }} ({{ _("report.meeting.consequence") | lower }}: {{ r.consequence }}; '
-            '{{ _("report.meeting.action") | lower }}: {{ r.action }}){{ "; " if not loop.last else "" }}'
-            "{% else %}" + none_or_unanswered("risks") + "{% endfor %}",
+            ROW_RISKS,
             answered("experience"),
             answered("obstacles"),
         ],
@@ -662,7 +679,7 @@ MEETING: list[Item] = [
                 weights=(4, 3.5, 2, 2.5),
             )
         ],
-        [("p", '{{ _("report.meeting.all_reported") }}')],
+        [("p", "{{ all_filed }}")],
     ),
     tag("endif"),
     ("h1", '{{ _("report.meeting.changes") }}'),

@@ -36,6 +36,7 @@ from ehportfolio.features.roundforms import (
     sections,
 )
 from ehportfolio.features.statusform import render
+from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import file_language, missing_words, text
 from ehportfolio.output.round_overview import who_reports
 from ehportfolio.store import files
@@ -198,10 +199,10 @@ def collect(root: str, paths: list[str], round_id: str | None, partial: bool, la
         report_problems(result.problems, lang)
     report_problems(unreadable, lang)
     if (failed or unreadable) and not partial:
-        print(
-            text(lang, "status.collect.nothing", forms=text(lang, "count.forms", count=len(failed) + len(unreadable))),
-            file=sys.stderr,
-        )
+        count = len(failed) + len(unreadable)
+        # --partial is worth naming only when some other form could be collected
+        said = N_("status.collect.nothing") if count < len(unique) else N_("status.collect.nothing_all")
+        print(text(lang, said, forms=text(lang, "count.forms", count=count)), file=sys.stderr)
         return _status(failed, unreadable)
     planned = [plan for result in clean for plan in result.plans]
     written: list[str] = []
