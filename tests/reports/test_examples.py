@@ -155,11 +155,17 @@ def test_a_portfolio_with_its_own_reports_shows_no_notice(tmp_path: Path, paper:
     assert 'class="examples"' not in said
 
 
-def test_the_notice_names_only_the_rounds_marked_as_examples(tmp_path: Path) -> None:
-    root = tmp_path / "portfolio"
+def owners_own(root: Path, round_id: str) -> Path:
+    """A copy of the shipped portfolio at `root` where every report of the round `round_id` is its owner's own (no
+    `example: true`), and the other rounds stay examples."""
     shutil.copytree(SHIPPED_PORTFOLIO, root)
-    for path in (root / "status" / "2021-nuit-2").glob("*.yaml"):  # NUIT 2's reports become the owners' own
+    for path in (root / "status" / round_id).glob("*.yaml"):
         path.write_text(path.read_text(encoding="utf-8").replace("\nexample: true\n", "\n"), encoding="utf-8")
+    return root
+
+
+def test_the_notice_names_only_the_rounds_marked_as_examples(tmp_path: Path) -> None:
+    root = owners_own(tmp_path / "portfolio", "2021-nuit-2")
     rest = NOTICE.format("NUFA 1/2021, NUFA 2/2021 og NUIT 4/2021")
     assert notice_line(written(["overview"], "markdown", tmp_path / "a", str(root)), "") == rest
     meeting = written(PAPERS["meeting-2"][0], "markdown", tmp_path / "b", str(root))
@@ -204,10 +210,7 @@ def test_a_round_not_started_has_no_segment_headings(tmp_path: Path, fmt: str) -
 
 
 def test_a_real_round_whose_exceptions_cite_an_example_round_names_that_round(tmp_path: Path) -> None:
-    root = tmp_path / "portfolio"
-    shutil.copytree(SHIPPED_PORTFOLIO, root)
-    for path in (root / "status" / "2021-nuit-4").glob("*.yaml"):  # NUIT 4's reports become the owners' own
-        path.write_text(path.read_text(encoding="utf-8").replace("\nexample: true\n", "\n"), encoding="utf-8")
+    root = owners_own(tmp_path / "portfolio", "2021-nuit-4")
     meeting = written(PAPERS["meeting-4"][0], "markdown", tmp_path / "out", str(root))
     attention = meeting.split("### Krever oppmerksomhet", 1)[1].split("\n### ", 1)[0]
     assert "NUIT 2/2021" in attention  # an exception compares with NUIT 2, an example round

@@ -25,6 +25,10 @@ from ehportfolio.domain.state import State, checklist_segment, state_of
 from ehportfolio.store.portfolio import Portfolio, StatusEntry, Statuses
 from ehportfolio.store.validation import closest
 
+DATE_REACH = 366
+"""How many days a status report's date may lie from its round's meeting, either way: within a year. Further off, it
+is a slip (0001-01-01, 9999-12-31): `ehp status collect` refuses it and `ehp check` warns (status_date_far)."""
+
 
 @dataclass(frozen=True)
 class Round:
@@ -47,6 +51,16 @@ class Round:
     def label(self) -> str:
         """`NUIT 2/2021`: the committee, the meeting's number and its year."""
         return f"{self.committee} {self.number}/{self.date.year}"
+
+    @property
+    def dated(self) -> str:
+        """`NUIT 2/2021 (2021-05-06)`: the label with the meeting's date, as messages name a meeting."""
+        return f"{self.label} ({self.date.isoformat()})"
+
+    def far(self, day: datetime.date) -> bool:
+        """Whether `day` lies more than DATE_REACH days from the meeting, either way: a report or deadline dated so
+        is a slip."""
+        return abs((day - self.date).days) > DATE_REACH
 
 
 def default_positions(meetings: int, times: int) -> list[int]:
@@ -282,11 +296,6 @@ def next_round(member: Member, found: Sequence[Round], day: datetime.date, filed
         if round_.date >= day and member.due(round_) and member.id not in filed.get(round_.id, set()):
             return round_
     return None
-
-
-DATE_REACH = 366
-"""How many days a status report's date may lie from its round's meeting, either way: within a year. Further off, it
-is a slip (0001-01-01, 9999-12-31): `ehp status collect` refuses it and `ehp check` warns (status_date_far)."""
 
 
 def missing_content(report: StatusReport, segment: str, cadence: Cadence) -> list[str]:

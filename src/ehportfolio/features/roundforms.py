@@ -19,7 +19,7 @@ import dataclasses
 import datetime
 import hashlib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,10 +27,10 @@ from ehportfolio.domain.cadence import ITEM_MODELS, Cadence
 from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.printable import has_control
 from ehportfolio.domain.problems import InputError, Problem
-from ehportfolio.features.calendar import DATE_REACH, Member, Round, RoundState
+from ehportfolio.features.calendar import Member, Round, RoundState
 from ehportfolio.i18n.catalogues import N_
 from ehportfolio.i18n.messages import segment_name, text
-from ehportfolio.store.validation import Nearest, validate
+from ehportfolio.store.validation import closest, validate
 from ehportfolio.store.yamltext import slug
 
 FORM_VERSION = 1
@@ -196,7 +196,7 @@ def shown_only(key: str) -> bool:
 def sections(form: Form, cadence: Cadence, lang: str) -> list[Section]:
     """What a form shows for each initiative, in order; the workbook and the Word document lay it out."""
     round_ = form.round
-    meeting = f"{round_.label} ({round_.date.isoformat()})"
+    meeting = round_.dated
     found = []
     for item in form.initiatives:
         segment = cadence.segments[item.segment]
@@ -382,16 +382,15 @@ def read_reports(
     filled: Filled,
     initiatives: Mapping[str, str],
     cadence: Cadence,
-    known: Sequence[str] | None = None,
+    known: Collection[str] | None = None,
     round_: Round | None = None,
 ) -> Collected:
     """The status report of each initiative of a form (`initiatives`: its segment, by id), every problem at its cell.
     A problem in any part refuses the whole form; so does an answer in a row the form did not ask (its key edited).
     With `known` (the ids a dependency may name: the portfolio's initiatives and the national solutions), a
     dependency on anything else, or on the initiative itself, is refused at its cell, as `ehp check` would find it;
-    with the form's `round_`, a date more than a year from its meeting (DATE_REACH) is refused at its cell."""
+    with the form's `round_`, a date more than a year from its meeting (Round.far) is refused at its cell."""
     problems = list(filled.problems)
-    nearest = Nearest(sorted(known)) if known is not None else None
     reports: dict[str, StatusReport] = {}
     places: dict[str, str] = {}
     asked: dict[str, int] = {}
@@ -406,11 +405,11 @@ def read_reports(
             problems += [_placed(p, where, filled.meta_where) for p in exc.problems]
             continue
         report = reports[ident]
-        if round_ is not None and abs((report.date - round_.date).days) > DATE_REACH:
-            args = {"date": report.date.isoformat(), "meeting": f"{round_.label} ({round_.date.isoformat()})"}
+        if round_ is not None and round_.far(report.date):
+            args = {"date": report.date.isoformat(), "meeting": round_.dated}
             problems.append(Problem(where.get("date", filled.meta_where), "status.collect.date_far", args))
-        if nearest is not None and known is not None:
-            problems += _dependency_problems(ident, reports[ident], set(known), nearest, where, filled.meta_where)
+        if known is not None:
+            problems += _dependency_problems(ident, report, known, where, filled.meta_where)
     for key, cells in filled.rows.items():
         answered = [c for c in cells if c.value is not None]
         if key not in asked and answered:
@@ -423,10 +422,10 @@ def read_reports(
 
 
 def _dependency_problems(
-    ident: str, report: StatusReport, known: set[str], nearest: Nearest, where: Mapping[str, str], fallback: str
+    ident: str, report: StatusReport, known: Collection[str], where: Mapping[str, str], fallback: str
 ) -> list[Problem]:
-    """A dependency that names what neither the portfolio nor the register of national solutions holds, or the
-    initiative itself, at its cell."""
+    """A dependency that names what neither the portfolio nor the register of national solutions holds (`known`, a
+    set), or the initiative itself, at its cell; the did-you-mean is looked for only when one is unknown."""
     found = []
     for index, dependency in enumerate(report.dependencies or ()):
         if dependency is None or dependency.id is None:
@@ -435,7 +434,7 @@ def _dependency_problems(
         if dependency.id == ident:
             found.append(Problem(cell, "self_dependency", {"id": ident}))
         elif dependency.id not in known:
-            args = {"id": dependency.id, "suggestion": nearest(dependency.id)}
+            args = {"id": dependency.id, "suggestion": closest(dependency.id, sorted(known))}
             found.append(Problem(cell, "status_dependency_unknown", args))
     return found
 

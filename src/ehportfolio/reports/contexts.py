@@ -189,10 +189,6 @@ class Shared:
     """For each id, the rounds where its status file could not be read."""
     started: set[str]
     """The rounds someone has reported to."""
-    examples: set[str]
-    """The rounds that hold a report of example data (Statuses.examples)."""
-    partly_examples: set[str]
-    """Of those, the rounds that hold organisations' own reports too (Statuses.partly_examples)."""
 
 
 def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.date | None) -> Shared:
@@ -212,8 +208,6 @@ def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.da
     unread: dict[str, set[str]] = {}
     held_rounds: list[Round] = []
     started: set[str] = set()
-    examples: set[str] = set()
-    partly_examples: set[str] = set()
     if statuses is not None and settings is not None:
         for entry in statuses.entries:
             reports.setdefault(entry.id, {})[entry.round] = entry.report
@@ -225,8 +219,6 @@ def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.da
         found = rounds(settings.calendar, cadence)
         later = {r.id for r in found if date is not None and r.date > date}
         started = {e.round for e in statuses.entries if dated(e)} | (statuses.started() - later)
-        examples = statuses.examples(dated)
-        partly_examples = statuses.partly_examples(dated)
         held_rounds = held(found, started, date)
     return Shared(
         portfolio=portfolio,
@@ -247,8 +239,6 @@ def prepare(portfolio: Portfolio, cadence: Cadence, lang: str, date: datetime.da
         reports=reports,
         unread=unread,
         started=started,
-        examples=examples,
-        partly_examples=partly_examples,
     )
 
 
@@ -395,13 +385,7 @@ def overview(shared: Shared, links: bool = False) -> tc.Overview:
         links=links,
         status=status,
         subjects=_subjects(active, shared, shown),
-        examples=examples(
-            ExampleRounds(
-                tuple(r.label for r in shared.held if r.id in shared.examples),
-                tuple(r.label for r in shared.held if r.id in shared.partly_examples),
-            ),
-            lang,
-        ),
+        examples=examples(example_labels(shared.held, shared.portfolio.statuses, reported_by(shared.date)), lang),
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ehportfolio.domain.problems import Problem
-from ehportfolio.features.calendar import DATE_REACH, missing_content
+from ehportfolio.features.calendar import missing_content
 from ehportfolio.store.portfolio import StatusEntry
 from ehportfolio.store.validation import Nearest
 
@@ -119,7 +119,7 @@ def status_incomplete(subject: Subject) -> Iterator[Problem]:
 
 
 def status_date_far(subject: Subject) -> Iterator[Problem]:
-    """A status report is dated within a year of its round's meeting (DATE_REACH): a date such as 0001-01-01 or
+    """A status report is dated within a year of its round's meeting (Round.far): a date such as 0001-01-01 or
     9999-12-31 is a slip, and would put the report into every paper dated after it, or none."""
     statuses = subject.portfolio.statuses
     if statuses is None:
@@ -127,9 +127,9 @@ def status_date_far(subject: Subject) -> Iterator[Problem]:
     dates = {round_.id: round_ for round_ in subject.rounds}
     for status in statuses.entries:
         round_ = dates.get(status.round)
-        if round_ is not None and abs((status.report.date - round_.date).days) > DATE_REACH:
+        if round_ is not None and round_.far(status.report.date):
             line, column = status.place("date")
-            args = {"date": status.report.date.isoformat(), "meeting": f"{round_.label} ({round_.date.isoformat()})"}
+            args = {"date": status.report.date.isoformat(), "meeting": round_.dated}
             yield Problem(status.path, "", args, line, column, "date")
 
 

@@ -230,7 +230,7 @@ def _read_sheet(path: str, workbook: Any, worksheet: Any) -> Table:
         # a cell address or row number openpyxl cannot read (ValueError); XML that is not well-formed, such as a raw
         # control character in a cell (SyntaxError: ElementTree's and lxml's ParseError); a damaged zip member
         except (ValueError, SyntaxError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
-            raise InputError([Problem(path, "import.bad_xlsx", {"detail": str(exc) or type(exc).__name__})]) from None
+            raise InputError([Problem(path, "import.bad_xlsx", {"detail": reader_reason(exc)})]) from None
         merged = tuple(
             Merged(str(r.coord), r.min_row, r.min_col, r.max_row, r.max_col)
             for r in (parser.merged_cells.mergeCell if parser.merged_cells is not None else ())

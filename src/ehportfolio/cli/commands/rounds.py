@@ -16,7 +16,6 @@ from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.features import formfiles
 from ehportfolio.features.calendar import (
-    DATE_REACH,
     Member,
     Round,
     RoundState,
@@ -94,10 +93,10 @@ def open_round(root: str, round_id: str, deadline: str, fmt: str, out: str | Non
     if isinstance(round_, Problem):
         raise InputError([round_])
     # the reports are for the meeting: a deadline after it, or a year before it, is a slip
-    args = {"value": deadline, "meeting": f"{round_.label} ({round_.date.isoformat()})"}
+    args = {"value": deadline, "meeting": round_.dated}
     if due > round_.date:
         raise InputError([Problem("--deadline", "status.open.after_meeting", args)])
-    if (round_.date - due).days > DATE_REACH:
+    if round_.far(due):
         raise InputError([Problem("--deadline", "status.open.long_before", args)])
     cadence = load_cadence()
     forms, filed = plan_forms(_state(loaded, round_), loaded.everyone, cadence, due)
@@ -168,7 +167,7 @@ def collect(root: str, paths: list[str], round_id: str | None, partial: bool, la
     unreadable: list[Problem] = []
     seen: dict[str, str] = {}  # the file of each form id, and of each `round/initiative`, met so far
     portfolio = loaded.portfolio
-    known = [*{e.id for e in portfolio.entries}, *portfolio.unread, *portfolio.context.solution_by_id]  # may be named
+    known = {e.id for e in portfolio.entries} | portfolio.unread | set(portfolio.context.solution_by_id)  # may be named
     # one file named twice (overlapping shell globs, `./a` and `a`) is read once; a copy of it is refused as twice
     unique: dict[str, str] = {}
     for path in paths:

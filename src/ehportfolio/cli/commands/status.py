@@ -16,7 +16,7 @@ from ehportfolio.cli.exits import OK
 from ehportfolio.domain.models import StatusReport
 from ehportfolio.domain.problems import InputError, InputRefusal, Problem
 from ehportfolio.domain.state import checklist_segment
-from ehportfolio.features.calendar import DATE_REACH, Member, Round, find_round, next_round, rounds
+from ehportfolio.features.calendar import Member, Round, find_round, next_round, rounds
 from ehportfolio.features.statusform import render
 from ehportfolio.i18n.messages import segment_name, text
 from ehportfolio.store import files
@@ -47,7 +47,7 @@ def new(root: str, ident: str, round_id: str | None, date: str | None, lang: str
         raise
     except OSError as exc:
         raise InputError([Problem(exc.filename or root, "unreadable", {"reason": files.os_reason(exc)})]) from None
-    meeting = f"{plan.round.label} ({plan.round.date.isoformat()})"
+    meeting = plan.round.dated
     args = {"id": ident, "segment": segment_name(plan.segment), "meeting": meeting, "date": plan.day.isoformat()}
     print(text(lang, "status.wrote", **args), file=sys.stderr)
     print(plan.path)
@@ -93,9 +93,9 @@ def _plan(root: str, ident: str, round_id: str | None, date: str | None, lang: s
             args = {"segment": segment_name(segment), "meeting": round_.label, "round": round_.id, "segments": shown}
             line, column = context.settings_place("calendar", round_.index)
             raise InputRefusal([Problem(settings_path, "status.not_reporting", args, line, column)])
-        if abs((day - round_.date).days) > DATE_REACH:  # as ehp check (status_date_far) and collect judge a date
+        if round_.far(day):  # as ehp check (status_date_far) and collect judge a date
             if date is not None:
-                args = {"date": day.isoformat(), "meeting": f"{round_.label} ({round_.date.isoformat()})"}
+                args = {"date": day.isoformat(), "meeting": round_.dated}
                 raise InputError([Problem("--date", "status.collect.date_far", args)])
             day = round_.date  # today is over a year from a round long past or far ahead: date it at the meeting
     else:
